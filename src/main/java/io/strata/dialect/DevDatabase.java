@@ -1,0 +1,23 @@
+package io.strata.dialect;
+
+import io.strata.model.Catalog;
+
+import java.util.List;
+
+/**
+ * A DevDatabase is a scratch database server on which SQL sources are replayed and then inspected,
+ * so that hand-written DDL and a live catalog compare in the server's canonical form (Atlas's "dev
+ * database"). Each {@link #replay} runs in a fresh database that is dropped afterwards.
+ */
+public interface DevDatabase extends AutoCloseable {
+
+    /**
+     * Replays {@code scripts} in order on a fresh, empty database and inspects the result. A statement
+     * the server rejects becomes a {@code BAD_INPUT} error naming the script, its line and the server's message.
+     */
+    Catalog replay(List<SqlScript> scripts);
+
+    /** Stops an embedded server Strata started; a no-op for a server named by URL. */
+    @Override
+    void close();
+}

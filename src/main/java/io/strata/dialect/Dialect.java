@@ -1,0 +1,27 @@
+package io.strata.dialect;
+
+/**
+ * A Dialect is everything Strata knows about one database family, composed of small capabilities.
+ * Implementations live in {@code dialect.postgres} and {@code dialect.mysql} under the same class
+ * names, and are found through {@link Dialects}.
+ */
+public interface Dialect {
+
+    /** {@code postgres} or {@code mysql}: the value of {@code --dialect} and of {@code Catalog.dialect()}. */
+    String name();
+
+    /** Whether this dialect reads databases behind {@code jdbcUrl}. */
+    boolean accepts(String jdbcUrl);
+
+    Inspector inspector();
+
+    DdlRenderer renderer();
+
+    Quoter quoter();
+
+    /**
+     * The scratch database on which SQL sources are replayed: {@code devUrl} when given, else the
+     * dialect's default (an embedded PostgreSQL server), else a {@code NOT_CONFIGURED} error.
+     */
+    DevDatabase devDatabase(String devUrl);
+}

@@ -1,0 +1,127 @@
+package io.strata.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SqlStatements splits a script into statements at top-level semicolons, aware of quotes, comments
+ * and PostgreSQL dollar quoting, and remembers the line each statement starts on so that a server's
+ * error can name it.
+ */
+public final class SqlStatements {
+
+    /** One statement of a script and the 1-based line it starts on. */
+    public record Statement(String text, int line) {
+    }
+
+    private SqlStatements() {
+    }
+
+    /** Splits {@code sql}; {@code mysql} enables backtick identifiers and {@code #} comments. */
+    public static List<Statement> split(String sql, boolean mysql) {
+        List<Statement> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int line = 1;
+        int startLine = -1;
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            int end = i + 1;
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || mysql && c == '#') {
+                end = indexOrEnd(sql, "\n", i);
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                end = blockCommentEnd(sql, i);
+            } else if (c == '\'' || c == '"' || mysql && c == '`') {
+                end = quoteEnd(sql, i, c, mysql && c == '\'');
+            } else if (c == '$' && !mysql) {
+                String tag = dollarTag(sql, i);
+                if (tag != null) {
+                    int close = sql.indexOf(tag, i + tag.length());
+                    end = close < 0 ? n : close + tag.length();
+                }
+            } else if (c == ';') {
+                flush(out, cur, startLine);
+                startLine = -1;
+                i++;
+                continue;
+            }
+            String piece = sql.substring(i, end);
+            boolean isComment = piece.startsWith("--") || piece.startsWith("/*") || mysql && piece.startsWith("#");
+            if (startLine < 0 && !isComment && !Character.isWhitespace(c)) {
+                startLine = line;
+            }
+            cur.append(piece);
+            line += (int) piece.chars().filter(ch -> ch == '\n').count();
+            i = end;
+        }
+        flush(out, cur, startLine);
+        return out;
+    }
+
+    private static void flush(List<Statement> out, StringBuilder cur, int startLine) {
+        if (startLine >= 0 && !cur.toString().isBlank()) {
+            out.add(new Statement(cur.toString().strip(), startLine));
+        }
+        cur.setLength(0);
+    }
+
+    private static int indexOrEnd(String sql, String what, int from) {
+        int at = sql.indexOf(what, from);
+        return at < 0 ? sql.length() : at;
+    }
+
+    private static int blockCommentEnd(String sql, int from) {
+        int depth = 0;
+        int i = from;
+        while (i < sql.length() - 1) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return sql.length();
+    }
+
+    private static int quoteEnd(String sql, int from, char quote, boolean backslashEscapes) {
+        int i = from + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+
+    /** The dollar-quote tag ({@code $$} or {@code $body$}) starting at {@code from}, or null. */
+    private static String dollarTag(String sql, int from) {
+        int i = from + 1;
+        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        if (i < sql.length() && sql.charAt(i) == '$') {
+            String tag = sql.substring(from, i + 1);
+            // "$1" is a parameter, not a tag.
+            return tag.length() > 2 && Character.isDigit(tag.charAt(1)) ? null : tag;
+        }
+        return null;
+    }
+}

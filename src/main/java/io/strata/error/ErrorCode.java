@@ -1,0 +1,18 @@
+package io.strata.error;
+
+/** ErrorCode classifies a {@link StrataException}; the CLI maps each to an exit code, the API to an HTTP status. */
+public enum ErrorCode {
+    /** The user's input is wrong: unknown dialect, missing file, unreadable model, DDL the server rejects. */
+    BAD_INPUT,
+    /** A database named by the user cannot be reached or refuses the login. */
+    UNREACHABLE,
+    /** A needed resource is not configured (no scratch database for MySQL). */
+    NOT_CONFIGURED,
+    /** Something failed inside Strata or a server while doing valid work. */
+    INTERNAL;
+
+    /** CLI exit code: 2 for anything the user can fix in their input or setup, 3 for internal failures. */
+    public int exitCode() {
+        return this == INTERNAL ? 3 : 2;
+    }
+}

@@ -1,0 +1,40 @@
+package io.strata.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Schema is one namespace of a {@link Catalog}: a PostgreSQL schema or a MySQL database.
+ * Lists are sorted by name and never null.
+ *
+ * @param charset   MySQL default character set of the database, or null
+ * @param collation MySQL default collation of the database, or null
+ */
+public record Schema(String name, List<Table> tables, List<View> views, List<EnumType> enums,
+                     List<Sequence> sequences, String comment, String charset, String collation) {
+
+    public Schema {
+        Objects.requireNonNull(name, "name");
+        tables = List.copyOf(tables);
+        views = views == null ? List.of() : List.copyOf(views);
+        enums = enums == null ? List.of() : List.copyOf(enums);
+        sequences = sequences == null ? List.of() : List.copyOf(sequences);
+    }
+
+    public static Schema of(String name, List<Table> tables) {
+        return new Schema(name, tables, List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    public Optional<Table> table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<View> view(String name) {
+        return views.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    public Optional<EnumType> enumType(String name) {
+        return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}
