@@ -1,2 +1,54 @@
 package io.strata.cli;
-public class StrataCli { public static void main(String[] a) { System.out.println("hi"); } }
+
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * StrataCli is the {@code strata} command: the entry point of the fat jar. Each subcommand calls one
+ * use case and prints its result as text or JSON. Exit codes: 0 ok/compatible, 1 incompatible,
+ * 2 bad input (usage, files, URLs, DDL the server rejects), 3 internal failure.
+ */
+@Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
+        description = "Schema evolution manager: inspect schemas, diff them and check which clients a change breaks.",
+        subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class StrataCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: inspect, diff or check");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this directly). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new StrataCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            StrataException se = e instanceof StrataException s ? s : null;
+            if (se == null) {
+                commandLine.getErr().println("strata: internal error: " + e);
+                e.printStackTrace(commandLine.getErr());
+                return ErrorCode.INTERNAL.exitCode();
+            }
+            commandLine.getErr().println("strata: " + se.getMessage());
+            return se.code().exitCode();
+        });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            e.getCommandLine().getErr().println("strata: " + e.getMessage());
+            e.getCommandLine().getErr().println("try: strata " + e.getCommandLine().getCommandName().replace("strata", "").trim() + " --help");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}

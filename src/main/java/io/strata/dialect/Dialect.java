@@ -13,6 +13,11 @@ public interface Dialect {
     /** Whether this dialect reads databases behind {@code jdbcUrl}. */
     boolean accepts(String jdbcUrl);
 
+    /** Opens a connection to {@code jdbcUrl}; failure is an UNREACHABLE error naming the redacted URL. */
+    default java.sql.Connection open(String jdbcUrl) {
+        return JdbcUrls.open(jdbcUrl);
+    }
+
     Inspector inspector();
 
     DdlRenderer renderer();

@@ -18,7 +18,7 @@ public record Catalog(String dialect, String serverVersion, List<Schema> schemas
     public Catalog {
         Objects.requireNonNull(dialect, "dialect");
         serverVersion = serverVersion == null ? "" : serverVersion;
-        schemas = List.copyOf(schemas);
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
     }
 

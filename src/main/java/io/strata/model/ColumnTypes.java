@@ -32,7 +32,8 @@ public final class ColumnTypes {
     public static final String POSTGRES = "postgres";
     public static final String MYSQL = "mysql";
 
-    private static final Pattern PARAMS = Pattern.compile("^([a-z_][a-z0-9_ .\"]*?)\\s*(?:\\(([^)]*)\\))?\\s*(.*)$");
+    private static final Pattern PARAMS = Pattern.compile(
+            "^([a-z_][a-z0-9_ .\"]*?)\\s*(?:\\(([^)]*)\\))?\\s*((?:\\s*\\b(?:unsigned|signed|zerofill)\\b)*)$");
 
     private static final Map<String, String> PG_ALIASES = Map.ofEntries(
             Map.entry("int", "integer"), Map.entry("int4", "integer"), Map.entry("int2", "smallint"),

@@ -16,7 +16,7 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Enu
 
     public Schema {
         Objects.requireNonNull(name, "name");
-        tables = List.copyOf(tables);
+        tables = tables == null ? List.of() : List.copyOf(tables);
         views = views == null ? List.of() : List.copyOf(views);
         enums = enums == null ? List.of() : List.copyOf(enums);
         sequences = sequences == null ? List.of() : List.copyOf(sequences);

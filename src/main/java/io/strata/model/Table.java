@@ -22,7 +22,7 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
 
     public Table {
         Objects.requireNonNull(name, "name");
-        columns = List.copyOf(columns);
+        columns = columns == null ? List.of() : List.copyOf(columns);
         uniques = uniques == null ? List.of() : List.copyOf(uniques);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);

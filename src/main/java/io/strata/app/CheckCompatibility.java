@@ -1,0 +1,42 @@
+package io.strata.app;
+
+import io.strata.compat.CompatibilityChecker;
+import io.strata.compat.CompatibilityLevel;
+import io.strata.compat.CompatibilityResult;
+import io.strata.compat.LabelledChanges;
+import io.strata.diff.Differ;
+import io.strata.error.StrataException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CheckCompatibility is the use case behind {@code strata check}: the last of the given versions is
+ * the new one; it is checked against the previous version, or against every earlier one for the
+ * transitive levels (the versions a non-transitive level does not need are not even loaded).
+ */
+public final class CheckCompatibility {
+
+    private final SourceLoader loader;
+
+    public CheckCompatibility(SourceLoader loader) {
+        this.loader = loader;
+    }
+
+    /** {@code versions} oldest first; at least two. */
+    public CompatibilityResult run(List<String> versions, CompatibilityLevel level) {
+        if (versions.size() < 2) {
+            throw StrataException.badInput("check needs at least two versions (oldest first), got " + versions.size());
+        }
+        List<String> needed = level.transitive() ? versions : versions.subList(versions.size() - 2, versions.size());
+        List<LoadedSource> loaded = needed.stream().map(loader::load).toList();
+        LoadedSource newest = loaded.get(loaded.size() - 1);
+        List<LabelledChanges> againstEarlier = new ArrayList<>();
+        for (LoadedSource earlier : loaded.subList(0, loaded.size() - 1)) {
+            Catalogs.requireSameDialect(earlier, newest);
+            againstEarlier.add(new LabelledChanges(earlier.label(), newest.label(),
+                    Differ.diff(earlier.catalog(), newest.catalog())));
+        }
+        return CompatibilityChecker.check(level, againstEarlier, newest.catalog().dialect());
+    }
+}

@@ -1,0 +1,117 @@
+package io.strata.app;
+
+import io.strata.dialect.DevDatabase;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.SqlScript;
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+import io.strata.model.Catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * SourceLoader turns a source argument into a {@link Catalog}: a JDBC URL is inspected live; a
+ * {@code .sql} file or a directory of them is replayed on a scratch database and inspected; a
+ * {@code .json}/{@code .yaml} model file is read. Scratch servers are started once per loader and
+ * stopped by {@link #close()}.
+ */
+public final class SourceLoader implements AutoCloseable {
+
+    private final SourceOptions options;
+    private final Map<String, DevDatabase> devDatabases = new HashMap<>();
+
+    public SourceLoader(SourceOptions options) {
+        this.options = options;
+        if (options.dialect() != null) {
+            Dialects.byName(options.dialect());
+        }
+    }
+
+    public LoadedSource load(String source) {
+        if (source.startsWith("jdbc:")) {
+            return new LoadedSource(JdbcUrls.redact(source), inspectLive(source));
+        }
+        Path path = Path.of(source);
+        if (!Files.exists(path)) {
+            throw StrataException.badInput("no such file or directory: \"" + source + "\"");
+        }
+        if (Files.isRegularFile(path) && ModelFiles.isModelFile(path)) {
+            return new LoadedSource(source, ModelFiles.read(path));
+        }
+        List<SqlScript> scripts = sqlScripts(path);
+        Dialect dialect = sqlDialect();
+        DevDatabase dev = devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
+        Catalog replayed = dev.replay(scripts);
+        return new LoadedSource(source, RenameHints.apply(replayed, scripts));
+    }
+
+    private Catalog inspectLive(String url) {
+        Dialect dialect = Dialects.forUrl(url);
+        try (Connection connection = dialect.open(url)) {
+            return dialect.inspector().inspect(connection, List.of());
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.UNREACHABLE, "cannot inspect " + JdbcUrls.redact(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The dialect of SQL files: {@code --dialect}, else the dev URL's, else PostgreSQL. */
+    private Dialect sqlDialect() {
+        if (options.dialect() != null) {
+            return Dialects.byName(options.dialect());
+        }
+        if (options.devUrl() != null) {
+            return Dialects.forUrl(options.devUrl());
+        }
+        return Dialects.byName("postgres");
+    }
+
+    /** One file, or every {@code .sql} file of a directory in version order ({@code V2} before {@code V10}). */
+    static List<SqlScript> sqlScripts(Path path) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> list = Files.list(path)) {
+                list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString(), VersionOrder.INSTANCE))
+                        .forEach(files::add);
+            } catch (IOException e) {
+                throw StrataException.badInput("cannot list directory \"" + path + "\": " + e.getMessage());
+            }
+            if (files.isEmpty()) {
+                throw StrataException.badInput("directory \"" + path + "\" holds no .sql files");
+            }
+        } else if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            files.add(path);
+        } else {
+            throw StrataException.badInput("cannot tell what \"" + path + "\" is: expected a .sql, .json or .yaml file, "
+                    + "a directory of .sql files, or a jdbc: URL");
+        }
+        List<SqlScript> scripts = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                scripts.add(new SqlScript(f.toString(), Files.readString(f)));
+            } catch (IOException e) {
+                throw StrataException.badInput("cannot read \"" + f + "\": " + e.getMessage());
+            }
+        }
+        return scripts;
+    }
+
+    @Override
+    public void close() {
+        devDatabases.values().forEach(DevDatabase::close);
+        devDatabases.clear();
+    }
+}

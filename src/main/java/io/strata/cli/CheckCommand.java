@@ -1,0 +1,86 @@
+package io.strata.cli;
+
+import io.strata.app.CheckCompatibility;
+import io.strata.app.SourceLoader;
+import io.strata.compat.CompatibilityLevel;
+import io.strata.compat.CompatibilityResult;
+import io.strata.compat.VersionComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata check}: says whether the newest of several schema versions keeps the clients of the earlier ones working. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check the last VERSION against the earlier ones at a compatibility level.",
+                "Exit 0 when compatible, 1 when not, 2 on bad input."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptionsMixin sources;
+
+    @Parameters(arity = "2..*", paramLabel = "VERSION", description = "Schema versions, oldest first (JDBC URL, .sql, directory, .json/.yaml).")
+    List<String> versions;
+
+    @Option(names = "--level", defaultValue = "BACKWARD",
+            description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE; default ${DEFAULT-VALUE}")
+    String level;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        CompatibilityLevel parsedLevel = CompatibilityLevel.parse(level);
+        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+            CompatibilityResult result = new CheckCompatibility(loader).run(versions, parsedLevel);
+            var out = spec.commandLine().getOut();
+            if (format == OutputFormat.json) {
+                out.println(Json.write(toJson(result)));
+            } else {
+                printText(result, out);
+            }
+            out.flush();
+            return result.compatible() ? 0 : 1;
+        }
+    }
+
+    private static Map<String, Object> toJson(CompatibilityResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("level", result.level().name());
+        json.put("compatible", result.compatible());
+        json.put("comparisons", result.comparisons().stream().map(c -> Map.of(
+                "from", c.from(), "to", c.to(), "compatible", c.compatible())).toList());
+        json.put("changes", result.comparisons().stream()
+                .flatMap(c -> ChangeJson.of(c.findings()).stream().map(item -> withVersions(item, c))).toList());
+        return json;
+    }
+
+    private static Map<String, Object> withVersions(Map<String, Object> item, VersionComparison c) {
+        Map<String, Object> copy = new LinkedHashMap<>(item);
+        copy.put("from", c.from());
+        copy.put("to", c.to());
+        return copy;
+    }
+
+    private void printText(CompatibilityResult result, java.io.PrintWriter out) {
+        Ansi ansi = Ansi.forTerminal();
+        FindingsText text = new FindingsText(ansi);
+        for (VersionComparison c : result.comparisons()) {
+            out.println(ansi.bold(c.from() + " -> " + c.to()));
+            text.print(c.findings(), out);
+        }
+        String verdict = result.compatible() ? ansi.green("compatible") : ansi.red("incompatible");
+        out.println(result.level().name() + ": " + verdict);
+    }
+}

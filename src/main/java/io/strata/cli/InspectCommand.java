@@ -1,0 +1,49 @@
+package io.strata.cli;
+
+import io.strata.app.InspectSchema;
+import io.strata.app.ModelFiles;
+import io.strata.app.SourceLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code strata inspect}: prints a source's schema model as JSON, or the CREATE statements that rebuild it. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Print the schema of a source (JDBC URL, .sql file or directory, .json/.yaml model).")
+final class InspectCommand implements Callable<Integer> {
+
+    /** What inspect prints. */
+    enum Format { json, sql }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptionsMixin sources;
+
+    @Parameters(index = "0", paramLabel = "SOURCE")
+    String source;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (the model) or sql (CREATE statements); default ${DEFAULT-VALUE}")
+    Format format;
+
+    @Override
+    public Integer call() {
+        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+            InspectSchema inspect = new InspectSchema(loader);
+            var out = spec.commandLine().getOut();
+            if (format == Format.sql) {
+                inspect.ddl(source).forEach(statement -> out.println(statement + ";\n"));
+            } else {
+                out.println(ModelFiles.toJson(inspect.model(source).catalog()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.strata.cli;
+
+/** The output formats of diff and check. */
+enum OutputFormat { text, json }

@@ -1,0 +1,20 @@
+package io.strata.cli;
+
+import io.strata.app.SourceOptions;
+import picocli.CommandLine.Option;
+
+/** SourceOptionsMixin holds the options every command that reads sources shares. */
+final class SourceOptionsMixin {
+
+    @Option(names = "--dialect", paramLabel = "postgres|mysql",
+            description = "How to read .sql sources (default: from --dev-url, else postgres). MariaDB is mysql.")
+    String dialect;
+
+    @Option(names = "--dev-url", paramLabel = "JDBC_URL",
+            description = "Scratch server that .sql sources are replayed on (default for postgres: an embedded server).")
+    String devUrl;
+
+    SourceOptions toOptions() {
+        return new SourceOptions(dialect, devUrl);
+    }
+}

@@ -1,0 +1,65 @@
+package io.strata.dialect.mysql;
+
+import io.strata.dialect.DdlRenderer;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.DevDatabase;
+import io.strata.dialect.Inspector;
+import io.strata.dialect.Quoter;
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+
+/** MySqlDialect is Strata's knowledge of MySQL and MariaDB, reached through {@code jdbc:mysql:} and {@code jdbc:mariadb:} URLs. */
+public final class MySqlDialect implements Dialect {
+
+    public static final String NAME = "mysql";
+
+    private final MySqlQuoter quoter = new MySqlQuoter();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return MySqlUrls.accepts(jdbcUrl);
+    }
+
+    /** Only the MariaDB driver is on the classpath; it speaks to MySQL too once the URL says {@code jdbc:mariadb:}. */
+    @Override
+    public java.sql.Connection open(String jdbcUrl) {
+        return io.strata.dialect.JdbcUrls.open(MySqlUrls.forDriver(jdbcUrl));
+    }
+
+    @Override
+    public Inspector inspector() {
+        return new MySqlInspector();
+    }
+
+    @Override
+    public DdlRenderer renderer() {
+        return new MySqlRenderer(quoter);
+    }
+
+    @Override
+    public Quoter quoter() {
+        return quoter;
+    }
+
+    /**
+     * A scratch database on the server behind {@code devUrl}. Unlike PostgreSQL there is no embedded
+     * MySQL server to fall back on, so a missing URL is a configuration error, not a silent default.
+     */
+    @Override
+    public DevDatabase devDatabase(String devUrl) {
+        if (devUrl == null || devUrl.isBlank()) {
+            throw new StrataException(ErrorCode.NOT_CONFIGURED,
+                    "MySQL sources need a scratch server to replay them on: pass --dev-url "
+                            + "jdbc:mariadb://host:3306/?user=... (a user allowed to create and drop databases)");
+        }
+        if (!accepts(devUrl)) {
+            throw StrataException.badInput("dev URL for the mysql dialect must start with jdbc:mysql: or jdbc:mariadb:");
+        }
+        return new MySqlDevDatabase(devUrl, inspector());
+    }
+}

@@ -1,0 +1,335 @@
+package io.strata.dialect.postgres;
+
+import io.strata.dialect.DdlRenderer;
+import io.strata.error.StrataException;
+import io.strata.model.Catalog;
+import io.strata.model.Check;
+import io.strata.model.Column;
+import io.strata.model.ColumnType;
+import io.strata.model.ColumnType.ArrayType;
+import io.strata.model.ColumnType.EnumRef;
+import io.strata.model.EnumType;
+import io.strata.model.Extension;
+import io.strata.model.ForeignKey;
+import io.strata.model.Identity;
+import io.strata.model.Index;
+import io.strata.model.IndexPart;
+import io.strata.model.Schema;
+import io.strata.model.Sequence;
+import io.strata.model.Table;
+import io.strata.model.UniqueConstraint;
+import io.strata.model.View;
+import io.strata.dialect.postgres.PostgresObjectOrder.Qualified;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgresRenderer writes the statements that rebuild a {@link Catalog} on an empty PostgreSQL
+ * database: schemas, extensions, enum types, sequences, tables (parents first), indexes, foreign keys,
+ * views (readers after what they read), comments, and finally sequence ownership.
+ * Expressions (defaults, checks, view bodies, partition bounds) are the server's own text, kept as is.
+ */
+public final class PostgresRenderer implements DdlRenderer {
+
+    private static final String PUBLIC = "public";
+    private static final Set<String> FK_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT");
+    private static final Set<String> DEFERRABILITY = Set.of(
+            "NOT DEFERRABLE", "DEFERRABLE", "DEFERRABLE INITIALLY IMMEDIATE", "DEFERRABLE INITIALLY DEFERRED");
+
+    private final PostgresQuoter quoter;
+
+    public PostgresRenderer(PostgresQuoter quoter) {
+        this.quoter = Objects.requireNonNull(quoter, "quoter");
+    }
+
+    public PostgresRenderer() {
+        this(new PostgresQuoter());
+    }
+
+    @Override
+    public List<String> createStatements(Catalog catalog) {
+        List<String> out = new ArrayList<>();
+        for (Schema s : catalog.schemas()) {
+            if (!s.name().equals(PUBLIC)) {
+                out.add("CREATE SCHEMA " + quoter.ident(s.name()));
+            }
+        }
+        for (Extension e : catalog.extensions()) {
+            out.add(createExtension(e));
+        }
+        for (Schema s : catalog.schemas()) {
+            for (EnumType e : s.enums()) {
+                out.add("CREATE TYPE " + quoter.qualified(s.name(), e.name()) + " AS ENUM ("
+                        + e.values().stream().map(quoter::literal).collect(Collectors.joining(", ")) + ")");
+            }
+            for (Sequence q : s.sequences()) {
+                out.add(createSequence(s.name(), q));
+            }
+        }
+        List<Qualified<Table>> tables = PostgresObjectOrder.tables(catalog, quoter);
+        Map<String, Table> byQualifiedName = new HashMap<>();
+        tables.forEach(q -> byQualifiedName.put(quoter.qualified(q.schema(), q.object().name()), q.object()));
+        for (Qualified<Table> q : tables) {
+            List<Table> parents = PostgresObjectOrder.parents(q.object()).stream()
+                    .map(byQualifiedName::get).filter(Objects::nonNull).toList();
+            out.add(createTable(q.schema(), q.object(), parents));
+            out.addAll(inheritedColumnChanges(q.schema(), q.object(), parents));
+        }
+        for (Qualified<Table> q : tables) {
+            for (Index ix : q.object().indexes()) {
+                out.add(createIndex(q.schema(), q.object(), ix));
+            }
+        }
+        for (Qualified<Table> q : tables) {
+            for (ForeignKey fk : q.object().foreignKeys()) {
+                out.add("ALTER TABLE " + quoter.qualified(q.schema(), q.object().name()) + " ADD " + foreignKey(fk));
+            }
+        }
+        for (Qualified<View> q : PostgresObjectOrder.views(catalog)) {
+            View v = q.object();
+            out.add("CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                    + quoter.qualified(q.schema(), v.name()) + " AS\n" + v.definition());
+        }
+        out.addAll(comments(catalog));
+        for (Schema s : catalog.schemas()) {
+            for (Sequence q : s.sequences()) {
+                if (q.ownedBy() != null) {
+                    out.add(ownedBy(s.name(), q));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String createExtension(Extension e) {
+        StringBuilder sql = new StringBuilder("CREATE EXTENSION IF NOT EXISTS ").append(quoter.ident(e.name()));
+        if (e.schema() != null) {
+            sql.append(" SCHEMA ").append(quoter.ident(e.schema()));
+        }
+        if (e.version() != null && !e.version().isEmpty()) {
+            sql.append(" VERSION ").append(quoter.literal(e.version()));
+        }
+        return sql.toString();
+    }
+
+    private String createSequence(String schema, Sequence q) {
+        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(quoter.qualified(schema, q.name()));
+        if (q.dataType() != null) {
+            sql.append(" AS ").append(q.dataType());
+        }
+        return sql.append(" INCREMENT BY ").append(q.increment())
+                .append(" MINVALUE ").append(q.min())
+                .append(" MAXVALUE ").append(q.max())
+                .append(" START WITH ").append(q.start())
+                .append(" CACHE ").append(q.cache())
+                .append(q.cycle() ? " CYCLE" : " NO CYCLE")
+                .toString();
+    }
+
+    private String ownedBy(String schema, Sequence q) {
+        int dot = q.ownedBy().lastIndexOf('.');
+        if (dot < 0) {
+            throw StrataException.badInput("sequence \"" + q.name() + "\" has ownedBy \"" + q.ownedBy()
+                    + "\", expected table.column");
+        }
+        return "ALTER SEQUENCE " + quoter.qualified(schema, q.name()) + " OWNED BY "
+                + quoter.qualified(schema, q.ownedBy().substring(0, dot)) + "." + quoter.ident(q.ownedBy().substring(dot + 1));
+    }
+
+    private String createTable(String schema, Table t, List<Table> parents) {
+        Map<String, String> options = t.options();
+        String partitionOf = options.get("partition_of");
+        List<String> elements = new ArrayList<>();
+        for (Column c : t.columns()) {
+            if (parents.stream().noneMatch(p -> p.column(c.name()).isPresent())) {
+                elements.add(column(c));
+            }
+        }
+        if (t.primaryKey() != null) {
+            elements.add("CONSTRAINT " + quoter.ident(t.primaryKey().name()) + " PRIMARY KEY ("
+                    + idents(t.primaryKey().columns()) + ")" + deferrable(t, t.primaryKey().name()));
+        }
+        for (UniqueConstraint u : t.uniques()) {
+            elements.add("CONSTRAINT " + quoter.ident(u.name()) + " UNIQUE"
+                    + (u.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + idents(u.columns()) + ")"
+                    + deferrable(t, u.name()));
+        }
+        for (Check c : t.checks()) {
+            elements.add("CONSTRAINT " + quoter.ident(c.name()) + " CHECK (" + c.expression() + ")"
+                    + (c.noInherit() ? " NO INHERIT" : ""));
+        }
+        options.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(PostgresInspector.EXCLUSION_PREFIX))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> elements.add("CONSTRAINT "
+                        + quoter.ident(e.getKey().substring(PostgresInspector.EXCLUSION_PREFIX.length())) + " " + e.getValue()));
+
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if ("unlogged".equals(options.get("persistence"))) {
+            sql.append("UNLOGGED ");
+        }
+        sql.append("TABLE ").append(quoter.qualified(schema, t.name()));
+        if (partitionOf != null) {
+            sql.append(" PARTITION OF ").append(partitionOf);
+            if (!elements.isEmpty()) {
+                sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
+            }
+            sql.append(" ").append(options.getOrDefault("partition_bound", "DEFAULT"));
+        } else {
+            sql.append(elements.isEmpty() ? " ()" : " (\n    " + String.join(",\n    ", elements) + "\n)");
+            if (options.containsKey("inherits")) {
+                sql.append(" INHERITS (").append(options.get("inherits")).append(")");
+            }
+        }
+        if (options.containsKey("partition_by")) {
+            sql.append(" PARTITION BY ").append(options.get("partition_by"));
+        }
+        return sql.toString();
+    }
+
+    /** An inherited column takes its parent's default and nullability; these statements restore the child's own. */
+    private List<String> inheritedColumnChanges(String schema, Table t, List<Table> parents) {
+        List<String> out = new ArrayList<>();
+        for (Column c : t.columns()) {
+            Column inherited = parents.stream().flatMap(p -> p.column(c.name()).stream()).findFirst().orElse(null);
+            if (inherited == null || c.identity() != null || c.generatedExpr() != null) {
+                continue;
+            }
+            String alter = "ALTER TABLE " + quoter.qualified(schema, t.name()) + " ALTER COLUMN " + quoter.ident(c.name());
+            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr())) {
+                out.add(alter + (c.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr()));
+            }
+            if (!c.nullable() && inherited.nullable()) {
+                out.add(alter + " SET NOT NULL");
+            }
+        }
+        return out;
+    }
+
+    private String column(Column c) {
+        StringBuilder sql = new StringBuilder(quoter.ident(c.name())).append(' ').append(typeSql(c.type()));
+        if (c.collation() != null) {
+            sql.append(" COLLATE ").append(c.collation().startsWith("\"") ? c.collation() : quoter.ident(c.collation()));
+        }
+        if (c.generatedExpr() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(c.generatedStored() ? ") STORED" : ") VIRTUAL");
+        }
+        Identity id = c.identity();
+        if (id != null) {
+            sql.append(Identity.ALWAYS.equals(id.kind()) ? " GENERATED ALWAYS" : " GENERATED BY DEFAULT")
+                    .append(" AS IDENTITY (START WITH ").append(id.start())
+                    .append(" INCREMENT BY ").append(id.increment()).append(')');
+        }
+        if (c.defaultExpr() != null) {
+            sql.append(" DEFAULT ").append(c.defaultExpr());
+        }
+        if (!c.nullable() && id == null) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    /** A column type as DDL writes it; enum names go through the quoter, the rest is the server's type text. */
+    String typeSql(ColumnType type) {
+        if (type instanceof EnumRef e) {
+            return quoter.qualified(e.schema(), e.name());
+        }
+        if (type instanceof ArrayType a) {
+            return typeSql(a.element()) + "[]";
+        }
+        return type.sql();
+    }
+
+    private String createIndex(String schema, Table t, Index ix) {
+        StringBuilder sql = new StringBuilder("CREATE ").append(ix.unique() ? "UNIQUE " : "").append("INDEX ")
+                .append(quoter.ident(ix.name())).append(" ON ").append(quoter.qualified(schema, t.name()));
+        if (ix.method() != null) {
+            sql.append(" USING ").append(quoter.ident(ix.method()));
+        }
+        List<String> parts = new ArrayList<>();
+        for (IndexPart p : ix.parts()) {
+            String part = p.column() != null ? quoter.ident(p.column()) : "(" + p.expression() + ")";
+            if (p.opclass() != null) {
+                part += " " + quoter.ident(p.opclass());
+            }
+            parts.add(p.descending() ? part + " DESC" : part);
+        }
+        sql.append(" (").append(String.join(", ", parts)).append(')');
+        if (!ix.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(idents(ix.include())).append(')');
+        }
+        if (ix.predicate() != null) {
+            sql.append(" WHERE ").append(ix.predicate());
+        }
+        return sql.toString();
+    }
+
+    private String foreignKey(ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quoter.ident(fk.name()))
+                .append(" FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
+                .append(quoter.qualified(fk.refSchema(), fk.refTable()))
+                .append(" (").append(idents(fk.refColumns())).append(')');
+        if (fk.onUpdate() != null) {
+            sql.append(" ON UPDATE ").append(checked(fk.onUpdate(), FK_ACTIONS, fk.name()));
+        }
+        if (fk.onDelete() != null) {
+            sql.append(" ON DELETE ").append(checked(fk.onDelete(), FK_ACTIONS, fk.name()));
+        }
+        if (fk.deferrable() != null) {
+            sql.append(' ').append(checked(fk.deferrable(), DEFERRABILITY, fk.name()));
+        }
+        return sql.toString();
+    }
+
+    private String deferrable(Table t, String constraint) {
+        String value = t.options().get(PostgresInspector.DEFERRABLE_PREFIX + constraint);
+        return value == null ? "" : " " + checked(value, DEFERRABILITY, constraint);
+    }
+
+    /** Keywords from the model are checked against their closed set, so no free text reaches the SQL as a keyword. */
+    private static String checked(String value, Set<String> allowed, String constraint) {
+        if (!allowed.contains(value)) {
+            throw StrataException.badInput("constraint \"" + constraint + "\" has \"" + value + "\", expected one of "
+                    + allowed.stream().sorted().toList());
+        }
+        return value;
+    }
+
+    private List<String> comments(Catalog catalog) {
+        List<String> out = new ArrayList<>();
+        for (Schema s : catalog.schemas()) {
+            comment(out, "SCHEMA " + quoter.ident(s.name()), s.comment());
+            for (Table t : s.tables()) {
+                String table = quoter.qualified(s.name(), t.name());
+                comment(out, "TABLE " + table, t.comment());
+                for (Column c : t.columns()) {
+                    comment(out, "COLUMN " + table + "." + quoter.ident(c.name()), c.comment());
+                }
+                for (Index ix : t.indexes()) {
+                    comment(out, "INDEX " + quoter.qualified(s.name(), ix.name()), ix.comment());
+                }
+            }
+            for (View v : s.views()) {
+                comment(out, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + quoter.qualified(s.name(), v.name()),
+                        v.comment());
+            }
+        }
+        return out;
+    }
+
+    private void comment(List<String> out, String target, String comment) {
+        if (comment != null) {
+            out.add("COMMENT ON " + target + " IS " + quoter.literal(comment));
+        }
+    }
+
+    private String idents(List<String> names) {
+        return names.stream().map(quoter::ident).collect(Collectors.joining(", "));
+    }
+}

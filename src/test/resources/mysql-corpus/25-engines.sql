@@ -1,0 +1,5 @@
+-- Storage engines and row formats.
+CREATE TABLE transactional (id INT PRIMARY KEY, v VARCHAR(10)) ENGINE=InnoDB;
+CREATE TABLE legacy (id INT PRIMARY KEY, v VARCHAR(10)) ENGINE=MyISAM;
+CREATE TABLE compact_rows (id INT PRIMARY KEY, v VARCHAR(10)) ENGINE=InnoDB ROW_FORMAT=COMPACT;
+CREATE TABLE cache (id INT NOT NULL, k VARCHAR(10), KEY ix_k (k), KEY ix_id_btree (id) USING BTREE) ENGINE=MEMORY;

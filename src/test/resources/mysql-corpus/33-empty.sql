@@ -1,0 +1,1 @@
+-- An empty script: a database with nothing in it.
