@@ -24,6 +24,9 @@ final class ChangeJson {
         item.put("location", f.location());
         item.put("breaks", f.breaks().stream().map(Role::name).toList());
         item.put("dataDependent", f.dataDependent());
+        Map<String, String> effects = new LinkedHashMap<>();
+        f.effects().forEach((role, effect) -> effects.put(role.name(), effect.name()));
+        item.put("effects", effects);
         item.put("message", f.message());
         item.put("why", f.why());
         item.put("recipe", f.recipe());

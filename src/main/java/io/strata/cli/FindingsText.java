@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import io.strata.compat.Effect;
 import io.strata.compat.Finding;
 import io.strata.compat.Role;
 
@@ -21,6 +22,25 @@ final class FindingsText {
         this.ansi = ansi;
     }
 
+    /** "ok", or the broken roles and then the data-dependent ones: {@code breaks: OLD_WRITER data-dependent: NEW_READER}. */
+    private String roles(Finding f) {
+        if (f.breaks().isEmpty()) {
+            return ansi.green("ok");
+        }
+        String broken = rolesWith(f, Effect.BREAKS);
+        String dataDependent = rolesWith(f, Effect.DATA_DEPENDENT);
+        String out = broken.isEmpty() ? "" : ansi.red("breaks: ") + broken;
+        if (!dataDependent.isEmpty()) {
+            out += (out.isEmpty() ? "" : " ") + ansi.yellow("data-dependent: ") + dataDependent;
+        }
+        return out;
+    }
+
+    private static String rolesWith(Finding f, Effect effect) {
+        return f.breaks().stream().filter(r -> f.effects().get(r) == effect).map(Role::name)
+                .collect(Collectors.joining(","));
+    }
+
     void print(List<Finding> findings, PrintWriter out) {
         if (findings.isEmpty()) {
             out.println("  no changes");
@@ -35,9 +55,7 @@ final class FindingsText {
         byTable.forEach((table, items) -> {
             out.println(ansi.bold(table));
             for (Finding f : items) {
-                String roles = f.breaks().isEmpty() ? ansi.green("ok")
-                        : (f.dataDependent() ? ansi.yellow("data-dependent: ") : ansi.red("breaks: "))
-                        + f.breaks().stream().map(Role::name).collect(Collectors.joining(","));
+                String roles = roles(f);
                 out.printf("  %-" + codeWidth + "s  %s  %s  %s%n", f.code(), f.location(), roles, f.message());
                 if (!f.breaks().isEmpty() && f.recipe() != null && !f.recipe().isBlank()) {
                     out.println("      recipe: " + f.recipe());
