@@ -105,7 +105,7 @@ public final class ModelFiles {
     private static Catalog resolveEnumReferences(Catalog catalog) {
         List<Schema> schemas = catalog.schemas().stream().map(s -> new Schema(s.name(),
                 s.tables().stream().map(t -> resolve(t, catalog, s.name())).toList(),
-                s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation())).toList();
+                s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
         return new Catalog(catalog.dialect(), catalog.serverVersion(), schemas, catalog.extensions());
     }
 

@@ -108,10 +108,11 @@ public final class RenameHints {
         List<Table> tables = schema.tables().stream().map(t -> mark(t, hints)).toList();
         List<View> views = schema.views().stream().map(v -> hints.stream()
                 .filter(h -> h.column() == null && h.table().equalsIgnoreCase(v.name())).findFirst()
-                .map(h -> new View(v.name(), v.definition(), v.materialized(), v.columns(), v.comment(), h.oldName()))
+                .map(h -> new View(v.name(), v.definition(), v.materialized(), v.columns(), v.comment(), h.oldName(),
+                        v.indexes()))
                 .orElse(v)).toList();
         return new Schema(schema.name(), tables, views, schema.enums(), schema.sequences(), schema.comment(),
-                schema.charset(), schema.collation());
+                schema.charset(), schema.collation(), schema.collations());
     }
 
     private static Table mark(Table table, List<Hint> hints) {

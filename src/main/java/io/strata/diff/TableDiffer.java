@@ -63,7 +63,12 @@ final class TableDiffer {
         diffNamed(from.foreignKeys(), to.foreignKeys(), ForeignKey::name,
                 f -> out.add(new DropForeignKey(schema, table, f)), f -> out.add(new AddForeignKey(schema, table, f)),
                 (a, b) -> out.add(new ModifyForeignKey(schema, table, a, b)));
-        diffNamed(from.indexes(), to.indexes(), Index::name,
+        diffIndexes(schema, table, from.indexes(), to.indexes(), out);
+    }
+
+    /** Compares the indexes of one relation: a table, or a materialized view (whose name goes in {@code table}). */
+    static void diffIndexes(String schema, String table, List<Index> from, List<Index> to, List<SchemaChange> out) {
+        diffNamed(from, to, Index::name,
                 i -> out.add(new DropIndex(schema, table, i)), i -> out.add(new AddIndex(schema, table, i)),
                 (a, b) -> out.add(new ModifyIndex(schema, table, a, b)));
     }

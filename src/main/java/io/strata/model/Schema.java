@@ -10,9 +10,11 @@ import java.util.Optional;
  *
  * @param charset   MySQL default character set of the database, or null
  * @param collation MySQL default collation of the database, or null
+ * @param collations PostgreSQL collations created in the schema
  */
 public record Schema(String name, List<Table> tables, List<View> views, List<EnumType> enums,
-                     List<Sequence> sequences, String comment, String charset, String collation) {
+                     List<Sequence> sequences, String comment, String charset, String collation,
+                     List<Collation> collations) {
 
     public Schema {
         Objects.requireNonNull(name, "name");
@@ -20,10 +22,11 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Enu
         views = views == null ? List.of() : List.copyOf(views);
         enums = enums == null ? List.of() : List.copyOf(enums);
         sequences = sequences == null ? List.of() : List.copyOf(sequences);
+        collations = collations == null ? List.of() : List.copyOf(collations);
     }
 
     public static Schema of(String name, List<Table> tables) {
-        return new Schema(name, tables, List.of(), List.of(), List.of(), null, null, null);
+        return new Schema(name, tables, List.of(), List.of(), List.of(), null, null, null, List.of());
     }
 
     public Optional<Table> table(String name) {

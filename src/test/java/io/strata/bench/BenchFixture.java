@@ -162,13 +162,20 @@ public final class BenchFixture {
         return new Db(url, name);
     }
 
-    /** Runs the statements on {@code url}, in one transaction where DDL is transactional (PostgreSQL). */
+    /**
+     * Runs the statements on {@code url}; where DDL is transactional (PostgreSQL) in transactions of
+     * 500 statements (one transaction for all would exceed max_locks_per_transaction).
+     */
     public static void load(String url, List<String> statements, boolean transactional) {
         try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             if (transactional) {
                 c.setAutoCommit(false);
             }
+            int n = 0;
             for (String sql : statements) {
+                if (transactional && ++n % 500 == 0) {
+                    c.commit();
+                }
                 try {
                     s.execute(sql);
                 } catch (SQLException e) {

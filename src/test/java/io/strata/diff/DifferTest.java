@@ -2,6 +2,7 @@ package io.strata.diff;
 
 import io.strata.model.Catalog;
 import io.strata.model.Check;
+import io.strata.model.Collation;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnTypes;
@@ -120,15 +121,49 @@ class DifferTest {
 
     @Test
     void enumsViewsAndSchemasAreDiffed() {
-        Schema a = new Schema("public", List.of(), List.of(new View("v", "SELECT 1", false, List.of("x"), null, null)),
-                List.of(new EnumType("status", List.of("new", "paid"))), List.of(), null, null, null);
-        Schema b = new Schema("public", List.of(), List.of(new View("v", "SELECT 2", false, List.of("x"), null, null)),
-                List.of(new EnumType("status", List.of("new", "paid", "shipped"))), List.of(), null, null, null);
+        Schema a = new Schema("public", List.of(), List.of(new View("v", "SELECT 1", false, List.of("x"), null, null, List.of())),
+                List.of(new EnumType("status", List.of("new", "paid"))), List.of(), null, null, null, List.of());
+        Schema b = new Schema("public", List.of(), List.of(new View("v", "SELECT 2", false, List.of("x"), null, null, List.of())),
+                List.of(new EnumType("status", List.of("new", "paid", "shipped"))), List.of(), null, null, null, List.of());
         Catalog from = new Catalog("postgres", "", List.of(a), List.of());
         Catalog to = new Catalog("postgres", "", List.of(b, Schema.of("audit", List.of())), List.of());
         List<SchemaChange> changes = Differ.diff(from, to);
         assertThat(changes).extracting(c -> c.getClass().getSimpleName())
                 .containsExactlyInAnyOrder("ModifyEnum", "ModifyView", "AddSchema");
+    }
+
+    @Test
+    void collationsAreDiffedByName() {
+        Collation numeric = new Collation("numeric", "icu", "en-u-kn-true", null, null, true, null, null);
+        Collation posix = new Collation("posix", "libc", null, "POSIX", "POSIX", true, null, null);
+        Collation caseless = new Collation("caseless", "icu", "und-u-ks-level2", null, null, false, null, null);
+        Schema a = new Schema("public", List.of(), List.of(), List.of(), List.of(), null, null, null,
+                List.of(caseless, numeric, posix));
+        Schema b = new Schema("public", List.of(), List.of(), List.of(), List.of(), null, null, null,
+                List.of(new Collation("caseless", "icu", "und-u-ks-level1", null, null, false, null, null), numeric));
+        List<SchemaChange> changes = Differ.diff(new Catalog("postgres", "", List.of(a), List.of()),
+                new Catalog("postgres", "", List.of(b), List.of()));
+
+        assertThat(changes).extracting(c -> c.getClass().getSimpleName() + " " + c.location())
+                .containsExactlyInAnyOrder("ModifyCollation public.caseless", "DropCollation public.posix");
+    }
+
+    @Test
+    void indexesOfAMaterializedViewAreDiffedLikeATablesAndLeaveTheViewAlone() {
+        Index byId = new Index("mv_id_idx", List.of(IndexPart.column("id")), true, "btree", null, List.of(), null);
+        Index byName = new Index("mv_name_idx", List.of(IndexPart.column("name")), false, "btree", null, List.of(), null);
+        View before = new View("mv", "SELECT id, name FROM t", true, List.of("id", "name"), null, null, List.of(byId));
+        View after = new View("mv", "SELECT id, name FROM t", true, List.of("id", "name"), null, null,
+                List.of(new Index("mv_id_idx", List.of(IndexPart.column("id")), false, "btree", null, List.of(), null),
+                        byName));
+        Schema a = new Schema("public", List.of(), List.of(before), List.of(), List.of(), null, null, null, List.of());
+        Schema b = new Schema("public", List.of(), List.of(after), List.of(), List.of(), null, null, null, List.of());
+        List<SchemaChange> changes = Differ.diff(new Catalog("postgres", "", List.of(a), List.of()),
+                new Catalog("postgres", "", List.of(b), List.of()));
+
+        assertThat(changes).extracting(c -> c.getClass().getSimpleName() + " " + c.location() + " " + c.tableLocation())
+                .containsExactlyInAnyOrder("ModifyIndex public.mv.mv_id_idx public.mv",
+                        "AddIndex public.mv.mv_name_idx public.mv");
     }
 
     @Test

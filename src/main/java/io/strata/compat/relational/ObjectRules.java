@@ -2,15 +2,19 @@ package io.strata.compat.relational;
 
 import io.strata.compat.Effects;
 import io.strata.compat.Finding;
+import io.strata.model.Collation;
 import io.strata.model.Schema;
 import io.strata.model.Sequence;
 import io.strata.model.change.SchemaChange;
+import io.strata.model.change.SchemaChange.AddCollation;
 import io.strata.model.change.SchemaChange.AddExtension;
 import io.strata.model.change.SchemaChange.AddSchema;
 import io.strata.model.change.SchemaChange.AddSequence;
+import io.strata.model.change.SchemaChange.DropCollation;
 import io.strata.model.change.SchemaChange.DropExtension;
 import io.strata.model.change.SchemaChange.DropSchema;
 import io.strata.model.change.SchemaChange.DropSequence;
+import io.strata.model.change.SchemaChange.ModifyCollation;
 import io.strata.model.change.SchemaChange.ModifySchema;
 import io.strata.model.change.SchemaChange.ModifySequence;
 
@@ -23,7 +27,7 @@ import static io.strata.compat.Effect.DATA_DEPENDENT;
 import static io.strata.compat.Effect.OK;
 
 /**
- * ObjectRules classify schema-level objects (schemas, extensions, sequences) and hold the rules shared by
+ * ObjectRules classify schema-level objects (schemas, extensions, sequences, collations) and hold the rules shared by
  * every object: comments, default collations, and changes that carry no difference.
  *
  * <p>One principle runs through additions and drops: an object that exists only in the new schema is
@@ -40,7 +44,7 @@ final class ObjectRules {
             Effects.allOk());
 
     static final Rule COMMENT_CHANGED = new Rule("COMMENT_CHANGED", "Comment changed",
-            "the comment of a schema, table, column or view was added, changed or removed",
+            "the comment of a schema, table, column, view or collation was added, changed or removed",
             "Apply directly; comments take no data lock beyond a brief catalog update.",
             "Comments are documentation stored in the catalog; no query reads or writes through them.",
             "comment of \"{location}\" changed",
@@ -136,9 +140,42 @@ final class ObjectRules {
             "options of sequence \"{location}\" changed",
             Effects.allOk());
 
+    static final Rule COLLATION_ADDED = new Rule("COLLATION_ADDED", "Collation added",
+            "a PostgreSQL collation exists only in the new version",
+            "Expand first: create the collation before deploying applications that name it; it is harmless "
+                    + "to old clients, so it can stay across rollbacks of the application.",
+            "New clients may name it in their queries (ORDER BY name COLLATE \"numeric\"); against the old "
+                    + "database those queries fail. Columns and indexes that use it are classified by their "
+                    + "own changes.",
+            "collation \"{location}\" was added",
+            Effects.of(OK, OK, BREAKS, BREAKS));
+
+    static final Rule COLLATION_DROPPED = new Rule("COLLATION_DROPPED", "Collation dropped",
+            "a PostgreSQL collation of the old version is absent from the new one",
+            "Contract last: move columns and indexes off it (each its own finding), deploy applications that "
+                    + "no longer name it, wait until no old client runs, then drop it.",
+            "No column of the new version uses it (those columns changed first, and are classified by their "
+                    + "own changes), but old clients may still name it in queries and in the WHERE clauses "
+                    + "of their writes; those statements fail once it is gone. New clients do not use it.",
+            "collation \"{location}\" was dropped",
+            Effects.of(BREAKS, BREAKS, OK, OK));
+
+    static final Rule COLLATION_CHANGED = new Rule("COLLATION_CHANGED", "Collation changed",
+            "a PostgreSQL collation's provider, locale, determinism or ICU rules changed",
+            "Create a collation under a new name, move columns to it one by one (checking uniqueness under "
+                    + "it first), then drop the old one. PostgreSQL cannot alter a collation's settings in "
+                    + "place; recreating it means dropping everything that uses it.",
+            "The collation decides equality, ordering and uniqueness for every column, index and query that "
+                    + "uses it. Readers on either side may see rows in another order or matched differently; "
+                    + "writers may hit unique violations for values that only now compare equal, and indexes "
+                    + "built under the old settings must be rebuilt. All of it depends on the values stored.",
+            "collation \"{location}\" changed from {from} to {to}",
+            Effects.of(DATA_DEPENDENT, DATA_DEPENDENT, DATA_DEPENDENT, DATA_DEPENDENT));
+
     static final List<Rule> RULES = List.of(NO_DIFFERENCE, COMMENT_CHANGED, DEFAULT_COLLATION_CHANGED,
             SCHEMA_ADDED, SCHEMA_DROPPED, EXTENSION_ADDED, EXTENSION_DROPPED, SEQUENCE_ADDED, SEQUENCE_DROPPED,
-            SEQUENCE_RANGE_NARROWED, SEQUENCE_RANGE_WIDENED, SEQUENCE_OPTIONS_CHANGED);
+            SEQUENCE_RANGE_NARROWED, SEQUENCE_RANGE_WIDENED, SEQUENCE_OPTIONS_CHANGED,
+            COLLATION_ADDED, COLLATION_DROPPED, COLLATION_CHANGED);
 
     private ObjectRules() {
     }
@@ -201,6 +238,47 @@ final class ObjectRules {
             findings.add(SEQUENCE_OPTIONS_CHANGED.finding(change));
         }
         return orNoDifference(findings, change);
+    }
+
+    static List<Finding> addCollation(AddCollation change) {
+        return List.of(COLLATION_ADDED.finding(change));
+    }
+
+    static List<Finding> dropCollation(DropCollation change) {
+        return List.of(COLLATION_DROPPED.finding(change));
+    }
+
+    static List<Finding> modifyCollation(ModifyCollation change) {
+        Collation from = change.from();
+        Collation to = change.to();
+        List<Finding> findings = new ArrayList<>();
+        String before = collationSettings(from);
+        String after = collationSettings(to);
+        if (!before.equals(after)) {
+            findings.add(COLLATION_CHANGED.finding(change, "from", before, "to", after));
+        }
+        if (!Objects.equals(from.comment(), to.comment())) {
+            findings.add(COMMENT_CHANGED.finding(change));
+        }
+        return orNoDifference(findings, change);
+    }
+
+    /** The settings that decide how a collation compares, as one line for messages; equal text means equal behaviour. */
+    private static String collationSettings(Collation c) {
+        StringBuilder text = new StringBuilder(c.provider());
+        if (c.locale() != null) {
+            text.append(" locale ").append(c.locale());
+        }
+        if (c.lcCollate() != null) {
+            text.append(" lc_collate ").append(c.lcCollate());
+        }
+        if (c.lcCtype() != null) {
+            text.append(" lc_ctype ").append(c.lcCtype());
+        }
+        if (c.rules() != null) {
+            text.append(" rules ").append(c.rules());
+        }
+        return text.append(c.deterministic() ? "" : " nondeterministic").toString();
     }
 
     /** {@code findings}, or the single NO_DIFFERENCE finding when no rule matched. */

@@ -5,6 +5,7 @@ import io.strata.error.StrataException;
 import io.strata.model.ColumnTypes;
 import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.AddCheck;
+import io.strata.model.change.SchemaChange.AddCollation;
 import io.strata.model.change.SchemaChange.AddColumn;
 import io.strata.model.change.SchemaChange.AddEnum;
 import io.strata.model.change.SchemaChange.AddExtension;
@@ -17,6 +18,7 @@ import io.strata.model.change.SchemaChange.AddTable;
 import io.strata.model.change.SchemaChange.AddUnique;
 import io.strata.model.change.SchemaChange.AddView;
 import io.strata.model.change.SchemaChange.DropCheck;
+import io.strata.model.change.SchemaChange.DropCollation;
 import io.strata.model.change.SchemaChange.DropColumn;
 import io.strata.model.change.SchemaChange.DropEnum;
 import io.strata.model.change.SchemaChange.DropExtension;
@@ -29,6 +31,7 @@ import io.strata.model.change.SchemaChange.DropTable;
 import io.strata.model.change.SchemaChange.DropUnique;
 import io.strata.model.change.SchemaChange.DropView;
 import io.strata.model.change.SchemaChange.ModifyCheck;
+import io.strata.model.change.SchemaChange.ModifyCollation;
 import io.strata.model.change.SchemaChange.ModifyColumn;
 import io.strata.model.change.SchemaChange.ModifyEnum;
 import io.strata.model.change.SchemaChange.ModifyForeignKey;
@@ -119,6 +122,16 @@ public final class RelationalRules {
         }
         if (change instanceof ModifySequence c) {
             return ObjectRules.modifySequence(c);
+        }
+        // collations
+        if (change instanceof AddCollation c) {
+            return ObjectRules.addCollation(c);
+        }
+        if (change instanceof DropCollation c) {
+            return ObjectRules.dropCollation(c);
+        }
+        if (change instanceof ModifyCollation c) {
+            return ObjectRules.modifyCollation(c);
         }
         // tables
         if (change instanceof AddTable c) {

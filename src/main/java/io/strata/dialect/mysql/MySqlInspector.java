@@ -102,7 +102,7 @@ public final class MySqlInspector implements Inspector {
         List<View> sortedViews = views.stream().sorted(Comparator.comparing(View::name)).toList();
         return new Schema(row.get("SCHEMA_NAME"), sorted, sortedViews, List.of(), List.of(),
                 row.nonEmpty("SCHEMA_COMMENT"), row.get("DEFAULT_CHARACTER_SET_NAME"),
-                row.get("DEFAULT_COLLATION_NAME"));
+                row.get("DEFAULT_COLLATION_NAME"), List.of());
     }
 
     private static Map<String, String> options(Row row, Map<String, String> onUpdate) {

@@ -30,7 +30,7 @@ final class MySqlViewReader {
             String definition = MySqlSqlText.stripSchema(row.get("VIEW_DEFINITION"), schema);
             List<String> names = columns.getOrDefault(row.table(), List.of()).stream().map(Column::name).toList();
             out.computeIfAbsent(schema, k -> new ArrayList<>())
-                    .add(new View(row.get("TABLE_NAME"), definition, false, names, null, null));
+                    .add(new View(row.get("TABLE_NAME"), definition, false, names, null, null, List.of()));
         }
         return out;
     }

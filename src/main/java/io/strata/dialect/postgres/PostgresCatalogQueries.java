@@ -109,7 +109,7 @@ final class PostgresCatalogQueries {
     /**
      * One row per index column (key parts, then INCLUDE columns). Indexes that back a primary key,
      * unique or exclusion constraint belong to the constraint; indexes attached to a partitioned
-     * parent's index are created by it.
+     * parent's index are created by it. Materialized views ({@code relkind 'm'}) have indexes too.
      */
     static final String INDEXES = """
             SELECT n.nspname, c.relname, ic.relname AS index_name, am.amname, i.indisunique,
@@ -131,7 +131,7 @@ final class PostgresCatalogQueries {
             LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.k - 1] AND k.k <= i.indnkeyatts
             LEFT JOIN pg_description d
                    ON d.objoid = ic.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
-            WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT ic.relispartition
+            WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p', 'm') AND NOT ic.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k2
                               WHERE k2.conindid = i.indexrelid AND k2.conrelid = i.indrelid
                                 AND k2.contype IN ('p', 'u', 'x'))
@@ -176,6 +176,24 @@ final class PostgresCatalogQueries {
             WHERE n.nspname = ANY(?) AND c.relkind = 'S' AND (dep.deptype IS NULL OR dep.deptype <> 'i')
               AND """ + notExtensionMember("pg_class", "c.oid");
 
+    /**
+     * Collations created in the requested schemas. The {@code %s} are the ICU/builtin locale and the ICU
+     * rules, whose columns depend on the server version (see {@link #collations(int)}).
+     */
+    static final String COLLATIONS = """
+            SELECT n.nspname, co.collname, co.collprovider, co.collisdeterministic,
+                   %s AS locale,
+                   CASE WHEN co.collprovider = 'c' THEN co.collcollate END AS lc_collate,
+                   CASE WHEN co.collprovider = 'c' THEN co.collctype END AS lc_ctype,
+                   %s AS rules,
+                   d.description
+            FROM pg_collation co
+            JOIN pg_namespace n ON n.oid = co.collnamespace
+            LEFT JOIN pg_description d
+                   ON d.objoid = co.oid AND d.classoid = 'pg_collation'::regclass AND d.objsubid = 0
+            WHERE n.nspname = ANY(?)
+              AND """ + notExtensionMember("pg_collation", "co.oid");
+
     static final String EXTENSIONS = """
             SELECT e.extname, n.nspname, e.extversion
             FROM pg_extension e
@@ -188,6 +206,19 @@ final class PostgresCatalogQueries {
     /** The constraints query for a server of {@code versionNum} ({@code server_version_num}). */
     static String constraints(int versionNum) {
         return CONSTRAINTS.formatted(versionNum >= 150_000 ? "coalesce(ix.indnullsnotdistinct, false)" : "false");
+    }
+
+    /**
+     * The collations query for a server of {@code versionNum}. The ICU locale moved from
+     * {@code collcollate} (before 15) to {@code colliculocale} (15, 16) to {@code colllocale} (17+, which
+     * also holds the builtin provider's locale); ICU rules exist from 16.
+     */
+    static String collations(int versionNum) {
+        String locale = versionNum >= 170_000 ? "co.colllocale"
+                : versionNum >= 150_000 ? "co.colliculocale"
+                : "CASE WHEN co.collprovider = 'i' THEN co.collcollate END";
+        String rules = versionNum >= 160_000 ? "co.collicurules" : "NULL::text";
+        return COLLATIONS.formatted(locale, rules);
     }
 
     private static String notExtensionMember(String catalog, String oid) {

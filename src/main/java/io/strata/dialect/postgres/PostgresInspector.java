@@ -5,6 +5,7 @@ import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Check;
+import io.strata.model.Collation;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnType.ArrayType;
@@ -82,12 +83,21 @@ public final class PostgresInspector implements Inspector {
         Map<TableKey, TableParts> tables = readTables(c, names);
         readColumns(c, names, tables);
         readConstraints(c, names, versionNum, tables);
-        readIndexes(c, names, tables);
-        Map<String, List<View>> views = groupBySchema(query(c, PostgresCatalogQueries.VIEWS, names, this::view));
+        Map<TableKey, List<Index>> indexes = readIndexes(c, names);
+        indexes.forEach((key, list) -> {
+            TableParts t = tables.get(key);
+            if (t != null) {
+                t.indexes.addAll(list);
+            }
+        });
+        Map<String, List<View>> views = groupBySchema(query(c, PostgresCatalogQueries.VIEWS, names,
+                rs -> view(rs, indexes)));
         Map<String, List<EnumType>> enums = groupBySchema(query(c, PostgresCatalogQueries.ENUMS, names,
                 rs -> new InSchema<>(rs.getString(1), new EnumType(rs.getString(2), strings(rs, 3)))));
         Map<String, List<Sequence>> sequences = groupBySchema(query(c, PostgresCatalogQueries.SEQUENCES, names,
                 this::sequence));
+        Map<String, List<Collation>> collations = groupBySchema(query(c, PostgresCatalogQueries.collations(versionNum),
+                names, PostgresInspector::collation));
         List<Extension> extensions = query(c, PostgresCatalogQueries.EXTENSIONS, names,
                 rs -> new Extension(rs.getString(1), rs.getString(2), rs.getString(3)));
 
@@ -102,7 +112,8 @@ public final class PostgresInspector implements Inspector {
                     sorted(views.getOrDefault(name, List.of()), View::name),
                     sorted(enums.getOrDefault(name, List.of()), EnumType::name),
                     sorted(sequences.getOrDefault(name, List.of()), Sequence::name),
-                    row[1], null, null));
+                    row[1], null, null,
+                    sorted(collations.getOrDefault(name, List.of()), Collation::name)));
         }
         return new Catalog(PostgresDialect.NAME, version[0].split(" ")[0], sorted(out, Schema::name),
                 sorted(extensions, Extension::name));
@@ -226,7 +237,8 @@ public final class PostgresInspector implements Inspector {
         return def;
     }
 
-    private void readIndexes(Connection c, Array names, Map<TableKey, TableParts> tables) throws SQLException {
+    /** The indexes of every table and materialized view, by the relation they belong to. */
+    private Map<TableKey, List<Index>> readIndexes(Connection c, Array names) throws SQLException {
         Map<TableKey, Map<String, IndexParts>> byTable = new LinkedHashMap<>();
         query(c, PostgresCatalogQueries.INDEXES, names, rs -> {
             TableKey key = new TableKey(rs.getString(1), rs.getString(2));
@@ -241,21 +253,33 @@ public final class PostgresInspector implements Inspector {
             }
             return ix;
         });
-        byTable.forEach((key, indexes) -> {
-            TableParts t = tables.get(key);
-            if (t != null) {
-                indexes.values().forEach(ix -> t.indexes.add(ix.build()));
-            }
-        });
+        Map<TableKey, List<Index>> out = new HashMap<>();
+        byTable.forEach((key, indexes) -> out.put(key, indexes.values().stream().map(IndexParts::build).toList()));
+        return out;
     }
 
-    private InSchema<View> view(ResultSet rs) throws SQLException {
+    private static InSchema<Collation> collation(ResultSet rs) throws SQLException {
+        String provider = switch (rs.getString("collprovider")) {
+            case "c" -> "libc";
+            case "i" -> "icu";
+            case "b" -> "builtin";
+            case "d" -> "default";
+            default -> throw new StrataException(ErrorCode.INTERNAL, "collation \"" + rs.getString("collname")
+                    + "\" has unknown provider \"" + rs.getString("collprovider") + "\"");
+        };
+        return new InSchema<>(rs.getString(1), new Collation(rs.getString("collname"), provider,
+                rs.getString("locale"), rs.getString("lc_collate"), rs.getString("lc_ctype"),
+                rs.getBoolean("collisdeterministic"), rs.getString("rules"), rs.getString("description")));
+    }
+
+    private InSchema<View> view(ResultSet rs, Map<TableKey, List<Index>> indexes) throws SQLException {
         String def = rs.getString("def").strip();
         if (def.endsWith(";")) {
             def = def.substring(0, def.length() - 1);
         }
+        List<Index> own = indexes.getOrDefault(new TableKey(rs.getString(1), rs.getString(2)), List.of());
         return new InSchema<>(rs.getString(1), new View(rs.getString(2), def, rs.getBoolean("materialized"),
-                strings(rs, "cols"), rs.getString("description"), null));
+                strings(rs, "cols"), rs.getString("description"), null, sorted(own, Index::name)));
     }
 
     private InSchema<Sequence> sequence(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import io.strata.dialect.DdlRenderer;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Check;
+import io.strata.model.Collation;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnType.ArrayType;
@@ -31,14 +32,17 @@ import java.util.stream.Collectors;
 
 /**
  * PostgresRenderer writes the statements that rebuild a {@link Catalog} on an empty PostgreSQL
- * database: schemas, extensions, enum types, sequences, tables (parents first), indexes, foreign keys,
- * views (readers after what they read), comments, and finally sequence ownership.
+ * database: schemas, extensions, collations, enum types, sequences, tables (parents first), indexes,
+ * foreign keys, views (readers after what they read) with the indexes of materialized views, comments,
+ * and finally sequence ownership.
  * Expressions (defaults, checks, view bodies, partition bounds) are the server's own text, kept as is.
  */
 public final class PostgresRenderer implements DdlRenderer {
 
     private static final String PUBLIC = "public";
     private static final Set<String> FK_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT");
+    /** Providers CREATE COLLATION accepts; {@code builtin} needs PostgreSQL 17. */
+    private static final Set<String> COLLATION_PROVIDERS = Set.of("libc", "icu", "builtin");
     private static final Set<String> DEFERRABILITY = Set.of(
             "NOT DEFERRABLE", "DEFERRABLE", "DEFERRABLE INITIALLY IMMEDIATE", "DEFERRABLE INITIALLY DEFERRED");
 
@@ -63,6 +67,12 @@ public final class PostgresRenderer implements DdlRenderer {
         for (Extension e : catalog.extensions()) {
             out.add(createExtension(e));
         }
+        // Collations come before the tables whose columns use them.
+        for (Schema s : catalog.schemas()) {
+            for (Collation c : s.collations()) {
+                out.add(createCollation(s.name(), c));
+            }
+        }
         for (Schema s : catalog.schemas()) {
             for (EnumType e : s.enums()) {
                 out.add("CREATE TYPE " + quoter.qualified(s.name(), e.name()) + " AS ENUM ("
@@ -83,7 +93,7 @@ public final class PostgresRenderer implements DdlRenderer {
         }
         for (Qualified<Table> q : tables) {
             for (Index ix : q.object().indexes()) {
-                out.add(createIndex(q.schema(), q.object(), ix));
+                out.add(createIndex(q.schema(), q.object().name(), ix));
             }
         }
         for (Qualified<Table> q : tables) {
@@ -95,6 +105,9 @@ public final class PostgresRenderer implements DdlRenderer {
             View v = q.object();
             out.add("CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
                     + quoter.qualified(q.schema(), v.name()) + " AS\n" + v.definition());
+            for (Index ix : v.indexes()) {
+                out.add(createIndex(q.schema(), v.name(), ix));
+            }
         }
         out.addAll(comments(catalog));
         for (Schema s : catalog.schemas()) {
@@ -116,6 +129,28 @@ public final class PostgresRenderer implements DdlRenderer {
             sql.append(" VERSION ").append(quoter.literal(e.version()));
         }
         return sql.toString();
+    }
+
+    private String createCollation(String schema, Collation c) {
+        String provider = checkedSetting(c.provider(), COLLATION_PROVIDERS, "collation \"" + c.name() + "\"");
+        List<String> settings = new ArrayList<>();
+        settings.add("provider = " + provider);
+        if (c.locale() != null) {
+            settings.add("locale = " + quoter.literal(c.locale()));
+        }
+        if (c.lcCollate() != null) {
+            settings.add("lc_collate = " + quoter.literal(c.lcCollate()));
+        }
+        if (c.lcCtype() != null) {
+            settings.add("lc_ctype = " + quoter.literal(c.lcCtype()));
+        }
+        if (c.rules() != null) {
+            settings.add("rules = " + quoter.literal(c.rules()));
+        }
+        if (!c.deterministic()) {
+            settings.add("deterministic = false");
+        }
+        return "CREATE COLLATION " + quoter.qualified(schema, c.name()) + " (" + String.join(", ", settings) + ")";
     }
 
     private String createSequence(String schema, Sequence q) {
@@ -246,9 +281,10 @@ public final class PostgresRenderer implements DdlRenderer {
         return type.sql();
     }
 
-    private String createIndex(String schema, Table t, Index ix) {
+    /** CREATE INDEX on {@code relation}, a table or a materialized view. */
+    private String createIndex(String schema, String relation, Index ix) {
         StringBuilder sql = new StringBuilder("CREATE ").append(ix.unique() ? "UNIQUE " : "").append("INDEX ")
-                .append(quoter.ident(ix.name())).append(" ON ").append(quoter.qualified(schema, t.name()));
+                .append(quoter.ident(ix.name())).append(" ON ").append(quoter.qualified(schema, relation));
         if (ix.method() != null) {
             sql.append(" USING ").append(quoter.ident(ix.method()));
         }
@@ -292,10 +328,14 @@ public final class PostgresRenderer implements DdlRenderer {
         return value == null ? "" : " " + checked(value, DEFERRABILITY, constraint);
     }
 
-    /** Keywords from the model are checked against their closed set, so no free text reaches the SQL as a keyword. */
     private static String checked(String value, Set<String> allowed, String constraint) {
+        return checkedSetting(value, allowed, "constraint \"" + constraint + "\"");
+    }
+
+    /** Keywords from the model are checked against their closed set, so no free text reaches the SQL as a keyword. */
+    private static String checkedSetting(String value, Set<String> allowed, String owner) {
         if (!allowed.contains(value)) {
-            throw StrataException.badInput("constraint \"" + constraint + "\" has \"" + value + "\", expected one of "
+            throw StrataException.badInput(owner + " has \"" + value + "\", expected one of "
                     + allowed.stream().sorted().toList());
         }
         return value;
@@ -318,6 +358,12 @@ public final class PostgresRenderer implements DdlRenderer {
             for (View v : s.views()) {
                 comment(out, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + quoter.qualified(s.name(), v.name()),
                         v.comment());
+                for (Index ix : v.indexes()) {
+                    comment(out, "INDEX " + quoter.qualified(s.name(), ix.name()), ix.comment());
+                }
+            }
+            for (Collation c : s.collations()) {
+                comment(out, "COLLATION " + quoter.qualified(s.name(), c.name()), c.comment());
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package io.strata.model.change;
 
 import io.strata.model.Check;
+import io.strata.model.Collation;
 import io.strata.model.Column;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
@@ -309,7 +310,7 @@ public sealed interface SchemaChange {
         }
     }
 
-    // ---- views, enums, sequences
+    // ---- views, enums, sequences, collations
 
     record AddView(String schema, View view) implements SchemaChange {
         public String location() {
@@ -368,6 +369,25 @@ public sealed interface SchemaChange {
     }
 
     record ModifySequence(String schema, Sequence from, Sequence to) implements SchemaChange {
+        public String location() {
+            return at(schema, to.name());
+        }
+    }
+
+    record AddCollation(String schema, Collation collation) implements SchemaChange {
+        public String location() {
+            return at(schema, collation.name());
+        }
+    }
+
+    record DropCollation(String schema, Collation collation) implements SchemaChange {
+        public String location() {
+            return at(schema, collation.name());
+        }
+    }
+
+    /** A PostgreSQL collation's settings (provider, locale, determinism, rules) or comment changed. */
+    record ModifyCollation(String schema, Collation from, Collation to) implements SchemaChange {
         public String location() {
             return at(schema, to.name());
         }

@@ -83,7 +83,7 @@ final class Fixtures {
     }
 
     static View view(String name, String definition, String... columns) {
-        return new View(name, definition, false, List.of(columns), null, null);
+        return new View(name, definition, false, List.of(columns), null, null, List.of());
     }
 
     static Index index(String name, boolean unique, String... columns) {

@@ -35,7 +35,8 @@ class RelationalRulesDropRenameTest {
     private static final Table ORDERS = Fixtures.table(TABLE, TOTAL);
     private static final Table PURCHASES = Fixtures.table("purchases", TOTAL).withRenamedFrom(TABLE);
     private static final View OPEN = view("open_orders", "SELECT id, total FROM orders", "id", "total");
-    private static final View PENDING = new View("pending_orders", OPEN.definition(), false, OPEN.columns(), null, "open_orders");
+    private static final View PENDING = new View("pending_orders", OPEN.definition(), false, OPEN.columns(), null, "open_orders",
+            List.of());
 
     static List<RuleCase> cases() {
         return List.of(

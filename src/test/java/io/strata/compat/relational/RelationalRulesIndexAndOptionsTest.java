@@ -56,7 +56,7 @@ class RelationalRulesIndexAndOptionsTest {
     }
 
     private static Schema schema(String charset, String comment) {
-        return new Schema(SCHEMA, List.of(), List.of(), List.of(), List.of(), comment, charset, null);
+        return new Schema(SCHEMA, List.of(), List.of(), List.of(), List.of(), comment, charset, null, List.of());
     }
 
     static List<RuleCase> cases() {

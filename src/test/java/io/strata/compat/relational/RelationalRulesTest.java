@@ -4,6 +4,7 @@ import io.strata.compat.Finding;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Check;
+import io.strata.model.Collation;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
 import io.strata.model.ForeignKey;
@@ -14,6 +15,7 @@ import io.strata.model.UniqueConstraint;
 import io.strata.model.View;
 import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.AddCheck;
+import io.strata.model.change.SchemaChange.AddCollation;
 import io.strata.model.change.SchemaChange.AddColumn;
 import io.strata.model.change.SchemaChange.AddEnum;
 import io.strata.model.change.SchemaChange.AddExtension;
@@ -26,6 +28,7 @@ import io.strata.model.change.SchemaChange.AddTable;
 import io.strata.model.change.SchemaChange.AddUnique;
 import io.strata.model.change.SchemaChange.AddView;
 import io.strata.model.change.SchemaChange.DropCheck;
+import io.strata.model.change.SchemaChange.DropCollation;
 import io.strata.model.change.SchemaChange.DropColumn;
 import io.strata.model.change.SchemaChange.DropEnum;
 import io.strata.model.change.SchemaChange.DropExtension;
@@ -38,6 +41,7 @@ import io.strata.model.change.SchemaChange.DropTable;
 import io.strata.model.change.SchemaChange.DropUnique;
 import io.strata.model.change.SchemaChange.DropView;
 import io.strata.model.change.SchemaChange.ModifyCheck;
+import io.strata.model.change.SchemaChange.ModifyCollation;
 import io.strata.model.change.SchemaChange.ModifyColumn;
 import io.strata.model.change.SchemaChange.ModifyEnum;
 import io.strata.model.change.SchemaChange.ModifyForeignKey;
@@ -82,6 +86,7 @@ class RelationalRulesTest {
         UniqueConstraint unique = new UniqueConstraint("u", List.of("note"), false);
         Check check = new Check("c", "true", false);
         ForeignKey fk = new ForeignKey("fk", List.of("a"), SCHEMA, "t", List.of("id"), "NO ACTION", "NO ACTION", null);
+        Collation numeric = new Collation("numeric", "icu", "en-u-kn-true", null, null, true, null, null);
         return List.of(new AddSchema(schema), new DropSchema(schema), new ModifySchema(schema, schema),
                 new AddExtension(ext), new DropExtension(ext),
                 new AddTable(SCHEMA, table), new DropTable(SCHEMA, table), new RenameTable(SCHEMA, table, table),
@@ -99,7 +104,9 @@ class RelationalRulesTest {
                 new AddView(SCHEMA, view), new DropView(SCHEMA, view), new RenameView(SCHEMA, view, view), new ModifyView(SCHEMA, view, view),
                 new AddEnum(SCHEMA, mood), new DropEnum(SCHEMA, mood), new ModifyEnum(SCHEMA, mood, mood),
                 new AddSequence(SCHEMA, sequence("s", 1, 10, 1)), new DropSequence(SCHEMA, sequence("s", 1, 10, 1)),
-                new ModifySequence(SCHEMA, sequence("s", 1, 10, 1), sequence("s", 1, 10, 1)));
+                new ModifySequence(SCHEMA, sequence("s", 1, 10, 1), sequence("s", 1, 10, 1)),
+                new AddCollation(SCHEMA, numeric), new DropCollation(SCHEMA, numeric),
+                new ModifyCollation(SCHEMA, numeric, numeric));
     }
 
     @Test

@@ -62,6 +62,6 @@ final class MySqlCorpus {
             throw new IllegalStateException("expected one database, got " + catalog.schemas().size());
         }
         Schema s = catalog.schemas().get(0);
-        return new Schema("db", s.tables(), s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation());
+        return new Schema("db", s.tables(), s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations());
     }
 }

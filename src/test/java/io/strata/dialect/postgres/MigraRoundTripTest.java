@@ -43,7 +43,6 @@ class MigraRoundTripTest {
 
     static {
         OUTSIDE_MODEL.put("functions", Pattern.compile("create\\s+(or\\s+replace\\s+)?function"));
-        OUTSIDE_MODEL.put("collations", Pattern.compile("create\\s+collation"));
         OUTSIDE_MODEL.put("triggers", Pattern.compile("create\\s+trigger"));
         OUTSIDE_MODEL.put("policies", Pattern.compile("create\\s+policy|row\\s+level\\s+security"));
         OUTSIDE_MODEL.put("privileges", Pattern.compile("\\bgrant\\s"));

@@ -17,6 +17,10 @@ final class PgFixtures {
             CREATE SCHEMA app;
             COMMENT ON SCHEMA app IS 'the application';
             CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
+            CREATE COLLATION app.numeric (provider = icu, locale = 'en-u-kn-true');
+            CREATE COLLATION app.caseless (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+            CREATE COLLATION app.posix FROM "POSIX";
+            COMMENT ON COLLATION app.numeric IS 'digits by value';
             CREATE SEQUENCE app.counter AS bigint INCREMENT BY 5 START WITH 100;
             CREATE TABLE app.customers (
                 id bigint GENERATED ALWAYS AS IDENTITY (START WITH 10 INCREMENT BY 2) PRIMARY KEY,
@@ -59,6 +63,8 @@ final class PgFixtures {
             CREATE VIEW app.biggest AS SELECT id FROM app.big_orders;
             CREATE MATERIALIZED VIEW app.order_totals AS
                 SELECT customer_id, sum(total) AS total FROM app.orders GROUP BY customer_id;
+            CREATE UNIQUE INDEX order_totals_customer_idx ON app.order_totals (customer_id);
+            COMMENT ON INDEX app.order_totals_customer_idx IS 'lets refresh run concurrently';
             COMMENT ON VIEW app.big_orders IS 'over 100';
             """;
 

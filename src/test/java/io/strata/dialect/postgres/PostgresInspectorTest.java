@@ -2,6 +2,7 @@ package io.strata.dialect.postgres;
 
 import io.strata.model.Catalog;
 import io.strata.model.Check;
+import io.strata.model.Collation;
 import io.strata.model.Column;
 import io.strata.model.ColumnType.ArrayType;
 import io.strata.model.ColumnType.DecimalType;
@@ -165,6 +166,23 @@ class PostgresInspectorTest {
         View totals = app.view("order_totals").orElseThrow();
         assertThat(totals.materialized()).isTrue();
         assertThat(totals.columns()).containsExactly("customer_id", "total");
+        assertThat(totals.indexes()).containsExactly(new Index("order_totals_customer_idx",
+                List.of(IndexPart.column("customer_id")), true, "btree", null, List.of(), "lets refresh run concurrently"));
+        assertThat(big.indexes()).isEmpty();
+    }
+
+    @Test
+    void collationsWithTheSettingsThatRecreateThem() {
+        assertThat(app.collations()).extracting(Collation::name).containsExactly("caseless", "numeric", "posix");
+        Collation numeric = app.collations().get(1);
+        assertThat(numeric.provider()).isEqualTo("icu");
+        // PostgreSQL 16+ stores the canonical language tag, which drops the "-true"
+        assertThat(numeric.locale()).startsWith("en-u-kn");
+        assertThat(numeric.lcCollate()).isNull();
+        assertThat(numeric.deterministic()).isTrue();
+        assertThat(numeric.comment()).isEqualTo("digits by value");
+        assertThat(app.collations().get(0).deterministic()).isFalse();
+        assertThat(app.collations().get(2)).isEqualTo(new Collation("posix", "libc", null, "POSIX", "POSIX", true, null, null));
     }
 
     @Test
