@@ -25,7 +25,6 @@ import io.strata.model.change.SchemaChange.RenameTable;
 import io.strata.model.change.SchemaChange.RenameView;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** SchemaDiffer compares the objects of two versions of one schema: collations, enums, sequences, tables and views. */
@@ -36,9 +35,15 @@ final class SchemaDiffer {
 
     static void diff(Schema from, Schema to, List<SchemaChange> out) {
         String schema = to.name();
-        diffCollations(schema, from.collations(), to.collations(), out);
-        diffEnums(schema, from.enums(), to.enums(), out);
-        diffSequences(schema, from.sequences(), to.sequences(), out);
+        NamedElements.diff(from.collations(), to.collations(), Collation::name,
+                c -> out.add(new DropCollation(schema, c)), c -> out.add(new AddCollation(schema, c)),
+                (a, b) -> out.add(new ModifyCollation(schema, a, b)));
+        NamedElements.diff(from.enums(), to.enums(), EnumType::name,
+                e -> out.add(new DropEnum(schema, e)), e -> out.add(new AddEnum(schema, e)),
+                (a, b) -> out.add(new ModifyEnum(schema, a, b)));
+        NamedElements.diff(from.sequences(), to.sequences(), Sequence::name,
+                q -> out.add(new DropSequence(schema, q)), q -> out.add(new AddSequence(schema, q)),
+                (a, b) -> out.add(new ModifySequence(schema, a, b)));
 
         Matching<Table> tables = Matching.of(from.tables(), to.tables(), Table::name, Table::renamedFrom);
         tables.dropped().forEach(t -> out.add(new DropTable(schema, t)));
@@ -68,48 +73,5 @@ final class SchemaDiffer {
     private static boolean sameView(View a, View b) {
         return a.materialized() == b.materialized() && Objects.equals(a.definition(), b.definition())
                 && a.columns().equals(b.columns()) && Objects.equals(a.comment(), b.comment());
-    }
-
-    private static void diffCollations(String schema, List<Collation> from, List<Collation> to,
-                                       List<SchemaChange> out) {
-        Map<String, Collation> toByName = Differ.byName(to, Collation::name);
-        Map<String, Collation> fromByName = Differ.byName(from, Collation::name);
-        for (Collation c : from) {
-            Collation now = toByName.get(c.name());
-            if (now == null) {
-                out.add(new DropCollation(schema, c));
-            } else if (!now.equals(c)) {
-                out.add(new ModifyCollation(schema, c, now));
-            }
-        }
-        to.stream().filter(c -> !fromByName.containsKey(c.name())).forEach(c -> out.add(new AddCollation(schema, c)));
-    }
-
-    private static void diffEnums(String schema, List<EnumType> from, List<EnumType> to, List<SchemaChange> out) {
-        Map<String, EnumType> toByName = Differ.byName(to, EnumType::name);
-        Map<String, EnumType> fromByName = Differ.byName(from, EnumType::name);
-        for (EnumType e : from) {
-            EnumType now = toByName.get(e.name());
-            if (now == null) {
-                out.add(new DropEnum(schema, e));
-            } else if (!now.values().equals(e.values())) {
-                out.add(new ModifyEnum(schema, e, now));
-            }
-        }
-        to.stream().filter(e -> !fromByName.containsKey(e.name())).forEach(e -> out.add(new AddEnum(schema, e)));
-    }
-
-    private static void diffSequences(String schema, List<Sequence> from, List<Sequence> to, List<SchemaChange> out) {
-        Map<String, Sequence> toByName = Differ.byName(to, Sequence::name);
-        Map<String, Sequence> fromByName = Differ.byName(from, Sequence::name);
-        for (Sequence s : from) {
-            Sequence now = toByName.get(s.name());
-            if (now == null) {
-                out.add(new DropSequence(schema, s));
-            } else if (!now.equals(s)) {
-                out.add(new ModifySequence(schema, s, now));
-            }
-        }
-        to.stream().filter(s -> !fromByName.containsKey(s.name())).forEach(s -> out.add(new AddSequence(schema, s)));
     }
 }

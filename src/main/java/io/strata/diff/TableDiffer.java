@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /** TableDiffer compares two versions of one table: options, columns, keys, constraints and indexes. */
 final class TableDiffer {
@@ -50,17 +49,17 @@ final class TableDiffer {
         }
         diffColumns(schema, from, to, out);
         diffPrimaryKey(schema, from, to, out);
-        diffNamed(from.uniques(), to.uniques(), UniqueConstraint::name,
+        NamedElements.diff(from.uniques(), to.uniques(), UniqueConstraint::name,
                 u -> out.add(new DropUnique(schema, table, u)), u -> out.add(new AddUnique(schema, table, u)),
                 // A unique constraint has no in-place alteration: a changed one is dropped and re-added.
                 (a, b) -> {
                     out.add(new DropUnique(schema, table, a));
                     out.add(new AddUnique(schema, table, b));
                 });
-        diffNamed(from.checks(), to.checks(), Check::name,
+        NamedElements.diff(from.checks(), to.checks(), Check::name,
                 c -> out.add(new DropCheck(schema, table, c)), c -> out.add(new AddCheck(schema, table, c)),
                 (a, b) -> out.add(new ModifyCheck(schema, table, a, b)));
-        diffNamed(from.foreignKeys(), to.foreignKeys(), ForeignKey::name,
+        NamedElements.diff(from.foreignKeys(), to.foreignKeys(), ForeignKey::name,
                 f -> out.add(new DropForeignKey(schema, table, f)), f -> out.add(new AddForeignKey(schema, table, f)),
                 (a, b) -> out.add(new ModifyForeignKey(schema, table, a, b)));
         diffIndexes(schema, table, from.indexes(), to.indexes(), out);
@@ -68,7 +67,7 @@ final class TableDiffer {
 
     /** Compares the indexes of one relation: a table, or a materialized view (whose name goes in {@code table}). */
     static void diffIndexes(String schema, String table, List<Index> from, List<Index> to, List<SchemaChange> out) {
-        diffNamed(from, to, Index::name,
+        NamedElements.diff(from, to, Index::name,
                 i -> out.add(new DropIndex(schema, table, i)), i -> out.add(new AddIndex(schema, table, i)),
                 (a, b) -> out.add(new ModifyIndex(schema, table, a, b)));
     }
@@ -163,33 +162,5 @@ final class TableDiffer {
         return oldNames.stream().map(n -> to.columns().stream()
                 .filter(c -> n.equals(c.renamedFrom()) && to.column(n).isEmpty())
                 .map(Column::name).findFirst().orElse(n)).toList();
-    }
-
-    private interface OnModify<T> {
-        void accept(T from, T to);
-    }
-
-    /**
-     * Compares named elements. Two elements with the same name are equal when they are equal apart
-     * from the name (record equality covers every other component).
-     */
-    private static <T> void diffNamed(List<T> from, List<T> to, Function<T, String> name,
-                                      java.util.function.Consumer<T> onDrop, java.util.function.Consumer<T> onAdd,
-                                      OnModify<T> onModify) {
-        Map<String, T> toByName = Differ.byName(to, name);
-        Map<String, T> fromByName = Differ.byName(from, name);
-        for (T a : from) {
-            T b = toByName.get(name.apply(a));
-            if (b == null) {
-                onDrop.accept(a);
-            } else if (!a.equals(b)) {
-                onModify.accept(a, b);
-            }
-        }
-        for (T b : to) {
-            if (!fromByName.containsKey(name.apply(b))) {
-                onAdd.accept(b);
-            }
-        }
     }
 }
