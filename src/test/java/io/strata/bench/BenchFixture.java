@@ -47,13 +47,14 @@ public final class BenchFixture {
     /** Generates (or reuses, when present with the same size) the fixture of {@code tables} tables in {@code dir}. */
     public static BenchFixture generate(int tables, Path dir) {
         Path stamp = dir.resolve("size.txt");
+        Path generator = generator();
         try {
             if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(Integer.toString(tables))
-                    && Files.isRegularFile(dir.resolve("b.sql"))) {
+                    && Files.isRegularFile(dir.resolve("b.sql"))
+                    && Files.getLastModifiedTime(dir.resolve("a.sql")).compareTo(Files.getLastModifiedTime(generator)) >= 0) {
                 return new BenchFixture(dir);
             }
             Files.createDirectories(dir);
-            Path generator = generator();
             Process p;
             try {
                 p = new ProcessBuilder("python3", generator.toString(), Integer.toString(tables), dir.toString())
