@@ -29,7 +29,7 @@ public final class CheckCompatibility {
             throw StrataException.badInput("check needs at least two versions (oldest first), got " + versions.size());
         }
         List<String> needed = level.transitive() ? versions : versions.subList(versions.size() - 2, versions.size());
-        List<LoadedSource> loaded = needed.stream().map(loader::load).toList();
+        List<LoadedSource> loaded = loader.loadAll(needed);
         LoadedSource newest = loaded.get(loaded.size() - 1);
         List<LabelledChanges> againstEarlier = new ArrayList<>();
         for (LoadedSource earlier : loaded.subList(0, loaded.size() - 1)) {

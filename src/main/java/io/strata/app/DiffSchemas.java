@@ -21,9 +21,8 @@ public final class DiffSchemas {
     }
 
     public Result run(String from, String to) {
-        LoadedSource a = loader.load(from);
-        LoadedSource b = loader.load(to);
-        return compare(a, b);
+        List<LoadedSource> loaded = loader.loadAll(List.of(from, to));
+        return compare(loaded.get(0), loaded.get(1));
     }
 
     static Result compare(LoadedSource a, LoadedSource b) {

@@ -5,21 +5,22 @@ import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
 import io.strata.dialect.SqlScript;
-import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -31,12 +32,42 @@ import java.util.stream.Stream;
 public final class SourceLoader implements AutoCloseable {
 
     private final SourceOptions options;
-    private final Map<String, DevDatabase> devDatabases = new HashMap<>();
+    private final Map<String, DevDatabase> devDatabases = new ConcurrentHashMap<>();
 
     public SourceLoader(SourceOptions options) {
         this.options = options;
         if (options.dialect() != null) {
             Dialects.byName(options.dialect());
+        }
+    }
+
+    /**
+     * Loads several sources at once: each waits mostly on a database server, so inspecting two live
+     * databases side by side takes about as long as one. The first failure, in argument order, is thrown.
+     */
+    public List<LoadedSource> loadAll(List<String> sources) {
+        if (sources.size() < 2) {
+            return sources.stream().map(this::load).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(sources.size(), 4), task -> {
+            Thread thread = new Thread(task, "strata-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<LoadedSource>> loading = sources.stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> load(s), pool)).toList();
+            List<LoadedSource> loaded = new ArrayList<>();
+            for (CompletableFuture<LoadedSource> f : loading) {
+                try {
+                    loaded.add(f.join());
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+            return loaded;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -60,11 +91,7 @@ public final class SourceLoader implements AutoCloseable {
 
     private Catalog inspectLive(String url) {
         Dialect dialect = Dialects.forUrl(url);
-        try (Connection connection = dialect.open(url)) {
-            return dialect.inspector().inspect(connection, List.of());
-        } catch (SQLException e) {
-            throw new StrataException(ErrorCode.UNREACHABLE, "cannot inspect " + JdbcUrls.redact(url) + ": " + e.getMessage(), e);
-        }
+        return dialect.inspector().inspect(() -> dialect.open(url), List.of());
     }
 
     /** The dialect of SQL files: {@code --dialect}, else the dev URL's, else PostgreSQL. */

@@ -16,4 +16,17 @@ public interface Inspector {
      * means every user schema (PostgreSQL: all but the system ones; MySQL: the connection's database).
      */
     Catalog inspect(Connection connection, List<String> schemas);
+
+    /**
+     * Inspects the database behind {@code connections}. The default uses one connection; an inspector
+     * may open a second to overlap its slowest catalog query with the others.
+     */
+    default Catalog inspect(ConnectionSource connections, List<String> schemas) {
+        try (Connection connection = connections.open()) {
+            return inspect(connection, schemas);
+        } catch (java.sql.SQLException e) {
+            throw new io.strata.error.StrataException(io.strata.error.ErrorCode.UNREACHABLE,
+                    "cannot close the inspection connection: " + e.getMessage(), e);
+        }
+    }
 }

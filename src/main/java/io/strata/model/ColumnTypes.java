@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +64,13 @@ public final class ColumnTypes {
     private static final Map<String, Integer> MYSQL_BLOB_LENGTHS = Map.of(
             "tinyblob", 255, "blob", 65_535, "mediumblob", 16_777_215, "longblob", Integer.MAX_VALUE);
 
+    private static final int CACHE_LIMIT = 10_000;
+    private static final Map<String, ColumnType> POSTGRES_CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, ColumnType> MYSQL_CACHE = new ConcurrentHashMap<>();
+    private static final Pattern ZONED = Pattern.compile(
+            "^(timestamp|time)\\s*(?:\\((\\d+)\\))?\\s*(with|without) time zone$");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     private ColumnTypes() {
     }
 
@@ -71,15 +79,23 @@ public final class ColumnTypes {
      * does not know becomes an {@link OtherType} compared by its text.
      */
     public static ColumnType parse(String dialect, String text) {
-        String t = text.trim();
-        if (MYSQL.equals(dialect)) {
-            return parseMySql(t);
+        // A schema has few distinct type texts and many columns: parse each text once.
+        Map<String, ColumnType> cache = MYSQL.equals(dialect) ? MYSQL_CACHE : POSTGRES_CACHE;
+        ColumnType cached = cache.get(text);
+        if (cached != null) {
+            return cached;
         }
-        return parsePostgres(t);
+        String t = text.trim();
+        ColumnType parsed = MYSQL.equals(dialect) ? parseMySql(t) : parsePostgres(t);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(text, parsed);
+        }
+        return parsed;
     }
 
     private static ColumnType parsePostgres(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        lower = BLANKS.matcher(lower).replaceAll(" ");
         if (lower.endsWith("[]")) {
             return new ArrayType(parsePostgres(text.substring(0, text.length() - 2)));
         }
@@ -90,7 +106,7 @@ public final class ColumnTypes {
             return new OtherType(text);
         }
         // "timestamp(3) with time zone" carries its parameter in the middle.
-        Matcher zoned = Pattern.compile("^(timestamp|time)\\s*(?:\\((\\d+)\\))?\\s*(with|without) time zone$").matcher(lower);
+        Matcher zoned = ZONED.matcher(lower);
         if (zoned.matches()) {
             boolean withZone = zoned.group(3).equals("with");
             Integer precision = zoned.group(2) == null ? null : Integer.valueOf(zoned.group(2));
@@ -158,7 +174,8 @@ public final class ColumnTypes {
     }
 
     private static ColumnType parseMySql(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        lower = BLANKS.matcher(lower).replaceAll(" ");
         if (lower.startsWith("enum(") || lower.startsWith("set(")) {
             int open = text.indexOf('(');
             int close = text.lastIndexOf(')');

@@ -48,15 +48,27 @@ final class PostgresCatalogQueries {
             WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p')
               AND """ + notExtensionMember("pg_class", "c.oid");
 
+    /**
+     * Every column of every table. Defaults and identity sequences are looked up only for the columns
+     * that have them (scalar subqueries behind CASE), and rows come unsorted: sorting 30,000 wide rows
+     * on the server spilled to disk and doubled the query's time, so the inspector orders by attnum.
+     */
     static final String COLUMNS = """
-            SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type_text,
+            SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type_text,
                    t.typtype, tn.nspname AS type_schema, t.typname,
                    et.typtype AS elem_typtype, etn.nspname AS elem_schema, et.typname AS elem_name,
                    a.attnotnull, a.attidentity, a.attgenerated,
-                   pg_get_expr(ad.adbin, ad.adrelid) AS expr,
+                   CASE WHEN a.atthasdef THEN
+                        (SELECT pg_get_expr(ad.adbin, ad.adrelid) FROM pg_attrdef ad
+                         WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) END AS expr,
                    CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
                    con.nspname AS collation_schema,
-                   s.seqstart, s.seqincrement,
+                   CASE WHEN a.attidentity <> '' THEN
+                        (SELECT s.seqstart || ',' || s.seqincrement FROM pg_depend idep
+                         JOIN pg_sequence s ON s.seqrelid = idep.objid
+                         WHERE idep.classid = 'pg_class'::regclass AND idep.refclassid = 'pg_class'::regclass
+                           AND idep.refobjid = a.attrelid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i')
+                   END AS identity_sequence,
                    d.description
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
@@ -65,35 +77,31 @@ final class PostgresCatalogQueries {
             JOIN pg_namespace tn ON tn.oid = t.typnamespace
             LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
             LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
-            LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             LEFT JOIN pg_collation co ON co.oid = a.attcollation
             LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-            LEFT JOIN pg_depend idep
-                   ON idep.classid = 'pg_class'::regclass AND idep.refclassid = 'pg_class'::regclass
-                  AND idep.refobjid = a.attrelid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i'
-            LEFT JOIN pg_sequence s ON s.seqrelid = idep.objid
             LEFT JOIN pg_description d
                    ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
             WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-              AND """ + notExtensionMember("pg_class", "c.oid") + """
-
-            ORDER BY n.nspname, c.relname, a.attnum""";
+              AND """ + notExtensionMember("pg_class", "c.oid");
 
     /**
      * Primary keys, uniques, foreign keys, checks and exclusions. Constraints a partition inherits from
      * its parent ({@code conparentid}) and checks a child only inherits ({@code NOT conislocal}) are
-     * implied by the parent, so they are left out. The {@code %s} is the NULLS NOT DISTINCT column (PG 15+).
+     * implied by the parent, so they are left out. Definitions are printed only for checks and
+     * exclusions, the kinds that need them (printing every key's cost a third of the query). The
+     * {@code %s} is the NULLS NOT DISTINCT column (PG 15+).
      */
     static final String CONSTRAINTS = """
             SELECT n.nspname, c.relname, k.conname, k.contype, k.condeferrable, k.condeferred, k.connoinherit,
-                   pg_get_constraintdef(k.oid, true) AS def,
+                   CASE WHEN k.contype IN ('c', 'x') THEN pg_get_constraintdef(k.oid, true) END AS def,
                    ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
                          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
                          ORDER BY u.ord) AS cols,
                    fn.nspname AS ref_schema, f.relname AS ref_table,
-                   ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
-                         JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
-                         ORDER BY u.ord) AS ref_cols,
+                   CASE WHEN k.contype = 'f' THEN
+                        ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
+                              JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
+                              ORDER BY u.ord) END AS ref_cols,
                    k.confupdtype, k.confdeltype,
                    %s AS nulls_not_distinct
             FROM pg_constraint k

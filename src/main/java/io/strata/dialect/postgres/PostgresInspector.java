@@ -1,5 +1,6 @@
 package io.strata.dialect.postgres;
 
+import io.strata.dialect.ConnectionSource;
 import io.strata.dialect.Inspector;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
@@ -36,6 +37,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,6 +62,13 @@ public final class PostgresInspector implements Inspector {
     private static final Map<String, String> FK_ACTIONS = Map.of(
             "a", "NO ACTION", "r", "RESTRICT", "c", "CASCADE", "n", "SET NULL", "d", "SET DEFAULT");
 
+    /** Runs side queries; daemon threads, so a CLI run never waits for the pool at exit. */
+    private static final Executor SIDE_QUERIES = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "strata-pg-inspect");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final PostgresQuoter quoter = new PostgresQuoter();
 
     /** Statements run so far; tests read it to prove the count does not depend on the number of tables. */
@@ -65,14 +76,32 @@ public final class PostgresInspector implements Inspector {
 
     @Override
     public Catalog inspect(Connection connection, List<String> schemas) {
-        try {
-            return read(connection, schemas == null ? List.of() : schemas);
+        return inspect(connection, () -> connection, schemas);
+    }
+
+    /**
+     * Runs the columns query, the slowest by far, on a second connection while the other queries run
+     * on the first: on a 2,000-table schema this takes the inspection from the sum of the queries to
+     * about the longest of the two halves.
+     */
+    @Override
+    public Catalog inspect(ConnectionSource connections, List<String> schemas) {
+        try (Connection connection = connections.open()) {
+            return inspect(connection, connections, schemas);
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.INTERNAL, "cannot inspect the PostgreSQL catalog: " + e.getMessage(), e);
         }
     }
 
-    private Catalog read(Connection c, List<String> requested) throws SQLException {
+    private Catalog inspect(Connection connection, ConnectionSource side, List<String> schemas) {
+        try {
+            return read(connection, side, schemas == null ? List.of() : schemas);
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.INTERNAL, "cannot inspect the PostgreSQL catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private Catalog read(Connection c, ConnectionSource side, List<String> requested) throws SQLException {
         String[] version = query(c, PostgresCatalogQueries.VERSION, null,
                 rs -> new String[] {rs.getString(1), rs.getString(2)}).get(0);
         int versionNum = Integer.parseInt(version[1]);
@@ -80,8 +109,9 @@ public final class PostgresInspector implements Inspector {
         List<String[]> schemaRows = query(c, PostgresCatalogQueries.SCHEMAS, new Object[] {asked, asked},
                 rs -> new String[] {rs.getString(1), rs.getString(2)});
         Array names = c.createArrayOf("text", schemaRows.stream().map(r -> r[0]).toArray());
+        String[] schemaNames = schemaRows.stream().map(r -> r[0]).toArray(String[]::new);
+        CompletableFuture<List<KeyedColumn>> columns = readColumns(c, side, schemaNames);
         Map<TableKey, TableParts> tables = readTables(c, names);
-        readColumns(c, names, tables);
         readConstraints(c, names, versionNum, tables);
         Map<TableKey, List<Index>> indexes = readIndexes(c, names);
         indexes.forEach((key, list) -> {
@@ -101,6 +131,12 @@ public final class PostgresInspector implements Inspector {
         List<Extension> extensions = query(c, PostgresCatalogQueries.EXTENSIONS, names,
                 rs -> new Extension(rs.getString(1), rs.getString(2), rs.getString(3)));
 
+        for (KeyedColumn column : join(columns)) {
+            TableParts t = tables.get(column.table());
+            if (t != null) {
+                t.columns.add(column.column());
+            }
+        }
         Map<String, List<Table>> tablesBySchema = new HashMap<>();
         tables.forEach((key, parts) -> tablesBySchema.computeIfAbsent(key.schema(), k -> new ArrayList<>())
                 .add(parts.build()));
@@ -145,14 +181,36 @@ public final class PostgresInspector implements Inspector {
         return tables;
     }
 
-    private void readColumns(Connection c, Array names, Map<TableKey, TableParts> tables) throws SQLException {
-        query(c, PostgresCatalogQueries.COLUMNS, names, rs -> {
-            TableParts t = tables.get(new TableKey(rs.getString(1), rs.getString(2)));
-            if (t != null) {
-                t.columns.add(column(rs));
+    /**
+     * Starts the columns query: on a connection of its own in a background thread when {@code side}
+     * opens one other than {@code c}, else right here on {@code c}.
+     */
+    private CompletableFuture<List<KeyedColumn>> readColumns(Connection c, ConnectionSource side, String[] schemas)
+            throws SQLException {
+        Connection first = side.open();
+        if (first == c) {
+            return CompletableFuture.completedFuture(queryColumns(c, schemas));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try (Connection own = first) {
+                return queryColumns(own, schemas);
+            } catch (SQLException e) {
+                throw new StrataException(ErrorCode.INTERNAL, "cannot read PostgreSQL columns: " + e.getMessage(), e);
             }
-            return t;
-        });
+        }, SIDE_QUERIES);
+    }
+
+    private List<KeyedColumn> queryColumns(Connection c, String[] schemas) throws SQLException {
+        return query(c, PostgresCatalogQueries.COLUMNS, new Object[] {schemas}, rs -> new KeyedColumn(
+                new TableKey(rs.getString(1), rs.getString(2)), new NumberedColumn(rs.getInt("attnum"), column(rs))));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private Column column(ResultSet rs) throws SQLException {
@@ -169,8 +227,11 @@ public final class PostgresInspector implements Inspector {
             case "d" -> Identity.BY_DEFAULT;
             default -> null;
         };
-        Identity identity = identityKind == null ? null
-                : new Identity(identityKind, rs.getLong("seqstart"), rs.getLong("seqincrement"));
+        Identity identity = null;
+        if (identityKind != null) {
+            String[] sequence = rs.getString("identity_sequence").split(",");
+            identity = new Identity(identityKind, Long.parseLong(sequence[0]), Long.parseLong(sequence[1]));
+        }
         String generated = rs.getString("attgenerated");
         boolean isGenerated = "s".equals(generated) || "v".equals(generated);
         String expr = rs.getString("expr");
@@ -345,6 +406,14 @@ public final class PostgresInspector implements Inspector {
     private record TableKey(String schema, String table) {
     }
 
+    /** A column read by the columns query, with the table it belongs to. */
+    private record KeyedColumn(TableKey table, NumberedColumn column) {
+    }
+
+    /** A column and its position, since the columns query returns rows unsorted. */
+    private record NumberedColumn(int attnum, Column column) {
+    }
+
     private record InSchema<T>(String schema, T value) {
     }
 
@@ -352,7 +421,7 @@ public final class PostgresInspector implements Inspector {
     private static final class TableParts {
         final String name;
         final String comment;
-        final List<Column> columns = new ArrayList<>();
+        final List<NumberedColumn> columns = new ArrayList<>();
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -366,7 +435,9 @@ public final class PostgresInspector implements Inspector {
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, sorted(uniques, UniqueConstraint::name),
+            List<Column> ordered = columns.stream().sorted(Comparator.comparingInt(NumberedColumn::attnum))
+                    .map(NumberedColumn::column).toList();
+            return new Table(name, ordered, primaryKey, sorted(uniques, UniqueConstraint::name),
                     sorted(indexes, Index::name), sorted(foreignKeys, ForeignKey::name), sorted(checks, Check::name),
                     comment, options, null);
         }

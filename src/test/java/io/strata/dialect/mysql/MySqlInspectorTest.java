@@ -205,8 +205,9 @@ class MySqlInspectorTest {
         int few = queriesFor(3);
         int many = queriesFor(30);
         assertThat(many).isEqualTo(few);
-        // VERSION, DATABASE, then SCHEMATA, TABLES, COLUMNS, STATISTICS, foreign keys, checks, views.
-        assertThat(few).isEqualTo(9);
+        // VERSION, DATABASE, then SCHEMATA, TABLES, COLUMNS, STATISTICS, foreign-key columns and rules,
+        // checks, views.
+        assertThat(few).isEqualTo(10);
     }
 
     private static int queriesFor(int tables) throws SQLException {
