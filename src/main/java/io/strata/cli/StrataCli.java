@@ -14,7 +14,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
         description = "Schema evolution manager: inspect schemas, diff them and check which clients a change breaks.",
-        subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, PlanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +23,7 @@ public final class StrataCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: inspect, diff or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: inspect, diff, check or plan");
     }
 
     public static void main(String[] args) {

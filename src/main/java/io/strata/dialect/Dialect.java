@@ -22,6 +22,8 @@ public interface Dialect {
 
     DdlRenderer renderer();
 
+    MigrationPlanner planner();
+
     Quoter quoter();
 
     /**

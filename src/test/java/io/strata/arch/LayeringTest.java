@@ -64,6 +64,13 @@ class LayeringTest {
     }
 
     @Test
+    void plansKnowTheDialectSpiButNoImplementation() {
+        assertHolds(noClasses().that().resideInAPackage("io.strata.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.strata.dialect.postgres..",
+                        "io.strata.dialect.mysql..", "io.strata.compat..", "io.strata.app..", "io.strata.cli.."));
+    }
+
+    @Test
     void useCasesDoNotKnowCommands() {
         assertHolds(noClasses().that().resideInAPackage("io.strata.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.strata.cli.."));

@@ -42,6 +42,11 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public io.strata.dialect.MigrationPlanner planner() {
+        return new MySqlPlanner(quoter);
+    }
+
+    @Override
     public Quoter quoter() {
         return quoter;
     }

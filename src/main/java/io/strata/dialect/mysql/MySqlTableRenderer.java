@@ -24,9 +24,11 @@ final class MySqlTableRenderer {
     private static final Set<String> HASH_ENGINES = Set.of("MEMORY", "HEAP");
 
     private final MySqlQuoter q;
+    private final MySqlClauses clauses;
 
     MySqlTableRenderer(MySqlQuoter quoter) {
         this.q = quoter;
+        this.clauses = new MySqlClauses(quoter);
     }
 
     String createTable(Table table) {
@@ -35,15 +37,13 @@ final class MySqlTableRenderer {
             lines.add(column(column, table.options().get(MySqlColumnReader.ON_UPDATE_PREFIX + column.name())));
         }
         if (table.primaryKey() != null) {
-            lines.add("PRIMARY KEY (" + table.primaryKey().columns().stream().map(q::ident)
-                    .collect(Collectors.joining(", ")) + ")");
+            lines.add(primaryKey(table.primaryKey().columns()));
         }
-        String engine = table.options().getOrDefault("engine", "").toUpperCase(Locale.ROOT);
         for (Index index : table.indexes()) {
-            lines.add(index(index, HASH_ENGINES.contains(engine)));
+            lines.add(index(index, table));
         }
         for (Check check : table.checks()) {
-            lines.add("CONSTRAINT " + q.ident(check.name()) + " CHECK (" + check.expression() + ")");
+            lines.add(clauses.check(check));
         }
         return "CREATE TABLE " + q.ident(table.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)"
                 + tableOptions(table);
@@ -67,8 +67,7 @@ final class MySqlTableRenderer {
             // NULL is spelled out: an unmarked TIMESTAMP is NOT NULL on servers without explicit_defaults_for_timestamp.
             sb.append(c.nullable() ? " NULL" : " NOT NULL");
             if (c.defaultExpr() != null) {
-                sb.append(" DEFAULT ").append(MySqlDefaults.isLiteral(c.defaultExpr())
-                        ? c.defaultExpr() : "(" + c.defaultExpr() + ")");
+                sb.append(" DEFAULT ").append(defaultValue(c.defaultExpr()));
             }
             if (onUpdate != null) {
                 sb.append(" ON UPDATE ").append(onUpdate);
@@ -83,6 +82,11 @@ final class MySqlTableRenderer {
         return sb.toString();
     }
 
+    /** A default as DDL writes it after DEFAULT: literals bare, expressions in parentheses. */
+    static String defaultValue(String expr) {
+        return MySqlDefaults.isLiteral(expr) ? expr : "(" + expr + ")";
+    }
+
     /** The type as DDL writes it; ENUM and SET members go through the quoter so backslashes survive. */
     String type(ColumnType type) {
         if (type instanceof ColumnType.EnumValues e) {
@@ -91,7 +95,13 @@ final class MySqlTableRenderer {
         return type.sql();
     }
 
-    private String index(Index index, boolean hashEngine) {
+    String primaryKey(List<String> columns) {
+        return "PRIMARY KEY (" + clauses.identList(columns) + ")";
+    }
+
+    /** The index clause ({@code UNIQUE KEY `k` (`a`)}) as it appears inside CREATE TABLE or after ALTER TABLE ... ADD. */
+    String index(Index index, Table table) {
+        boolean hashEngine = HASH_ENGINES.contains(table.options().getOrDefault("engine", "").toUpperCase(Locale.ROOT));
         String method = index.method() == null ? "" : index.method().toUpperCase(Locale.ROOT);
         String kind = switch (method) {
             case "FULLTEXT" -> "FULLTEXT KEY ";
@@ -117,7 +127,8 @@ final class MySqlTableRenderer {
         return part.descending() ? text + " DESC" : text;
     }
 
-    private String tableOptions(Table table) {
+    /** The table options as CREATE TABLE ends with them ({@code " ENGINE=InnoDB DEFAULT CHARSET=..."}), or "". */
+    String tableOptions(Table table) {
         StringBuilder sb = new StringBuilder();
         String engine = table.options().get("engine");
         if (engine != null) {

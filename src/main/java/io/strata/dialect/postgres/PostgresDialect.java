@@ -4,9 +4,10 @@ import io.strata.dialect.DdlRenderer;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.Inspector;
+import io.strata.dialect.MigrationPlanner;
 import io.strata.dialect.Quoter;
 
-/** PostgresDialect is Strata's PostgreSQL support: inspector, renderer, quoter and scratch database. */
+/** PostgresDialect is Strata's PostgreSQL support: inspector, renderer, planner, quoter and scratch database. */
 public final class PostgresDialect implements Dialect {
 
     public static final String NAME = "postgres";
@@ -14,6 +15,7 @@ public final class PostgresDialect implements Dialect {
     private final PostgresQuoter quoter = new PostgresQuoter();
     private final PostgresInspector inspector = new PostgresInspector();
     private final PostgresRenderer renderer = new PostgresRenderer(quoter);
+    private final PostgresPlanner planner = new PostgresPlanner();
 
     @Override
     public String name() {
@@ -33,6 +35,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public DdlRenderer renderer() {
         return renderer;
+    }
+
+    @Override
+    public MigrationPlanner planner() {
+        return planner;
     }
 
     @Override

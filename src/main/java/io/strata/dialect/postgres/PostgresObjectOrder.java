@@ -74,7 +74,7 @@ final class PostgresObjectOrder {
         return topological(byName, deps);
     }
 
-    private static boolean mentions(String definition, String name) {
+    static boolean mentions(String definition, String name) {
         Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
         return word.matcher(definition).find();
     }

@@ -75,8 +75,7 @@ public final class PostgresRenderer implements DdlRenderer {
         }
         for (Schema s : catalog.schemas()) {
             for (EnumType e : s.enums()) {
-                out.add("CREATE TYPE " + quoter.qualified(s.name(), e.name()) + " AS ENUM ("
-                        + e.values().stream().map(quoter::literal).collect(Collectors.joining(", ")) + ")");
+                out.add(createEnum(s.name(), e));
             }
             for (Sequence q : s.sequences()) {
                 out.add(createSequence(s.name(), q));
@@ -103,8 +102,7 @@ public final class PostgresRenderer implements DdlRenderer {
         }
         for (Qualified<View> q : PostgresObjectOrder.views(catalog)) {
             View v = q.object();
-            out.add("CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
-                    + quoter.qualified(q.schema(), v.name()) + " AS\n" + v.definition());
+            out.add(createView(q.schema(), v));
             for (Index ix : v.indexes()) {
                 out.add(createIndex(q.schema(), v.name(), ix));
             }
@@ -120,7 +118,24 @@ public final class PostgresRenderer implements DdlRenderer {
         return out;
     }
 
-    private String createExtension(Extension e) {
+    String createEnum(String schema, EnumType e) {
+        return "CREATE TYPE " + quoter.qualified(schema, e.name()) + " AS ENUM (" + literals(e.values()) + ")";
+    }
+
+    String literals(List<String> values) {
+        return values.stream().map(quoter::literal).collect(Collectors.joining(", "));
+    }
+
+    String createView(String schema, View v) {
+        return "CREATE " + viewKind(v) + quoter.qualified(schema, v.name()) + " AS\n" + v.definition();
+    }
+
+    /** {@code VIEW } or {@code MATERIALIZED VIEW }, the keyword DDL names a view with. */
+    static String viewKind(View v) {
+        return v.materialized() ? "MATERIALIZED VIEW " : "VIEW ";
+    }
+
+    String createExtension(Extension e) {
         StringBuilder sql = new StringBuilder("CREATE EXTENSION IF NOT EXISTS ").append(quoter.ident(e.name()));
         if (e.schema() != null) {
             sql.append(" SCHEMA ").append(quoter.ident(e.schema()));
@@ -131,7 +146,7 @@ public final class PostgresRenderer implements DdlRenderer {
         return sql.toString();
     }
 
-    private String createCollation(String schema, Collation c) {
+    String createCollation(String schema, Collation c) {
         String provider = checkedSetting(c.provider(), COLLATION_PROVIDERS, "collation \"" + c.name() + "\"");
         List<String> settings = new ArrayList<>();
         settings.add("provider = " + provider);
@@ -153,7 +168,7 @@ public final class PostgresRenderer implements DdlRenderer {
         return "CREATE COLLATION " + quoter.qualified(schema, c.name()) + " (" + String.join(", ", settings) + ")";
     }
 
-    private String createSequence(String schema, Sequence q) {
+    String createSequence(String schema, Sequence q) {
         StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(quoter.qualified(schema, q.name()));
         if (q.dataType() != null) {
             sql.append(" AS ").append(q.dataType());
@@ -167,7 +182,7 @@ public final class PostgresRenderer implements DdlRenderer {
                 .toString();
     }
 
-    private String ownedBy(String schema, Sequence q) {
+    String ownedBy(String schema, Sequence q) {
         int dot = q.ownedBy().lastIndexOf('.');
         if (dot < 0) {
             throw StrataException.badInput("sequence \"" + q.name() + "\" has ownedBy \"" + q.ownedBy()
@@ -177,7 +192,7 @@ public final class PostgresRenderer implements DdlRenderer {
                 + quoter.qualified(schema, q.ownedBy().substring(0, dot)) + "." + quoter.ident(q.ownedBy().substring(dot + 1));
     }
 
-    private String createTable(String schema, Table t, List<Table> parents) {
+    String createTable(String schema, Table t, List<Table> parents) {
         Map<String, String> options = t.options();
         String partitionOf = options.get("partition_of");
         List<String> elements = new ArrayList<>();
@@ -229,7 +244,7 @@ public final class PostgresRenderer implements DdlRenderer {
     }
 
     /** An inherited column takes its parent's default and nullability; these statements restore the child's own. */
-    private List<String> inheritedColumnChanges(String schema, Table t, List<Table> parents) {
+    List<String> inheritedColumnChanges(String schema, Table t, List<Table> parents) {
         List<String> out = new ArrayList<>();
         for (Column c : t.columns()) {
             Column inherited = parents.stream().flatMap(p -> p.column(c.name()).stream()).findFirst().orElse(null);
@@ -247,7 +262,7 @@ public final class PostgresRenderer implements DdlRenderer {
         return out;
     }
 
-    private String column(Column c) {
+    String column(Column c) {
         StringBuilder sql = new StringBuilder(quoter.ident(c.name())).append(' ').append(typeSql(c.type()));
         if (c.collation() != null) {
             sql.append(" COLLATE ").append(c.collation().startsWith("\"") ? c.collation() : quoter.ident(c.collation()));
@@ -282,8 +297,14 @@ public final class PostgresRenderer implements DdlRenderer {
     }
 
     /** CREATE INDEX on {@code relation}, a table or a materialized view. */
-    private String createIndex(String schema, String relation, Index ix) {
+    String createIndex(String schema, String relation, Index ix) {
+        return createIndex(schema, relation, ix, false);
+    }
+
+    /** CREATE INDEX, {@code CONCURRENTLY} when asked so that writers of a live table are not blocked. */
+    String createIndex(String schema, String relation, Index ix, boolean concurrently) {
         StringBuilder sql = new StringBuilder("CREATE ").append(ix.unique() ? "UNIQUE " : "").append("INDEX ")
+                .append(concurrently ? "CONCURRENTLY " : "")
                 .append(quoter.ident(ix.name())).append(" ON ").append(quoter.qualified(schema, relation));
         if (ix.method() != null) {
             sql.append(" USING ").append(quoter.ident(ix.method()));
@@ -306,7 +327,7 @@ public final class PostgresRenderer implements DdlRenderer {
         return sql.toString();
     }
 
-    private String foreignKey(ForeignKey fk) {
+    String foreignKey(ForeignKey fk) {
         StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quoter.ident(fk.name()))
                 .append(" FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
                 .append(quoter.qualified(fk.refSchema(), fk.refTable()))
@@ -323,7 +344,7 @@ public final class PostgresRenderer implements DdlRenderer {
         return sql.toString();
     }
 
-    private String deferrable(Table t, String constraint) {
+    String deferrable(Table t, String constraint) {
         String value = t.options().get(PostgresInspector.DEFERRABLE_PREFIX + constraint);
         return value == null ? "" : " " + checked(value, DEFERRABILITY, constraint);
     }
@@ -356,8 +377,7 @@ public final class PostgresRenderer implements DdlRenderer {
                 }
             }
             for (View v : s.views()) {
-                comment(out, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + quoter.qualified(s.name(), v.name()),
-                        v.comment());
+                comment(out, viewKind(v) + quoter.qualified(s.name(), v.name()), v.comment());
                 for (Index ix : v.indexes()) {
                     comment(out, "INDEX " + quoter.qualified(s.name(), ix.name()), ix.comment());
                 }
@@ -371,11 +391,16 @@ public final class PostgresRenderer implements DdlRenderer {
 
     private void comment(List<String> out, String target, String comment) {
         if (comment != null) {
-            out.add("COMMENT ON " + target + " IS " + quoter.literal(comment));
+            out.add(commentOn(target, comment));
         }
     }
 
-    private String idents(List<String> names) {
+    /** COMMENT ON {@code target}; a null comment removes it. */
+    String commentOn(String target, String comment) {
+        return "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : quoter.literal(comment));
+    }
+
+    String idents(List<String> names) {
         return names.stream().map(quoter::ident).collect(Collectors.joining(", "));
     }
 }

@@ -1,0 +1,58 @@
+package io.strata.cli;
+
+import io.strata.app.PlanMigration;
+import io.strata.app.SourceLoader;
+import io.strata.plan.MigrationPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code strata plan}: the phased migration from one schema to another, each step with its reverse and lock impact. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Write the migration from FROM to TO: ordered, phased steps with their reverse and lock impact.",
+                "Exit 0 unless the input is bad."})
+final class PlanCommand implements Callable<Integer> {
+
+    /** What plan prints. */
+    enum Format { text, sql, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptionsMixin sources;
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "The current schema (typically the target database's JDBC URL).")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "The desired schema.")
+    String to;
+
+    @Option(names = "--server-version", paramLabel = "VERSION",
+            description = "Choose safe recipes for this server version (default: the version FROM was inspected on).")
+    String serverVersion;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, sql or json; default ${DEFAULT-VALUE}")
+    Format format;
+
+    @Override
+    public Integer call() {
+        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+            PlanMigration.Result result = new PlanMigration(loader).run(from, to, serverVersion);
+            MigrationPlan plan = result.plan();
+            var out = spec.commandLine().getOut();
+            switch (format) {
+                case json -> out.println(Json.write(PlanJson.of(result)));
+                case sql -> PlanText.printSql(plan, out);
+                default -> new PlanText(Ansi.forTerminal()).print(result, out);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.strata.cli;
+
+import io.strata.app.PlanMigration;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.Phase;
+import io.strata.plan.Reverse;
+import io.strata.plan.Step;
+
+import java.io.PrintWriter;
+
+/**
+ * PlanText prints a plan for people (phases, numbered steps with lock impact and reverse, the deploys
+ * between phases) or as a SQL script with the phases as comments.
+ */
+final class PlanText {
+
+    private final Ansi ansi;
+
+    PlanText(Ansi ansi) {
+        this.ansi = ansi;
+    }
+
+    void print(PlanMigration.Result result, PrintWriter out) {
+        MigrationPlan plan = result.plan();
+        out.println(ansi.bold(result.from().label() + " -> " + result.to().label()));
+        if (plan.isEmpty()) {
+            out.println("  no changes: nothing to do");
+            return;
+        }
+        out.printf("%s %s: %d steps in %d phase(s); %s, %s%n", plan.dialect(), plan.serverVersion(),
+                plan.steps().size(), plan.phases().size(),
+                plan.reversible() ? ansi.green("reversible") : ansi.yellow("not reversible"),
+                plan.transactional() ? "transactional" : "not transactional as a whole");
+        int n = 0;
+        for (Phase phase : plan.phases()) {
+            out.println(ansi.bold(phase.kind().name()) + (phase.transactional() ? " (one transaction)" : ""));
+            for (Step step : phase.steps()) {
+                n++;
+                String lock = step.lock().lock() + (step.lock().rewrite() ? ", rewrites the table" : "")
+                        + (step.lock().scan() ? ", scans the table" : "")
+                        + (step.transactional() ? "" : ", outside a transaction");
+                out.printf("  %d. %s  [%s]%n", n, step.description(), lock);
+                out.println("     " + step.sql() + ";");
+                if (step.reverse() instanceof Reverse.Sql sql) {
+                    out.println("     reverse: " + String.join("; ", sql.statements()) + ";");
+                } else if (step.reverse() instanceof Reverse.Irreversible irreversible) {
+                    out.println("     " + ansi.yellow("irreversible: ") + irreversible.reason());
+                }
+            }
+            if (phase.deployAfter() != null) {
+                out.println("  " + ansi.bold("then deploy: ") + phase.deployAfter());
+            }
+        }
+    }
+
+    static void printSql(MigrationPlan plan, PrintWriter out) {
+        for (Phase phase : plan.phases()) {
+            out.println("-- strata:phase " + phase.kind().name());
+            for (Step step : phase.steps()) {
+                out.println("-- " + step.description());
+                out.println(step.sql() + ";");
+            }
+            if (phase.deployAfter() != null) {
+                out.println("-- then deploy: " + phase.deployAfter());
+            }
+            out.println();
+        }
+    }
+}

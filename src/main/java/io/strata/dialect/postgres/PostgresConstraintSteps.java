@@ -1,0 +1,243 @@
+package io.strata.dialect.postgres;
+
+import io.strata.dialect.postgres.PostgresStepOrder.Slot;
+import io.strata.model.Check;
+import io.strata.model.ForeignKey;
+import io.strata.model.Index;
+import io.strata.model.IndexPart;
+import io.strata.model.PrimaryKey;
+import io.strata.model.Table;
+import io.strata.model.UniqueConstraint;
+import io.strata.model.change.SchemaChange;
+import io.strata.model.change.SchemaChange.AddCheck;
+import io.strata.model.change.SchemaChange.AddForeignKey;
+import io.strata.model.change.SchemaChange.AddPrimaryKey;
+import io.strata.model.change.SchemaChange.AddUnique;
+import io.strata.model.change.SchemaChange.DropCheck;
+import io.strata.model.change.SchemaChange.DropForeignKey;
+import io.strata.model.change.SchemaChange.DropPrimaryKey;
+import io.strata.model.change.SchemaChange.DropUnique;
+import io.strata.model.change.SchemaChange.ModifyCheck;
+import io.strata.model.change.SchemaChange.ModifyForeignKey;
+import io.strata.model.change.SchemaChange.ModifyPrimaryKey;
+import io.strata.plan.LockImpact;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.Step;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.strata.dialect.postgres.PostgresPlanContext.ACCESS_EXCLUSIVE;
+import static io.strata.dialect.postgres.PostgresPlanContext.ACCESS_EXCLUSIVE_SCAN;
+import static io.strata.dialect.postgres.PostgresPlanContext.SHARE_ROW_EXCLUSIVE;
+import static io.strata.dialect.postgres.PostgresPlanContext.VALIDATE;
+import static io.strata.dialect.postgres.PostgresPlanContext.outsideTransaction;
+import static io.strata.dialect.postgres.PostgresPlanContext.step;
+import static io.strata.dialect.postgres.PostgresPlanContext.undo;
+
+/**
+ * PostgresConstraintSteps writes the steps for primary keys, unique constraints, checks and foreign keys,
+ * with the online recipes for live tables: {@code NOT VALID} then {@code VALIDATE}, and unique indexes
+ * built concurrently then attached with {@code USING INDEX}.
+ */
+final class PostgresConstraintSteps {
+
+    private final PostgresPlanContext ctx;
+
+    PostgresConstraintSteps(PostgresPlanContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private String alter(String schema, String table) {
+        return "ALTER TABLE " + ctx.qualified(schema, table);
+    }
+
+    private String dropConstraint(String schema, String table, String name) {
+        return alter(schema, table) + " DROP CONSTRAINT " + ctx.ident(name);
+    }
+
+    /** Whether a constraint on this table can take the online recipe: an existing, non-partitioned table. */
+    private boolean online(String schema, String table) {
+        return !ctx.isNew(schema, table) && !ctx.partitioned(schema, table);
+    }
+
+    // ---- primary keys
+
+    void addPrimaryKey(AddPrimaryKey c) {
+        ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), c.key().name(),
+                c.key().columns(), " PRIMARY KEY", false));
+    }
+
+    void dropPrimaryKey(DropPrimaryKey c) {
+        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.key()));
+    }
+
+    void modifyPrimaryKey(ModifyPrimaryKey c) {
+        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.from()));
+        ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), c.to().name(),
+                c.to().columns(), " PRIMARY KEY", false));
+    }
+
+    private List<Step> dropKey(SchemaChange c, String schema, String table, PrimaryKey key) {
+        return List.of(step("drop primary key of " + ctx.qualified(schema, table),
+                dropConstraint(schema, table, key.name()),
+                undo(alter(schema, table) + " ADD " + keyClause(schema, table, key.name(), key.columns(), " PRIMARY KEY", false)),
+                ACCESS_EXCLUSIVE, c));
+    }
+
+    private String keyClause(String schema, String table, String name, List<String> columns, String kind,
+                             boolean nullsNotDistinct) {
+        return "CONSTRAINT " + ctx.ident(name) + kind + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "")
+                + " (" + ctx.renderer().idents(columns) + ")" + ctx.renderer().deferrable(ctx.table(schema, table), name);
+    }
+
+    /**
+     * A primary key or unique constraint. On a live table the index is built concurrently first (writers
+     * keep going) and the constraint then takes it over, which only needs a short exclusive lock.
+     */
+    private List<Step> addKey(SchemaChange c, String schema, String table, String name, List<String> columns,
+                              String kind, boolean nullsNotDistinct) {
+        String what = kind.strip().toLowerCase(java.util.Locale.ROOT) + " " + ctx.ident(name) + " on "
+                + ctx.qualified(schema, table);
+        String[] drop = keyReverse(schema, table, name, columns, kind);
+        if (!online(schema, table)) {
+            return List.of(step("add " + what, alter(schema, table) + " ADD "
+                    + keyClause(schema, table, name, columns, kind, nullsNotDistinct), undo(drop), ACCESS_EXCLUSIVE_SCAN, c));
+        }
+        Index index = new Index(name, columns.stream().map(IndexPart::column).toList(), true, null, null, List.of(), null);
+        String create = ctx.renderer().createIndex(schema, table, index, true);
+        if (nullsNotDistinct) {
+            // CREATE INDEX takes NULLS NOT DISTINCT after the key list, as UNIQUE constraints do.
+            create = create + " NULLS NOT DISTINCT";
+        }
+        List<Step> out = new ArrayList<>();
+        out.add(outsideTransaction("build the unique index of " + what + " concurrently", create,
+                undo("DROP INDEX CONCURRENTLY IF EXISTS " + ctx.qualified(schema, name)), PostgresPlanContext.VALIDATE, c));
+        out.add(step("add " + what + " using its index", alter(schema, table) + " ADD CONSTRAINT " + ctx.ident(name)
+                + kind + " USING INDEX " + ctx.ident(name) + ctx.renderer().deferrable(ctx.table(schema, table), name),
+                undo(drop), ACCESS_EXCLUSIVE, c));
+        return out;
+    }
+
+    /**
+     * Dropping a primary key leaves its columns NOT NULL: columns that accepted NULL before it are given
+     * that back, so the reverse restores the table as it was.
+     */
+    private String[] keyReverse(String schema, String table, String name, List<String> columns, String kind) {
+        List<String> out = new ArrayList<>(List.of(dropConstraint(schema, table, name)));
+        Table before = ctx.fromTable(schema, table).orElse(null);
+        if (kind.contains("PRIMARY") && before != null) {
+            for (String col : columns) {
+                if (before.column(col).map(io.strata.model.Column::nullable).orElse(false)) {
+                    out.add(alter(schema, table) + " ALTER COLUMN " + ctx.ident(col) + " DROP NOT NULL");
+                }
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    // ---- unique constraints
+
+    void addUnique(AddUnique c) {
+        UniqueConstraint u = c.unique();
+        ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), u.name(), u.columns(),
+                " UNIQUE", u.nullsNotDistinct()));
+    }
+
+    /** Dropping a constraint loses no data: undone by adding it again. */
+    void dropUnique(DropUnique c) {
+        UniqueConstraint u = c.unique();
+        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, List.of(step("drop unique constraint " + ctx.ident(u.name()),
+                dropConstraint(c.schema(), c.table(), u.name()),
+                undo(alter(c.schema(), c.table()) + " ADD " + keyClause(c.schema(), c.table(), u.name(), u.columns(),
+                        " UNIQUE", u.nullsNotDistinct())), ACCESS_EXCLUSIVE, c)));
+    }
+
+    // ---- checks
+
+    void addCheck(AddCheck c) {
+        ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addCheck(c, c.schema(), c.table(), c.check()));
+    }
+
+    void dropCheck(DropCheck c) {
+        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, List.of(dropCheck(c, c.schema(), c.table(), c.check())));
+    }
+
+    void modifyCheck(ModifyCheck c) {
+        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, List.of(dropCheck(c, c.schema(), c.table(), c.from())));
+        ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addCheck(c, c.schema(), c.table(), c.to()));
+    }
+
+    private String checkClause(Check k) {
+        return "CONSTRAINT " + ctx.ident(k.name()) + " CHECK (" + k.expression() + ")" + (k.noInherit() ? " NO INHERIT" : "");
+    }
+
+    private Step dropCheck(SchemaChange c, String schema, String table, Check k) {
+        return step("drop check " + ctx.ident(k.name()), dropConstraint(schema, table, k.name()),
+                undo(alter(schema, table) + " ADD " + checkClause(k)), ACCESS_EXCLUSIVE, c);
+    }
+
+    /** On a live table: {@code NOT VALID} (a catalog update) then {@code VALIDATE}, which scans without blocking writers. */
+    List<Step> addCheck(SchemaChange c, String schema, String table, Check k) {
+        String drop = dropConstraint(schema, table, k.name());
+        if (!online(schema, table)) {
+            return List.of(step("add check " + ctx.ident(k.name()), alter(schema, table) + " ADD " + checkClause(k),
+                    undo(drop), ACCESS_EXCLUSIVE_SCAN, c));
+        }
+        return List.of(
+                step("add check " + ctx.ident(k.name()) + " without checking existing rows",
+                        alter(schema, table) + " ADD " + checkClause(k) + " NOT VALID", undo(drop), ACCESS_EXCLUSIVE, c),
+                validate(c, schema, table, k.name()));
+    }
+
+    /** VALIDATE CONSTRAINT; nothing to undo, since the step before it is undone by dropping the constraint. */
+    Step validate(SchemaChange c, String schema, String table, String name) {
+        return step("validate " + ctx.ident(name), alter(schema, table) + " VALIDATE CONSTRAINT " + ctx.ident(name),
+                undo(), VALIDATE, c);
+    }
+
+    // ---- foreign keys
+
+    void addForeignKey(AddForeignKey c) {
+        ctx.order().add(ctx.expand(c), Slot.FK_ADD, addForeignKey(c, c.schema(), c.table(), c.foreignKey(), false));
+    }
+
+    void dropForeignKey(DropForeignKey c) {
+        ctx.order().add(ctx.expand(c), Slot.FK_DROP, dropForeignKey(c, c.schema(), c.table(), c.foreignKey()));
+    }
+
+    void modifyForeignKey(ModifyForeignKey c) {
+        ctx.order().add(ctx.expand(c), Slot.FK_DROP, dropForeignKey(c, c.schema(), c.table(), c.from()));
+        ctx.order().add(ctx.expand(c), Slot.FK_ADD, addForeignKey(c, c.schema(), c.table(), c.to(), false));
+    }
+
+    List<Step> dropForeignKey(SchemaChange c, String schema, String table, ForeignKey fk) {
+        return List.of(step("drop foreign key " + ctx.ident(fk.name()), dropConstraint(schema, table, fk.name()),
+                undo(alter(schema, table) + " ADD " + ctx.renderer().foreignKey(fk)), SHARE_ROW_EXCLUSIVE, c));
+    }
+
+    /**
+     * Adds a foreign key. On a live table it is added {@code NOT VALID} (no scan under the lock both
+     * tables take) and validated in a separate step that lets writers through.
+     */
+    List<Step> addForeignKey(SchemaChange c, String schema, String table, ForeignKey fk, boolean newTable) {
+        String add = alter(schema, table) + " ADD " + ctx.renderer().foreignKey(fk);
+        String drop = dropConstraint(schema, table, fk.name());
+        String what = "foreign key " + ctx.ident(fk.name()) + " on " + ctx.qualified(schema, table);
+        if (newTable || !online(schema, table) || ctx.isNew(fk.refSchema(), fk.refTable())) {
+            return List.of(step("add " + what, add, undo(drop), new LockImpact("SHARE ROW EXCLUSIVE", false, true), c));
+        }
+        return List.of(step("add " + what + " without checking existing rows", add + " NOT VALID", undo(drop),
+                SHARE_ROW_EXCLUSIVE, c), validate(c, schema, table, fk.name()));
+    }
+
+    /** The name a NOT NULL recipe gives its temporary check; PostgreSQL 18 takes {@code <table>_<column>_not_null} itself. */
+    static String notNullCheckName(Table t, String column) {
+        String name = t.name() + "_" + column + "_not_null_check";
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    Check notNullCheck(Table t, String column) {
+        return new Check(notNullCheckName(t, column), ctx.ident(column) + " IS NOT NULL", false);
+    }
+}

@@ -1,0 +1,234 @@
+package io.strata.dialect.mysql;
+
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+import io.strata.model.Catalog;
+import io.strata.model.Column;
+import io.strata.model.ColumnType;
+import io.strata.model.Index;
+import io.strata.model.IndexPart;
+import io.strata.model.PrimaryKey;
+import io.strata.model.Schema;
+import io.strata.model.Table;
+import io.strata.model.change.SchemaChange;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.Reverse;
+import io.strata.plan.Step;
+import io.strata.diff.Differ;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** MySqlPlannerTest checks the exact SQL, reverses and recipes of representative MySQL plan steps. */
+class MySqlPlannerTest {
+
+    private static final ColumnType INT = new ColumnType.IntegerType("int", 4, false);
+    private static final ColumnType BIGINT = new ColumnType.IntegerType("bigint", 8, false);
+
+    private final MySqlPlanner planner = new MySqlPlanner(new MySqlQuoter());
+
+    private static Table orders(Column... extra) {
+        List<Column> columns = new ArrayList<>(List.of(Column.of("id", INT, false), Column.of("qty", INT, true)));
+        columns.addAll(List.of(extra));
+        return new Table("orders", columns, new PrimaryKey("PRIMARY", List.of("id")), List.of(), List.of(), List.of(),
+                List.of(), null, Map.of("engine", "InnoDB"), null);
+    }
+
+    private static Catalog catalog(Table... tables) {
+        return new Catalog("mysql", "", List.of(Schema.of("db", List.of(tables))), List.of());
+    }
+
+    private MigrationPlan plan(Table from, Table to, String version) {
+        Catalog a = catalog(from);
+        Catalog b = catalog(to);
+        return planner.plan(a, b, Differ.diff(a, b), version);
+    }
+
+    @Test
+    void addColumnAtTheEndIsInstantWhereTheServerCanDoIt() {
+        Table from = orders();
+        Table to = orders(Column.of("note", INT, true));
+        assertThat(plan(from, to, "10.11.19-MariaDB-0+deb12u1").steps().get(0).sql())
+                .isEqualTo("ALTER TABLE `orders` ADD COLUMN `note` int NULL, ALGORITHM=INSTANT");
+        assertThat(plan(from, to, "8.0.36").steps().get(0).sql())
+                .isEqualTo("ALTER TABLE `orders` ADD COLUMN `note` int NULL, ALGORITHM=INSTANT");
+        Step old = plan(from, to, "10.2.0-MariaDB").steps().get(0);
+        assertThat(old.sql()).isEqualTo("ALTER TABLE `orders` ADD COLUMN `note` int NULL, ALGORITHM=INPLACE, LOCK=NONE");
+        assertThat(old.lock().rewrite()).isTrue();
+        assertThat(old.transactional()).isFalse();
+        assertThat(old.reverse()).isEqualTo(Reverse.Sql.of(
+                "ALTER TABLE `orders` DROP COLUMN `note`, ALGORITHM=INPLACE, LOCK=NONE"));
+    }
+
+    @Test
+    void addColumnInTheMiddleStatesItsPlace() {
+        Table to = new Table("orders", List.of(Column.of("id", INT, false), Column.of("mid", INT, true), Column.of("qty", INT, true)),
+                new PrimaryKey("PRIMARY", List.of("id")), List.of(), List.of(), List.of(), List.of(), null, Map.of("engine", "InnoDB"), null);
+        assertThat(plan(orders(), to, "10.3.5-MariaDB").steps().get(0).sql())
+                .isEqualTo("ALTER TABLE `orders` ADD COLUMN `mid` int NULL AFTER `id`, ALGORITHM=INPLACE, LOCK=NONE");
+        assertThat(plan(orders(), to, "11.4.5-MariaDB").steps().get(0).sql())
+                .isEqualTo("ALTER TABLE `orders` ADD COLUMN `mid` int NULL AFTER `id`, ALGORITHM=INSTANT");
+    }
+
+    @Test
+    void droppingAColumnIsAnIrreversibleContractStep() {
+        MigrationPlan plan = plan(orders(Column.of("gone", INT, true)), orders(), "8.0.36");
+        assertThat(plan.phases()).hasSize(1);
+        assertThat(plan.phases().get(0).kind()).isEqualTo(PhaseKind.CONTRACT);
+        Step step = plan.steps().get(0);
+        assertThat(step.sql()).isEqualTo("ALTER TABLE `orders` DROP COLUMN `gone`, ALGORITHM=INSTANT");
+        assertThat(step.reverse()).isInstanceOf(Reverse.Irreversible.class);
+        assertThat(plan.reversible()).isFalse();
+    }
+
+    @Test
+    void wideningIsExpandAndCopiesNarrowingIsContract() {
+        Table wide = new Table("orders", List.of(Column.of("id", INT, false), Column.of("qty", BIGINT, true)),
+                new PrimaryKey("PRIMARY", List.of("id")), List.of(), List.of(), List.of(), List.of(), null, Map.of("engine", "InnoDB"), null);
+        MigrationPlan widen = plan(orders(), wide, "11.4.5-MariaDB");
+        assertThat(widen.phases().get(0).kind()).isEqualTo(PhaseKind.EXPAND);
+        assertThat(widen.steps().get(0).sql()).isEqualTo("ALTER TABLE `orders` MODIFY COLUMN `qty` bigint NULL, ALGORITHM=COPY");
+        assertThat(widen.steps().get(0).reverse()).isEqualTo(Reverse.Sql.of(
+                "ALTER TABLE `orders` MODIFY COLUMN `qty` int NULL, ALGORITHM=COPY"));
+        assertThat(widen.steps().get(0).lock().rewrite()).isTrue();
+        MigrationPlan narrow = plan(wide, orders(), "11.4.5-MariaDB");
+        assertThat(narrow.phases().get(0).kind()).isEqualTo(PhaseKind.CONTRACT);
+    }
+
+    @Test
+    void enumMembersAppendedAreInstantRemovedAreContract() {
+        Column two = Column.of("color", new ColumnType.EnumValues("enum", List.of("red", "green")), true);
+        Column three = Column.of("color", new ColumnType.EnumValues("enum", List.of("red", "green", "blue")), true);
+        MigrationPlan extend = plan(orders(two), orders(three), "8.0.36");
+        assertThat(extend.steps().get(0).sql())
+                .isEqualTo("ALTER TABLE `orders` MODIFY COLUMN `color` enum('red','green','blue') NULL, ALGORITHM=INSTANT");
+        assertThat(plan(orders(three), orders(two), "8.0.36").phases().get(0).kind()).isEqualTo(PhaseKind.CONTRACT);
+    }
+
+    @Test
+    void defaultChangesUseAlterColumn() {
+        Step step = plan(orders(), orders().withColumns(List.of(Column.of("id", INT, false),
+                Column.of("qty", INT, true).withDefault("7"))), "10.11.19-MariaDB").steps().get(0);
+        assertThat(step.sql()).isEqualTo("ALTER TABLE `orders` ALTER COLUMN `qty` SET DEFAULT 7, ALGORITHM=INSTANT");
+        assertThat(step.reverse()).isEqualTo(Reverse.Sql.of("ALTER TABLE `orders` ALTER COLUMN `qty` DROP DEFAULT, ALGORITHM=INSTANT"));
+    }
+
+    @Test
+    void renameColumnIsContractWithTheReverseRename() {
+        Table to = orders().withColumns(List.of(Column.of("id", INT, false), Column.of("amount", INT, true).withRenamedFrom("qty")));
+        MigrationPlan plan = plan(orders(), to, "10.11.19-MariaDB");
+        Step step = plan.steps().get(0);
+        assertThat(plan.phases().get(0).kind()).isEqualTo(PhaseKind.CONTRACT);
+        assertThat(step.sql()).isEqualTo("ALTER TABLE `orders` RENAME COLUMN `qty` TO `amount`, ALGORITHM=INSTANT");
+        assertThat(step.reverse()).isEqualTo(Reverse.Sql.of("ALTER TABLE `orders` RENAME COLUMN `amount` TO `qty`, ALGORITHM=INSTANT"));
+    }
+
+    @Test
+    void indexesAreOnlineAndForeignKeysCopy() {
+        Table indexed = new Table("orders", orders().columns(), orders().primaryKey(), List.of(),
+                List.of(new Index("ix_qty", List.of(IndexPart.column("qty")), false, "BTREE", null, List.of(), null)),
+                List.of(), List.of(), null, Map.of("engine", "InnoDB"), null);
+        Step add = plan(orders(), indexed, "8.0.36").steps().get(0);
+        assertThat(add.sql()).isEqualTo("ALTER TABLE `orders` ADD KEY `ix_qty` (`qty`), ALGORITHM=INPLACE, LOCK=NONE");
+        assertThat(add.reverse()).isEqualTo(Reverse.Sql.of("ALTER TABLE `orders` DROP INDEX `ix_qty`, ALGORITHM=INPLACE, LOCK=NONE"));
+        Table withFk = new Table("orders", orders().columns(), orders().primaryKey(), List.of(), List.of(),
+                List.of(new io.strata.model.ForeignKey("fk", List.of("qty"), null, "orders", List.of("id"), null, "CASCADE", null)),
+                List.of(), null, Map.of("engine", "InnoDB"), null);
+        Step fk = plan(orders(), withFk, "8.0.36").steps().get(0);
+        assertThat(fk.sql()).isEqualTo("ALTER TABLE `orders` ADD CONSTRAINT `fk` FOREIGN KEY (`qty`) REFERENCES `orders` (`id`)"
+                + " ON DELETE CASCADE, ALGORITHM=COPY");
+        assertThat(fk.lock().rewrite()).isTrue();
+    }
+
+    @Test
+    void versionsParse() {
+        assertThat(MySqlVersion.parse("10.11.19-MariaDB-0+deb12u1")).isEqualTo(new MySqlVersion(true, 10, 11, 19));
+        assertThat(MySqlVersion.parse("11.4.5-MariaDB")).isEqualTo(new MySqlVersion(true, 11, 4, 5));
+        assertThat(MySqlVersion.parse("8.0.36")).isEqualTo(new MySqlVersion(false, 8, 0, 36));
+        assertThat(MySqlVersion.parse("")).isEqualTo(MySqlVersion.NEWEST_MARIADB);
+    }
+
+    /** Every record of the sealed hierarchy either plans or is refused as BAD_INPUT naming the change; nothing falls through. */
+    @Test
+    void everyChangeTypeIsHandled() throws Exception {
+        List<Class<?>> records = new ArrayList<>();
+        collect(SchemaChange.class, records);
+        assertThat(records).hasSizeGreaterThanOrEqualTo(40);
+        Catalog catalog = catalog(orders());
+        for (Class<?> type : records) {
+            SchemaChange change = (SchemaChange) instance(type);
+            try {
+                planner.plan(catalog, catalog, List.of(change), "");
+            } catch (StrataException e) {
+                assertThat(e.code()).as(type.getSimpleName()).isEqualTo(ErrorCode.BAD_INPUT);
+                assertThat(e.getMessage()).as(type.getSimpleName()).contains(type.getSimpleName());
+            }
+        }
+    }
+
+    private static void collect(Class<?> type, List<Class<?>> out) {
+        for (Class<?> sub : type.getPermittedSubclasses()) {
+            if (sub.isRecord()) {
+                out.add(sub);
+            } else {
+                collect(sub, out);
+            }
+        }
+    }
+
+    /** A value of {@code type} built from placeholder components, enough for the planner to look at. */
+    private static Object instance(Class<?> type) throws Exception {
+        if (type == String.class) {
+            return "orders";
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class || type == Integer.class) {
+            return 1;
+        }
+        if (type == long.class || type == Long.class) {
+            return 1L;
+        }
+        if (type == List.class) {
+            return List.of();
+        }
+        if (type == Set.class) {
+            return Set.of();
+        }
+        if (type == Map.class) {
+            return Map.of();
+        }
+        if (type == ColumnType.class) {
+            return INT;
+        }
+        if (type == Table.class) {
+            return orders();
+        }
+        if (type == Column.class) {
+            return Column.of("qty", INT, true);
+        }
+        if (type.isRecord()) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = instance(types[i]);
+            }
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        }
+        return null;
+    }
+}

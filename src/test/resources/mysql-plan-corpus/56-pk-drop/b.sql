@@ -1,0 +1,4 @@
+CREATE TABLE t (
+  a int NOT NULL,
+  b int NULL
+) ENGINE=InnoDB;

@@ -1,0 +1,7 @@
+CREATE TABLE t (
+  id int NOT NULL AUTO_INCREMENT,
+  name varchar(60) NOT NULL,
+  qty int NULL,
+  added int NULL,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;

@@ -1,0 +1,2 @@
+CREATE TABLE parents (id int PRIMARY KEY);
+CREATE TABLE kids (id int PRIMARY KEY, parent_id int);

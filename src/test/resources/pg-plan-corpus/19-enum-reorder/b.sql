@@ -1,0 +1,3 @@
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE people (id int PRIMARY KEY, m mood);
+CREATE VIEW happy_people AS SELECT id FROM people WHERE m = 'happy';

@@ -1,0 +1,3 @@
+CREATE TABLE items (id int PRIMARY KEY, v bigint, note text);
+CREATE VIEW item_values AS SELECT id, v FROM items;
+CREATE VIEW big_values AS SELECT id FROM item_values WHERE v > 3;

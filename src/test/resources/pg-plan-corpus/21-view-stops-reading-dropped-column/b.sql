@@ -1,0 +1,2 @@
+CREATE TABLE items (id int PRIMARY KEY, v int);
+CREATE VIEW item_notes AS SELECT id FROM items;

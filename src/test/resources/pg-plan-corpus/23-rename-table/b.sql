@@ -1,0 +1,2 @@
+CREATE TABLE things ( -- strata:renamed-from items
+    id int PRIMARY KEY, v int, note text);

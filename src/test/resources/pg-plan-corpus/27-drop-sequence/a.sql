@@ -1,0 +1,2 @@
+CREATE TABLE items (id int PRIMARY KEY, v int, note text);
+CREATE SEQUENCE ticket_seq;

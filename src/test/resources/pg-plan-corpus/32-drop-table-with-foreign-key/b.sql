@@ -1,0 +1,1 @@
+CREATE TABLE parents (id int PRIMARY KEY);

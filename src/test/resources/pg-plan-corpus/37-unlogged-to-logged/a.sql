@@ -1,0 +1,1 @@
+CREATE UNLOGGED TABLE items (id int PRIMARY KEY, v int, note text);
