@@ -40,9 +40,11 @@ final class PlanText {
                         + (step.lock().scan() ? ", scans the table" : "")
                         + (step.transactional() ? "" : ", outside a transaction");
                 out.printf("  %d. %s  [%s]%n", n, step.description(), lock);
-                out.println("     " + step.sql() + ";");
-                if (step.reverse() instanceof Reverse.Sql sql) {
-                    out.println("     reverse: " + String.join("; ", sql.statements()) + ";");
+                out.println(indented("     ", step.sql() + ";"));
+                if (step.reverse() instanceof Reverse.Sql sql && sql.statements().isEmpty()) {
+                    out.println("     reverse: nothing to undo");
+                } else if (step.reverse() instanceof Reverse.Sql sql) {
+                    out.println(indented("     ", "reverse: " + String.join(";\n", sql.statements()) + ";"));
                 } else if (step.reverse() instanceof Reverse.Irreversible irreversible) {
                     out.println("     " + ansi.yellow("irreversible: ") + irreversible.reason());
                 }
@@ -51,6 +53,11 @@ final class PlanText {
                 out.println("  " + ansi.bold("then deploy: ") + phase.deployAfter());
             }
         }
+    }
+
+    /** Multi-line SQL (view definitions) keeps the step's indentation on every line. */
+    private static String indented(String prefix, String text) {
+        return prefix + text.replace("\n", "\n" + prefix);
     }
 
     static void printSql(MigrationPlan plan, PrintWriter out) {
