@@ -31,4 +31,13 @@ public interface Dialect {
      * dialect's default (an embedded PostgreSQL server), else a {@code NOT_CONFIGURED} error.
      */
     DevDatabase devDatabase(String devUrl);
+
+    /**
+     * How migrations are applied and recorded on this dialect's databases; a dialect that cannot apply
+     * says so with a NOT_CONFIGURED error.
+     */
+    default HistoryDialect history() {
+        throw new io.strata.error.StrataException(io.strata.error.ErrorCode.NOT_CONFIGURED,
+                "the " + name() + " dialect cannot apply migrations");
+    }
 }

@@ -1,0 +1,31 @@
+package io.strata.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A HistoryDialect is what the migration executor needs from a dialect beyond planning: where the
+ * history tables live and how they are created, how a statement is told to give way on a lock, and
+ * the advisory lock that keeps migrators apart.
+ */
+public interface HistoryDialect {
+
+    /** The schema (PostgreSQL) or database (MySQL) that holds the history: {@code requested}, else the default. */
+    String historySchema(Connection connection, String requested) throws SQLException;
+
+    /** Statements that create {@code strata_history} and {@code strata_history_steps} in {@code schema} when missing. */
+    List<String> createHistoryTables(String schema);
+
+    /** The statement that makes every following statement of the session give up after waiting {@code timeout} for a lock. */
+    String lockTimeoutStatement(Duration timeout);
+
+    /** Whether {@code e} says a statement gave up waiting for a lock (and so may be retried). */
+    boolean isLockTimeout(java.sql.SQLException e);
+
+    /** Whether DDL can run inside a transaction that is rolled back as a whole on failure. */
+    boolean transactionalDdl();
+
+    Locker locker();
+}
