@@ -190,10 +190,14 @@ final class PostgresConstraintSteps {
                 validate(c, schema, table, k.name()));
     }
 
-    /** VALIDATE CONSTRAINT; nothing to undo, since the step before it is undone by dropping the constraint. */
+    /**
+     * VALIDATE CONSTRAINT; nothing to undo, since the step before it is undone by dropping the constraint.
+     * It must not share a transaction with that step: the {@code ACCESS EXCLUSIVE} lock of {@code ADD
+     * ... NOT VALID} would then be held through the scan, blocking writers for its whole length.
+     */
     Step validate(SchemaChange c, String schema, String table, String name) {
-        return step("validate " + ctx.ident(name), alter(schema, table) + " VALIDATE CONSTRAINT " + ctx.ident(name),
-                undo(), VALIDATE, c);
+        return outsideTransaction("validate " + ctx.ident(name),
+                alter(schema, table) + " VALIDATE CONSTRAINT " + ctx.ident(name), undo(), VALIDATE, c);
     }
 
     // ---- foreign keys
