@@ -67,4 +67,9 @@ public final class MySqlDialect implements Dialect {
         }
         return new MySqlDevDatabase(devUrl, inspector());
     }
+
+    @Override
+    public io.strata.dialect.HistoryDialect history() {
+        return new MySqlHistoryDialect(quoter);
+    }
 }

@@ -52,4 +52,9 @@ public final class PostgresDialect implements Dialect {
     public DevDatabase devDatabase(String devUrl) {
         return devUrl == null || devUrl.isBlank() ? PostgresDevDatabase.embedded() : PostgresDevDatabase.at(devUrl);
     }
+
+    @Override
+    public io.strata.dialect.HistoryDialect history() {
+        return new PostgresHistoryDialect(quoter);
+    }
 }

@@ -42,9 +42,9 @@ public record LintPass(MigrationPlan plan, Catalog from, Catalog to, List<Schema
         return Optional.empty();
     }
 
-    /** The first step that implements {@code change}, or null when the planner wrote none. */
+    /** The first step that implements {@code change} (equal, not identical: the planner diffs on its own), or null. */
     public Step firstStepOf(SchemaChange change) {
-        return plan.steps().stream().filter(s -> s.source() == change).findFirst().orElse(null);
+        return plan.steps().stream().filter(s -> change.equals(s.source())).findFirst().orElse(null);
     }
 
     /** Where a step's hazard is: its change's location, or its description for supporting steps. */

@@ -1,0 +1,99 @@
+package io.strata.app;
+
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.model.Catalog;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.Planner;
+import io.strata.plan.apply.ApplyResult;
+import io.strata.plan.apply.ApplySettings;
+import io.strata.plan.apply.Checksums;
+import io.strata.plan.apply.HistoryRow;
+import io.strata.plan.apply.LockUnavailableException;
+import io.strata.plan.apply.Migration;
+import io.strata.plan.apply.PreFlight;
+import io.strata.plan.apply.TargetSession;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ApplyMigration is the use case behind {@code strata apply}: under the target's migration lock,
+ * inspect it, check it is where the user expects, plan the way to the desired schema and run it,
+ * recording every statement in {@code strata_history}. An unfinished earlier run toward the same
+ * desired schema is resumed instead of planned again.
+ */
+public final class ApplyMigration {
+
+    /**
+     * What to apply.
+     *
+     * @param to      the desired schema (file, directory, model file or JDBC URL)
+     * @param url     the target database
+     * @param expect  the schema the target should be at now, or null to skip the drift check
+     * @param version the version to record, or null for a UTC timestamp
+     */
+    public record Request(String to, String url, String expect, String version, String description,
+                          ApplySettings settings) {
+    }
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final SourceLoader loader;
+
+    public ApplyMigration(SourceLoader loader) {
+        this.loader = loader;
+    }
+
+    public ApplyResult run(Request request) {
+        Dialect dialect = Dialects.forUrl(request.url());
+        // Sources are loaded before the lock: replaying them can take seconds nobody should wait for.
+        LoadedSource desired = loader.load(request.to());
+        Catalog expected = request.expect() == null ? null : loader.load(request.expect()).catalog();
+        String digest = Checksums.sha256(ModelFiles.toJson(List.of(desired.catalog().schemas(),
+                desired.catalog().extensions())));
+        try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
+            Optional<HistoryRow> pending = session.pending();
+            if (pending.isPresent() && pending.get().kind().equals("apply") && pending.get().statementsApplied() > 0) {
+                return resume(session, pending.get(), digest);
+            }
+            Catalog live = session.inspect();
+            if (expected != null) {
+                List<String> drift = PreFlight.drift(expected, live);
+                if (!drift.isEmpty()) {
+                    return new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
+                            + request.expect() + " in " + drift.size() + " place(s); nothing was run", drift);
+                }
+            }
+            MigrationPlan plan = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
+            if (plan.isEmpty()) {
+                return new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0,
+                        "the target is already at " + desired.label() + "; nothing to apply", List.of());
+            }
+            String version = request.version() != null ? request.version()
+                    : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
+            String description = request.description() != null ? request.description() : "apply " + desired.label();
+            return session.run(Migration.of(version, description, "apply", digest, Migration.batches(plan)));
+        } catch (LockUnavailableException e) {
+            return new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * Finishes an interrupted run. Its remaining statements were planned for the desired schema it
+     * recorded; planning anew from a half-applied database toward another one could repeat or skip work.
+     */
+    private static ApplyResult resume(TargetSession session, HistoryRow pending, String digest) {
+        if (!digest.equals(pending.desiredDigest())) {
+            return new ApplyResult(ApplyResult.Outcome.FAILED, pending.version(), pending.statementsApplied(),
+                    pending.statementsTotal(), "version " + pending.version() + " stopped after "
+                    + pending.statementsApplied() + " of " + pending.statementsTotal()
+                    + " statements, toward a different desired schema: apply that schema again to finish it first",
+                    List.of());
+        }
+        return session.resume(pending);
+    }
+}

@@ -1,0 +1,38 @@
+package io.strata.app;
+
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.plan.apply.ApplyResult;
+import io.strata.plan.apply.ApplySettings;
+import io.strata.plan.apply.DirectoryMigrator;
+import io.strata.plan.apply.LockUnavailableException;
+import io.strata.plan.apply.MigrationFile;
+import io.strata.plan.apply.SumFile;
+import io.strata.plan.apply.TargetSession;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * MigrateDirectory is the use case behind {@code strata migrate}: check the directory against its
+ * strata.sum, then apply its versioned files in order under the target's lock.
+ */
+public final class MigrateDirectory {
+
+    /** One result per file that ran; the last one says why it stopped when it did not succeed. */
+    public List<ApplyResult> run(Path dir, String url, ApplySettings settings) {
+        List<MigrationFile> files = MigrationFile.list(dir);
+        SumFile.verify(dir, files);
+        Dialect dialect = Dialects.forUrl(url);
+        try (TargetSession session = TargetSession.open(dialect, url, settings)) {
+            return new DirectoryMigrator(session, !dialect.history().transactionalDdl()).run(files);
+        } catch (LockUnavailableException e) {
+            return List.of(new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of()));
+        }
+    }
+
+    /** Rewrites the directory's strata.sum after a deliberate change. */
+    public SumFile hash(Path dir) {
+        return SumFile.write(dir);
+    }
+}

@@ -1,0 +1,134 @@
+package io.strata.cli;
+
+import io.strata.app.ApplyMigration;
+import io.strata.app.SourceLoader;
+import io.strata.plan.apply.ApplyResult;
+import io.strata.plan.apply.ApplySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata apply}: plans the way from a live database to a desired schema and runs it under the migration lock. */
+@Command(name = "apply", 
+        description = {"Bring the database at --url to the schema TO: inspect it, plan, run every statement with a short",
+                "lock timeout and retries, and record it in strata_history. An interrupted run is resumed.",
+                "Exit 0 applied or nothing to do, 1 failed, drifted or locked, 2 bad input."})
+final class ApplyCommand implements Callable<Integer> {
+
+    /** The options of every command that changes a target database. */
+    static final class TargetOptions {
+
+        // Not required by picocli: "migrate hash" shares the parent's options and needs no database.
+        @Option(names = "--url", paramLabel = "JDBC_URL", description = "The target database (required).")
+        String url;
+
+        String url() {
+            if (url == null || url.isBlank()) {
+                throw io.strata.error.StrataException.badInput("missing required option --url=JDBC_URL");
+            }
+            return url;
+        }
+
+        @Option(names = "--lock-timeout", defaultValue = "2s", paramLabel = "DURATION",
+                description = "How long one statement waits for a table lock before it gives way; default ${DEFAULT-VALUE}.")
+        String lockTimeout;
+
+        @Option(names = "--wait", defaultValue = "30s", paramLabel = "DURATION",
+                description = "How long to wait for another migrator's lock; default ${DEFAULT-VALUE}.")
+        String wait;
+
+        @Option(names = "--retries", defaultValue = "3",
+                description = "Retries of a statement that gave way on a lock; default ${DEFAULT-VALUE}.")
+        int retries;
+
+        @Option(names = "--backoff", defaultValue = "500ms", paramLabel = "DURATION",
+                description = "Pause before the first retry, doubling after; default ${DEFAULT-VALUE}.")
+        String backoff;
+
+        @Option(names = "--history-schema", paramLabel = "SCHEMA",
+                description = "Where strata_history lives (default: public, or the MySQL URL's database).")
+        String historySchema;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        ApplySettings settings() {
+            return new ApplySettings(ApplySettings.parseDuration(lockTimeout), ApplySettings.parseDuration(wait),
+                    retries, ApplySettings.parseDuration(backoff), historySchema);
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    /** Only help: {@code --version} names the migration version here, not Strata's. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Mixin
+    SourceOptionsMixin sources;
+
+    @Mixin
+    TargetOptions target;
+
+    @Parameters(index = "0", paramLabel = "TO", description = "The desired schema (.sql file or directory, model file, JDBC URL).")
+    String to;
+
+    @Option(names = "--expect", paramLabel = "SOURCE",
+            description = "The schema the target should be at now; when it is not, the drift is listed and nothing runs.")
+    String expect;
+
+    @Option(names = "--version", paramLabel = "V", description = "Version to record (default: a UTC timestamp).")
+    String version;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "Description to record.")
+    String description;
+
+    @Override
+    public Integer call() {
+        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+            ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(to, target.url(), expect,
+                    version, description, target.settings()));
+            return print(List.of(result), target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    /** Prints results as text or JSON; the exit code is 0 when all are ok, else 1. */
+    static int print(List<ApplyResult> results, OutputFormat format, PrintWriter out, PrintWriter err) {
+        boolean ok = results.stream().allMatch(ApplyResult::ok);
+        if (format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ok", ok);
+            json.put("results", results.stream().map(ApplyCommand::json).toList());
+            out.println(Json.write(json));
+        } else {
+            for (ApplyResult r : results) {
+                (r.ok() ? out : err).println((r.ok() ? "" : "strata: ") + r.message());
+                r.drift().forEach(d -> err.println("  drift: " + d));
+            }
+        }
+        out.flush();
+        err.flush();
+        return ok ? 0 : 1;
+    }
+
+    private static Map<String, Object> json(ApplyResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", r.outcome().name());
+        m.put("version", r.version());
+        m.put("statementsApplied", r.statementsApplied());
+        m.put("statementsTotal", r.statementsTotal());
+        m.put("message", r.message());
+        m.put("drift", r.drift());
+        return m;
+    }
+}

@@ -1,0 +1,100 @@
+package io.strata.cli;
+
+import io.strata.app.LintMigration;
+import io.strata.app.SourceLoader;
+import io.strata.plan.lint.Diagnostic;
+import io.strata.plan.lint.LintReport;
+import io.strata.plan.lint.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata lint}: the hazards of the migration from one schema to another, each under a stable code. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Plan the migration from FROM to TO and report its hazards: data loss, broken clients, "
+                + "failures on existing rows, long locks, statements outside a transaction.",
+                "Severities come from strata.yaml (lint.severity); '-- strata:nolint CODE' in TO's SQL suppresses a code.",
+                "Exit 0 when no error remains, 1 when one does, 2 on bad input."})
+final class LintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptionsMixin sources;
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "The current schema (typically the target database's JDBC URL).")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "The desired schema.")
+    String to;
+
+    @Option(names = "--server-version", paramLabel = "VERSION",
+            description = "Choose safe recipes for this server version (default: the version FROM was inspected on).")
+    String serverVersion;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Lint configuration (default: strata.yaml in the working directory, if present).")
+    Path config;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+            LintReport report = new LintMigration(loader).run(from, to, serverVersion, config).report();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.json) {
+                out.println(Json.write(toJson(report)));
+            } else {
+                printText(report, out);
+            }
+            out.flush();
+            return report.failed() ? 1 : 0;
+        }
+    }
+
+    private static Map<String, Object> toJson(LintReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("diagnostics", report.diagnostics().stream().map(LintCommand::toJson).toList());
+        json.put("errors", report.count(Severity.ERROR));
+        json.put("warnings", report.count(Severity.WARNING));
+        json.put("notices", report.count(Severity.NOTICE));
+        return json;
+    }
+
+    private static Map<String, Object> toJson(Diagnostic d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", d.code());
+        json.put("severity", d.severity().label());
+        json.put("location", d.location());
+        json.put("message", d.message());
+        json.put("sql", d.step() == null ? null : d.step().sql());
+        return json;
+    }
+
+    private static void printText(LintReport report, PrintWriter out) {
+        Ansi ansi = Ansi.forTerminal();
+        for (Diagnostic d : report.diagnostics()) {
+            String severity = String.format("%-7s", d.severity().label());
+            String colored = switch (d.severity()) {
+                case ERROR -> ansi.red(severity);
+                case WARNING -> ansi.yellow(severity);
+                default -> severity;
+            };
+            out.println(colored + " " + ansi.bold(d.code()) + "  " + d.location() + "  " + d.message());
+        }
+        out.println(report.count(Severity.ERROR) + " errors, " + report.count(Severity.WARNING) + " warnings, "
+                + report.count(Severity.NOTICE) + " notices");
+    }
+}

@@ -1,0 +1,73 @@
+package io.strata.cli;
+
+import io.strata.app.ShowStatus;
+import io.strata.plan.apply.HistoryRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata status}: the migrations recorded in a database's strata_history, unfinished ones marked. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Print the migrations recorded in the database at --url. Exit 0 unless the input is bad.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", required = true, paramLabel = "JDBC_URL")
+    String url;
+
+    @Option(names = "--history-schema", paramLabel = "SCHEMA")
+    String historySchema;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        List<HistoryRow> rows = new ShowStatus().run(url, historySchema);
+        var out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(Json.write(Map.of("history", rows.stream().map(StatusCommand::json).toList())));
+        } else if (rows.isEmpty()) {
+            out.println("no migrations recorded");
+        } else {
+            out.printf("%-4s %-16s %-10s %-10s %-9s %-24s %s%n", "rank", "version", "kind", "state", "stmts",
+                    "started", "description");
+            for (HistoryRow r : rows) {
+                out.printf("%-4d %-16s %-10s %-10s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(), r.state(),
+                        r.statementsApplied() + "/" + r.statementsTotal(), r.startedAt(), r.description());
+                if (r.error() != null) {
+                    out.println("     " + r.error().replace("\n", "\n     "));
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> json(HistoryRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rank", r.rank());
+        m.put("version", r.version());
+        m.put("description", r.description());
+        m.put("kind", r.kind());
+        m.put("state", r.state());
+        m.put("checksum", r.checksum());
+        m.put("checksumAlgorithm", r.checksumAlgorithm());
+        m.put("statementsApplied", r.statementsApplied());
+        m.put("statementsTotal", r.statementsTotal());
+        m.put("startedAt", String.valueOf(r.startedAt()));
+        m.put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
+        m.put("appliedBy", r.appliedBy());
+        m.put("success", r.success());
+        m.put("error", r.error());
+        return m;
+    }
+}

@@ -1,0 +1,81 @@
+package io.strata.dialect.mysql;
+
+import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.Locker;
+import io.strata.dialect.Quoter;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * MySqlHistoryDialect is how migrations are applied and recorded on MySQL/MariaDB: every DDL statement
+ * commits on its own, so progress is recorded per statement; named lock; lock_wait_timeout.
+ */
+public final class MySqlHistoryDialect implements HistoryDialect {
+
+    /** ER_LOCK_WAIT_TIMEOUT, raised for row locks and metadata locks alike. */
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+    private final Quoter quoter;
+    private final MySqlLocker locker = new MySqlLocker();
+
+    MySqlHistoryDialect(Quoter quoter) {
+        this.quoter = quoter;
+    }
+
+    @Override
+    public String historySchema(Connection connection, String requested) throws SQLException {
+        if (requested != null && !requested.isBlank()) {
+            return requested;
+        }
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            String db = rs.getString(1);
+            if (db == null) {
+                throw io.strata.error.StrataException.badInput("the MySQL URL names no database: add /DATABASE to it");
+            }
+            return db;
+        }
+    }
+
+    @Override
+    public List<String> createHistoryTables(String schema) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history") + " ("
+                        + "installed_rank int PRIMARY KEY, version varchar(64) NOT NULL, "
+                        + "description varchar(200) NOT NULL, kind varchar(16) NOT NULL, checksum varchar(64), "
+                        + "checksum_algorithm int NOT NULL, desired_digest varchar(64), "
+                        + "statements_applied int NOT NULL, statements_total int NOT NULL, "
+                        + "started_at datetime(3) NOT NULL, finished_at datetime(3) NULL, applied_by varchar(255) NOT NULL, "
+                        + "success boolean NOT NULL, error text)",
+                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history_steps") + " ("
+                        + "installed_rank int NOT NULL, ordinal int NOT NULL, batch int NOT NULL, "
+                        + "in_transaction boolean NOT NULL, statement_hash varchar(64) NOT NULL, statement longtext NOT NULL, "
+                        + "applied_at datetime(3) NULL, PRIMARY KEY (installed_rank, ordinal))");
+    }
+
+    /** lock_wait_timeout counts whole seconds, at least one. */
+    @Override
+    public String lockTimeoutStatement(Duration timeout) {
+        return "SET SESSION lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000);
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == LOCK_WAIT_TIMEOUT;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public Locker locker() {
+        return locker;
+    }
+}

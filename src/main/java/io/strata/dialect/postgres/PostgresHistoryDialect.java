@@ -1,0 +1,66 @@
+package io.strata.dialect.postgres;
+
+import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.Locker;
+import io.strata.dialect.Quoter;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/** PostgresHistoryDialect is how migrations are applied and recorded on PostgreSQL: transactional DDL, advisory lock, lock_timeout. */
+public final class PostgresHistoryDialect implements HistoryDialect {
+
+    /** SQLState of "canceling statement due to lock timeout". */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final Quoter quoter;
+    private final PostgresLocker locker = new PostgresLocker();
+
+    PostgresHistoryDialect(Quoter quoter) {
+        this.quoter = quoter;
+    }
+
+    @Override
+    public String historySchema(Connection connection, String requested) {
+        return requested == null || requested.isBlank() ? "public" : requested;
+    }
+
+    @Override
+    public List<String> createHistoryTables(String schema) {
+        return List.of(
+                "CREATE SCHEMA IF NOT EXISTS " + quoter.ident(schema),
+                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history") + " ("
+                        + "installed_rank integer PRIMARY KEY, version varchar(64) NOT NULL, "
+                        + "description varchar(200) NOT NULL, kind varchar(16) NOT NULL, checksum varchar(64), "
+                        + "checksum_algorithm integer NOT NULL, desired_digest varchar(64), "
+                        + "statements_applied integer NOT NULL, statements_total integer NOT NULL, "
+                        + "started_at timestamptz NOT NULL, finished_at timestamptz, applied_by varchar(255) NOT NULL, "
+                        + "success boolean NOT NULL, error text)",
+                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history_steps") + " ("
+                        + "installed_rank integer NOT NULL, ordinal integer NOT NULL, batch integer NOT NULL, "
+                        + "in_transaction boolean NOT NULL, statement_hash varchar(64) NOT NULL, statement text NOT NULL, "
+                        + "applied_at timestamptz, PRIMARY KEY (installed_rank, ordinal))");
+    }
+
+    @Override
+    public String lockTimeoutStatement(Duration timeout) {
+        return "SET lock_timeout = " + Math.max(1, timeout.toMillis());
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public Locker locker() {
+        return locker;
+    }
+}

@@ -1,0 +1,31 @@
+package io.strata.plan.apply;
+
+import java.time.Instant;
+
+/**
+ * A HistoryRow is one migration recorded in {@code strata_history}.
+ *
+ * @param rank          order of installation, 1-based; the primary key
+ * @param kind          {@code apply}, {@code migrate} or {@code baseline}
+ * @param checksum      SHA-256 of the normalized statements (see {@link Checksums}), null for a baseline
+ * @param desiredDigest SHA-256 of the desired schema an {@code apply} aimed at, so a resume can tell it changed
+ * @param finishedAt    null while running, or after the applying process died
+ * @param error         why it failed, naming the statement
+ */
+public record HistoryRow(int rank, String version, String description, String kind, String checksum,
+                         int checksumAlgorithm, String desiredDigest, int statementsApplied, int statementsTotal,
+                         Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error) {
+
+    /** Started but not every statement ran: it failed, or its process died. */
+    public boolean incomplete() {
+        return !success;
+    }
+
+    /** What status shows: {@code success}, {@code failed} or {@code incomplete} (no finish recorded). */
+    public String state() {
+        if (success) {
+            return "success";
+        }
+        return finishedAt == null ? "incomplete" : "failed";
+    }
+}

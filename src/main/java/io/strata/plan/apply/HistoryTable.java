@@ -1,0 +1,195 @@
+package io.strata.plan.apply;
+
+import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.Quoter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * HistoryTable reads and writes a target's {@code strata_history} and {@code strata_history_steps}
+ * on one connection; the caller holds the migration lock and decides the transaction boundaries.
+ */
+final class HistoryTable {
+
+    private static final String COLUMNS = "installed_rank, version, description, kind, checksum, checksum_algorithm, "
+            + "desired_digest, statements_applied, statements_total, started_at, finished_at, applied_by, success, error";
+
+    private final Connection connection;
+    private final HistoryDialect dialect;
+    private final String history;
+    private final String steps;
+    private final String schema;
+
+    HistoryTable(Connection connection, HistoryDialect dialect, Quoter quoter, String schema) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.history = quoter.qualified(schema, "strata_history");
+        this.steps = quoter.qualified(schema, "strata_history_steps");
+    }
+
+    /** Creates both tables when missing. */
+    void create() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String sql : dialect.createHistoryTables(schema)) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** Whether the history table exists, without creating it: status must not write. */
+    static boolean exists(Connection connection, String schema) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, null, "strata_history", null)) {
+            while (rs.next()) {
+                String owner = rs.getString("TABLE_SCHEM") != null ? rs.getString("TABLE_SCHEM") : rs.getString("TABLE_CAT");
+                if (schema.equals(owner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    List<HistoryRow> rows() throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + history + " ORDER BY installed_rank")) {
+            while (rs.next()) {
+                rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs.getTimestamp(10)),
+                        instant(rs.getTimestamp(11)), rs.getString(12), rs.getBoolean(13), rs.getString(14)));
+            }
+        }
+        return rows;
+    }
+
+    /** The newest row when it did not finish: the migration a new run must resume or set aside. */
+    Optional<HistoryRow> pending() throws SQLException {
+        List<HistoryRow> rows = rows();
+        return rows.isEmpty() || !rows.get(rows.size() - 1).incomplete()
+                ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
+    }
+
+    List<HistoryStep> steps(int rank) throws SQLException {
+        List<HistoryStep> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ordinal, batch, in_transaction, statement_hash, "
+                + "statement, applied_at FROM " + steps + " WHERE installed_rank = ? ORDER BY ordinal")) {
+            ps.setInt(1, rank);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryStep(rs.getInt(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6) != null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records a migration as started, with every statement it will run; returns its rank. */
+    int start(Migration migration, String appliedBy) throws SQLException {
+        int rank = nextRank();
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + history + " (" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, rank);
+            ps.setString(2, migration.version());
+            ps.setString(3, truncate(migration.description(), 200));
+            ps.setString(4, migration.kind());
+            ps.setString(5, migration.checksum());
+            ps.setInt(6, Checksums.ALGORITHM);
+            ps.setString(7, migration.desiredDigest());
+            ps.setInt(8, 0);
+            ps.setInt(9, migration.statementCount());
+            ps.setTimestamp(10, Timestamp.from(Instant.now()));
+            ps.setTimestamp(11, null);
+            ps.setString(12, truncate(appliedBy, 255));
+            ps.setBoolean(13, migration.statementCount() == 0);
+            ps.setString(14, null);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + steps
+                + " (installed_rank, ordinal, batch, in_transaction, statement_hash, statement, applied_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+            for (HistoryStep step : migration.steps()) {
+                ps.setInt(1, rank);
+                ps.setInt(2, step.ordinal());
+                ps.setInt(3, step.batch());
+                ps.setBoolean(4, step.inTransaction());
+                ps.setString(5, step.statementHash());
+                ps.setString(6, step.statement());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        if (migration.statementCount() == 0) {
+            finish(rank, null);
+        }
+        return rank;
+    }
+
+    /** Marks statements applied and counts them in the history row, in the caller's transaction. */
+    void markApplied(int rank, List<Integer> ordinals) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + steps + " SET applied_at = ? WHERE installed_rank = ? AND ordinal = ?")) {
+            for (int ordinal : ordinals) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setInt(2, rank);
+                ps.setInt(3, ordinal);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + history + " SET statements_applied = "
+                + "(SELECT COUNT(*) FROM " + steps + " WHERE installed_rank = ? AND applied_at IS NOT NULL) "
+                + "WHERE installed_rank = ?")) {
+            ps.setInt(1, rank);
+            ps.setInt(2, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records the end of a run: success when {@code error} is null, else failed with the reason. */
+    void finish(int rank, String error) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + history + " SET finished_at = ?, success = ?, error = ? WHERE installed_rank = ?")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setBoolean(2, error == null);
+            ps.setString(3, error);
+            ps.setInt(4, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A failed run that is resumed is running again: it has no finish until it ends. */
+    void reopen(int rank) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + history + " SET finished_at = NULL, error = NULL WHERE installed_rank = ?")) {
+            ps.setInt(1, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    private int nextRank() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(installed_rank), 0) + 1 FROM " + history)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

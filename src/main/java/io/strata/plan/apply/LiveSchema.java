@@ -1,0 +1,42 @@
+package io.strata.plan.apply;
+
+import io.strata.model.Catalog;
+import io.strata.model.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LiveSchema is a target's inspected schema as a plan should see it: without Strata's own history
+ * tables, which no desired schema lists and no plan may drop.
+ */
+public final class LiveSchema {
+
+    static final Set<String> HISTORY_TABLES = Set.of("strata_history", "strata_history_steps");
+
+    private LiveSchema() {
+    }
+
+    /**
+     * {@code live} without the history tables of {@code historySchema}; when the history has a schema of
+     * its own ({@code dedicated}) that holds nothing else, without that schema too.
+     */
+    public static Catalog withoutHistory(Catalog live, String historySchema, boolean dedicated) {
+        List<Schema> schemas = new ArrayList<>();
+        for (Schema s : live.schemas()) {
+            if (!s.name().equals(historySchema)) {
+                schemas.add(s);
+                continue;
+            }
+            Schema kept = new Schema(s.name(), s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList(),
+                    s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations());
+            boolean empty = kept.tables().isEmpty() && kept.views().isEmpty() && kept.enums().isEmpty()
+                    && kept.sequences().isEmpty();
+            if (!(dedicated && empty)) {
+                schemas.add(kept);
+            }
+        }
+        return new Catalog(live.dialect(), live.serverVersion(), schemas, live.extensions());
+    }
+}

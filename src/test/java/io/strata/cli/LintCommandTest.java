@@ -1,0 +1,126 @@
+package io.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strata.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code strata lint} end to end on SQL sources replayed on the embedded PostgreSQL. */
+class LintCommandTest {
+
+    private static final String V1 = "CREATE TABLE orders (id integer PRIMARY KEY, note text);\n";
+    private static final String DROPS_NOTE = "CREATE TABLE orders (id integer PRIMARY KEY);\n";
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String sql) throws Exception {
+        return Files.writeString(dir.resolve(name), sql);
+    }
+
+    private CliRun lint(Path from, Path to, String... more) {
+        String[] args = new String[6 + more.length];
+        args[0] = "lint";
+        args[1] = "--dev-url";
+        args[2] = TestDatabases.postgresServerUrl();
+        args[3] = from.toString();
+        args[4] = to.toString();
+        args[5] = "--format=json";
+        System.arraycopy(more, 0, args, 6, more.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void droppingAColumnIsAnErrorAndExitsOne() throws Exception {
+        CliRun run = lint(file("v1.sql", V1), file("v2.sql", DROPS_NOTE));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode json = run.json();
+        assertThat(json.get("errors").asInt()).isEqualTo(2);
+        assertThat(json.get("warnings").asInt()).isZero();
+        assertThat(json.get("diagnostics")).extracting(d -> d.get("code").asText()).containsExactlyInAnyOrder("DS102", "BC101");
+        JsonNode first = json.get("diagnostics").get(0);
+        assertThat(first.get("severity").asText()).isEqualTo("error");
+        assertThat(first.get("location").asText()).isEqualTo("public.orders.note");
+        assertThat(first.get("message").asText()).contains("note");
+        assertThat(first.get("sql").asText()).contains("DROP COLUMN");
+    }
+
+    /** The codes raised from FROM to TO among the backward-incompatible family. */
+    private java.util.List<String> backwardIncompatible(String from, String to) throws Exception {
+        CliRun run = lint(file("from.sql", from), file("to.sql", to));
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        run.json().get("diagnostics").forEach(d -> codes.add(d.get("code").asText()));
+        return codes.stream().filter(c -> c.startsWith("BC")).toList();
+    }
+
+    @Test
+    void compatibilityBreaksForOldClientsBecomeBackwardIncompatibleCodes() throws Exception {
+        String base = "CREATE TYPE status AS ENUM ('new', 'paid', 'void');\n"
+                + "CREATE TABLE orders (\n id integer PRIMARY KEY,\n note text,\n code text,\n state status\n);\n";
+        assertThat(backwardIncompatible(base, base.replace(" note text,\n", ""))).containsExactly("BC101");
+        assertThat(backwardIncompatible(base, base.replace(" note text,", " remark text, -- strata:renamed-from note")))
+                .containsExactly("BC102");
+        assertThat(backwardIncompatible(base, base.replace(" note text,", " note text, qty int NOT NULL,")))
+                .containsExactly("BC103");
+        assertThat(backwardIncompatible(base, base.replace("code text", "code integer"))).containsExactly("BC104");
+        assertThat(backwardIncompatible(base, base.replace(", 'void'", ""))).containsExactly("BC105");
+    }
+
+    @Test
+    void changesOldClientsSurviveRaiseNoBackwardIncompatibleCode() throws Exception {
+        String base = "CREATE TYPE status AS ENUM ('new', 'paid');\n"
+                + "CREATE TABLE orders (id integer PRIMARY KEY, note text, code varchar(10), state status);\n";
+        assertThat(backwardIncompatible(base, base.replace("note text", "note text, extra text"))).isEmpty();
+        assertThat(backwardIncompatible(base, base.replace("note text", "note text, qty int NOT NULL DEFAULT 1")))
+                .isEmpty();
+        assertThat(backwardIncompatible(base, base.replace("varchar(10)", "varchar(20)"))).isEmpty();
+        assertThat(backwardIncompatible(base, base.replace("'paid'", "'paid', 'void'"))).isEmpty();
+    }
+
+    @Test
+    void anAdditiveChangeExitsZero() throws Exception {
+        CliRun run = lint(file("v1.sql", V1), file("v2.sql", "CREATE TABLE orders (id integer PRIMARY KEY, note text, qty int);\n"));
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.json().get("errors").asInt()).isZero();
+    }
+
+    @Test
+    void theConfigurationLowersASeverity() throws Exception {
+        Path config = file("strata.yaml", "lint:\n  severity:\n    DS102: warning\n    BC101: off\n");
+        CliRun run = lint(file("v1.sql", V1), file("v2.sql", DROPS_NOTE), "--config", config.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("warnings").asInt()).isEqualTo(1);
+        assertThat(json.get("diagnostics")).extracting(d -> d.get("code").asText()).containsExactly("DS102");
+    }
+
+    @Test
+    void aNolintCommentSuppressesTheCodes() throws Exception {
+        CliRun run = lint(file("v1.sql", V1),
+                file("v2.sql", "-- strata:nolint DS102,BC101 public.orders.note\n" + DROPS_NOTE));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("diagnostics")).isEmpty();
+    }
+
+    @Test
+    void aBadConfigurationIsBadInputNamingTheKey() throws Exception {
+        Path config = file("strata.yaml", "lint:\n  severity:\n    DS102: loud\n");
+        CliRun run = lint(file("v1.sql", V1), file("v2.sql", DROPS_NOTE), "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("lint.severity.DS102");
+    }
+
+    @Test
+    void textOutputHasOneLinePerDiagnosticAndATotal() throws Exception {
+        CliRun run = CliRun.of("lint", "--dev-url", TestDatabases.postgresServerUrl(),
+                file("v1.sql", V1).toString(), file("v2.sql", DROPS_NOTE).toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("DS102", "public.orders.note", "2 errors, 0 warnings, 0 notices");
+    }
+}

@@ -1,0 +1,64 @@
+package io.strata.plan.lint;
+
+import io.strata.model.Catalog;
+import io.strata.model.Column;
+import io.strata.model.Table;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.strata.plan.lint.LintFixtures.MYSQL;
+import static io.strata.plan.lint.LintFixtures.PG;
+import static io.strata.plan.lint.LintFixtures.catalog;
+import static io.strata.plan.lint.LintFixtures.codes;
+import static io.strata.plan.lint.LintFixtures.column;
+import static io.strata.plan.lint.LintFixtures.orders;
+import static io.strata.plan.lint.LintFixtures.withIndex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each locking code raised by a step the real planners write for a live table, and not by its safe neighbour. */
+class LockingAnalyzerTest {
+
+    private final LockingAnalyzer analyzer = new LockingAnalyzer();
+
+    private static Table withOptions(Table t, Map<String, String> options) {
+        return new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(), t.indexes(), t.foreignKeys(), t.checks(),
+                null, options, null);
+    }
+
+    @Test
+    void aTypeChangeThatRewritesIsLK101ButABinaryCoercibleOneIsNot() {
+        Catalog integer = catalog(PG, orders(PG, column(PG, "qty", "integer", true)));
+        Catalog bigint = catalog(PG, orders(PG, column(PG, "qty", "bigint", true)));
+        assertThat(codes(analyzer, integer, bigint)).containsExactly("LK101");
+        Catalog short16 = catalog(PG, orders(PG, column(PG, "code", "character varying(16)", true)));
+        Catalog long64 = catalog(PG, orders(PG, column(PG, "code", "character varying(64)", true)));
+        assertThat(codes(analyzer, short16, long64)).isEmpty();
+    }
+
+    @Test
+    void setNotNullBeforePostgres12IsLK102ButFrom12ItIsNot() {
+        Column note = column(PG, "note", "text", true);
+        Catalog nullable = catalog(PG, orders(PG, note));
+        Catalog required = catalog(PG, orders(PG, note.withNullable(false)));
+        assertThat(codes(analyzer, nullable, required, "11.22")).containsExactly("LK102");
+        assertThat(codes(analyzer, nullable, required, "16.4")).isEmpty();
+    }
+
+    @Test
+    void anIndexOnAPartitionedTableIsLK103ButOnAPlainTableIsNot() {
+        Column qty = column(PG, "qty", "integer", true);
+        Table partitioned = withOptions(orders(PG, qty), Map.of("partition_by", "RANGE (id)"));
+        assertThat(codes(analyzer, catalog(PG, partitioned), catalog(PG, withIndex(partitioned, "qty")))).containsExactly("LK103");
+        assertThat(codes(analyzer, catalog(PG, orders(PG, qty)), catalog(PG, withIndex(orders(PG, qty), "qty")))).isEmpty();
+    }
+
+    @Test
+    void aColumnAddedToAMyIsamTableIsLK104ButToAnInnoDbTableIsNot() {
+        Column qty = column(MYSQL, "qty", "int", true);
+        Table myisam = withOptions(orders(MYSQL), Map.of("engine", "MyISAM"));
+        assertThat(codes(analyzer, catalog(MYSQL, myisam), catalog(MYSQL, withOptions(orders(MYSQL, qty),
+                Map.of("engine", "MyISAM"))))).containsExactly("LK104");
+        assertThat(codes(analyzer, catalog(MYSQL, orders(MYSQL)), catalog(MYSQL, orders(MYSQL, qty)))).isEmpty();
+    }
+}
