@@ -119,7 +119,8 @@ public final class LintMigration {
             rule = BackwardIncompatibleRules.DROPPED;
         } else if (c instanceof SchemaChange.ModifyColumn m && m.kinds().contains(ColumnChangeKind.TYPE)) {
             rule = BackwardIncompatibleRules.TYPE_CHANGED;
-        } else if (f.breaksAny(Set.of(Role.OLD_WRITER)) && !f.breaksAny(Set.of(Role.OLD_READER))) {
+        } else if (c instanceof SchemaChange.AddColumn || c instanceof SchemaChange.ModifyColumn m
+                && (m.kinds().contains(ColumnChangeKind.NULLABILITY) || m.kinds().contains(ColumnChangeKind.DEFAULT))) {
             rule = BackwardIncompatibleRules.REQUIRED_FOR_OLD_WRITERS;
         } else {
             rule = BackwardIncompatibleRules.OTHER;

@@ -7,6 +7,7 @@ import io.strata.dialect.JdbcUrls;
 import io.strata.dialect.SqlScript;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
+import io.strata.plan.apply.LiveSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,7 +92,8 @@ public final class SourceLoader implements AutoCloseable {
 
     private Catalog inspectLive(String url) {
         Dialect dialect = Dialects.forUrl(url);
-        return dialect.inspector().inspect(() -> dialect.open(url), List.of());
+        // Strata's own history tables are bookkeeping, not part of the user's schema.
+        return LiveSchema.withoutHistory(dialect.inspector().inspect(() -> dialect.open(url), List.of()));
     }
 
     /** The dialect of SQL files: {@code --dialect}, else the dev URL's, else PostgreSQL. */

@@ -27,9 +27,9 @@ class ApplyCommandTest {
         assertThat(apply.exitCode()).as(apply.err()).isZero();
 
         CliRun diff = CliRun.of("diff", "--dev-url", dev(), url, "examples/shop/v2.sql", "--format", "json");
-        // diff inspects the raw database, so it sees Strata's own history tables and nothing else.
-        assertThat(diff.json().get("changes")).extracting(c -> c.get("location").asText())
-                .containsExactlyInAnyOrder("public.strata_history", "public.strata_history_steps");
+        // Strata's own history tables are not part of the schema a diff compares.
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.json().get("changes")).isEmpty();
 
         CliRun status = CliRun.of("status", "--url", url, "--format", "json");
         var rows = status.json().get("history");

@@ -19,6 +19,17 @@ public final class LiveSchema {
     }
 
     /**
+     * {@code live} without Strata's history tables in any schema: what {@code inspect}, {@code diff} and
+     * {@code check} show of a database Strata has migrated.
+     */
+    public static Catalog withoutHistory(Catalog live) {
+        List<Schema> schemas = live.schemas().stream().map(s -> new Schema(s.name(),
+                s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList(),
+                s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
+        return new Catalog(live.dialect(), live.serverVersion(), schemas, live.extensions());
+    }
+
+    /**
      * {@code live} without the history tables of {@code historySchema}; when the history has a schema of
      * its own ({@code dedicated}) that holds nothing else, without that schema too.
      */

@@ -33,10 +33,6 @@ public final class LintRules {
         return this;
     }
 
-    public boolean contains(String code) {
-        return byCode.containsKey(code);
-    }
-
     /** The rule of {@code code}, or BAD_INPUT naming {@code key}, where the code was written. */
     public LintRule require(String key, String code) {
         LintRule rule = byCode.get(code);
