@@ -24,7 +24,7 @@ public final class StrataCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: inspect, diff, check or plan");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, status, migrate, baseline)");
     }
 
     public static void main(String[] args) {
