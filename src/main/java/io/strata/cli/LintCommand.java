@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -32,15 +31,8 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     SourceOptionsMixin sources;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "The current schema (typically the target database's JDBC URL).")
-    String from;
-
-    @Parameters(index = "1", paramLabel = "TO", description = "The desired schema.")
-    String to;
-
-    @Option(names = "--server-version", paramLabel = "VERSION",
-            description = "Choose safe recipes for this server version (default: the version FROM was inspected on).")
-    String serverVersion;
+    @Mixin
+    MigrationPairMixin pair;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Lint configuration (default: strata.yaml in the working directory, if present).")
@@ -52,7 +44,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
-            LintReport report = new LintMigration(loader).run(from, to, serverVersion, config).report();
+            LintReport report = new LintMigration(loader).run(pair.from, pair.to, pair.serverVersion, config).report();
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 out.println(Json.write(toJson(report)));

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
@@ -27,15 +26,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     SourceOptionsMixin sources;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "The current schema (typically the target database's JDBC URL).")
-    String from;
-
-    @Parameters(index = "1", paramLabel = "TO", description = "The desired schema.")
-    String to;
-
-    @Option(names = "--server-version", paramLabel = "VERSION",
-            description = "Choose safe recipes for this server version (default: the version FROM was inspected on).")
-    String serverVersion;
+    @Mixin
+    MigrationPairMixin pair;
 
     @Option(names = "--format", defaultValue = "text", description = "text, sql or json; default ${DEFAULT-VALUE}")
     Format format;
@@ -43,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
-            PlanMigration.Result result = new PlanMigration(loader).run(from, to, serverVersion);
+            PlanMigration.Result result = new PlanMigration(loader).run(pair.from, pair.to, pair.serverVersion);
             MigrationPlan plan = result.plan();
             var out = spec.commandLine().getOut();
             switch (format) {

@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,9 +36,10 @@ public class DiffBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        BenchFixture f = BenchFixture.at(Path.of(System.getProperty("strata.bench.fixture", "target/bench-fixture")));
-        from = BenchMain.inspect(BenchFixture.postgres(BenchMain.PG_A, f.aSql()).url(), "public");
-        to = BenchMain.inspect(BenchFixture.postgres(BenchMain.PG_B, f.bSql()).url(), "public");
+        FixtureModels models = FixtureModels.load();
+        from = models.from();
+        to = models.to();
+        BenchFixture f = models.fixture();
         ExpectedChanges.Comparison cmp = ExpectedChanges.compare(f.aSql(), f.changes(), Differ.diff(from, to), "public");
         if (!cmp.exact()) {
             throw new IllegalStateException("the diff is not exactly changes.txt:\n" + cmp.summary());

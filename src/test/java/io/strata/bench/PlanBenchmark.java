@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,9 +37,9 @@ public class PlanBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        BenchFixture f = BenchFixture.at(Path.of(System.getProperty("strata.bench.fixture", "target/bench-fixture")));
-        from = BenchMain.inspect(BenchFixture.postgres(BenchMain.PG_A, f.aSql()).url(), "public");
-        to = BenchMain.inspect(BenchFixture.postgres(BenchMain.PG_B, f.bSql()).url(), "public");
+        FixtureModels models = FixtureModels.load();
+        from = models.from();
+        to = models.to();
         int changes = Differ.diff(from, to).size();
         int steps = plan().steps().size();
         if (steps < changes) {
