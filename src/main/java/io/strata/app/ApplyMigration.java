@@ -7,7 +7,10 @@ import io.strata.plan.MigrationPlan;
 import io.strata.plan.Planner;
 import io.strata.plan.apply.ApplyResult;
 import io.strata.plan.apply.ApplySettings;
+import io.strata.plan.apply.BackupPlanner;
+import io.strata.plan.apply.Batch;
 import io.strata.plan.apply.Checksums;
+import io.strata.plan.apply.DryRun;
 import io.strata.plan.apply.HistoryRow;
 import io.strata.plan.apply.LockUnavailableException;
 import io.strata.plan.apply.Migration;
@@ -35,9 +38,12 @@ public final class ApplyMigration {
      * @param url     the target database
      * @param expect  the schema the target should be at now, or null to skip the drift check
      * @param version the version to record, or null for a UTC timestamp
+     * @param dryRun  run the plan where it leaves nothing behind (see {@link DryRun}) instead of applying it
+     * @param allowDataLoss run a step that destroys data it cannot back up (a table without primary key)
+     * @param devUrl  the dev server a dry run's scratch copy goes to, or null for the target's own server
      */
     public record Request(String to, String url, String expect, String version, String description,
-                          ApplySettings settings) {
+                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl) {
     }
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -55,31 +61,53 @@ public final class ApplyMigration {
         Catalog expected = request.expect() == null ? null : loader.load(request.expect()).catalog();
         String digest = Checksums.sha256(ModelFiles.toJson(List.of(desired.catalog().schemas(),
                 desired.catalog().extensions())));
+        if (request.dryRun()) {
+            return dryRun(dialect, request, desired, expected);
+        }
         try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
             Optional<HistoryRow> pending = session.pending();
             if (pending.isPresent() && pending.get().kind().equals("apply") && pending.get().statementsApplied() > 0) {
                 return resume(session, pending.get(), digest);
             }
-            Catalog live = session.inspect();
-            if (expected != null) {
-                List<String> drift = PreFlight.drift(expected, live);
-                if (!drift.isEmpty()) {
-                    return new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
-                            + request.expect() + " in " + drift.size() + " place(s); nothing was run", drift);
-                }
+            Prepared run = prepare(dialect, request, expected, session.inspect(), desired);
+            if (run.stop() != null) {
+                return run.stop();
             }
-            MigrationPlan plan = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
-            if (plan.isEmpty()) {
-                return new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0,
-                        "the target is already at " + desired.label() + "; nothing to apply", List.of());
-            }
-            String version = request.version() != null ? request.version()
-                    : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
             String description = request.description() != null ? request.description() : "apply " + desired.label();
-            return session.run(Migration.of(version, description, "apply", digest, Migration.batches(plan)));
+            return session.run(Migration.of(run.version(), description, "apply", digest, run.batches()));
         } catch (LockUnavailableException e) {
             return new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of());
         }
+    }
+
+    private static ApplyResult dryRun(Dialect dialect, Request request, LoadedSource desired, Catalog expected) {
+        try (DryRun dry = DryRun.open(dialect, request.url(), request.settings())) {
+            Catalog live = dry.inspect();
+            Prepared run = prepare(dialect, request, expected, live, desired);
+            return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl());
+        }
+    }
+
+    /** What to run against a live schema: the plan, its version and its batches with backups; or, in {@code stop}, why nothing runs. */
+    private record Prepared(ApplyResult stop, MigrationPlan plan, String version, List<Batch> batches) {
+    }
+
+    /** Nothing runs when the target drifted from the expected schema, or is already at the desired one. */
+    private static Prepared prepare(Dialect dialect, Request request, Catalog expected, Catalog live, LoadedSource desired) {
+        if (expected != null) {
+            List<String> drift = PreFlight.drift(expected, live);
+            if (!drift.isEmpty()) {
+                return new Prepared(new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
+                        + request.expect() + " in " + drift.size() + " place(s); nothing was run", drift), null, null, null);
+            }
+        }
+        MigrationPlan plan = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
+        if (plan.isEmpty()) {
+            return new Prepared(new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0,
+                    "the target is already at " + desired.label() + "; nothing to apply", List.of()), plan, null, null);
+        }
+        String version = request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
+        return new Prepared(null, plan, version, BackupPlanner.batches(plan, live, dialect, version, request.allowDataLoss()));
     }
 
     /**

@@ -1,15 +1,23 @@
 package io.strata.app;
 
+import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
+import io.strata.plan.apply.Backup;
 import io.strata.plan.apply.HistoryRow;
 import io.strata.plan.apply.TargetSession;
 
 import java.util.List;
 
-/** ShowStatus is the use case behind {@code strata status}: the target's recorded migrations, read without the lock. */
+/** ShowStatus is the use case behind {@code strata status}: the target's recorded migrations and backups, read without the lock. */
 public final class ShowStatus {
 
-    public List<HistoryRow> run(String url, String historySchema) {
-        return TargetSession.readHistory(Dialects.forUrl(url), url, historySchema);
+    /** What status prints: the history, oldest first, and the backups that still exist. */
+    public record Status(List<HistoryRow> history, List<Backup> backups) {
+    }
+
+    public Status run(String url, String historySchema) {
+        Dialect dialect = Dialects.forUrl(url);
+        return new Status(TargetSession.readHistory(dialect, url, historySchema),
+                TargetSession.readBackups(dialect, url, historySchema));
     }
 }

@@ -93,11 +93,20 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "Description to record.")
     String description;
 
+    @Option(names = "--dry-run", description = {"Run the whole plan and leave nothing behind: on PostgreSQL in a transaction",
+            "that is rolled back when every statement allows it, else on a scratch copy of the schema (--dev-url, or a",
+            "new database on the target's server)."})
+    boolean dryRun;
+
+    @Option(names = "--allow-data-loss", description = {"Run a step that destroys data of a table without a primary key,",
+            "which cannot be backed up by key; that step cannot be rolled back."})
+    boolean allowDataLoss;
+
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(to, target.url(), expect,
-                    version, description, target.settings()));
+                    version, description, target.settings(), dryRun, allowDataLoss, sources.toOptions().devUrl()));
             return print(List.of(result), target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -1,6 +1,8 @@
 package io.strata.cli;
 
 import io.strata.app.ShowStatus;
+import io.strata.plan.apply.Backup;
+import io.strata.plan.apply.BackupPlanner;
 import io.strata.plan.apply.HistoryRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code strata status}: the migrations recorded in a database's strata_history, unfinished ones marked. */
+/** {@code strata status}: the migrations recorded in a database's strata_history, unfinished ones marked, and its backups. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Print the migrations recorded in the database at --url. Exit 0 unless the input is bad.")
 final class StatusCommand implements Callable<Integer> {
@@ -31,10 +33,12 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<HistoryRow> rows = new ShowStatus().run(url, historySchema);
+        ShowStatus.Status status = new ShowStatus().run(url, historySchema);
+        List<HistoryRow> rows = status.history();
         var out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            out.println(Json.write(Map.of("history", rows.stream().map(StatusCommand::json).toList())));
+            out.println(Json.write(Map.of("history", rows.stream().map(StatusCommand::json).toList(),
+                    "backups", status.backups().stream().map(StatusCommand::json).toList())));
         } else if (rows.isEmpty()) {
             out.println("no migrations recorded");
         } else {
@@ -47,9 +51,24 @@ final class StatusCommand implements Callable<Integer> {
                     out.println("     " + r.error().replace("\n", "\n     "));
                 }
             }
+            if (!status.backups().isEmpty()) {
+                out.println();
+                out.printf("%-16s %-24s %s%n", "backup of", "made", BackupPlanner.SCHEMA + " table");
+                status.backups().forEach(b -> out.printf("%-16s %-24s %s%n", b.version(), b.createdAt(), b.table()));
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private static Map<String, Object> json(Backup b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", b.version());
+        m.put("rank", b.rank());
+        m.put("createdAt", String.valueOf(b.createdAt()));
+        m.put("schema", BackupPlanner.SCHEMA);
+        m.put("table", b.table());
+        return m;
     }
 
     private static Map<String, Object> json(HistoryRow r) {
@@ -68,6 +87,7 @@ final class StatusCommand implements Callable<Integer> {
         m.put("appliedBy", r.appliedBy());
         m.put("success", r.success());
         m.put("error", r.error());
+        m.put("rolledBack", r.rolledBack());
         return m;
     }
 }

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
         description = "Schema evolution manager: inspect schemas, diff them and check which clients a change breaks.",
         subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, PlanCommand.class, LintCommand.class,
-                ApplyCommand.class, StatusCommand.class, MigrateCommand.class, BaselineCommand.class,
+                ApplyCommand.class, RollbackCommand.class, StatusCommand.class, BackupsCommand.class, MigrateCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
 

@@ -28,4 +28,21 @@ public interface HistoryDialect {
     boolean transactionalDdl();
 
     Locker locker();
+
+    /** The column type of the history's long text columns (statements, reverses). */
+    default String longTextType() {
+        return "text";
+    }
+
+    /**
+     * The statement that copies {@code columns} of the rows of {@code backup} back into {@code table},
+     * matching rows by {@code keys}: how a dropped column or a narrowed type gets its values back.
+     */
+    String restoreColumns(String table, String backup, List<String> keys, List<String> columns);
+
+    /** The statement that inserts every row of {@code backup} into {@code table}: how a dropped table gets its rows back. */
+    default String restoreRows(String table, String backup, List<String> columns) {
+        String list = String.join(", ", columns);
+        return "INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM " + backup;
+    }
 }

@@ -75,6 +75,19 @@ public final class MySqlHistoryDialect implements HistoryDialect {
     }
 
     @Override
+    public String longTextType() {
+        return "longtext";
+    }
+
+    /** A multi-table UPDATE joins the backup by key; {@code keys} and {@code columns} are quoted already. */
+    @Override
+    public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
+        String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
+        String set = String.join(", ", columns.stream().map(c -> "t." + c + " = b." + c).toList());
+        return "UPDATE " + table + " AS t JOIN " + backup + " AS b ON " + on + " SET " + set;
+    }
+
+    @Override
     public Locker locker() {
         return locker;
     }

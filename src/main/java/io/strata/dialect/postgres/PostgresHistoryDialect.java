@@ -59,6 +59,21 @@ public final class PostgresHistoryDialect implements HistoryDialect {
         return true;
     }
 
+    /** UPDATE ... FROM joins the backup by key; {@code keys} and {@code columns} are quoted already. */
+    @Override
+    public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
+        String set = String.join(", ", columns.stream().map(c -> c + " = b." + c).toList());
+        String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
+        return "UPDATE " + table + " AS t SET " + set + " FROM " + backup + " AS b WHERE " + on;
+    }
+
+    /** OVERRIDING SYSTEM VALUE puts back the original values of GENERATED ALWAYS identity columns too. */
+    @Override
+    public String restoreRows(String table, String backup, List<String> columns) {
+        String list = String.join(", ", columns);
+        return "INSERT INTO " + table + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + backup;
+    }
+
     @Override
     public Locker locker() {
         return locker;

@@ -24,7 +24,9 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         /** Another migrator kept the lock; nothing ran. */
         LOCKED,
         /** A statement failed; the history says what ran. */
-        FAILED
+        FAILED,
+        /** The plan ran and was undone, or ran on a scratch copy; the target is as it was. */
+        DRY_RUN
     }
 
     public ApplyResult {
@@ -32,7 +34,7 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
     }
 
     public boolean ok() {
-        return outcome == Outcome.APPLIED || outcome == Outcome.UP_TO_DATE;
+        return outcome == Outcome.APPLIED || outcome == Outcome.UP_TO_DATE || outcome == Outcome.DRY_RUN;
     }
 
     static ApplyResult upToDate(String message) {

@@ -109,7 +109,8 @@ final class Executor {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    private static String abbreviate(String sql) {
+    /** A statement on one line, cut to 200 characters, for messages. */
+    static String abbreviate(String sql) {
         String flat = Checksums.normalize(sql);
         return flat.length() <= 200 ? flat : flat.substring(0, 197) + "...";
     }

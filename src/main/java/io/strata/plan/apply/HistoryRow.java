@@ -11,18 +11,23 @@ import java.time.Instant;
  * @param desiredDigest SHA-256 of the desired schema an {@code apply} aimed at, so a resume can tell it changed
  * @param finishedAt    null while running, or after the applying process died
  * @param error         why it failed, naming the statement
+ * @param rolledBack    whether {@code strata rollback} has taken it back since
  */
 public record HistoryRow(int rank, String version, String description, String kind, String checksum,
                          int checksumAlgorithm, String desiredDigest, int statementsApplied, int statementsTotal,
-                         Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error) {
+                         Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error,
+                         boolean rolledBack) {
 
     /** Started but not every statement ran: it failed, or its process died. */
     public boolean incomplete() {
         return !success;
     }
 
-    /** What status shows: {@code success}, {@code failed} or {@code incomplete} (no finish recorded). */
+    /** What status shows: {@code success}, {@code rolled back}, {@code failed} or {@code incomplete} (no finish recorded). */
     public String state() {
+        if (rolledBack) {
+            return "rolled back";
+        }
         if (success) {
             return "success";
         }

@@ -8,7 +8,13 @@ package io.strata.plan.apply;
  * @param batch         statements of one batch run together; a transactional batch in one transaction
  * @param inTransaction whether the batch runs in a transaction
  * @param applied       whether it has run
+ * @param undo          how {@code strata rollback} takes it back
  */
 public record HistoryStep(int ordinal, int batch, boolean inTransaction, String statementHash, String statement,
-                          boolean applied) {
+                          boolean applied, Undo undo) {
+
+    public HistoryStep(int ordinal, int batch, boolean inTransaction, String statementHash, String statement,
+                       boolean applied) {
+        this(ordinal, batch, inTransaction, statementHash, statement, applied, Undo.NONE);
+    }
 }

@@ -37,13 +37,47 @@ final class HistoryTable {
         this.steps = quoter.qualified(schema, "strata_history_steps");
     }
 
-    /** Creates both tables when missing. */
+    /**
+     * Creates both tables when missing, and adds the columns rollback needs to tables an earlier Strata
+     * created without them: checked in information_schema, since MySQL has no ADD COLUMN IF NOT EXISTS.
+     */
     void create() throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (String sql : dialect.createHistoryTables(schema)) {
                 s.execute(sql);
             }
+            List<String> stepColumns = columns("strata_history_steps");
+            if (!stepColumns.contains("reverse_sql")) {
+                s.execute("ALTER TABLE " + steps + " ADD COLUMN reverse_sql " + dialect.longTextType());
+            }
+            if (!stepColumns.contains("backup_table")) {
+                s.execute("ALTER TABLE " + steps + " ADD COLUMN backup_table varchar(300)");
+            }
+            if (!columns("strata_history").contains("rolled_back")) {
+                s.execute("ALTER TABLE " + history + " ADD COLUMN rolled_back boolean NOT NULL DEFAULT false");
+            }
         }
+    }
+
+    /** The column names of one history table, lower case. */
+    private List<String> columns(String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the tables have the rollback columns; status reads old tables without changing them. */
+    private boolean evolved() throws SQLException {
+        return columns("strata_history").contains("rolled_back");
     }
 
     /** Whether the history table exists, without creating it: status must not write. */
@@ -61,12 +95,15 @@ final class HistoryTable {
 
     List<HistoryRow> rows() throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
+        String rolledBack = evolved() ? "rolled_back" : "false";
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + history + " ORDER BY installed_rank")) {
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + " FROM " + history
+                     + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs.getTimestamp(10)),
-                        instant(rs.getTimestamp(11)), rs.getString(12), rs.getBoolean(13), rs.getString(14)));
+                        instant(rs.getTimestamp(11)), rs.getString(12), rs.getBoolean(13), rs.getString(14),
+                        rs.getBoolean(15)));
             }
         }
         return rows;
@@ -81,13 +118,15 @@ final class HistoryTable {
 
     List<HistoryStep> steps(int rank) throws SQLException {
         List<HistoryStep> out = new ArrayList<>();
+        String undo = evolved() ? "reverse_sql, backup_table" : "NULL, NULL";
         try (PreparedStatement ps = connection.prepareStatement("SELECT ordinal, batch, in_transaction, statement_hash, "
-                + "statement, applied_at FROM " + steps + " WHERE installed_rank = ? ORDER BY ordinal")) {
+                + "statement, applied_at, " + undo + " FROM " + steps + " WHERE installed_rank = ? ORDER BY ordinal")) {
             ps.setInt(1, rank);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new HistoryStep(rs.getInt(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6) != null));
+                            rs.getString(5), rs.getTimestamp(6) != null,
+                            new Undo(ReverseText.decode(rs.getString(7)), rs.getString(8))));
                 }
             }
         }
@@ -116,8 +155,8 @@ final class HistoryTable {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + steps
-                + " (installed_rank, ordinal, batch, in_transaction, statement_hash, statement, applied_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+                + " (installed_rank, ordinal, batch, in_transaction, statement_hash, statement, applied_at, reverse_sql, "
+                + "backup_table) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
             for (HistoryStep step : migration.steps()) {
                 ps.setInt(1, rank);
                 ps.setInt(2, step.ordinal());
@@ -125,6 +164,8 @@ final class HistoryTable {
                 ps.setBoolean(4, step.inTransaction());
                 ps.setString(5, step.statementHash());
                 ps.setString(6, step.statement());
+                ps.setString(7, ReverseText.encode(step.undo().reverse()));
+                ps.setString(8, step.undo().backupTable());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -175,6 +216,33 @@ final class HistoryTable {
             ps.setInt(1, rank);
             ps.executeUpdate();
         }
+    }
+
+    /** Marks an applied migration as taken back by a rollback. */
+    void markRolledBack(int rank) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + history + " SET rolled_back = ? WHERE installed_rank = ?")) {
+            ps.setBoolean(1, true);
+            ps.setInt(2, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every backup table the history names, with the migration that made it; the caller checks which still exist. */
+    List<Backup> backupsRecorded() throws SQLException {
+        List<Backup> out = new ArrayList<>();
+        if (!evolved()) {
+            return out;
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT h.installed_rank, h.version, h.started_at, s.backup_table FROM "
+                     + history + " h JOIN " + steps + " s ON s.installed_rank = h.installed_rank "
+                     + "WHERE s.backup_table IS NOT NULL ORDER BY h.installed_rank, s.ordinal")) {
+            while (rs.next()) {
+                out.add(new Backup(rs.getInt(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4)));
+            }
+        }
+        return out;
     }
 
     private int nextRank() throws SQLException {

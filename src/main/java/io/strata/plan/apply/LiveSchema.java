@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * LiveSchema is a target's inspected schema as a plan should see it: without Strata's own history
- * tables, which no desired schema lists and no plan may drop.
+ * tables and backup schema, which no desired schema lists and no plan may drop.
  */
 public final class LiveSchema {
 
@@ -23,7 +23,7 @@ public final class LiveSchema {
      * {@code check} show of a database Strata has migrated.
      */
     public static Catalog withoutHistory(Catalog live) {
-        List<Schema> schemas = live.schemas().stream().map(s -> new Schema(s.name(),
+        List<Schema> schemas = live.schemas().stream().filter(s -> !s.name().equals(BackupPlanner.SCHEMA)).map(s -> new Schema(s.name(),
                 s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList(),
                 s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
         return new Catalog(live.dialect(), live.serverVersion(), schemas, live.extensions());
@@ -36,6 +36,9 @@ public final class LiveSchema {
     public static Catalog withoutHistory(Catalog live, String historySchema, boolean dedicated) {
         List<Schema> schemas = new ArrayList<>();
         for (Schema s : live.schemas()) {
+            if (s.name().equals(BackupPlanner.SCHEMA)) {
+                continue;
+            }
             if (!s.name().equals(historySchema)) {
                 schemas.add(s);
                 continue;

@@ -28,9 +28,10 @@ public record Migration(String version, String description, String kind, String 
         int batchNo = 0;
         for (Batch batch : batches) {
             batchNo++;
-            for (String sql : batch.statements()) {
+            for (int i = 0; i < batch.statements().size(); i++) {
+                String sql = batch.statements().get(i);
                 steps.add(new HistoryStep(steps.size() + 1, batchNo, batch.transactional(),
-                        Checksums.ofStatement(sql), sql, false));
+                        Checksums.ofStatement(sql), sql, false, batch.undos().get(i)));
                 statements.add(sql);
             }
         }
@@ -45,9 +46,11 @@ public record Migration(String version, String description, String kind, String 
         List<Batch> out = new ArrayList<>();
         for (Phase phase : plan.phases()) {
             if (phase.transactional()) {
-                out.add(new Batch(phase.steps().stream().map(Step::sql).toList(), true));
+                out.add(new Batch(phase.steps().stream().map(Step::sql).toList(), true,
+                        phase.steps().stream().map(s -> new Undo(s.reverse(), null)).toList()));
             } else {
-                phase.steps().forEach(s -> out.add(new Batch(List.of(s.sql()), s.transactional())));
+                phase.steps().forEach(s -> out.add(new Batch(List.of(s.sql()), s.transactional(),
+                        List.of(new Undo(s.reverse(), null)))));
             }
         }
         return out;

@@ -107,6 +107,46 @@ public final class TargetSession implements AutoCloseable {
         }
     }
 
+    /** Takes back the versions applied after {@code toVersion}, or the newest one; see {@link Rollback}. */
+    public List<ApplyResult> rollback(String toVersion) {
+        try {
+            return new Rollback(connection, historyDialect, history, executor).run(toVersion, appliedBy());
+        } catch (SQLException e) {
+            throw failure("cannot roll back " + (toVersion == null ? "the newest version" : "to version " + toVersion), e);
+        }
+    }
+
+    /** The backups that still exist. */
+    public List<Backup> backups() {
+        try {
+            return BackupStore.list(connection, history);
+        } catch (SQLException e) {
+            throw failure("cannot list the backups in " + BackupPlanner.SCHEMA, e);
+        }
+    }
+
+    /** Drops {@code backups}; a version that needed them cannot be rolled back afterwards. */
+    public void prune(List<Backup> backups) {
+        try {
+            BackupStore.drop(connection, dialect.quoter(), backups);
+        } catch (SQLException e) {
+            throw failure("cannot drop backups in " + BackupPlanner.SCHEMA, e);
+        }
+    }
+
+    /** The backups of the target at {@code url}, read without the lock or creating anything. */
+    public static List<Backup> readBackups(Dialect dialect, String url, String requestedSchema) {
+        try (Connection connection = dialect.open(url)) {
+            String schema = dialect.history().historySchema(connection, requestedSchema);
+            if (!HistoryTable.exists(connection, schema)) {
+                return List.of();
+            }
+            return BackupStore.list(connection, new HistoryTable(connection, dialect.history(), dialect.quoter(), schema));
+        } catch (SQLException e) {
+            throw failure("cannot read the backups at " + JdbcUrls.redact(url), e);
+        }
+    }
+
     /**
      * The history of the target at {@code url} without taking the lock or creating anything: empty when
      * no migration was ever recorded there.

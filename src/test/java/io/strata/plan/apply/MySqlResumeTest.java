@@ -43,7 +43,7 @@ class MySqlResumeTest {
         List<ApplyResult> resumed = new MigrateDirectory().run(dir, url, ApplySettings.defaults());
         assertThat(resumed.get(0).outcome()).as(resumed.get(0).message()).isEqualTo(ApplyResult.Outcome.APPLIED);
 
-        List<HistoryRow> rows = new ShowStatus().run(url, null);
+        List<HistoryRow> rows = new ShowStatus().run(url, null).history();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).statementsApplied()).isEqualTo(4);
         assertThat(rows.get(0).success()).isTrue();

@@ -1,0 +1,38 @@
+package io.strata.app;
+
+import io.strata.dialect.Dialects;
+import io.strata.plan.apply.ApplySettings;
+import io.strata.plan.apply.Backup;
+import io.strata.plan.apply.TargetSession;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * PruneBackups is the use case behind {@code strata backups prune}: under the migration lock, drop the
+ * backups made by one version, or older than a given age, or all of them. The versions that needed
+ * them cannot be rolled back afterwards.
+ */
+public final class PruneBackups {
+
+    /**
+     * @param olderThan drop backups made longer ago than this, or null for any age
+     * @param version   drop only the backups of this version, or null for every version
+     */
+    public record Request(String url, Duration olderThan, String version, ApplySettings settings) {
+    }
+
+    /** The backups dropped. */
+    public List<Backup> run(Request request) {
+        Instant cutoff = request.olderThan() == null ? null : Instant.now().minus(request.olderThan());
+        try (TargetSession session = TargetSession.open(Dialects.forUrl(request.url()), request.url(), request.settings())) {
+            List<Backup> chosen = session.backups().stream()
+                    .filter(b -> request.version() == null || b.version().equals(request.version()))
+                    .filter(b -> cutoff == null || b.createdAt().isBefore(cutoff))
+                    .toList();
+            session.prune(chosen);
+            return chosen;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.strata.cli;
+
+import io.strata.app.RollbackMigration;
+import io.strata.plan.apply.ApplyResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code strata rollback}: takes back applied versions, restoring the structure and the data their steps destroyed. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Take back the newest applied version at --url, or every version applied after --to, newest",
+                "first: each step's recorded reverse runs in reverse order and backed-up rows are restored by primary key.",
+                "Exit 0 rolled back or nothing to do, 1 failed or locked, 2 a version cannot be rolled back."})
+final class RollbackCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApplyCommand.TargetOptions target;
+
+    @Option(names = "--to", paramLabel = "VERSION", description = "Return to this version (default: take back only the newest).")
+    String to;
+
+    @Override
+    public Integer call() {
+        List<ApplyResult> results = new RollbackMigration().run(target.url(), to, target.settings());
+        return ApplyCommand.print(results, target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

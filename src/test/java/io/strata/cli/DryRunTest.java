@@ -1,0 +1,67 @@
+package io.strata.cli;
+
+import io.strata.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code strata apply --dry-run}: the whole plan runs and the target's schema, rows and history stay as they were. */
+class DryRunTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void postgresTransactionalPlanRunsInATransactionThatIsRolledBack() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        String v1 = "CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, price numeric(10,4));\n";
+        String v2 = "CREATE TABLE items (id int PRIMARY KEY, price numeric(10,2));\n";
+        CliRun run = dryRun(url, TestDatabases.postgresServerUrl(), v1, v2);
+        assertThat(run.out()).contains("rolled back");
+        // The backups of the destroyed data ran too, and went with the transaction.
+        assertThat(CliRun.of("status", "--url", url, "--format", "json").json().get("backups")).isEmpty();
+    }
+
+    @Test
+    void postgresConcurrentIndexRunsOnAScratchCopy() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        String v1 = "CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, price numeric(10,4));\n";
+        String v2 = v1 + "CREATE INDEX items_label ON items (label);\n";
+        CliRun run = dryRun(url, TestDatabases.postgresServerUrl(), v1, v2);
+        assertThat(run.out()).contains("scratch copy");
+    }
+
+    @Test
+    void mariadbRunsOnAScratchCopy() throws Exception {
+        String url = TestDatabases.freshMysql();
+        String v1 = "CREATE TABLE items (id int PRIMARY KEY, label varchar(50) NOT NULL, price decimal(10,4));\n";
+        String v2 = "CREATE TABLE items (id int PRIMARY KEY, price decimal(10,2));\n"
+                + "CREATE TABLE extra (id int PRIMARY KEY);\n";
+        CliRun run = dryRun(url, TestDatabases.mysqlServerUrl(), v1, v2);
+        assertThat(run.out()).contains("scratch copy");
+    }
+
+    /** Dry-runs v1 to v2 on a database at v1 with rows and checks nothing changed. */
+    private CliRun dryRun(String url, String dev, String v1, String v2) throws Exception {
+        TestDatabases.exec(url, RollbackCommandTest.statements(v1));
+        TestDatabases.exec(url, "INSERT INTO items (id, label, price) VALUES (1, 'a', 1.2345), (2, 'b', NULL)");
+        Path from = Files.writeString(dir.resolve("v1.sql"), v1);
+        Path to = Files.writeString(dir.resolve("v2.sql"), v2);
+        Map<String, String> before = RollbackCommandTest.checksums(url, "items");
+
+        CliRun run = CliRun.of("apply", "--dev-url", dev, to.toString(), "--url", url, "--version", "2", "--dry-run");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        CliRun diff = CliRun.of("diff", "--dev-url", dev, url, from.toString(), "--format", "json");
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.json().get("changes")).as(diff.out()).isEmpty();
+        assertThat(RollbackCommandTest.checksums(url, "items")).isEqualTo(before);
+        assertThat(CliRun.of("status", "--url", url).out()).contains("no migrations recorded");
+        return run;
+    }
+}
