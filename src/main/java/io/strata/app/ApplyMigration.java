@@ -3,6 +3,7 @@ package io.strata.app;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.model.Catalog;
+import io.strata.model.Schema;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Planner;
 import io.strata.plan.apply.ApplyResult;
@@ -54,13 +55,24 @@ public final class ApplyMigration {
         this.loader = loader;
     }
 
+    /**
+     * What identifies a desired schema across runs, so a resumed apply can tell it is heading for the
+     * same target: the model's JSON (map keys sorted), without a MySQL schema's name, since a replayed
+     * file lives in a scratch database with a random name.
+     */
+    static String desiredDigest(Catalog desired) {
+        boolean mysql = desired.dialect().equals("mysql");
+        List<Schema> schemas = desired.schemas().stream().map(s -> !mysql ? s : new Schema("", s.tables(), s.views(),
+                s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
+        return Checksums.sha256(ModelFiles.toJson(List.of(schemas, desired.extensions())));
+    }
+
     public ApplyResult run(Request request) {
         Dialect dialect = Dialects.forUrl(request.url());
         // Sources are loaded before the lock: replaying them can take seconds nobody should wait for.
         LoadedSource desired = loader.load(request.to());
         Catalog expected = request.expect() == null ? null : loader.load(request.expect()).catalog();
-        String digest = Checksums.sha256(ModelFiles.toJson(List.of(desired.catalog().schemas(),
-                desired.catalog().extensions())));
+        String digest = desiredDigest(desired.catalog());
         if (request.dryRun()) {
             return dryRun(dialect, request, desired, expected);
         }

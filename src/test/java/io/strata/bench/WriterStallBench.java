@@ -38,21 +38,29 @@ public final class WriterStallBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Dialect postgres = Dialects.byName("postgres");
         String url = TestDatabases.freshPostgres();
-        load(url, rows);
-        Catalog before = inspect(postgres, url);
-        List<String> naive = List.of(NAIVE_NOT_NULL, NAIVE_INDEX, NAIVE_FK);
-        report("naive", rows, run(url, naive));
-        Catalog after = inspect(postgres, url);
-        // The safe run starts again from the same populated table and plans the same change.
-        load(url, rows);
-        MigrationPlan plan = Planner.plan(before, after, postgres, serverVersion(url));
-        List<String> safe = plan.steps().stream().map(Step::sql).toList();
-        safe.forEach(s -> System.out.println("  step: " + s));
-        report("strata plan", rows, run(url, safe));
+        naiveThenPlanned("", Dialects.byName("postgres"), url, rows, () -> load(url, rows),
+                List.of(NAIVE_NOT_NULL, NAIVE_INDEX, NAIVE_FK), List.of("public"));
         TestDatabases.exec(TestDatabases.postgresServerUrl(),
                 "DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + " WITH (FORCE)");
+    }
+
+    /**
+     * Runs {@code naive} on a freshly loaded table, then, on a table loaded again, the steps the planner
+     * writes for the same change, reporting both; returns those steps.
+     */
+    static List<String> naiveThenPlanned(String label, Dialect dialect, String url, int rows, Runnable load,
+                                         List<String> naive, List<String> schemas) throws Exception {
+        load.run();
+        Catalog before = inspect(dialect, url, schemas);
+        report(label + "naive", rows, run(url, naive));
+        Catalog after = inspect(dialect, url, schemas);
+        load.run();
+        MigrationPlan plan = Planner.plan(before, after, dialect, before.serverVersion());
+        List<String> safe = plan.steps().stream().map(Step::sql).toList();
+        safe.forEach(s -> System.out.println("  step: " + s));
+        report(label + "strata plan", rows, run(url, safe));
+        return safe;
     }
 
     private static void load(String url, int rows) {
@@ -65,20 +73,14 @@ public final class WriterStallBench {
                 "VACUUM ANALYZE t");
     }
 
-    private static Catalog inspect(Dialect dialect, String url) throws SQLException {
+    private static Catalog inspect(Dialect dialect, String url, List<String> schemas) throws SQLException {
         try (Connection c = dialect.open(url)) {
-            return dialect.inspector().inspect(c, List.of("public"));
-        }
-    }
-
-    private static String serverVersion(String url) throws SQLException {
-        try (Connection c = TestDatabases.connect(url)) {
-            return c.getMetaData().getDatabaseProductVersion();
+            return dialect.inspector().inspect(c, schemas);
         }
     }
 
     /** Runs {@code statements} one by one in autocommit while two writers run; returns the longest gap in ms per statement. */
-    private static List<double[]> run(String url, List<String> statements) throws Exception {
+    static List<double[]> run(String url, List<String> statements) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Long> done = Collections.synchronizedList(new ArrayList<>());
         List<Thread> writers = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class WriterStallBench {
         }
     }
 
-    private static void report(String label, int rows, List<double[]> stalls) {
+    static void report(String label, int rows, List<double[]> stalls) {
         double worst = stalls.stream().mapToDouble(s -> s[0]).max().orElse(0);
         System.out.printf("RESULT stall %s at %,d rows: longest writer gap %.1f ms (per statement: %s)%n", label, rows, worst,
                 stalls.stream().map(s -> String.format("%.1f ms gap / %.0f ms run", s[0], s[1])).toList());
