@@ -5,6 +5,7 @@ import io.strata.dialect.Dialects;
 import io.strata.model.Catalog;
 import io.strata.model.Schema;
 import io.strata.plan.MigrationPlan;
+import io.strata.plan.PhaseKind;
 import io.strata.plan.Planner;
 import io.strata.plan.apply.ApplyResult;
 import io.strata.plan.apply.ApplySettings;
@@ -42,9 +43,12 @@ public final class ApplyMigration {
      * @param dryRun  run the plan where it leaves nothing behind (see {@link DryRun}) instead of applying it
      * @param allowDataLoss run a step that destroys data it cannot back up (a table without primary key)
      * @param devUrl  the dev server a dry run's scratch copy goes to, or null for the target's own server
+     * @param phase   run only this phase of the plan (each phase is then applied and recorded on its own,
+     *                with the application deploy the plan names in between), or null for the whole plan
      */
     public record Request(String to, String url, String expect, String version, String description,
-                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl) {
+                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl,
+                          PhaseKind phase) {
     }
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -85,7 +89,8 @@ public final class ApplyMigration {
             if (run.stop() != null) {
                 return run.stop();
             }
-            String description = request.description() != null ? request.description() : "apply " + desired.label();
+            String description = request.description() != null ? request.description()
+                    : "apply " + desired.label() + (request.phase() == null ? "" : " (" + request.phase() + ")");
             return session.run(Migration.of(run.version(), description, "apply", digest, run.batches()));
         } catch (LockUnavailableException e) {
             return new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of());
@@ -113,7 +118,13 @@ public final class ApplyMigration {
                         + request.expect() + " in " + drift.size() + " place(s); nothing was run", drift), null, null, null);
             }
         }
-        MigrationPlan plan = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
+        MigrationPlan whole = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
+        MigrationPlan plan = request.phase() == null ? whole : whole.only(request.phase());
+        if (plan.isEmpty() && !whole.isEmpty()) {
+            return new Prepared(new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0, "the plan to "
+                    + desired.label() + " has no " + request.phase() + " phase left; phases remaining: "
+                    + whole.phases().stream().map(p -> p.kind().name()).toList(), List.of()), plan, null, null);
+        }
         if (plan.isEmpty()) {
             return new Prepared(new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0,
                     "the target is already at " + desired.label() + "; nothing to apply", List.of()), plan, null, null);

@@ -2,6 +2,7 @@ package io.strata.cli;
 
 import io.strata.app.ApplyMigration;
 import io.strata.app.SourceLoader;
+import io.strata.plan.PhaseKind;
 import io.strata.plan.apply.ApplyResult;
 import io.strata.plan.apply.ApplySettings;
 import picocli.CommandLine.Command;
@@ -102,11 +103,17 @@ final class ApplyCommand implements Callable<Integer> {
             "which cannot be backed up by key; that step cannot be rolled back."})
     boolean allowDataLoss;
 
+    @Option(names = "--phase", paramLabel = "EXPAND|MIGRATE|CONTRACT",
+            description = {"Apply only this phase of the plan and record it on its own; deploy what the plan names",
+                    "between phases (see strata plan), then apply the next. Default: the whole plan."})
+    PhaseKind phase;
+
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(to, target.url(), expect,
-                    version, description, target.settings(), dryRun, allowDataLoss, sources.toOptions().devUrl()));
+                    version, description, target.settings(), dryRun, allowDataLoss, sources.toOptions().devUrl(),
+                    phase));
             return print(List.of(result), target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

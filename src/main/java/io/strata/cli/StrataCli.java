@@ -36,6 +36,7 @@ public final class StrataCli implements Runnable {
         CommandLine cli = new CommandLine(new StrataCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             StrataException se = e instanceof StrataException s ? s : null;
             if (se == null) {

@@ -33,6 +33,11 @@ public record MigrationPlan(String dialect, String serverVersion, List<Phase> ph
         return steps().stream().allMatch(Step::transactional);
     }
 
+    /** The plan reduced to its phase of {@code kind} (empty when it has none). */
+    public MigrationPlan only(PhaseKind kind) {
+        return new MigrationPlan(dialect, serverVersion, phases.stream().filter(p -> p.kind() == kind).toList());
+    }
+
     /** Whether the plan needs more than one deploy (it has a MIGRATE or CONTRACT phase). */
     public boolean phased() {
         return phases.stream().anyMatch(p -> p.kind() != PhaseKind.EXPAND);
