@@ -131,10 +131,22 @@ final class MySqlAlgorithms {
 
     /**
      * ADD FOREIGN KEY is INPLACE only with foreign_key_checks=0, which would skip checking the existing
-     * rows; COPY checks them, at the price of a rewrite under a shared lock.
+     * rows; COPY checks them, at the price of a rewrite under a shared lock. This is the recipe for a key
+     * whose rows nothing else checks: see {@link #addForeignKeyUnchecked} for the online one.
      */
     Recipe addForeignKey(Table table) {
         return on(table, Level.COPY);
+    }
+
+    /**
+     * Whether a foreign key can be added INPLACE under {@code SET STATEMENT foreign_key_checks=0 FOR},
+     * after a separate statement has checked the existing rows. SET STATEMENT (MariaDB 10.1.2) scopes the
+     * variable to the one ALTER, so it is back on even when the ALTER fails or the connection is reused;
+     * MySQL has no statement-scoped variable for DDL (SET_VAR hints do not apply to ALTER TABLE), and a
+     * session SET could stay off after a failure, so MySQL keeps COPY. Other engines have no online path.
+     */
+    boolean addForeignKeyUnchecked(Table table) {
+        return version.atLeast("10.1.2", null) && on(table, Level.INPLACE).level() == Level.INPLACE;
     }
 
     Recipe dropForeignKey(Table table) {

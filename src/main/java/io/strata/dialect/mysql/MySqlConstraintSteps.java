@@ -5,9 +5,11 @@ import io.strata.model.ForeignKey;
 import io.strata.model.PrimaryKey;
 import io.strata.model.Table;
 import io.strata.model.change.SchemaChange;
+import io.strata.plan.LockImpact;
 import io.strata.plan.PhaseKind;
 import io.strata.plan.Reverse;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** MySqlConstraintSteps writes the steps for primary keys, foreign keys and checks. */
@@ -19,15 +21,67 @@ final class MySqlConstraintSteps {
         this.ctx = ctx;
     }
 
-    MySqlPlannedStep addForeignKey(SchemaChange source, PhaseKind phase, String toTable, ForeignKey fk) {
+    /**
+     * ADD FOREIGN KEY. On MariaDB, for an existing InnoDB table, it is two steps: a statement that fails
+     * while any row lacks its parent, then the key added INPLACE with foreign_key_checks off for that one
+     * statement, so writers are never blocked by a table copy and no unchecked row is let in. A new table
+     * is empty, so the plain COPY recipe costs nothing there and checks everything itself.
+     */
+    List<MySqlPlannedStep> addForeignKey(SchemaChange source, PhaseKind phase, String toTable, ForeignKey fk) {
         String table = ctx.names().table(phase, toTable);
         ForeignKey named = ctx.names().foreignKey(phase, toTable, fk);
         Table before = ctx.fromTable(table);
+        String reverse = dropForeignKeySql(table, fk.name(), before);
+        String add = ctx.alter(table, "ADD " + ctx.clauses().foreignKey(named));
+        // A key whose column lists do not pair up cannot be checked by a join; the server refuses it on either path.
+        boolean pairs = !named.columns().isEmpty() && named.columns().size() == named.refColumns().size();
+        if (before != null && pairs && ctx.algorithms().addForeignKeyUnchecked(before)) {
+            MySqlAlgorithms.Recipe inplace = MySqlAlgorithms.recipe(MySqlAlgorithms.Level.INPLACE);
+            // MariaDB (10.11, 11.4) records an explicit RESTRICT as NO ACTION when adding the key INPLACE, and the
+            // key would then differ from its model forever; left out, the rule defaults to RESTRICT on every path.
+            String inplaceAdd = ctx.alter(table, "ADD " + ctx.clauses().foreignKey(new ForeignKey(named.name(),
+                    named.columns(), named.refSchema(), named.refTable(), named.refColumns(),
+                    unlessRestrict(named.onUpdate()), unlessRestrict(named.onDelete()), named.deferrable())));
+            return List.of(
+                    MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
+                            "check that every row of " + toTable + " has its parent for foreign key " + fk.name(),
+                            orphanCheck(table, named), Reverse.Sql.of(), new LockImpact("NONE", false, true), table, toTable),
+                    MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
+                            "add foreign key " + fk.name() + " on " + toTable,
+                            "SET STATEMENT foreign_key_checks=0 FOR " + inplace.appendTo(inplaceAdd),
+                            Reverse.Sql.of(reverse), inplace.lock(), table, toTable));
+        }
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addForeignKey(before != null ? before : ctx.toTable(toTable));
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
-                "add foreign key " + fk.name() + " on " + toTable,
-                recipe.appendTo(ctx.alter(table, "ADD " + ctx.clauses().foreignKey(named))),
-                Reverse.Sql.of(dropForeignKeySql(table, fk.name(), before)), recipe.lock(), table, toTable);
+        return List.of(MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
+                "add foreign key " + fk.name() + " on " + toTable, recipe.appendTo(add),
+                Reverse.Sql.of(reverse), recipe.lock(), table, toTable));
+    }
+
+    private static String unlessRestrict(String rule) {
+        return "RESTRICT".equalsIgnoreCase(rule) ? null : rule;
+    }
+
+    /**
+     * A SELECT that fails with "Subquery returns more than 1 row" (error 1242) when some row of
+     * {@code table} has every key column set but no parent, and returns one row otherwise: the scalar
+     * subquery yields its constant row plus one more only for an orphan. It is a plain SELECT because
+     * MariaDB allows SIGNAL only in compound statements, which the script splitter would cut at their
+     * semicolons, and it fails the same way whatever the sql_mode. The first column names the key for
+     * whoever reads the failed statement. Rows with a NULL key column are not checked by the key either.
+     */
+    private String orphanCheck(String table, ForeignKey fk) {
+        MySqlQuoter q = ctx.q();
+        List<String> on = new ArrayList<>();
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < fk.columns().size(); i++) {
+            on.add("p." + q.ident(fk.refColumns().get(i)) + " = c." + q.ident(fk.columns().get(i)));
+            set.add("c." + q.ident(fk.columns().get(i)) + " IS NOT NULL");
+        }
+        return "SELECT " + q.literal("rows without a parent refuse foreign key " + fk.name()) + " AS refusal,"
+                + " (SELECT 1 UNION ALL (SELECT 1 FROM " + q.ident(table) + " c LEFT JOIN "
+                + q.qualified(fk.refSchema(), fk.refTable()) + " p ON " + String.join(" AND ", on)
+                + " WHERE " + String.join(" AND ", set) + " AND p." + q.ident(fk.refColumns().get(0)) + " IS NULL LIMIT 1))"
+                + " AS orphan";
     }
 
     /** DROP FOREIGN KEY; the index MySQL created for the key stays, and is dropped as an index change when the target lacks it. */
@@ -47,8 +101,10 @@ final class MySqlConstraintSteps {
 
     /** A changed foreign key is dropped and added again: one ALTER cannot drop and re-add a key of the same name. */
     List<MySqlPlannedStep> modifyForeignKey(SchemaChange.ModifyForeignKey change) {
-        return List.of(dropForeignKey(change, PhaseKind.EXPAND, change.table(), change.from()),
-                addForeignKey(change, PhaseKind.EXPAND, change.table(), change.to()));
+        List<MySqlPlannedStep> out = new ArrayList<>();
+        out.add(dropForeignKey(change, PhaseKind.EXPAND, change.table(), change.from()));
+        out.addAll(addForeignKey(change, PhaseKind.EXPAND, change.table(), change.to()));
+        return out;
     }
 
     MySqlPlannedStep addCheck(SchemaChange source, String toTable, Check check) {

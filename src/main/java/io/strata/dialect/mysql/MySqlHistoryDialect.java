@@ -58,7 +58,12 @@ public final class MySqlHistoryDialect implements HistoryDialect {
                         + "applied_at datetime(3) NULL, PRIMARY KEY (installed_rank, ordinal))");
     }
 
-    /** lock_wait_timeout counts whole seconds, at least one. */
+    /**
+     * lock_wait_timeout counts whole seconds, at least one, so a shorter timeout is rounded up. MariaDB
+     * 10.11 and 11.4 refuse a fraction in SET SESSION and in SET STATEMENT ("Incorrect argument type"),
+     * and {@code ALTER TABLE t WAIT 0.5} parses but gives up at once, as NOWAIT would (seen after 2 ms):
+     * rounding up only ever waits longer than asked, never fails a statement that had time to run.
+     */
     @Override
     public String lockTimeoutStatement(Duration timeout) {
         return "SET SESSION lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000);

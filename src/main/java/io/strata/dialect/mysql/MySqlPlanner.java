@@ -113,7 +113,7 @@ final class MySqlPlanner implements MigrationPlanner {
             return List.of(constraints.modifyPrimaryKey(c));
         }
         if (change instanceof SchemaChange.AddForeignKey c) {
-            return List.of(constraints.addForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey()));
+            return constraints.addForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey());
         }
         if (change instanceof SchemaChange.DropForeignKey c) {
             return List.of(constraints.dropForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey()));

@@ -36,7 +36,7 @@ final class MySqlTableSteps {
                 ctx.tables().createTable(table), Reverse.Sql.of("DROP TABLE " + ctx.q().ident(table.name())),
                 LockImpact.NONE, table.name()));
         for (ForeignKey fk : table.foreignKeys()) {
-            out.add(constraints.addForeignKey(change, PhaseKind.EXPAND, table.name(), fk));
+            out.addAll(constraints.addForeignKey(change, PhaseKind.EXPAND, table.name(), fk));
         }
         return out;
     }

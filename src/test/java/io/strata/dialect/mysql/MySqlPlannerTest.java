@@ -133,7 +133,7 @@ class MySqlPlannerTest {
     }
 
     @Test
-    void indexesAreOnlineAndForeignKeysCopy() {
+    void indexesAreOnlineAndForeignKeysCopyOnlyOnMySql() {
         Table indexed = new Table("orders", orders().columns(), orders().primaryKey(), List.of(),
                 List.of(new Index("ix_qty", List.of(IndexPart.column("qty")), false, "BTREE", null, List.of(), null)),
                 List.of(), List.of(), null, Map.of("engine", "InnoDB"), null);
@@ -147,6 +147,19 @@ class MySqlPlannerTest {
         assertThat(fk.sql()).isEqualTo("ALTER TABLE `orders` ADD CONSTRAINT `fk` FOREIGN KEY (`qty`) REFERENCES `orders` (`id`)"
                 + " ON DELETE CASCADE, ALGORITHM=COPY");
         assertThat(fk.lock().rewrite()).isTrue();
+        // MariaDB checks the existing rows in a statement of their own, then adds the key without a copy.
+        List<Step> maria = plan(orders(), withFk, "10.11.19-MariaDB").steps();
+        assertThat(maria).hasSize(2);
+        assertThat(maria.get(0).sql()).isEqualTo("SELECT 'rows without a parent refuse foreign key fk' AS refusal,"
+                + " (SELECT 1 UNION ALL (SELECT 1 FROM `orders` c LEFT JOIN `orders` p ON p.`id` = c.`qty`"
+                + " WHERE c.`qty` IS NOT NULL AND p.`id` IS NULL LIMIT 1)) AS orphan");
+        assertThat(maria.get(0).reverse()).isEqualTo(Reverse.Sql.of());
+        assertThat(maria.get(1).sql()).isEqualTo("SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `orders` ADD CONSTRAINT `fk`"
+                + " FOREIGN KEY (`qty`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE");
+        assertThat(maria.get(1).reverse()).isEqualTo(Reverse.Sql.of("ALTER TABLE `orders` DROP FOREIGN KEY `fk`, ALGORITHM=INPLACE, LOCK=NONE"));
+        assertThat(maria.get(1).lock().rewrite()).isFalse();
+        // MariaDB before SET STATEMENT keeps the copy.
+        assertThat(plan(orders(), withFk, "10.0.38-MariaDB").steps().get(0).sql()).endsWith("ALGORITHM=COPY");
     }
 
     @Test
