@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  * 2 bad input (usage, files, URLs, DDL the server rejects), 3 internal failure.
  */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
-        description = "Schema evolution manager: inspect schemas, diff them and check which clients a change breaks.",
+        description = "Schema evolution manager: inspect and diff schemas, check which clients a change breaks, plan, lint, apply and roll back migrations.",
         subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, PlanCommand.class, LintCommand.class,
                 ApplyCommand.class, RollbackCommand.class, StatusCommand.class, BackupsCommand.class, MigrateCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class})
