@@ -66,20 +66,21 @@ public final class ApplyMigration {
      */
     static String desiredDigest(Catalog desired) {
         boolean mysql = desired.dialect().equals("mysql");
-        List<Schema> schemas = desired.schemas().stream().map(s -> !mysql ? s : new Schema("", s.tables(), s.views(),
-                s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
+        List<Schema> schemas = desired.schemas().stream().map(s -> mysql ? s.withName("") : s).toList();
         return Checksums.sha256(ModelFiles.toJson(List.of(schemas, desired.extensions())));
     }
 
     public ApplyResult run(Request request) {
         Dialect dialect = Dialects.forUrl(request.url());
         // Sources are loaded before the lock: replaying them can take seconds nobody should wait for.
-        LoadedSource desired = loader.load(request.to());
-        Catalog expected = request.expect() == null ? null : loader.load(request.expect()).catalog();
-        String digest = desiredDigest(desired.catalog());
+        List<LoadedSource> loaded = loader.loadAll(request.expect() == null ? List.of(request.to())
+                : List.of(request.to(), request.expect()));
+        LoadedSource desired = loaded.get(0);
+        Catalog expected = loaded.size() > 1 ? loaded.get(1).catalog() : null;
         if (request.dryRun()) {
             return dryRun(dialect, request, desired, expected);
         }
+        String digest = desiredDigest(desired.catalog());
         try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
             Optional<HistoryRow> pending = session.pending();
             if (pending.isPresent() && pending.get().kind().equals("apply") && pending.get().statementsApplied() > 0) {
@@ -93,7 +94,7 @@ public final class ApplyMigration {
                     : "apply " + desired.label() + (request.phase() == null ? "" : " (" + request.phase() + ")");
             return session.run(Migration.of(run.version(), description, "apply", digest, run.batches()));
         } catch (LockUnavailableException e) {
-            return new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of());
+            return ApplyResult.locked(e.getMessage());
         }
     }
 
@@ -121,13 +122,13 @@ public final class ApplyMigration {
         MigrationPlan whole = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
         MigrationPlan plan = request.phase() == null ? whole : whole.only(request.phase());
         if (plan.isEmpty() && !whole.isEmpty()) {
-            return new Prepared(new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0, "the plan to "
-                    + desired.label() + " has no " + request.phase() + " phase left; phases remaining: "
-                    + whole.phases().stream().map(p -> p.kind().name()).toList(), List.of()), plan, null, null);
+            return new Prepared(ApplyResult.upToDate("the plan to " + desired.label() + " has no " + request.phase()
+                    + " phase left; phases remaining: " + whole.phases().stream().map(p -> p.kind().name()).toList()),
+                    plan, null, null);
         }
         if (plan.isEmpty()) {
-            return new Prepared(new ApplyResult(ApplyResult.Outcome.UP_TO_DATE, null, 0, 0,
-                    "the target is already at " + desired.label() + "; nothing to apply", List.of()), plan, null, null);
+            return new Prepared(ApplyResult.upToDate("the target is already at " + desired.label() + "; nothing to apply"),
+                    plan, null, null);
         }
         String version = request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
         return new Prepared(null, plan, version, BackupPlanner.batches(plan, live, dialect, version, request.allowDataLoss()));

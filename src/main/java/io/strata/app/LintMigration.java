@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.strata.compat.Finding;
 import io.strata.compat.Role;
 import io.strata.compat.relational.RelationalRules;
-import io.strata.diff.Differ;
 import io.strata.dialect.SqlScript;
 import io.strata.error.StrataException;
 import io.strata.model.change.ColumnChangeKind;
@@ -36,7 +35,7 @@ import java.util.Set;
 public final class LintMigration {
 
     /** The file read from the working directory when no {@code --config} is given, if it exists. */
-    public static final Path DEFAULT_CONFIG = Path.of("strata.yaml");
+    private static final Path DEFAULT_CONFIG = Path.of("strata.yaml");
 
     /** The report and the plan it is about. */
     public record Result(PlanMigration.Result planned, LintReport report) {
@@ -56,10 +55,11 @@ public final class LintMigration {
      * {@code serverVersion} null: the version of the server {@code from} was inspected on.
      */
     public Result run(String from, String to, String serverVersion, Path config) {
-        LintSettings settings = settings(config).withSuppressions(suppressions(to));
+        LintSettings loaded = settings(config);
         PlanMigration.Result planned = new PlanMigration(loader).run(from, to, serverVersion);
+        LintSettings settings = loaded.withSuppressions(suppressions(planned.to().scripts()));
         MigrationPlan plan = planned.plan();
-        List<SchemaChange> changes = Differ.diff(planned.from().catalog(), planned.to().catalog());
+        List<SchemaChange> changes = planned.changes();
         LintPass pass = new LintPass(plan, planned.from().catalog(), planned.to().catalog(), changes);
         List<Diagnostic> incompatible = RelationalRules.classify(plan.dialect(), changes).stream()
                 .filter(f -> f.breaksAny(OLD_CLIENTS))
@@ -88,24 +88,12 @@ public final class LintMigration {
     }
 
     /** The {@code strata:nolint} comments of every .sql file of the desired schema's source. */
-    private Suppressions suppressions(String to) {
+    private Suppressions suppressions(List<SqlScript> scripts) {
         Suppressions all = Suppressions.NONE;
-        for (SqlScript script : sqlScriptsOf(to)) {
+        for (SqlScript script : scripts) {
             all = all.and(Suppressions.parse(script.text(), script.name(), rules));
         }
         return all;
-    }
-
-    /** The .sql scripts a source argument names: none for a JDBC URL or a model file. */
-    public static List<SqlScript> sqlScriptsOf(String source) {
-        if (source.startsWith("jdbc:")) {
-            return List.of();
-        }
-        Path path = Path.of(source);
-        if (!Files.exists(path) || Files.isRegularFile(path) && ModelFiles.isModelFile(path)) {
-            return List.of();
-        }
-        return SourceLoader.sqlScripts(path);
     }
 
     /** The backward-incompatible code of a compatibility finding, chosen by the kind of change. */

@@ -27,7 +27,7 @@ public final class MigrateDirectory {
         try (TargetSession session = TargetSession.open(dialect, url, settings)) {
             return new DirectoryMigrator(session, !dialect.history().transactionalDdl()).run(files);
         } catch (LockUnavailableException e) {
-            return List.of(new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of()));
+            return List.of(ApplyResult.locked(e.getMessage()));
         }
     }
 

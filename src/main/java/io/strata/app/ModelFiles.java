@@ -19,7 +19,6 @@ import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnTypes;
 import io.strata.model.EnumType;
-import io.strata.model.Schema;
 import io.strata.model.Table;
 
 import java.io.IOException;
@@ -99,16 +98,10 @@ public final class ModelFiles {
         }
     }
 
-    public static ObjectMapper json() {
-        return JSON;
-    }
-
     /** Text types that name an enum of the model ({@code status}, {@code public.status}) become enum references. */
     private static Catalog resolveEnumReferences(Catalog catalog) {
-        List<Schema> schemas = catalog.schemas().stream().map(s -> new Schema(s.name(),
-                s.tables().stream().map(t -> resolve(t, catalog, s.name())).toList(),
-                s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
-        return new Catalog(catalog.dialect(), catalog.serverVersion(), schemas, catalog.extensions());
+        return catalog.withSchemas(catalog.schemas().stream().map(s -> s.withTables(
+                s.tables().stream().map(t -> resolve(t, catalog, s.name())).toList())).toList());
     }
 
     private static Table resolve(Table table, Catalog catalog, String schema) {

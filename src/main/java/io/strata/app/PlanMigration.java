@@ -1,6 +1,8 @@
 package io.strata.app;
 
 import io.strata.dialect.Dialects;
+import io.strata.diff.Differ;
+import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Planner;
 
@@ -12,8 +14,8 @@ import java.util.List;
  */
 public final class PlanMigration {
 
-    /** The plan and the sources it was made from. */
-    public record Result(LoadedSource from, LoadedSource to, MigrationPlan plan) {
+    /** The plan, the changes it implements and the sources it was made from. */
+    public record Result(LoadedSource from, LoadedSource to, List<SchemaChange> changes, MigrationPlan plan) {
     }
 
     private final SourceLoader loader;
@@ -29,8 +31,9 @@ public final class PlanMigration {
         LoadedSource desired = loaded.get(1);
         Catalogs.requireSameDialect(current, desired);
         String version = serverVersion != null ? serverVersion : current.catalog().serverVersion();
-        MigrationPlan plan = Planner.plan(current.catalog(), desired.catalog(),
+        List<SchemaChange> changes = Differ.diff(current.catalog(), desired.catalog());
+        MigrationPlan plan = Planner.plan(current.catalog(), desired.catalog(), changes,
                 Dialects.byName(current.catalog().dialect()), version);
-        return new Result(current, desired, plan);
+        return new Result(current, desired, changes, plan);
     }
 }

@@ -54,7 +54,7 @@ public final class RenameHints {
             return catalog;
         }
         List<Schema> schemas = catalog.schemas().stream().map(s -> mark(s, hints)).toList();
-        return new Catalog(catalog.dialect(), catalog.serverVersion(), schemas, catalog.extensions());
+        return catalog.withSchemas(schemas);
     }
 
     static List<Hint> find(String sql) {
@@ -108,8 +108,7 @@ public final class RenameHints {
         List<Table> tables = schema.tables().stream().map(t -> mark(t, hints)).toList();
         List<View> views = schema.views().stream().map(v -> hints.stream()
                 .filter(h -> h.column() == null && h.table().equalsIgnoreCase(v.name())).findFirst()
-                .map(h -> new View(v.name(), v.definition(), v.materialized(), v.columns(), v.comment(), h.oldName(),
-                        v.indexes()))
+                .map(h -> v.withRenamedFrom(h.oldName()))
                 .orElse(v)).toList();
         return new Schema(schema.name(), tables, views, schema.enums(), schema.sequences(), schema.comment(),
                 schema.charset(), schema.collation(), schema.collations());

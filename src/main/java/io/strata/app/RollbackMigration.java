@@ -19,7 +19,7 @@ public final class RollbackMigration {
         try (TargetSession session = TargetSession.open(Dialects.forUrl(url), url, settings)) {
             return session.rollback(to);
         } catch (LockUnavailableException e) {
-            return List.of(new ApplyResult(ApplyResult.Outcome.LOCKED, null, 0, 0, e.getMessage(), List.of()));
+            return List.of(ApplyResult.locked(e.getMessage()));
         }
     }
 }

@@ -74,20 +74,20 @@ public final class SourceLoader implements AutoCloseable {
 
     public LoadedSource load(String source) {
         if (source.startsWith("jdbc:")) {
-            return new LoadedSource(JdbcUrls.redact(source), inspectLive(source));
+            return new LoadedSource(JdbcUrls.redact(source), inspectLive(source), List.of());
         }
         Path path = Path.of(source);
         if (!Files.exists(path)) {
             throw StrataException.badInput("no such file or directory: \"" + source + "\"");
         }
         if (Files.isRegularFile(path) && ModelFiles.isModelFile(path)) {
-            return new LoadedSource(source, ModelFiles.read(path));
+            return new LoadedSource(source, ModelFiles.read(path), List.of());
         }
         List<SqlScript> scripts = sqlScripts(path);
         Dialect dialect = sqlDialect();
         DevDatabase dev = devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
         Catalog replayed = dev.replay(scripts);
-        return new LoadedSource(source, RenameHints.apply(replayed, scripts));
+        return new LoadedSource(source, RenameHints.apply(replayed, scripts), scripts);
     }
 
     private Catalog inspectLive(String url) {

@@ -112,7 +112,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(to, target.url(), expect,
-                    version, description, target.settings(), dryRun, allowDataLoss, sources.toOptions().devUrl(),
+                    version, description, target.settings(), dryRun, allowDataLoss, sources.devUrl,
                     phase));
             return print(List.of(result), target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -1,4 +1,4 @@
 package io.strata.cli;
 
-/** The output formats of diff and check. */
+/** The two output formats most commands offer: text for people, JSON for scripts. */
 enum OutputFormat { text, json }

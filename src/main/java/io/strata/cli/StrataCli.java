@@ -24,7 +24,7 @@ public final class StrataCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, status, migrate, baseline)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, rollback, status, backups, migrate, baseline)");
     }
 
     public static void main(String[] args) {
@@ -50,7 +50,7 @@ public final class StrataCli implements Runnable {
         cli.setParameterExceptionHandler((e, args1) -> {
             e.getCommandLine().getErr().println("strata: " + e.getMessage());
             e.getCommandLine().getErr().println("try: strata " + e.getCommandLine().getCommandName().replace("strata", "").trim() + " --help");
-            return 2;
+            return ErrorCode.BAD_INPUT.exitCode();
         });
         return cli.execute(args);
     }

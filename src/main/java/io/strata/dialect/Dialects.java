@@ -15,10 +15,6 @@ public final class Dialects {
     private Dialects() {
     }
 
-    public static List<Dialect> all() {
-        return ALL;
-    }
-
     /** The dialect called {@code name}; an unknown name is a BAD_INPUT error listing the known ones. */
     public static Dialect byName(String name) {
         return ALL.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst()

@@ -22,6 +22,10 @@ public record Catalog(String dialect, String serverVersion, List<Schema> schemas
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
     }
 
+    public Catalog withSchemas(List<Schema> newSchemas) {
+        return new Catalog(dialect, serverVersion, newSchemas, extensions);
+    }
+
     public Optional<Schema> schema(String name) {
         return schemas.stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -29,6 +29,14 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Enu
         return new Schema(name, tables, List.of(), List.of(), List.of(), null, null, null, List.of());
     }
 
+    public Schema withName(String newName) {
+        return new Schema(newName, tables, views, enums, sequences, comment, charset, collation, collations);
+    }
+
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(name, newTables, views, enums, sequences, comment, charset, collation, collations);
+    }
+
     public Optional<Table> table(String name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }

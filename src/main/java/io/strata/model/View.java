@@ -16,4 +16,8 @@ public record View(String name, String definition, boolean materialized, List<St
         columns = columns == null ? List.of() : List.copyOf(columns);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
     }
+
+    public View withRenamedFrom(String previousName) {
+        return new View(name, definition, materialized, columns, comment, previousName, indexes);
+    }
 }

@@ -21,7 +21,12 @@ public final class Planner {
      * {@code serverVersion} (empty: the newest the dialect knows).
      */
     public static MigrationPlan plan(Catalog current, Catalog desired, Dialect dialect, String serverVersion) {
-        List<SchemaChange> changes = Differ.diff(current, desired);
+        return plan(current, desired, Differ.diff(current, desired), dialect, serverVersion);
+    }
+
+    /** As {@link #plan(Catalog, Catalog, Dialect, String)}, for a caller that already has the changes. */
+    public static MigrationPlan plan(Catalog current, Catalog desired, List<SchemaChange> changes, Dialect dialect,
+                                     String serverVersion) {
         if (changes.isEmpty()) {
             return new MigrationPlan(dialect.name(), serverVersion, List.of());
         }

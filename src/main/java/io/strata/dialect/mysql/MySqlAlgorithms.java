@@ -32,10 +32,6 @@ final class MySqlAlgorithms {
         this.version = version;
     }
 
-    MySqlVersion version() {
-        return version;
-    }
-
     static Recipe recipe(Level level) {
         return switch (level) {
             case INSTANT -> new Recipe(level, "ALGORITHM=INSTANT", new LockImpact("metadata lock", false, false));

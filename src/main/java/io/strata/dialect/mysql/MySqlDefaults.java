@@ -29,6 +29,8 @@ final class MySqlDefaults {
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)on update (\\S+(?:\\(\\d*\\))?)");
 
     private static final MySqlQuoter QUOTER = new MySqlQuoter();
+    private static final Pattern BIT_OR_HEX_STRING = Pattern.compile("^[bx]'[0-9a-f]*'$");
+    private static final Pattern HEX_NUMBER = Pattern.compile("^0x[0-9a-f]+$");
 
     private MySqlDefaults() {
     }
@@ -68,7 +70,7 @@ final class MySqlDefaults {
     static boolean isLiteral(String expr) {
         String lower = expr.toLowerCase(Locale.ROOT);
         return expr.startsWith("'") || NUMBER.matcher(expr).matches() || lower.equals("null")
-                || lower.matches("^[bx]'[0-9a-f]*'$") || lower.matches("^0x[0-9a-f]+$")
+                || BIT_OR_HEX_STRING.matcher(lower).matches() || HEX_NUMBER.matcher(lower).matches()
                 || NOW.matcher(expr).matches();
     }
 

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class MySqlInspector implements Inspector {
 
+    private static final MySqlQuoter QUOTER = new MySqlQuoter();
+
     private static final String SCHEMATA = "SELECT * FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (%s)";
 
     private static final String TABLES = """
@@ -132,7 +134,7 @@ public final class MySqlInspector implements Inspector {
         List<Check> checks = new ArrayList<>(table.checks());
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
-            String implicit = "json_valid(`" + column.name().replace("`", "``") + "`)";
+            String implicit = "json_valid(" + QUOTER.ident(column.name()) + ")";
             boolean json = column.type().name().equals("longtext")
                     && checks.removeIf(c -> c.name().equals(column.name()) && c.expression().equals(implicit));
             columns.add(json ? new Column(column.name(), new ColumnType.JsonType("json", false), column.nullable(),

@@ -18,7 +18,7 @@ final class MySqlSqlText {
         if (sql == null || schema == null) {
             return sql;
         }
-        String qualifier = "`" + schema.replace("`", "``") + "`.";
+        String qualifier = new MySqlQuoter().ident(schema) + ".";
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
         while (i < sql.length()) {

@@ -99,8 +99,8 @@ public final class PostgresInspector implements Inspector {
         String[] asked = requested.toArray(String[]::new);
         List<String[]> schemaRows = rows.query(c, PostgresCatalogQueries.SCHEMAS, new Object[] {asked, asked},
                 rs -> new String[] {rs.getString(1), rs.getString(2)});
-        Array names = c.createArrayOf("text", schemaRows.stream().map(r -> r[0]).toArray());
         String[] schemaNames = schemaRows.stream().map(r -> r[0]).toArray(String[]::new);
+        Array names = c.createArrayOf("text", schemaNames);
         CompletableFuture<List<PostgresColumnReader.KeyedColumn>> columns = onSide(c, side, own -> columnReader.read(own, schemaNames));
         CompletableFuture<Map<TableKey, List<Index>>> indexFuture = onSide(c, side, own -> indexReader.read(own, schemaNames));
         Map<TableKey, PostgresTableParts> tables = readTables(c, names);

@@ -37,11 +37,11 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         return outcome == Outcome.APPLIED || outcome == Outcome.UP_TO_DATE || outcome == Outcome.DRY_RUN;
     }
 
-    static ApplyResult upToDate(String message) {
+    public static ApplyResult upToDate(String message) {
         return new ApplyResult(Outcome.UP_TO_DATE, null, 0, 0, message, List.of());
     }
 
-    static ApplyResult locked(String message) {
+    public static ApplyResult locked(String message) {
         return new ApplyResult(Outcome.LOCKED, null, 0, 0, message, List.of());
     }
 }

@@ -6,7 +6,6 @@ import io.strata.dialect.Quoter;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Column;
-import io.strata.model.Schema;
 import io.strata.model.Table;
 import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
@@ -197,10 +196,8 @@ public final class BackupPlanner {
 
     /** {@code from} with table {@code name} of {@code schema} replaced by {@code table}, or removed when null. */
     private Catalog with(String schema, String name, Table table) {
-        List<Schema> schemas = from.schemas().stream().map(s -> !s.name().equals(schema) ? s : new Schema(s.name(),
-                s.tables().stream().map(t -> t.name().equals(name) ? table : t).filter(t -> t != null).toList(),
-                s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
-        return new Catalog(from.dialect(), from.serverVersion(), schemas, from.extensions());
+        return from.withSchemas(from.schemas().stream().map(s -> !s.name().equals(schema) ? s : s.withTables(
+                s.tables().stream().map(t -> t.name().equals(name) ? table : t).filter(t -> t != null).toList())).toList());
     }
 
     /** table, version and a random suffix, within the 63 characters PostgreSQL keeps of a name. */

@@ -101,7 +101,7 @@ public final class DryRun implements AutoCloseable {
     private static ApplyResult failed(String version, String statement, String message) {
         String where = statement == null ? "" : "\n  " + Executor.abbreviate(statement);
         return new ApplyResult(ApplyResult.Outcome.FAILED, version, 0, 0, "dry run of version " + version
-                + " failed: " + (message == null ? "" : message.lines().findFirst().orElse("")) + where, List.of());
+                + " failed: " + Executor.firstLine(message) + where, List.of());
     }
 
     @Override

@@ -105,7 +105,7 @@ final class Executor {
         return new ArrayList<>(byBatch.values());
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 

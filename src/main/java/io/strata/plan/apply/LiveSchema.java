@@ -23,10 +23,12 @@ public final class LiveSchema {
      * {@code check} show of a database Strata has migrated.
      */
     public static Catalog withoutHistory(Catalog live) {
-        List<Schema> schemas = live.schemas().stream().filter(s -> !s.name().equals(BackupPlanner.SCHEMA)).map(s -> new Schema(s.name(),
-                s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList(),
-                s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations())).toList();
-        return new Catalog(live.dialect(), live.serverVersion(), schemas, live.extensions());
+        return live.withSchemas(live.schemas().stream().filter(s -> !s.name().equals(BackupPlanner.SCHEMA))
+                .map(LiveSchema::withoutHistoryTables).toList());
+    }
+
+    private static Schema withoutHistoryTables(Schema s) {
+        return s.withTables(s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList());
     }
 
     /**
@@ -43,14 +45,13 @@ public final class LiveSchema {
                 schemas.add(s);
                 continue;
             }
-            Schema kept = new Schema(s.name(), s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList(),
-                    s.views(), s.enums(), s.sequences(), s.comment(), s.charset(), s.collation(), s.collations());
+            Schema kept = withoutHistoryTables(s);
             boolean empty = kept.tables().isEmpty() && kept.views().isEmpty() && kept.enums().isEmpty()
                     && kept.sequences().isEmpty();
             if (!(dedicated && empty)) {
                 schemas.add(kept);
             }
         }
-        return new Catalog(live.dialect(), live.serverVersion(), schemas, live.extensions());
+        return live.withSchemas(schemas);
     }
 }

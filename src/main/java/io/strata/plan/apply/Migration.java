@@ -1,8 +1,5 @@
 package io.strata.plan.apply;
 
-import io.strata.plan.MigrationPlan;
-import io.strata.plan.Phase;
-import io.strata.plan.Step;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,24 +33,6 @@ public record Migration(String version, String description, String kind, String 
             }
         }
         return new Migration(version, description, kind, Checksums.ofStatements(statements), desiredDigest, steps);
-    }
-
-    /**
-     * A plan as batches: a phase whose steps may all run in a transaction is one batch; any other phase
-     * runs step by step, because one {@code CREATE INDEX CONCURRENTLY} forbids the transaction for all.
-     */
-    public static List<Batch> batches(MigrationPlan plan) {
-        List<Batch> out = new ArrayList<>();
-        for (Phase phase : plan.phases()) {
-            if (phase.transactional()) {
-                out.add(new Batch(phase.steps().stream().map(Step::sql).toList(), true,
-                        phase.steps().stream().map(s -> new Undo(s.reverse(), null)).toList()));
-            } else {
-                phase.steps().forEach(s -> out.add(new Batch(List.of(s.sql()), s.transactional(),
-                        List.of(new Undo(s.reverse(), null)))));
-            }
-        }
-        return out;
     }
 
     public int statementCount() {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ public record SumFile(String total, Map<String, String> files) {
 
     /** The sum of {@code migrations} as they are now. */
     public static SumFile of(List<MigrationFile> migrations) {
-        MessageDigest running = sha256();
+        MessageDigest running = Checksums.newSha256();
         Map<String, String> files = new LinkedHashMap<>();
         for (MigrationFile f : migrations) {
             running.update(f.name().getBytes(StandardCharsets.UTF_8));
@@ -107,13 +106,5 @@ public record SumFile(String total, Map<String, String> files) {
             }
         }
         return new SumFile(lines.get(0).substring(3).strip(), files);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.strata.plan.lint;
 
 import io.strata.model.Catalog;
+import io.strata.model.ColumnTypes;
 import io.strata.model.Table;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
@@ -20,7 +21,7 @@ public record LintPass(MigrationPlan plan, Catalog from, Catalog to, List<Schema
     }
 
     public boolean mysql() {
-        return plan.dialect().equals("mysql");
+        return plan.dialect().equals(ColumnTypes.MYSQL);
     }
 
     /** The table {@code schema.table} as it was before the migration, if it existed. */
