@@ -15,13 +15,15 @@ import io.strata.plan.apply.Checksums;
 import io.strata.plan.apply.DryRun;
 import io.strata.plan.apply.HistoryRow;
 import io.strata.plan.apply.LockUnavailableException;
-import io.strata.plan.apply.Migration;
+import io.strata.plan.apply.PhaseRecord;
 import io.strata.plan.apply.PreFlight;
 import io.strata.plan.apply.TargetSession;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,66 +74,109 @@ public final class ApplyMigration {
 
     public ApplyResult run(Request request) {
         Dialect dialect = Dialects.forUrl(request.url());
+        PlanFile reviewed = PlanFile.isPlanFile(request.to()) ? PlanFile.read(Path.of(request.to())) : null;
         // Sources are loaded before the lock: replaying them can take seconds nobody should wait for.
-        List<LoadedSource> loaded = loader.loadAll(request.expect() == null ? List.of(request.to())
-                : List.of(request.to(), request.expect()));
-        LoadedSource desired = loaded.get(0);
-        Catalog expected = loaded.size() > 1 ? loaded.get(1).catalog() : null;
+        List<String> sources = new ArrayList<>();
+        if (reviewed == null) {
+            sources.add(request.to());
+        }
+        if (request.expect() != null) {
+            sources.add(request.expect());
+        }
+        List<LoadedSource> loaded = loader.loadAll(sources);
+        LoadedSource desired = reviewed == null ? loaded.get(0) : new LoadedSource(request.to(), reviewed.desired(), List.of());
+        Catalog expected = request.expect() != null ? loaded.get(loaded.size() - 1).catalog()
+                : reviewed != null ? reviewed.base() : null;
+        Target target = new Target(dialect, request, desired, expected, reviewed);
         if (request.dryRun()) {
-            return dryRun(dialect, request, desired, expected);
+            return dryRun(target);
         }
         String digest = desiredDigest(desired.catalog());
         try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
             Optional<HistoryRow> pending = session.pending();
-            if (pending.isPresent() && pending.get().kind().equals("apply") && pending.get().statementsApplied() > 0) {
+            // A phase runs a recorded plan, so it resumes even before its first statement finished (a backfill
+            // that stopped half way has its progress in the history, not in statements_applied).
+            if (pending.isPresent() && pending.get().kind().equals("apply")
+                    && (pending.get().statementsApplied() > 0 || pending.get().phase() != null)) {
                 return resume(session, pending.get(), digest);
             }
-            Prepared run = prepare(dialect, request, expected, session.inspect(), desired);
+            Optional<PhaseRecord.Recorded> recorded = session.recordedPlan(digest);
+            if (recorded.isPresent()) {
+                PlanFile plan = PlanFile.parse(recorded.get().planJson(), "recorded in strata_history");
+                if (!recorded.get().applied().containsAll(plan.phases().keySet())) {
+                    return new PhasedApply(target, session, digest).continueRecorded(plan, recorded.get());
+                }
+            }
+            Catalog live = session.inspect();
+            Prepared run = prepare(target, live);
             if (run.stop() != null) {
                 return run.stop();
             }
-            String description = request.description() != null ? request.description()
-                    : "apply " + desired.label() + (request.phase() == null ? "" : " (" + request.phase() + ")");
-            return session.run(Migration.of(run.version(), description, "apply", digest, run.batches()));
+            return new PhasedApply(target, session, digest).start(live, run);
         } catch (LockUnavailableException e) {
             return ApplyResult.locked(e.getMessage());
         }
     }
 
-    private static ApplyResult dryRun(Dialect dialect, Request request, LoadedSource desired, Catalog expected) {
-        try (DryRun dry = DryRun.open(dialect, request.url(), request.settings())) {
+    /** One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null. */
+    record Target(Dialect dialect, Request request, LoadedSource desired, Catalog expected, PlanFile reviewed) {
+
+        String version() {
+            return request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
+        }
+
+        String description(PhaseKind phase) {
+            return request.description() != null ? request.description()
+                    : "apply " + desired.label() + (phase == null ? "" : " (" + phase + ")");
+        }
+    }
+
+    private static ApplyResult dryRun(Target target) {
+        Request request = target.request();
+        try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
             Catalog live = dry.inspect();
-            Prepared run = prepare(dialect, request, expected, live, desired);
+            Prepared run = prepare(target, live);
             return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl());
         }
     }
 
-    /** What to run against a live schema: the plan, its version and its batches with backups; or, in {@code stop}, why nothing runs. */
-    private record Prepared(ApplyResult stop, MigrationPlan plan, String version, List<Batch> batches) {
+    /**
+     * What to run against a live schema: the whole plan, the part of it to run now, its version and its
+     * batches with backups; or, in {@code stop}, why nothing runs.
+     */
+    record Prepared(ApplyResult stop, MigrationPlan whole, MigrationPlan plan, String version, List<Batch> batches) {
+        static Prepared stop(ApplyResult why) {
+            return new Prepared(why, null, null, null, null);
+        }
     }
 
     /** Nothing runs when the target drifted from the expected schema, or is already at the desired one. */
-    private static Prepared prepare(Dialect dialect, Request request, Catalog expected, Catalog live, LoadedSource desired) {
-        if (expected != null) {
-            List<String> drift = PreFlight.drift(expected, live);
+    private static Prepared prepare(Target target, Catalog live) {
+        Request request = target.request();
+        if (target.expected() != null) {
+            List<String> drift = PreFlight.drift(target.expected(), live);
             if (!drift.isEmpty()) {
-                return new Prepared(new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
-                        + request.expect() + " in " + drift.size() + " place(s); nothing was run", drift), null, null, null);
+                String expected = request.expect() != null ? request.expect() : "the base of plan file " + request.to();
+                return Prepared.stop(new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
+                        + expected + " in " + drift.size() + " place(s); nothing was run", drift));
             }
         }
-        MigrationPlan whole = Planner.plan(live, desired.catalog(), dialect, live.serverVersion());
+        MigrationPlan whole = Planner.plan(live, target.desired().catalog(), target.dialect(), live.serverVersion());
+        if (target.reviewed() != null) {
+            target.reviewed().requireSameStatements(whole, request.to());
+        }
         MigrationPlan plan = request.phase() == null ? whole : whole.only(request.phase());
         if (plan.isEmpty() && !whole.isEmpty()) {
-            return new Prepared(ApplyResult.upToDate("the plan to " + desired.label() + " has no " + request.phase()
-                    + " phase left; phases remaining: " + whole.phases().stream().map(p -> p.kind().name()).toList()),
-                    plan, null, null);
+            return Prepared.stop(ApplyResult.upToDate("the plan to " + target.desired().label() + " has no " + request.phase()
+                    + " phase; its phases: " + whole.phases().stream().map(p -> p.kind().name()).toList()));
         }
         if (plan.isEmpty()) {
-            return new Prepared(ApplyResult.upToDate("the target is already at " + desired.label() + "; nothing to apply"),
-                    plan, null, null);
+            return Prepared.stop(ApplyResult.upToDate("the target is already at " + target.desired().label()
+                    + "; nothing to apply"));
         }
-        String version = request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
-        return new Prepared(null, plan, version, BackupPlanner.batches(plan, live, dialect, version, request.allowDataLoss()));
+        String version = target.version();
+        return new Prepared(null, whole, plan, version,
+                BackupPlanner.batches(plan, live, target.dialect(), version, request.allowDataLoss()));
     }
 
     /**

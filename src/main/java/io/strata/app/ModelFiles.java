@@ -90,6 +90,21 @@ public final class ModelFiles {
         }
     }
 
+    /** A catalog from the JSON tree of a model (as {@link #toJson} writes one), e.g. inside a plan file. */
+    public static Catalog fromTree(JsonNode tree) {
+        try {
+            String dialect = tree.path("dialect").asText(ColumnTypes.POSTGRES);
+            return resolveEnumReferences(JSON.readerFor(Catalog.class).withAttribute(DIALECT, dialect).readValue(tree));
+        } catch (IOException e) {
+            throw StrataException.badInput("unreadable schema model: " + e.getMessage());
+        }
+    }
+
+    /** The JSON tree of {@code value}, written as {@link #toJson} writes it. */
+    public static JsonNode toTree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -62,9 +62,18 @@ final class ApplyCommand implements Callable<Integer> {
         @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
         OutputFormat format;
 
+        @Option(names = "--batch-size", defaultValue = "1000",
+                description = "Rows per batch of a MIGRATE backfill, each its own transaction; default ${DEFAULT-VALUE}.")
+        int batchSize;
+
+        @Option(names = "--batch-pause", defaultValue = "10ms", paramLabel = "DURATION",
+                description = "Pause between two backfill batches, room for the application's writes; default ${DEFAULT-VALUE}.")
+        String batchPause;
+
         ApplySettings settings() {
             return new ApplySettings(ApplySettings.parseDuration(lockTimeout), ApplySettings.parseDuration(wait),
-                    retries, ApplySettings.parseDuration(backoff), historySchema);
+                    retries, ApplySettings.parseDuration(backoff), historySchema, batchSize,
+                    ApplySettings.parseDuration(batchPause));
         }
     }
 

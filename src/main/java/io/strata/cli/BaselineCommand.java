@@ -37,9 +37,7 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApplySettings defaults = ApplySettings.defaults();
-        ApplySettings settings = new ApplySettings(defaults.lockTimeout(), defaults.lockWait(), defaults.retries(),
-                defaults.backoff(), historySchema);
+        ApplySettings settings = ApplySettings.defaults().withHistorySchema(historySchema);
         return ApplyCommand.print(List.of(new BaselineDatabase().run(url, version, description, settings)),
                 OutputFormat.text, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import io.strata.app.PlanFile;
 import io.strata.app.PlanMigration;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
@@ -18,6 +19,8 @@ final class PlanJson {
     static Map<String, Object> of(PlanMigration.Result result) {
         MigrationPlan plan = result.plan();
         Map<String, Object> json = new LinkedHashMap<>();
+        // The output is a plan file too: "strata apply plan.json" runs exactly these statements.
+        json.putAll(PlanFile.of(result.from().catalog(), result.to().catalog(), plan).json());
         json.put("from", result.from().label());
         json.put("to", result.to().label());
         json.put("dialect", plan.dialect());

@@ -42,10 +42,11 @@ final class StatusCommand implements Callable<Integer> {
         } else if (rows.isEmpty()) {
             out.println("no migrations recorded");
         } else {
-            out.printf("%-4s %-16s %-10s %-10s %-9s %-24s %s%n", "rank", "version", "kind", "state", "stmts",
+            out.printf("%-4s %-16s %-10s %-9s %-10s %-9s %-24s %s%n", "rank", "version", "kind", "phase", "state", "stmts",
                     "started", "description");
             for (HistoryRow r : rows) {
-                out.printf("%-4d %-16s %-10s %-10s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(), r.state(),
+                out.printf("%-4d %-16s %-10s %-9s %-10s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(),
+                        r.phase() == null ? "-" : r.phase(), r.state(),
                         r.statementsApplied() + "/" + r.statementsTotal(), r.startedAt(), r.description());
                 if (r.error() != null) {
                     out.println("     " + r.error().replace("\n", "\n     "));
@@ -77,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
         m.put("version", r.version());
         m.put("description", r.description());
         m.put("kind", r.kind());
+        m.put("phase", r.phase());
         m.put("state", r.state());
         m.put("checksum", r.checksum());
         m.put("checksumAlgorithm", r.checksumAlgorithm());

@@ -40,6 +40,14 @@ public interface HistoryDialect {
      */
     String restoreColumns(String table, String backup, List<String> keys, List<String> columns);
 
+    /**
+     * Binds a value read back as text (a backfill's saved primary key) so that the server reads it as the
+     * column's own type: MySQL converts a string itself; PostgreSQL needs it sent untyped.
+     */
+    default void bindText(java.sql.PreparedStatement statement, int index, String value) throws java.sql.SQLException {
+        statement.setString(index, value);
+    }
+
     /** The statement that inserts every row of {@code backup} into {@code table}: how a dropped table gets its rows back. */
     default String restoreRows(String table, String backup, List<String> columns) {
         String list = String.join(", ", columns);

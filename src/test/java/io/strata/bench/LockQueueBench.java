@@ -79,7 +79,8 @@ public final class LockQueueBench {
                 writers.add(CompletableFuture.runAsync(() -> write(target, stop, maxWait, writes, nextId)));
             }
             // Retries enough to outlast the holder whatever the timeout: the backoff doubles from 100 ms.
-            ApplySettings settings = new ApplySettings(lockTimeout, Duration.ofSeconds(30), 10, Duration.ofMillis(100), null);
+            ApplySettings settings = new ApplySettings(lockTimeout, Duration.ofSeconds(30), 10, Duration.ofMillis(100), null,
+                    ApplySettings.DEFAULT_BATCH_SIZE, Duration.ZERO);
             CompletableFuture<String> apply = CompletableFuture.supplyAsync(() -> apply(target, alter, settings));
             Thread.sleep(HOLD_MS);
             holder.rollback();

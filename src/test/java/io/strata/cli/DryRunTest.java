@@ -20,7 +20,7 @@ class DryRunTest {
     void postgresTransactionalPlanRunsInATransactionThatIsRolledBack() throws Exception {
         String url = TestDatabases.freshPostgres();
         String v1 = "CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, price numeric(10,4));\n";
-        String v2 = "CREATE TABLE items (id int PRIMARY KEY, price numeric(10,2));\n";
+        String v2 = "CREATE TABLE items (id int PRIMARY KEY, price numeric(12,4));\n";
         CliRun run = dryRun(url, TestDatabases.postgresServerUrl(), v1, v2);
         assertThat(run.out()).contains("rolled back");
         // The backups of the destroyed data ran too, and went with the transaction.

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A phased plan applied phase by phase: EXPAND keeps what old clients use (the column v3 drops is still
- * there), CONTRACT removes it; each phase is its own history row.
+ * there), MIGRATE backfills the renamed and retyped columns, CONTRACT removes the old shape; each phase is
+ * its own history row, and a phase cannot run before the one it needs.
  */
 class PhasedApplyTest {
 
@@ -36,15 +37,26 @@ class PhasedApplyTest {
                 "--version", "3", "--phase", "EXPAND", "--format", "json");
         assertThat(again.json().get("results").get(0).get("outcome").asText()).isEqualTo("UP_TO_DATE");
 
+        CliRun contractTooEarly = CliRun.of("apply", "--dev-url", dev, "examples/shop/v3.sql", "--url", url,
+                "--version", "3.2", "--phase", "contract");
+        assertThat(contractTooEarly.exitCode()).isEqualTo(2);
+        assertThat(contractTooEarly.err()).contains("apply --phase MIGRATE first");
+
+        CliRun migrate = CliRun.of("apply", "--dev-url", dev, "examples/shop/v3.sql", "--url", url,
+                "--version", "3.1", "--phase", "migrate", "--format", "json");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(changes(dev, url)).as("the renamed and retyped columns are still there in both shapes")
+                .contains("DropColumn public.customers.name", "DropColumn public.orders.note");
+
         CliRun contract = CliRun.of("apply", "--dev-url", dev, "examples/shop/v3.sql", "--url", url,
-                "--version", "3.1", "--phase", "contract", "--format", "json");
+                "--version", "3.2", "--phase", "contract", "--format", "json");
         assertThat(contract.exitCode()).as(contract.err()).isZero();
         assertThat(changes(dev, url)).isEmpty();
 
         JsonNode history = CliRun.of("status", "--url", url, "--format", "json").json().get("history");
-        assertThat(history).hasSize(2);
+        assertThat(history).extracting(h -> h.get("phase").asText()).containsExactly("EXPAND", "MIGRATE", "CONTRACT");
         assertThat(history.get(0).get("description").asText()).contains("EXPAND");
-        assertThat(history.get(1).get("description").asText()).contains("CONTRACT");
+        assertThat(history.get(2).get("description").asText()).contains("CONTRACT");
     }
 
     private static List<String> changes(String dev, String url) {

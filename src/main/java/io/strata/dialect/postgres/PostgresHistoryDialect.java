@@ -61,6 +61,11 @@ public final class PostgresHistoryDialect implements HistoryDialect {
 
     /** UPDATE ... FROM joins the backup by key; {@code keys} and {@code columns} are quoted already. */
     @Override
+    public void bindText(java.sql.PreparedStatement statement, int index, String value) throws SQLException {
+        statement.setObject(index, value, java.sql.Types.OTHER);
+    }
+
+    @Override
     public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
         String set = String.join(", ", columns.stream().map(c -> c + " = b." + c).toList());
         String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());

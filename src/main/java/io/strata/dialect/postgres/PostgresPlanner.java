@@ -62,7 +62,9 @@ import java.util.Set;
 /**
  * PostgresPlanner turns a diff into a PostgreSQL {@link MigrationPlan}: it hands each change to the step
  * writer of its kind, lets the view writer drop and recreate the views around the tables that change,
- * and lets {@link PostgresStepOrder} put the steps in dependency order within EXPAND and CONTRACT.
+ * and lets {@link PostgresStepOrder} put the steps in dependency order within each phase. Renames and
+ * rewriting type changes that {@link PostgresSwapEligibility} accepts go to {@link PostgresColumnSwap}
+ * (new column, sync trigger, batched backfill) instead of the in-place writers.
  */
 public final class PostgresPlanner implements MigrationPlanner {
 
@@ -81,24 +83,35 @@ public final class PostgresPlanner implements MigrationPlanner {
     @Override
     public MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> changes, String serverVersion) {
         List<SchemaChange> all = withSchemaContents(changes);
-        Set<String> renamed = new HashSet<>();
         Set<String> created = new HashSet<>();
         for (SchemaChange c : all) {
-            if (c instanceof RenameTable || c instanceof RenameColumn) {
-                renamed.add(c.tableLocation());
-            } else if (c instanceof AddTable) {
+            if (c instanceof AddTable) {
                 created.add(c.tableLocation());
             }
         }
-        PostgresPlanContext ctx = new PostgresPlanContext(from, to, PostgresPlanContext.major(serverVersion), quoter,
-                renderer, renamed, created, new PostgresStepOrder());
+        int major = PostgresPlanContext.major(serverVersion);
+        List<PostgresSwapEligibility.Swap> swaps = new PostgresSwapEligibility(new PostgresPlanContext(from, to, major,
+                quoter, renderer, Set.of(), created, new PostgresStepOrder())).find(all);
+        Set<SchemaChange> claimed = new HashSet<>();
+        swaps.forEach(s -> claimed.addAll(s.claimed()));
+        Set<String> renamed = new HashSet<>();
+        for (SchemaChange c : all) {
+            if ((c instanceof RenameTable || c instanceof RenameColumn) && !claimed.contains(c)) {
+                renamed.add(c.tableLocation());
+            }
+        }
+        PostgresPlanContext ctx = new PostgresPlanContext(from, to, major, quoter, renderer, renamed, created,
+                new PostgresStepOrder());
         Writers w = new Writers(ctx);
         Map<String, Integer> createRank = ranks(PostgresObjectOrder.tables(to, quoter), 1);
         Map<String, Integer> dropRank = ranks(PostgresObjectOrder.tables(from, quoter), -1);
         for (SchemaChange c : all) {
-            dispatch(c, w, createRank, dropRank);
+            if (!claimed.contains(c)) {
+                dispatch(c, w, createRank, dropRank);
+            }
         }
-        w.views.plan(all, tableTouches(ctx, w, all));
+        swaps.forEach(w.swaps::plan);
+        w.views.plan(all, tableTouches(ctx, w, all, claimed));
         return ctx.order().build(serverVersion);
     }
 
@@ -119,6 +132,7 @@ public final class PostgresPlanner implements MigrationPlanner {
         final PostgresIndexSteps indexes;
         final PostgresTypeSteps types;
         final PostgresViewSteps views;
+        final PostgresColumnSwap swaps;
 
         Writers(PostgresPlanContext ctx) {
             objects = new PostgresObjectSteps(ctx);
@@ -128,6 +142,7 @@ public final class PostgresPlanner implements MigrationPlanner {
             indexes = new PostgresIndexSteps(ctx, objects);
             views = new PostgresViewSteps(ctx, objects);
             types = new PostgresTypeSteps(ctx, views);
+            swaps = new PostgresColumnSwap(ctx, constraints);
         }
     }
 
@@ -244,7 +259,8 @@ public final class PostgresPlanner implements MigrationPlanner {
     }
 
     /** Which phases change the columns of each table, by table name: the views that mention it must be rebuilt then. */
-    private static Map<String, Set<PhaseKind>> tableTouches(PostgresPlanContext ctx, Writers w, List<SchemaChange> changes) {
+    private static Map<String, Set<PhaseKind>> tableTouches(PostgresPlanContext ctx, Writers w, List<SchemaChange> changes,
+                                                            Set<SchemaChange> swapped) {
         Map<String, Set<PhaseKind>> out = new LinkedHashMap<>();
         for (SchemaChange c : changes) {
             if (c instanceof DropColumn d) {
@@ -256,6 +272,8 @@ public final class PostgresPlanner implements MigrationPlanner {
             } else if (c instanceof RenameTable r) {
                 touch(out, r.from().name(), PhaseKind.CONTRACT);
                 touch(out, r.to().name(), PhaseKind.CONTRACT);
+            } else if (c instanceof ModifyColumn m && swapped.contains(m)) {
+                touch(out, m.table(), PhaseKind.CONTRACT);
             } else if (c instanceof ModifyColumn m && (m.kinds().contains(ColumnChangeKind.TYPE)
                     || m.kinds().contains(ColumnChangeKind.COLLATION) || m.kinds().contains(ColumnChangeKind.GENERATED))) {
                 touch(out, m.table(), w.columns.phase(m));

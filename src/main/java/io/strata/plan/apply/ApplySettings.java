@@ -15,8 +15,13 @@ import java.util.regex.Pattern;
  * @param retries       how many times a statement that gave way is tried again
  * @param backoff       the pause before the first retry; it doubles before each next one
  * @param historySchema the schema (PostgreSQL) or database (MySQL) of the history tables, or null for the default
+ * @param batchSize     rows per batch of a backfill
+ * @param batchPause    the pause between two batches of a backfill, the throttle that leaves room for the application
  */
-public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries, Duration backoff, String historySchema) {
+public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries, Duration backoff, String historySchema,
+                            int batchSize, Duration batchPause) {
+
+    public static final int DEFAULT_BATCH_SIZE = 1000;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 
@@ -24,11 +29,20 @@ public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries
         if (retries < 0) {
             throw StrataException.badInput("--retries must not be negative");
         }
+        if (batchSize < 1) {
+            throw StrataException.badInput("--batch-size must be at least 1");
+        }
     }
 
-    /** Lock timeout 2 s, wait 30 s, 3 retries after 0.5, 1 and 2 s. */
+    /** Lock timeout 2 s, wait 30 s, 3 retries after 0.5, 1 and 2 s; backfills of 1,000 rows, 10 ms apart. */
     public static ApplySettings defaults() {
-        return new ApplySettings(Duration.ofSeconds(2), Duration.ofSeconds(30), 3, Duration.ofMillis(500), null);
+        return new ApplySettings(Duration.ofSeconds(2), Duration.ofSeconds(30), 3, Duration.ofMillis(500), null,
+                DEFAULT_BATCH_SIZE, Duration.ofMillis(10));
+    }
+
+    /** These settings with the history in {@code schema}. */
+    public ApplySettings withHistorySchema(String schema) {
+        return new ApplySettings(lockTimeout, lockWait, retries, backoff, schema, batchSize, batchPause);
     }
 
     /** {@code 2s}, {@code 500ms}, {@code 1.5s}, {@code 1m}; a bare number is seconds. */

@@ -1,6 +1,7 @@
 package io.strata.plan.apply;
 
 import io.strata.dialect.HistoryDialect;
+import io.strata.plan.Backfill;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Executor runs a migration's statements on a locked target and records each as it lands: a
@@ -24,11 +26,15 @@ final class Executor {
     /** The statement that is running, so a failure can name it. */
     private HistoryStep failing;
 
-    Executor(Connection connection, HistoryDialect dialect, HistoryTable history, StatementRunner runner) {
+    private final BackfillRunner backfills;
+
+    Executor(Connection connection, HistoryDialect dialect, HistoryTable history, StatementRunner runner,
+             BackfillRunner backfills) {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
         this.runner = runner;
+        this.backfills = backfills;
     }
 
     /** Records {@code migration} as started, then runs all of it. */
@@ -54,7 +60,13 @@ final class Executor {
                 } else {
                     for (HistoryStep step : batch) {
                         failing = step;
-                        runner.run(() -> execute(step.statement()));
+                        Optional<Backfill> backfill = Backfill.parse(step.statement());
+                        if (backfill.isPresent()) {
+                            // Batches commit on their own and retry on a lock timeout one by one.
+                            backfills.run(rank, step, backfill.get());
+                        } else {
+                            runner.run(() -> execute(step.statement()));
+                        }
                         history.markApplied(rank, List.of(step.ordinal()));
                         applied++;
                     }

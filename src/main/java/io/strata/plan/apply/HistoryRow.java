@@ -12,11 +12,12 @@ import java.time.Instant;
  * @param finishedAt    null while running, or after the applying process died
  * @param error         why it failed, naming the statement
  * @param rolledBack    whether {@code strata rollback} has taken it back since
+ * @param phase         the phase of a plan it ran ({@code EXPAND}...), or null for a whole plan, a file or a baseline
  */
 public record HistoryRow(int rank, String version, String description, String kind, String checksum,
                          int checksumAlgorithm, String desiredDigest, int statementsApplied, int statementsTotal,
                          Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error,
-                         boolean rolledBack) {
+                         boolean rolledBack, String phase) {
 
     /** Started but not every statement ran: it failed, or its process died. */
     public boolean incomplete() {

@@ -9,12 +9,8 @@ package io.strata.plan.apply;
  * @param inTransaction whether the batch runs in a transaction
  * @param applied       whether it has run
  * @param undo          how {@code strata rollback} takes it back
+ * @param progress      how far a batched backfill got (the last primary key it committed, as JSON), or null
  */
 public record HistoryStep(int ordinal, int batch, boolean inTransaction, String statementHash, String statement,
-                          boolean applied, Undo undo) {
-
-    public HistoryStep(int ordinal, int batch, boolean inTransaction, String statementHash, String statement,
-                       boolean applied) {
-        this(ordinal, batch, inTransaction, statementHash, statement, applied, Undo.NONE);
-    }
+                          boolean applied, Undo undo, String progress) {
 }

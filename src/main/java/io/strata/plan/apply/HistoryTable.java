@@ -53,8 +53,17 @@ final class HistoryTable {
             if (!stepColumns.contains("backup_table")) {
                 s.execute("ALTER TABLE " + steps + " ADD COLUMN backup_table varchar(300)");
             }
-            if (!columns("strata_history").contains("rolled_back")) {
+            if (!stepColumns.contains("progress")) {
+                s.execute("ALTER TABLE " + steps + " ADD COLUMN progress varchar(2000)");
+            }
+            List<String> historyColumns = columns("strata_history");
+            if (!historyColumns.contains("rolled_back")) {
                 s.execute("ALTER TABLE " + history + " ADD COLUMN rolled_back boolean NOT NULL DEFAULT false");
+            }
+            if (!historyColumns.contains("plan_id")) {
+                s.execute("ALTER TABLE " + history + " ADD COLUMN phase varchar(20)");
+                s.execute("ALTER TABLE " + history + " ADD COLUMN plan_id varchar(100)");
+                s.execute("ALTER TABLE " + history + " ADD COLUMN plan_json " + dialect.longTextType());
             }
         }
     }
@@ -96,14 +105,15 @@ final class HistoryTable {
     List<HistoryRow> rows() throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         String rolledBack = evolved() ? "rolled_back" : "false";
+        String phase = columns("strata_history").contains("phase") ? "phase" : "NULL";
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + " FROM " + history
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + ", " + phase + " FROM " + history
                      + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs.getTimestamp(10)),
                         instant(rs.getTimestamp(11)), rs.getString(12), rs.getBoolean(13), rs.getString(14),
-                        rs.getBoolean(15)));
+                        rs.getBoolean(15), rs.getString(16)));
             }
         }
         return rows;
@@ -119,14 +129,15 @@ final class HistoryTable {
     List<HistoryStep> steps(int rank) throws SQLException {
         List<HistoryStep> out = new ArrayList<>();
         String undo = evolved() ? "reverse_sql, backup_table" : "NULL, NULL";
+        String progress = columns("strata_history_steps").contains("progress") ? "progress" : "NULL";
         try (PreparedStatement ps = connection.prepareStatement("SELECT ordinal, batch, in_transaction, statement_hash, "
-                + "statement, applied_at, " + undo + " FROM " + steps + " WHERE installed_rank = ? ORDER BY ordinal")) {
+                + "statement, applied_at, " + undo + ", " + progress + " FROM " + steps + " WHERE installed_rank = ? ORDER BY ordinal")) {
             ps.setInt(1, rank);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new HistoryStep(rs.getInt(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6) != null,
-                            new Undo(ReverseText.decode(rs.getString(7)), rs.getString(8))));
+                            new Undo(ReverseText.decode(rs.getString(7)), rs.getString(8)), rs.getString(9)));
                 }
             }
         }
@@ -170,6 +181,16 @@ final class HistoryTable {
             }
             ps.executeBatch();
         }
+        if (migration.phase() != null) {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE " + history
+                    + " SET phase = ?, plan_id = ?, plan_json = ? WHERE installed_rank = ?")) {
+                ps.setString(1, migration.phase().phase().name());
+                ps.setString(2, migration.phase().planId());
+                ps.setString(3, migration.phase().planJson());
+                ps.setInt(4, rank);
+                ps.executeUpdate();
+            }
+        }
         if (migration.statementCount() == 0) {
             finish(rank, null);
         }
@@ -193,6 +214,53 @@ final class HistoryTable {
                 + "WHERE installed_rank = ?")) {
             ps.setInt(1, rank);
             ps.setInt(2, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The plan of the newest phased apply toward {@code desiredDigest}, and which of its phases succeeded
+     * and were not rolled back; empty when no phased apply was recorded (or the history predates phases).
+     */
+    Optional<PhaseRecord.Recorded> recordedPlan(String desiredDigest) throws SQLException {
+        if (!columns("strata_history").contains("plan_id")) {
+            return Optional.empty();
+        }
+        String planId;
+        String planJson;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT plan_id, plan_json FROM " + history
+                + " WHERE desired_digest = ? AND plan_id IS NOT NULL ORDER BY installed_rank DESC")) {
+            ps.setString(1, desiredDigest);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                planId = rs.getString(1);
+                planJson = rs.getString(2);
+            }
+        }
+        java.util.Set<io.strata.plan.PhaseKind> applied = java.util.EnumSet.noneOf(io.strata.plan.PhaseKind.class);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT phase FROM " + history
+                + " WHERE plan_id = ? AND success = ? AND rolled_back = ?")) {
+            ps.setString(1, planId);
+            ps.setBoolean(2, true);
+            ps.setBoolean(3, false);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    applied.add(io.strata.plan.PhaseKind.valueOf(rs.getString(1)));
+                }
+            }
+        }
+        return Optional.of(new PhaseRecord.Recorded(planId, planJson, applied));
+    }
+
+    /** Records how far a batched backfill got, in the caller's transaction (the one that committed that far). */
+    void saveProgress(int rank, int ordinal, String progress) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + steps + " SET progress = ? WHERE installed_rank = ? AND ordinal = ?")) {
+            ps.setString(1, progress);
+            ps.setInt(2, rank);
+            ps.setInt(3, ordinal);
             ps.executeUpdate();
         }
     }

@@ -10,12 +10,17 @@ import java.util.List;
  * @param kind          {@code apply} (planned from a desired schema) or {@code migrate} (a versioned file)
  * @param desiredDigest digest of the desired schema of an {@code apply}, null for a file
  * @param steps         every statement, numbered, with its batch
+ * @param phase         the phase of a plan this migration is, or null when it is a whole plan or a file
  */
 public record Migration(String version, String description, String kind, String checksum, String desiredDigest,
-                        List<HistoryStep> steps) {
+                        List<HistoryStep> steps, PhaseRecord phase) {
 
     public Migration {
         steps = List.copyOf(steps);
+    }
+
+    public Migration withPhase(PhaseRecord value) {
+        return new Migration(version, description, kind, checksum, desiredDigest, steps, value);
     }
 
     public static Migration of(String version, String description, String kind, String desiredDigest,
@@ -28,11 +33,11 @@ public record Migration(String version, String description, String kind, String 
             for (int i = 0; i < batch.statements().size(); i++) {
                 String sql = batch.statements().get(i);
                 steps.add(new HistoryStep(steps.size() + 1, batchNo, batch.transactional(),
-                        Checksums.ofStatement(sql), sql, false, batch.undos().get(i)));
+                        Checksums.ofStatement(sql), sql, false, batch.undos().get(i), null));
                 statements.add(sql);
             }
         }
-        return new Migration(version, description, kind, Checksums.ofStatements(statements), desiredDigest, steps);
+        return new Migration(version, description, kind, Checksums.ofStatements(statements), desiredDigest, steps, null);
     }
 
     public int statementCount() {

@@ -44,7 +44,9 @@ public final class TargetSession implements AutoCloseable {
         }
         this.history = new HistoryTable(connection, historyDialect, dialect.quoter(), historySchema);
         history.create();
-        this.executor = new Executor(connection, historyDialect, history, new StatementRunner(historyDialect, settings));
+        StatementRunner runner = new StatementRunner(historyDialect, settings);
+        this.executor = new Executor(connection, historyDialect, history, runner,
+                new BackfillRunner(connection, historyDialect, history, runner, settings.batchSize(), settings.batchPause()));
     }
 
     /**
@@ -84,6 +86,15 @@ public final class TargetSession implements AutoCloseable {
     public java.util.Optional<HistoryRow> pending() {
         try {
             return history.pending();
+        } catch (SQLException e) {
+            throw failure("cannot read strata_history", e);
+        }
+    }
+
+    /** The newest phased plan recorded toward {@code desiredDigest}, with its applied phases. */
+    public java.util.Optional<PhaseRecord.Recorded> recordedPlan(String desiredDigest) {
+        try {
+            return history.recordedPlan(desiredDigest);
         } catch (SQLException e) {
             throw failure("cannot read strata_history", e);
         }
@@ -174,7 +185,7 @@ public final class TargetSession implements AutoCloseable {
                     + " row(s), the newest version " + rows.get(rows.size() - 1).version()
                     + ": baseline only adopts a database without history");
         }
-        Migration marker = new Migration(version, description, "baseline", null, null, List.of());
+        Migration marker = new Migration(version, description, "baseline", null, null, List.of(), null);
         run(marker);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, version, 0, 0, "baselined at version " + version, List.of());
     }

@@ -184,7 +184,7 @@ final class PgPlanRoundTrip {
         }
     }
 
-    /** A checksum of every table's rows, by {@code schema.table}. */
+    /** A checksum of every table's rows, by {@code schema.table}, over its columns in name order. */
     static Map<String, String> checksums(String url, Catalog catalog) {
         Map<String, String> out = new LinkedHashMap<>();
         PostgresQuoter q = new PostgresQuoter();
@@ -192,8 +192,11 @@ final class PgPlanRoundTrip {
             for (Schema schema : catalog.schemas()) {
                 for (Table t : schema.tables()) {
                     String name = q.qualified(schema.name(), t.name());
-                    try (ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') FROM ONLY "
-                            + name + " x")) {
+                    // Columns by name, not position: a swapped column comes back at the end of the table.
+                    String row = "row(" + t.columns().stream().map(io.strata.model.Column::name).sorted().map(q::ident)
+                            .collect(Collectors.joining(", ")) + ")::text";
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(" + row + ", ',' ORDER BY "
+                            + row + ")), '') FROM ONLY " + name + " x")) {
                         rs.next();
                         out.put(schema.name() + "." + t.name(), rs.getString(1));
                     }

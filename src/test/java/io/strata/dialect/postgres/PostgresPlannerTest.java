@@ -184,15 +184,31 @@ class PostgresPlannerTest {
                 "ALTER TABLE \"public\".\"orders\" ALTER COLUMN \"note\" TYPE character varying(10) USING \"note\"::character varying(10)");
         assertThat(widen.phased()).isFalse();
 
+        // A rewriting change goes through a second column: no step rewrites the table under its lock.
         MigrationPlan narrow = plan(catalog(orders(List.of(ID, v50))), catalog(orders(List.of(ID, v10))), "");
-        assertThat(narrow.phases().get(0).kind()).isEqualTo(PhaseKind.CONTRACT);
-        assertThat(narrow.steps().get(0).reverse()).isInstanceOf(Reverse.Irreversible.class);
+        assertThat(narrow.phases()).extracting(io.strata.plan.Phase::kind)
+                .containsExactly(PhaseKind.EXPAND, PhaseKind.MIGRATE, PhaseKind.CONTRACT);
+        assertThat(narrow.steps()).noneMatch(s -> s.lock().rewrite());
+        Step dropOld = narrow.only(PhaseKind.CONTRACT).steps().stream().filter(s -> s.sql().contains("DROP COLUMN \"note\""))
+                .findFirst().orElseThrow();
+        assertThat(dropOld.reverse()).isInstanceOf(Reverse.Irreversible.class);
+        assertThat(dropOld.source()).isInstanceOf(io.strata.model.change.SchemaChange.DropColumn.class);
 
         Column small = Column.of("n", type("integer"), true);
         Column big = Column.of("n", type("bigint"), true);
         MigrationPlan bigger = plan(catalog(orders(List.of(ID, small))), catalog(orders(List.of(ID, big))), "");
-        assertThat(bigger.steps().get(0).lock()).isEqualTo(new io.strata.plan.LockImpact("ACCESS EXCLUSIVE", true, false));
+        assertThat(bigger.steps()).noneMatch(s -> s.lock().rewrite());
+        String backfill = bigger.only(PhaseKind.MIGRATE).steps().get(0).sql();
+        assertThat(backfill).endsWith(" */ UPDATE \"public\".\"orders\" SET \"n_strata_new\" = (\"n\")::bigint");
+        assertThat(io.strata.plan.Backfill.parse(backfill)).contains(new io.strata.plan.Backfill("\"public\".\"orders\"",
+                List.of("\"id\""), "\"n_strata_new\" = (\"n\")::bigint"));
         assertThat(bigger.reversible()).isTrue();
+
+        // Without a primary key to batch by, the column changes in place.
+        Table keyless = new Table("orders", List.of(ID, small), null, List.of(), List.of(), List.of(), List.of(), null, Map.of(), null);
+        MigrationPlan inPlace = plan(catalog(keyless), catalog(keyless.withColumns(List.of(ID, big))), "");
+        assertThat(sql(inPlace)).containsExactly("ALTER TABLE \"public\".\"orders\" ALTER COLUMN \"n\" TYPE bigint USING \"n\"::bigint");
+        assertThat(inPlace.steps().get(0).lock()).isEqualTo(new io.strata.plan.LockImpact("ACCESS EXCLUSIVE", true, false));
     }
 
     @Test
@@ -209,11 +225,32 @@ class PostgresPlannerTest {
     }
 
     @Test
-    void renamesRunInContractAndRenameBack() {
+    void aRenamedColumnLivesUnderBothNamesUntilContract() {
         Column remark = Column.of("remark", type("text"), true).withRenamedFrom("note");
         MigrationPlan p = plan(catalog(orders(List.of(ID, NOTE))), catalog(orders(List.of(ID, remark))), "");
-        assertThat(sql(p)).containsExactly("ALTER TABLE \"public\".\"orders\" RENAME COLUMN \"note\" TO \"remark\"");
-        assertThat(reverse(p.steps().get(0))).containsExactly("ALTER TABLE \"public\".\"orders\" RENAME COLUMN \"remark\" TO \"note\"");
+        assertThat(p.phases()).extracting(io.strata.plan.Phase::kind)
+                .containsExactly(PhaseKind.EXPAND, PhaseKind.MIGRATE, PhaseKind.CONTRACT);
+        assertThat(sql(p.only(PhaseKind.EXPAND))).first().isEqualTo("ALTER TABLE \"public\".\"orders\" ADD COLUMN \"remark\" text");
+        assertThat(sql(p.only(PhaseKind.EXPAND)).get(2)).isEqualTo("CREATE TRIGGER \"strata_sync_orders_remark\" BEFORE INSERT OR UPDATE "
+                + "ON \"public\".\"orders\" FOR EACH ROW EXECUTE FUNCTION \"public\".\"strata_sync_orders_remark\"()");
+        assertThat(p.phases().get(1).deployAfter())
+                .isEqualTo("deploy the application version that reads and writes public.orders.remark instead of note");
+        assertThat(sql(p.only(PhaseKind.CONTRACT))).contains("ALTER TABLE \"public\".\"orders\" DROP COLUMN \"note\"");
+        assertThat(p.reversible()).isTrue();
+        // On PostgreSQL 10 the trigger calls its function the old way.
+        assertThat(sql(plan(catalog(orders(List.of(ID, NOTE))), catalog(orders(List.of(ID, remark))), "10.5")))
+                .anyMatch(s -> s.endsWith("FOR EACH ROW EXECUTE PROCEDURE \"public\".\"strata_sync_orders_remark\"()"));
+    }
+
+    @Test
+    void aRenamedKeyColumnIsRenamedInContractAndRenamedBack() {
+        Column key = Column.of("order_id", type("integer"), false).withRenamedFrom("id");
+        Table before = orders(List.of(ID, NOTE));
+        Table after = new Table("orders", List.of(key, NOTE), new PrimaryKey("orders_pkey", List.of("order_id")), List.of(),
+                List.of(), List.of(), List.of(), null, Map.of(), null);
+        MigrationPlan p = plan(catalog(before), catalog(after), "");
+        assertThat(sql(p)).containsExactly("ALTER TABLE \"public\".\"orders\" RENAME COLUMN \"id\" TO \"order_id\"");
+        assertThat(reverse(p.steps().get(0))).containsExactly("ALTER TABLE \"public\".\"orders\" RENAME COLUMN \"order_id\" TO \"id\"");
         assertThat(p.phases().get(0).kind()).isEqualTo(PhaseKind.CONTRACT);
     }
 
