@@ -153,6 +153,11 @@ public final class ApplyMigration {
     /** Nothing runs when the target drifted from the expected schema, or is already at the desired one. */
     private static Prepared prepare(Target target, Catalog live) {
         Request request = target.request();
+        if (target.reviewed() != null && PreFlight.drift(target.desired().catalog(), live).isEmpty()) {
+            // A plan file applied twice: the target left its base because it reached the plan's end.
+            return Prepared.stop(ApplyResult.upToDate("the target is already at the desired schema of plan file "
+                    + request.to() + "; nothing to apply"));
+        }
         if (target.expected() != null) {
             List<String> drift = PreFlight.drift(target.expected(), live);
             if (!drift.isEmpty()) {

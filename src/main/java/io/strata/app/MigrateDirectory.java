@@ -25,7 +25,7 @@ public final class MigrateDirectory {
         SumFile.verify(dir, files);
         Dialect dialect = Dialects.forUrl(url);
         try (TargetSession session = TargetSession.open(dialect, url, settings)) {
-            return new DirectoryMigrator(session, !dialect.history().transactionalDdl()).run(files);
+            return new DirectoryMigrator(session, dialect).run(files);
         } catch (LockUnavailableException e) {
             return List.of(ApplyResult.locked(e.getMessage()));
         }

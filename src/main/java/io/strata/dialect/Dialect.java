@@ -26,6 +26,9 @@ public interface Dialect {
 
     Quoter quoter();
 
+    /** What hand-written statements (a migration file's) do to concurrent clients. */
+    StatementClassifier classifier();
+
     /**
      * The scratch database on which SQL sources are replayed: {@code devUrl} when given, else the
      * dialect's default (an embedded PostgreSQL server), else a {@code NOT_CONFIGURED} error.

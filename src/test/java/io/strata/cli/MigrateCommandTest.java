@@ -58,4 +58,19 @@ class MigrateCommandTest {
         assertThat(migrate.json().get("results")).extracting(r -> r.get("version").asText()).containsExactly("1.1");
         assertThat(CliRun.of("status", "--url", url).out()).contains("baseline").contains("1.1");
     }
+
+    @Test
+    void aConcurrentIndexBuildInAFileRunsOutsideTheFilesTransaction() throws Exception {
+        Files.writeString(dir.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY, label text);\n");
+        Files.writeString(dir.resolve("V2__index_and_column.sql"), "ALTER TABLE items ADD COLUMN price int;\n"
+                + "CREATE INDEX CONCURRENTLY items_label ON items (label);\n"
+                + "ALTER TABLE items ADD COLUMN note text;\n");
+        assertThat(CliRun.of("migrate", "hash", "--dir", dir.toString()).exitCode()).isZero();
+        String url = TestDatabases.freshPostgres();
+        CliRun migrate = CliRun.of("migrate", "--dir", dir.toString(), "--url", url, "--format", "json");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.json().get("results").get(1).get("statementsApplied").asInt()).isEqualTo(3);
+        CliRun inspect = CliRun.of("inspect", url, "--format", "sql");
+        assertThat(inspect.out()).contains("CREATE INDEX \"items_label\"").contains("\"note\" text");
+    }
 }

@@ -51,6 +51,11 @@ public final class MySqlDialect implements Dialect {
         return quoter;
     }
 
+    @Override
+    public io.strata.dialect.StatementClassifier classifier() {
+        return new MySqlStatementClassifier();
+    }
+
     /**
      * A scratch database on the server behind {@code devUrl}. Unlike PostgreSQL there is no embedded
      * MySQL server to fall back on, so a missing URL is a configuration error, not a silent default.

@@ -18,6 +18,7 @@ import io.strata.plan.Step;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.strata.dialect.postgres.PostgresPlanContext.ACCESS_EXCLUSIVE;
@@ -62,8 +63,10 @@ final class PostgresColumnSteps {
     /**
      * Adds a column. A volatile default on a nullable column is set in a second step: the column is added
      * without it, so existing rows stay NULL instead of PostgreSQL rewriting the table to compute a value
-     * per row (before PostgreSQL 11 any default rewrote it). A NOT NULL column without default is added as
-     * written: the plan cannot invent a backfill value, and the lint flags it.
+     * per row (before PostgreSQL 11 any default rewrote it). A NOT NULL column without default on a live
+     * table is added nullable and made NOT NULL in CONTRACT through a validated check: the plan cannot invent
+     * a value for existing rows, so the new clients (or a migration file) write them in between, and the lint
+     * flags it.
      */
     void addColumn(AddColumn c) {
         if (inheritedFromParent(c.schema(), c.table(), c.column().name(), true)) {
@@ -73,7 +76,11 @@ final class PostgresColumnSteps {
         String drop = alter(c.schema(), c.table()) + " DROP COLUMN " + ctx.ident(col.name());
         boolean split = col.nullable() && col.identity() == null && col.generatedExpr() == null
                 && volatileDefault(col.defaultExpr());
-        Column added = split ? col.withDefault(null) : col;
+        // Required, with nothing to fill existing rows: old clients do not write it and existing rows have no
+        // value, so it arrives nullable and becomes NOT NULL in CONTRACT, once the new clients fill it.
+        boolean required = !col.nullable() && col.defaultExpr() == null && col.identity() == null
+                && col.generatedExpr() == null && !ctx.isNew(c.schema(), c.table()) && !ctx.partitioned(c.schema(), c.table());
+        Column added = split ? col.withDefault(null) : required ? col.withNullable(true) : col;
         boolean rewrite = col.identity() != null || col.generatedExpr() != null
                 || (added.defaultExpr() != null && (ctx.major() < 11 || volatileDefault(added.defaultExpr())));
         List<Step> out = new ArrayList<>();
@@ -84,6 +91,11 @@ final class PostgresColumnSteps {
             out.add(setDefault(c, c.schema(), c.table(), col.name(), null, col.defaultExpr()));
         }
         ctx.order().add(ctx.expand(c), Slot.COLUMN_ADD, out);
+        if (required) {
+            ModifyColumn tighten = new ModifyColumn(c.schema(), c.table(), added, col, Set.of(ColumnChangeKind.NULLABILITY));
+            ctx.order().add(PhaseKind.CONTRACT, Slot.COLUMN_ALTER, setNotNull(tighten, c.schema(), c.table(), col.name()));
+            ctx.order().deployNote("writes " + c.location() + " on every insert (and existing rows hold a value for it)");
+        }
         if (col.comment() != null) {
             ctx.order().add(ctx.expand(c), Slot.COMMENT, List.of(objects.comment(c,
                     "COLUMN " + columnName(c.schema(), c.table(), col.name()), null, col.comment())));

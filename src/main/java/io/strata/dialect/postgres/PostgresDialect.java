@@ -47,6 +47,11 @@ public final class PostgresDialect implements Dialect {
         return quoter;
     }
 
+    @Override
+    public io.strata.dialect.StatementClassifier classifier() {
+        return new PostgresStatementClassifier();
+    }
+
     /** The server named by {@code devUrl}, or, when it is null or blank, Strata's own embedded PostgreSQL. */
     @Override
     public DevDatabase devDatabase(String devUrl) {

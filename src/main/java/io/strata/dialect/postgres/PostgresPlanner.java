@@ -82,7 +82,7 @@ public final class PostgresPlanner implements MigrationPlanner {
 
     @Override
     public MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> changes, String serverVersion) {
-        List<SchemaChange> all = withSchemaContents(changes);
+        List<SchemaChange> all = PostgresRenameEchoes.without(withSchemaContents(changes));
         Set<String> created = new HashSet<>();
         for (SchemaChange c : all) {
             if (c instanceof AddTable) {

@@ -28,7 +28,9 @@ record PostgresTypeChange(boolean binaryCoercible, boolean widening) {
             return new PostgresTypeChange(false, b.bytes() >= a.bytes());
         }
         if (from instanceof IntegerType a && to instanceof DecimalType b) {
-            return new PostgresTypeChange(false, b.precision() == null);
+            // Every integer fits when the numeric keeps as many digits before the point as the widest value has.
+            int integerDigits = b.precision() == null ? Integer.MAX_VALUE : b.precision() - (b.scale() == null ? 0 : b.scale());
+            return new PostgresTypeChange(false, integerDigits >= digits(a.bytes()));
         }
         if (from instanceof FloatType a && to instanceof FloatType b) {
             return new PostgresTypeChange(false, b.bytes() >= a.bytes());
@@ -43,6 +45,15 @@ record PostgresTypeChange(boolean binaryCoercible, boolean widening) {
             return new PostgresTypeChange(false, true);
         }
         return new PostgresTypeChange(false, false);
+    }
+
+    /** Decimal digits of the widest value of a signed integer of {@code bytes} bytes (32767, 2147483647, ...). */
+    private static int digits(int bytes) {
+        return switch (bytes) {
+            case 2 -> 5;
+            case 4 -> 10;
+            default -> 19;
+        };
     }
 
     /**

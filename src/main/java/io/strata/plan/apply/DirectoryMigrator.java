@@ -1,5 +1,6 @@
 package io.strata.plan.apply;
 
+import io.strata.dialect.Dialect;
 import io.strata.error.StrataException;
 
 import java.util.ArrayList;
@@ -14,11 +15,11 @@ import java.util.Optional;
 public final class DirectoryMigrator {
 
     private final TargetSession session;
-    private final boolean mysql;
+    private final Dialect dialect;
 
-    public DirectoryMigrator(TargetSession session, boolean mysql) {
+    public DirectoryMigrator(TargetSession session, Dialect dialect) {
         this.session = session;
-        this.mysql = mysql;
+        this.dialect = dialect;
     }
 
     /** One result per file that ran or resumed; an applied file whose checksum changed is a BAD_INPUT error naming it. */
@@ -31,7 +32,7 @@ public final class DirectoryMigrator {
             if (baseline != null && MigrationFile.compareVersions(file.version(), baseline) <= 0) {
                 continue;
             }
-            Migration migration = file.migration(mysql);
+            Migration migration = file.migration(dialect);
             Optional<HistoryRow> recorded = rows.stream()
                     .filter(r -> r.kind().equals("migrate") && (r.success() || r.statementsApplied() > 0))
                     .filter(r -> MigrationFile.compareVersions(r.version(), file.version()) == 0)

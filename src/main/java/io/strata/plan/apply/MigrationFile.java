@@ -1,6 +1,8 @@
 package io.strata.plan.apply;
 
+import io.strata.dialect.Dialect;
 import io.strata.dialect.SqlStatements;
+import io.strata.dialect.StatementClassifier;
 import io.strata.error.StrataException;
 
 import java.io.IOException;
@@ -68,9 +70,31 @@ public record MigrationFile(String version, String description, String name, Str
         return 0;
     }
 
-    /** The file's statements as one batch: a transaction where the dialect allows it, else one by one. */
-    public Migration migration(boolean mysql) {
-        List<String> statements = SqlStatements.split(content, mysql).stream().map(SqlStatements.Statement::text).toList();
-        return Migration.of(version, description, "migrate", null, List.of(new Batch(statements, true)));
+    /**
+     * The file's statements in batches: consecutive statements that may share a transaction form one (a
+     * transaction where the dialect allows it), and a statement that may not ({@code CREATE INDEX
+     * CONCURRENTLY}) runs alone, recorded as soon as it has run, so a resumed file never repeats it.
+     */
+    public Migration migration(Dialect dialect) {
+        boolean mysql = dialect.name().equals("mysql");
+        StatementClassifier classifier = dialect.classifier();
+        List<Batch> batches = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (SqlStatements.Statement statement : SqlStatements.split(content, mysql)) {
+            String sql = statement.text();
+            if (mysql || classifier.transactional(sql)) {
+                pending.add(sql);
+                continue;
+            }
+            if (!pending.isEmpty()) {
+                batches.add(new Batch(pending, true));
+                pending = new ArrayList<>();
+            }
+            batches.add(new Batch(List.of(sql), false));
+        }
+        if (!pending.isEmpty() || batches.isEmpty()) {
+            batches.add(new Batch(pending, true));
+        }
+        return Migration.of(version, description, "migrate", null, batches);
     }
 }

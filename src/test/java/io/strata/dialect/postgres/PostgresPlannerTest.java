@@ -225,6 +225,24 @@ class PostgresPlannerTest {
     }
 
     @Test
+    void aRequiredColumnWithoutDefaultArrivesNullableAndTightensInContract() {
+        Column currency = Column.of("currency", type("character(3)"), false);
+        MigrationPlan p = plan(catalog(orders(List.of(ID, NOTE))), catalog(orders(List.of(ID, NOTE, currency))), "16.2");
+        assertThat(sql(p.only(PhaseKind.EXPAND))).containsExactly(
+                "ALTER TABLE \"public\".\"orders\" ADD COLUMN \"currency\" character(3)");
+        assertThat(sql(p.only(PhaseKind.CONTRACT))).containsExactly(
+                "ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_currency_not_null_check\" CHECK (\"currency\" IS NOT NULL) NOT VALID",
+                "ALTER TABLE \"public\".\"orders\" VALIDATE CONSTRAINT \"orders_currency_not_null_check\"",
+                "ALTER TABLE \"public\".\"orders\" ALTER COLUMN \"currency\" SET NOT NULL",
+                "ALTER TABLE \"public\".\"orders\" DROP CONSTRAINT \"orders_currency_not_null_check\"");
+        assertThat(p.phases().get(0).deployAfter()).contains("writes public.orders.currency on every insert");
+        // A new table has no rows: the column is created as written.
+        Table fresh = new Table("invoices", List.of(ID, currency), null, List.of(), List.of(), List.of(), List.of(), null, Map.of(), null);
+        assertThat(sql(plan(catalog(orders(List.of(ID))), catalog(orders(List.of(ID)), fresh), "16.2")).get(0))
+                .contains("\"currency\" character(3) NOT NULL");
+    }
+
+    @Test
     void aRenamedColumnLivesUnderBothNamesUntilContract() {
         Column remark = Column.of("remark", type("text"), true).withRenamedFrom("note");
         MigrationPlan p = plan(catalog(orders(List.of(ID, NOTE))), catalog(orders(List.of(ID, remark))), "");

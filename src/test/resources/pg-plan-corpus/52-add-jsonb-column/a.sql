@@ -1,0 +1,1 @@
+CREATE TABLE webhooks (id int PRIMARY KEY, url text NOT NULL);

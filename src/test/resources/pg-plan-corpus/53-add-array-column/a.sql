@@ -1,0 +1,1 @@
+CREATE TABLE articles (id int PRIMARY KEY, title text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE countries (id int PRIMARY KEY, code text NOT NULL, name text NOT NULL);

@@ -1,0 +1,6 @@
+CREATE SCHEMA billing;
+CREATE SCHEMA crm;
+CREATE TABLE billing.accounts (id int PRIMARY KEY, currency char(3) NOT NULL DEFAULT 'EUR');
+CREATE TABLE crm.contacts (id int PRIMARY KEY, email text NOT NULL,
+    billing_account_id int CONSTRAINT contacts_billing_account_fk REFERENCES billing.accounts (id) ON DELETE RESTRICT);
+CREATE INDEX contacts_billing_account_idx ON crm.contacts (billing_account_id);

@@ -1,0 +1,1 @@
+INSERT INTO notes (body) SELECT 'note ' || g FROM generate_series(1, 40) g;

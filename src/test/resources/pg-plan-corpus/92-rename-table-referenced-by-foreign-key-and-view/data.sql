@@ -1,0 +1,2 @@
+INSERT INTO clients SELECT g, 'client ' || g FROM generate_series(1, 12) g;
+INSERT INTO invoices SELECT g, g % 12 + 1, g * 10.5 FROM generate_series(1, 50) g;
