@@ -5,11 +5,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.strata.compat.Finding;
 import io.strata.compat.Role;
 import io.strata.compat.relational.RelationalRules;
+import io.strata.diff.Differ;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
 import io.strata.dialect.SqlScript;
+import io.strata.dialect.SqlStatements;
+import io.strata.dialect.StatementClassifier;
 import io.strata.error.StrataException;
 import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
+import io.strata.plan.Phase;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.Reverse;
+import io.strata.plan.Step;
+import io.strata.plan.apply.MigrationFile;
 import io.strata.plan.lint.BackwardIncompatibleRules;
 import io.strata.plan.lint.Diagnostic;
 import io.strata.plan.lint.LintPass;
@@ -23,6 +33,7 @@ import io.strata.plan.lint.Suppressions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +66,85 @@ public final class LintMigration {
      * {@code serverVersion} null: the version of the server {@code from} was inspected on.
      */
     public Result run(String from, String to, String serverVersion, Path config) {
-        LintSettings loaded = settings(config);
         PlanMigration.Result planned = new PlanMigration(loader).run(from, to, serverVersion);
-        LintSettings settings = loaded.withSuppressions(suppressions(planned.to().scripts()));
+        return new Result(planned, lint(planned, config));
+    }
+
+    /**
+     * Lints a hand-written migration file: its statements are the plan. The schema it starts from is
+     * {@code base} (a source), else the files of its directory with lower versions (a Flyway directory),
+     * else an empty database; the changes it makes are the diff from that schema to the one after it.
+     */
+    public Result runFile(String file, String base, String serverVersion, Path config) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path) || !path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+            throw StrataException.badInput("lint with one argument lints a migration file: \"" + file
+                    + "\" is not a .sql file (give FROM and TO to lint the migration between two schemas)");
+        }
+        SqlScript migration = SourceLoader.sqlScripts(path).get(0);
+        LoadedSource before = base != null ? loader.load(base) : loader.replay("the files before " + file, earlierFiles(path));
+        List<SqlScript> all = new ArrayList<>(before.scripts());
+        if (base != null && before.scripts().isEmpty()) {
+            // A live database or a model file: its schema, rendered, is what the migration runs on.
+            Dialect dialect = Dialects.byName(before.catalog().dialect());
+            all.add(new SqlScript(base, String.join(";\n", dialect.renderer().createStatements(before.catalog())) + ";\n"));
+        }
+        all.add(migration);
+        LoadedSource after = loader.replay(file, all);
+        Catalogs.requireSameDialect(before, after);
+        Dialect dialect = Dialects.byName(after.catalog().dialect());
+        List<SchemaChange> changes = Differ.diff(before.catalog(), after.catalog());
+        String version = serverVersion != null ? serverVersion : after.catalog().serverVersion();
+        MigrationPlan plan = new MigrationPlan(dialect.name(), version,
+                List.of(new Phase(PhaseKind.EXPAND, statements(migration, dialect, changes), null)));
+        PlanMigration.Result planned = new PlanMigration.Result(before, new LoadedSource(file, after.catalog(), List.of(migration)),
+                changes, plan);
+        return new Result(planned, lint(planned, config));
+    }
+
+    /** The migration files of {@code file}'s directory with lower versions, when it is one of them. */
+    private static List<SqlScript> earlierFiles(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        List<MigrationFile> files = MigrationFile.list(dir);
+        MigrationFile self = files.stream().filter(f -> f.name().equals(file.getFileName().toString())).findFirst().orElse(null);
+        if (self == null) {
+            return List.of();
+        }
+        return files.stream().filter(f -> MigrationFile.compareVersions(f.version(), self.version()) < 0)
+                .map(f -> new SqlScript(dir.resolve(f.name()).toString(), f.content())).toList();
+    }
+
+    /** The file's statements as steps, each with the lock its text implies and the change of the table it names. */
+    private static List<Step> statements(SqlScript script, Dialect dialect, List<SchemaChange> changes) {
+        StatementClassifier classifier = dialect.classifier();
+        List<Step> out = new ArrayList<>();
+        for (SqlStatements.Statement statement : SqlStatements.split(script.text(), dialect.name().equals("mysql"))) {
+            String sql = statement.text();
+            String flat = sql.replaceAll("\\s+", " ").trim();
+            String description = "line " + statement.line() + ": " + (flat.length() > 60 ? flat.substring(0, 57) + "..." : flat);
+            SchemaChange source = classifier.table(sql).map(t -> changeOf(t, sql, changes)).orElse(null);
+            out.add(new Step(description, sql, new Reverse.Irreversible("written by hand"), classifier.transactional(sql),
+                    classifier.lock(sql), source));
+        }
+        return out;
+    }
+
+    /**
+     * The change a statement on {@code table} makes: the one whose index, constraint or column it names,
+     * else the table's first (a statement that creates or drops the table itself).
+     */
+    private static SchemaChange changeOf(String table, String sql, List<SchemaChange> changes) {
+        List<SchemaChange> onTable = changes.stream().filter(c -> c instanceof SchemaChange.InTable in && in.table().equals(table)
+                || c instanceof SchemaChange.OfTable of && of.objectName().equals(table)).toList();
+        String text = sql.toLowerCase(java.util.Locale.ROOT);
+        return onTable.stream().filter(c -> c instanceof SchemaChange.InTable in && in.elementName() != null
+                        && java.util.regex.Pattern.compile("(?<![\\w$])\"?" + java.util.regex.Pattern.quote(
+                        in.elementName().toLowerCase(java.util.Locale.ROOT)) + "\"?(?![\\w$])").matcher(text).find())
+                .findFirst().orElse(onTable.isEmpty() ? null : onTable.get(0));
+    }
+
+    private LintReport lint(PlanMigration.Result planned, Path config) {
+        LintSettings settings = settings(config).withSuppressions(suppressions(planned.to().scripts()));
         MigrationPlan plan = planned.plan();
         List<SchemaChange> changes = planned.changes();
         LintPass pass = new LintPass(plan, planned.from().catalog(), planned.to().catalog(), changes);
@@ -65,7 +152,7 @@ public final class LintMigration {
                 .filter(f -> f.breaksAny(OLD_CLIENTS))
                 .map(f -> backwardIncompatible(f, pass))
                 .toList();
-        return new Result(planned, Linter.lint(pass, settings, incompatible));
+        return Linter.lint(pass, settings, incompatible);
     }
 
     private LintSettings settings(Path config) {

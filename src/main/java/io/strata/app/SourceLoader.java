@@ -83,11 +83,20 @@ public final class SourceLoader implements AutoCloseable {
         if (Files.isRegularFile(path) && ModelFiles.isModelFile(path)) {
             return new LoadedSource(source, ModelFiles.read(path), List.of());
         }
-        List<SqlScript> scripts = sqlScripts(path);
+        return replay(source, sqlScripts(path));
+    }
+
+    /** The schema {@code scripts} build, replayed in order on a scratch database of the SQL dialect. */
+    public LoadedSource replay(String label, List<SqlScript> scripts) {
         Dialect dialect = sqlDialect();
         DevDatabase dev = devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
         Catalog replayed = dev.replay(scripts);
-        return new LoadedSource(source, RenameHints.apply(replayed, scripts), scripts);
+        return new LoadedSource(label, RenameHints.apply(replayed, scripts), scripts);
+    }
+
+    /** The dialect SQL sources are replayed in. */
+    public Dialect dialect() {
+        return sqlDialect();
     }
 
     private Catalog inspectLive(String url) {

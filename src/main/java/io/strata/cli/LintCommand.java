@@ -2,11 +2,13 @@ package io.strata.cli;
 
 import io.strata.app.LintMigration;
 import io.strata.app.SourceLoader;
+import io.strata.error.StrataException;
 import io.strata.plan.lint.Diagnostic;
 import io.strata.plan.lint.LintReport;
 import io.strata.plan.lint.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,13 +16,14 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata lint}: the hazards of the migration from one schema to another, each under a stable code. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Plan the migration from FROM to TO and report its hazards: data loss, broken clients, "
-                + "failures on existing rows, long locks, statements outside a transaction.",
+        description = {"Plan the migration from FROM to TO (or read a migration file) and report its hazards: data loss, "
+                + "broken clients, failures on existing rows, long locks, statements outside a transaction.",
                 "Severities come from strata.yaml (lint.severity); '-- strata:nolint CODE' in TO's SQL suppresses a code.",
                 "Exit 0 when no error remains, 1 when one does, 2 on bad input."})
 final class LintCommand implements Callable<Integer> {
@@ -31,8 +34,19 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     SourceOptionsMixin sources;
 
-    @Mixin
-    MigrationPairMixin pair;
+    @Parameters(arity = "1..2", paramLabel = "SOURCE", description = {
+            "FROM TO: the migration Strata plans from one schema to the other;",
+            "MIGRATION.sql: a hand-written migration file, run on --base (default: the files of its directory with",
+            "lower versions, or an empty database)."})
+    List<String> args;
+
+    @Option(names = "--base", paramLabel = "SOURCE",
+            description = "The schema a migration file runs on (a .sql file or directory, model file or JDBC URL).")
+    String base;
+
+    @Option(names = "--server-version", paramLabel = "VERSION",
+            description = "Choose safe recipes for this server version (default: the version FROM was inspected on).")
+    String serverVersion;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Lint configuration (default: strata.yaml in the working directory, if present).")
@@ -44,7 +58,12 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
-            LintReport report = new LintMigration(loader).run(pair.from, pair.to, pair.serverVersion, config).report();
+            LintMigration lint = new LintMigration(loader);
+            if (args.size() == 2 && base != null) {
+                throw StrataException.badInput("--base goes with a migration file; FROM is the base of FROM TO");
+            }
+            LintReport report = (args.size() == 2 ? lint.run(args.get(0), args.get(1), serverVersion, config)
+                    : lint.runFile(args.get(0), base, serverVersion, config)).report();
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 out.println(Json.write(toJson(report)));

@@ -123,4 +123,44 @@ class LintCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("DS102", "public.orders.note", "2 errors, 0 warnings, 0 notices");
     }
+
+    private static java.util.List<String> codes(CliRun run) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        run.json().get("diagnostics").forEach(d -> out.add(d.get("code").asText() + " " + d.get("location").asText()));
+        return out;
+    }
+
+    @Test
+    void aMigrationFileIsLintedOnTheFilesBeforeIt() throws Exception {
+        file("V1__orders.sql", "CREATE TABLE customers (id int PRIMARY KEY);\n"
+                + "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, note text);\n");
+        Path v2 = file("V2__index_and_key.sql", "CREATE INDEX orders_customer ON orders (customer_id);\n"
+                + "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);\n"
+                + "ALTER TABLE orders DROP COLUMN note;\n");
+        CliRun run = CliRun.of("lint", "--dev-url", TestDatabases.postgresServerUrl(), v2.toString(), "--format=json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(codes(run)).contains("LK103 public.orders.orders_customer", "LK102 public.orders.orders_customer_fk",
+                "DS102 public.orders.note");
+    }
+
+    @Test
+    void theSafeFormsOfTheSameFileRaiseNoLockingCode() throws Exception {
+        Path base = file("base.sql", "CREATE TABLE customers (id int PRIMARY KEY);\n"
+                + "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, note text);\n");
+        Path migration = file("add_index.sql", "CREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id);\n"
+                + "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n");
+        CliRun run = CliRun.of("lint", "--dev-url", TestDatabases.postgresServerUrl(), migration.toString(),
+                "--base", base.toString(), "--format=json");
+        assertThat(run.err()).isEmpty();
+        assertThat(codes(run)).noneMatch(c -> c.startsWith("LK"))
+                .as("the concurrent build cannot share the file's transaction").anyMatch(c -> c.startsWith("TX101"));
+    }
+
+    @Test
+    void aSingleArgumentThatIsNotAMigrationFileIsBadInput() throws Exception {
+        Path model = file("schema.yaml", "dialect: postgres\n");
+        CliRun run = CliRun.of("lint", model.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a .sql file");
+    }
 }

@@ -18,7 +18,7 @@ public final class LockingAnalyzer implements Analyzer {
     public static final LintRule TABLE_REWRITE = new LintRule("LK101", Family.LOCKING,
             "table rewrite that blocks writers");
     public static final LintRule EXCLUSIVE_SCAN = new LintRule("LK102", Family.LOCKING,
-            "full scan under ACCESS EXCLUSIVE");
+            "full scan under a lock that blocks writers");
     public static final LintRule BLOCKING_INDEX_BUILD = new LintRule("LK103", Family.LOCKING,
             "index built without CONCURRENTLY");
     public static final LintRule MYSQL_COPY = new LintRule("LK104", Family.LOCKING, "MySQL ALGORITHM=COPY");
@@ -61,6 +61,11 @@ public final class LockingAnalyzer implements Analyzer {
         if (lock.scan() && lock.lock().equals("ACCESS EXCLUSIVE")) {
             return List.of(EXCLUSIVE_SCAN.at(where, step.description()
                     + " reads every row under ACCESS EXCLUSIVE, blocking readers and writers", step));
+        }
+        // A foreign key validated as it is added (no NOT VALID) scans under SHARE ROW EXCLUSIVE on both tables.
+        if (lock.scan() && lock.lock().equals("SHARE ROW EXCLUSIVE")) {
+            return List.of(EXCLUSIVE_SCAN.at(where, step.description()
+                    + " reads every row under SHARE ROW EXCLUSIVE, blocking writers", step));
         }
         return List.of();
     }
