@@ -136,7 +136,8 @@ public final class ApplyMigration {
         try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
             Catalog live = dry.inspect();
             Prepared run = prepare(target, live);
-            return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl());
+            return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl())
+                    .withPreflight(dry.sizing(run.plan(), live));
         }
     }
 

@@ -39,8 +39,9 @@ final class PhasedApply {
     ApplyResult start(Catalog live, ApplyMigration.Prepared run) {
         PhaseKind phase = target.request().phase();
         Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches());
+        List<String> sizing = session.sizing(run.plan(), live);
         if (phase == null) {
-            return session.run(migration);
+            return session.run(migration).withPreflight(sizing);
         }
         List<PhaseKind> kinds = kinds(run.whole());
         if (kinds.get(0) != phase) {
@@ -48,7 +49,7 @@ final class PhasedApply {
         }
         PlanFile plan = PlanFile.of(live, target.desired().catalog(), run.whole());
         ApplyResult result = session.run(migration.withPhase(new PhaseRecord(phase, plan.id(), plan.toJson())));
-        return withNext(result, run.whole(), List.of(phase));
+        return withNext(result.withPreflight(sizing), run.whole(), List.of(phase));
     }
 
     /** Runs the phase asked for of a plan recorded by an earlier phase, or every phase it has left. */
@@ -72,10 +73,11 @@ final class PhasedApply {
         List<ApplyResult> results = new ArrayList<>();
         for (PhaseKind kind : toRun) {
             MigrationPlan part = whole.only(kind);
+            List<String> sizing = session.sizing(part, plan.base());
             Migration migration = Migration.of(version, target.description(kind), "apply", digest,
                     BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss()));
             ApplyResult result = session.run(migration.withPhase(new PhaseRecord(kind, recorded.planId(), recorded.planJson())));
-            results.add(result);
+            results.add(result.withPreflight(sizing));
             if (!result.ok()) {
                 break;
             }

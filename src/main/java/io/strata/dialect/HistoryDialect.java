@@ -48,6 +48,16 @@ public interface HistoryDialect {
         statement.setString(index, value);
     }
 
+    /**
+     * The size of a table on disk (with its indexes) and its estimated row count, from the server's
+     * statistics (no scan), or empty when the table is not there.
+     */
+    java.util.Optional<TableSize> tableSize(Connection connection, String schema, String table) throws java.sql.SQLException;
+
+    /** A table's size: {@code bytes} with its indexes, {@code rows} as the statistics estimate them. */
+    record TableSize(long bytes, long rows) {
+    }
+
     /** The statement that inserts every row of {@code backup} into {@code table}: how a dropped table gets its rows back. */
     default String restoreRows(String table, String backup, List<String> columns) {
         String list = String.join(", ", columns);

@@ -28,6 +28,22 @@ class DryRunTest {
     }
 
     @Test
+    void aRewriteIsSizedBeforeItRuns() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        // No primary key to backfill by: the type changes in place, rewriting the table.
+        String v1 = "CREATE TABLE items (id int, label text NOT NULL, price numeric(10,4));\n";
+        String v2 = "CREATE TABLE items (id bigint, label text NOT NULL, price numeric(10,4));\n";
+        TestDatabases.exec(url, v1, "INSERT INTO items SELECT g, 'label ' || g, g FROM generate_series(1, 20000) g",
+                "ANALYZE items");
+        Path to = Files.writeString(dir.resolve("v2.sql"), v2);
+        CliRun run = CliRun.of("apply", "--dev-url", TestDatabases.postgresServerUrl(), to.toString(), "--url", url,
+                "--dry-run");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("pre-flight:\\n  change type of .*: rewrites public\\.items \\(\\d+\\.\\d MB, "
+                + "~20,000 rows\\) under ACCESS EXCLUSIVE, about \\d+ ms; writers of the table wait that long");
+    }
+
+    @Test
     void postgresConcurrentIndexRunsOnAScratchCopy() throws Exception {
         String url = TestDatabases.freshPostgres();
         String v1 = "CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, price numeric(10,4));\n";

@@ -27,6 +27,7 @@ class OnlineColumnChangeTest {
             CREATE TABLE items (id int PRIMARY KEY, qty int NOT NULL DEFAULT 0, price numeric(10,2), note text);
             CREATE INDEX items_qty_idx ON items (qty);
             INSERT INTO items SELECT g, g % 50, g * 1.25, 'n' || g FROM generate_series(1, 2500) g;
+            ANALYZE items;
             """;
     private static final String B = """
             CREATE TABLE items (
@@ -81,6 +82,8 @@ class OnlineColumnChangeTest {
 
         CliRun migrate = apply("MIGRATE");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).as("sized before it ran").contains("pre-flight:")
+                .contains("~2,500 rows in 25 batches of 100");
         assertThat(migrate.out()).contains("then deploy the application version that reads and writes public.items.quantity");
         assertThat(rows("SELECT count(*) FROM items WHERE quantity IS DISTINCT FROM qty "
                 + "OR price_strata_new IS DISTINCT FROM price::bigint")).containsExactly("0");

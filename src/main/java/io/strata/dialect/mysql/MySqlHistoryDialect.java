@@ -86,6 +86,19 @@ public final class MySqlHistoryDialect implements HistoryDialect {
 
     /** A multi-table UPDATE joins the backup by key; {@code keys} and {@code columns} are quoted already. */
     @Override
+    public java.util.Optional<TableSize> tableSize(Connection connection, String schema, String table) throws SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(data_length, 0) + "
+                + "COALESCE(index_length, 0), COALESCE(table_rows, 0) FROM information_schema.TABLES "
+                + "WHERE table_schema = ? AND table_name = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new TableSize(rs.getLong(1), rs.getLong(2))) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    @Override
     public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
         String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
         String set = String.join(", ", columns.stream().map(c -> "t." + c + " = b." + c).toList());

@@ -61,6 +61,19 @@ public final class PostgresHistoryDialect implements HistoryDialect {
 
     /** UPDATE ... FROM joins the backup by key; {@code keys} and {@code columns} are quoted already. */
     @Override
+    public java.util.Optional<TableSize> tableSize(Connection connection, String schema, String table) throws SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_total_relation_size(c.oid), "
+                + "greatest(c.reltuples, 0)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = ? AND c.relname = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new TableSize(rs.getLong(1), rs.getLong(2))) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    @Override
     public void bindText(java.sql.PreparedStatement statement, int index, String value) throws SQLException {
         statement.setObject(index, value, java.sql.Types.OTHER);
     }

@@ -37,6 +37,15 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         return outcome == Outcome.APPLIED || outcome == Outcome.UP_TO_DATE || outcome == Outcome.DRY_RUN;
     }
 
+    /** This result with the pre-flight estimates (see {@link PreFlightSizing}) before its message. */
+    public ApplyResult withPreflight(List<String> lines) {
+        if (lines.isEmpty()) {
+            return this;
+        }
+        return new ApplyResult(outcome, version, statementsApplied, statementsTotal,
+                "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift);
+    }
+
     public static ApplyResult upToDate(String message) {
         return new ApplyResult(Outcome.UP_TO_DATE, null, 0, 0, message, List.of());
     }

@@ -51,6 +51,15 @@ public final class DryRun implements AutoCloseable {
         }
     }
 
+    /** The pre-flight estimates of {@code plan} on the target. */
+    public List<String> sizing(MigrationPlan plan, Catalog live) {
+        try {
+            return PreFlightSizing.lines(connection, dialect.history(), plan, live, settings);
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.INTERNAL, "cannot size the tables of the plan: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs {@code batches} (the plan with its backups) in a rolled-back transaction when they allow it,
      * else the statements of {@code plan} on a scratch copy of {@code live} on {@code devUrl}, or on the

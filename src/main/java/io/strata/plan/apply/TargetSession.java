@@ -6,6 +6,7 @@ import io.strata.dialect.JdbcUrls;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
+import io.strata.plan.MigrationPlan;
 
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -31,11 +32,13 @@ public final class TargetSession implements AutoCloseable {
     private final MigrationLock lock;
     private final HistoryTable history;
     private final Executor executor;
+    private final ApplySettings settings;
 
     private TargetSession(Connection connection, Dialect dialect, ApplySettings settings, String url) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.historyDialect = dialect.history();
+        this.settings = settings;
         this.historySchema = historyDialect.historySchema(connection, settings.historySchema());
         this.dedicatedSchema = settings.historySchema() != null && !settings.historySchema().isBlank();
         this.lock = MigrationLock.acquire(connection, historyDialect.locker(), settings.lockWait(), JdbcUrls.redact(url));
@@ -97,6 +100,15 @@ public final class TargetSession implements AutoCloseable {
             return history.recordedPlan(desiredDigest);
         } catch (SQLException e) {
             throw failure("cannot read strata_history", e);
+        }
+    }
+
+    /** The pre-flight estimates of {@code plan} on this target; see {@link PreFlightSizing}. */
+    public List<String> sizing(MigrationPlan plan, Catalog live) {
+        try {
+            return PreFlightSizing.lines(connection, historyDialect, plan, live, settings);
+        } catch (SQLException e) {
+            throw failure("cannot size the tables of the plan", e);
         }
     }
 
