@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,7 +64,7 @@ public final class WriterStallBench {
         return safe;
     }
 
-    private static void load(String url, int rows) {
+    static void load(String url, int rows) {
         TestDatabases.exec(url,
                 "DROP TABLE IF EXISTS t", "DROP TABLE IF EXISTS parent",
                 "CREATE TABLE parent (id bigint PRIMARY KEY)",
@@ -81,6 +82,29 @@ public final class WriterStallBench {
 
     /** Runs {@code statements} one by one in autocommit while two writers run; returns the longest gap in ms per statement. */
     static List<double[]> run(String url, List<String> statements) throws Exception {
+        return withWriters(url, done -> {
+            List<double[]> stalls = new ArrayList<>();
+            try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    stalls.add(timed(done, () -> s.execute(sql)));
+                }
+            }
+            return stalls;
+        });
+    }
+
+    /** Runs {@code action} while two writers run; returns {longest writer gap, duration}, in ms. */
+    static double[] during(String url, Callable<?> action) throws Exception {
+        return withWriters(url, done -> List.of(timed(done, action))).get(0);
+    }
+
+    /** What runs while the writers write; {@code done} holds the time of every completed write. */
+    @FunctionalInterface
+    interface Work {
+        List<double[]> run(List<Long> done) throws Exception;
+    }
+
+    private static List<double[]> withWriters(String url, Work work) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Long> done = Collections.synchronizedList(new ArrayList<>());
         List<Thread> writers = new ArrayList<>();
@@ -90,21 +114,22 @@ public final class WriterStallBench {
             writers.add(w);
         }
         Thread.sleep(1000);
-        List<double[]> stalls = new ArrayList<>();
-        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                long start = System.nanoTime();
-                s.execute(sql);
-                long end = System.nanoTime();
-                Thread.sleep(200);
-                stalls.add(new double[] {longestGap(done, start, end) / 1e6, (end - start) / 1e6});
+        try {
+            return work.run(done);
+        } finally {
+            stop.set(true);
+            for (Thread w : writers) {
+                w.join();
             }
         }
-        stop.set(true);
-        for (Thread w : writers) {
-            w.join();
-        }
-        return stalls;
+    }
+
+    private static double[] timed(List<Long> done, Callable<?> action) throws Exception {
+        long start = System.nanoTime();
+        action.call();
+        long end = System.nanoTime();
+        Thread.sleep(200);
+        return new double[] {longestGap(done, start, end) / 1e6, (end - start) / 1e6};
     }
 
     /** The longest time, within [start, end] plus the first write after it, without a completed write. */
