@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SqlStatements splits a script into statements at top-level semicolons, aware of quotes, comments
- * and PostgreSQL dollar quoting, and remembers the line each statement starts on so that a server's
+ * SqlStatements splits a script into statements at top-level semicolons, aware of quotes, comments,
+ * PostgreSQL dollar quoting and MySQL compound statements (a trigger's {@code BEGIN ... END} body), and remembers the line each statement starts on so that a server's
  * error can name it.
  */
 public final class SqlStatements {
@@ -25,9 +25,14 @@ public final class SqlStatements {
         int startLine = -1;
         int i = 0;
         int n = sql.length();
+        int blocks = 0;
         while (i < n) {
             char c = sql.charAt(i);
             int end = i + 1;
+            if (mysql && Character.isLetter(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
+                end = wordEnd(sql, i);
+                blocks += blockChange(sql, i, end, cur, blocks);
+            }
             if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || mysql && c == '#') {
                 end = indexOrEnd(sql, "\n", i);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
@@ -40,7 +45,7 @@ public final class SqlStatements {
                     int close = sql.indexOf(tag, i + tag.length());
                     end = close < 0 ? n : close + tag.length();
                 }
-            } else if (c == ';') {
+            } else if (c == ';' && blocks == 0) {
                 flush(out, cur, startLine);
                 startLine = -1;
                 i++;
@@ -57,6 +62,43 @@ public final class SqlStatements {
         }
         flush(out, cur, startLine);
         return out;
+    }
+
+    /**
+     * How a word changes the nesting of a MySQL compound statement ({@code CREATE TRIGGER ... BEGIN ...;
+     * ...; END}), whose inner semicolons do not end it: {@code BEGIN} opens a block in a statement that
+     * creates a trigger, procedure, function or event; {@code END} closes one unless it ends an {@code IF},
+     * {@code CASE} or loop.
+     */
+    private static int blockChange(String sql, int from, int to, StringBuilder cur, int open) {
+        String word = sql.substring(from, to).toUpperCase(java.util.Locale.ROOT);
+        if (word.equals("BEGIN") && COMPOUND.matcher(cur).find()) {
+            return 1;
+        }
+        if (word.equals("END") && open > 0) {
+            int next = to;
+            while (next < sql.length() && Character.isWhitespace(sql.charAt(next))) {
+                next++;
+            }
+            String following = sql.substring(next, wordEnd(sql, next)).toUpperCase(java.util.Locale.ROOT);
+            return List.of("IF", "CASE", "LOOP", "WHILE", "REPEAT").contains(following) ? 0 : -1;
+        }
+        return 0;
+    }
+
+    private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile(
+            "(?is)^\\s*CREATE\\b.*\\b(TRIGGER|PROCEDURE|FUNCTION|EVENT)\\b");
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    private static int wordEnd(String sql, int from) {
+        int i = from;
+        while (i < sql.length() && isWordPart(sql.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void flush(List<Statement> out, StringBuilder cur, int startLine) {

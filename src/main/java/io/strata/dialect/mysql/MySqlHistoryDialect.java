@@ -66,7 +66,9 @@ public final class MySqlHistoryDialect implements HistoryDialect {
      */
     @Override
     public String lockTimeoutStatement(Duration timeout) {
-        return "SET SESSION lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000);
+        // Metadata locks (DDL) and InnoDB row locks (a backfill batch) wait for the same, whole seconds.
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        return "SET SESSION lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds;
     }
 
     @Override

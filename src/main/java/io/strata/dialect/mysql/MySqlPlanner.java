@@ -41,27 +41,39 @@ final class MySqlPlanner implements MigrationPlanner {
     public MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> changes, String serverVersion) {
         Schema source = onlySchema(from);
         Schema target = onlySchema(to);
+        MySqlAlgorithms algorithms = new MySqlAlgorithms(MySqlVersion.parse(serverVersion));
+        List<MySqlColumnSwap.Swap> swaps = MySqlColumnSwap.find(context(source, target, new MySqlNames(target), algorithms),
+                changes);
+        Set<SchemaChange> claimed = new HashSet<>();
+        swaps.forEach(s -> claimed.addAll(s.claimed()));
         MySqlNames names = new MySqlNames(target);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.RenameTable r) {
                 names.renamedTable(r.from().name(), r.to().name());
-            } else if (change instanceof SchemaChange.RenameColumn r) {
+            } else if (change instanceof SchemaChange.RenameColumn r && !claimed.contains(r)) {
                 names.renamedColumn(r.table(), r.from().name(), r.to().name());
             }
         }
-        MySqlPlanContext ctx = new MySqlPlanContext(source, target, names,
-                new MySqlAlgorithms(MySqlVersion.parse(serverVersion)), quoter, new MySqlTableRenderer(quoter),
-                new MySqlClauses(quoter));
+        MySqlPlanContext ctx = context(source, target, names, algorithms);
         List<MySqlPlannedStep> steps = new ArrayList<>();
         List<SchemaChange> viewChanges = new ArrayList<>();
         Map<String, Set<String>> modifiedColumns = new HashMap<>();
         changes.stream().filter(c -> c instanceof SchemaChange.ModifyColumn).map(c -> (SchemaChange.ModifyColumn) c)
                 .forEach(m -> modifiedColumns.computeIfAbsent(m.table(), t -> new HashSet<>()).add(m.to().name()));
         for (SchemaChange change : changes) {
-            steps.addAll(stepsFor(ctx, change, viewChanges, modifiedColumns));
+            if (!claimed.contains(change)) {
+                steps.addAll(stepsFor(ctx, change, viewChanges, modifiedColumns));
+            }
         }
+        MySqlColumnSwap swap = new MySqlColumnSwap(ctx);
+        swaps.forEach(s -> steps.addAll(swap.plan(s)));
         steps.addAll(new MySqlViewSteps(ctx).plan(viewChanges, steps));
         return assemble(steps, serverVersion);
+    }
+
+    private MySqlPlanContext context(Schema source, Schema target, MySqlNames names, MySqlAlgorithms algorithms) {
+        return new MySqlPlanContext(source, target, names, algorithms, quoter, new MySqlTableRenderer(quoter),
+                new MySqlClauses(quoter));
     }
 
     private static List<MySqlPlannedStep> stepsFor(MySqlPlanContext ctx, SchemaChange change, List<SchemaChange> viewChanges,
@@ -204,12 +216,16 @@ final class MySqlPlanner implements MigrationPlanner {
         List<MySqlPlannedStep> ordered = steps.stream()
                 .sorted(Comparator.comparing(MySqlPlannedStep::phase).thenComparing(MySqlPlannedStep::order)).toList();
         List<Step> expand = ordered.stream().filter(s -> s.phase() == PhaseKind.EXPAND).map(MySqlPlannedStep::step).toList();
+        List<Step> migrate = ordered.stream().filter(s -> s.phase() == PhaseKind.MIGRATE).map(MySqlPlannedStep::step).toList();
         List<Step> contract = ordered.stream().filter(s -> s.phase() == PhaseKind.CONTRACT).map(MySqlPlannedStep::step).toList();
         String deploy = contract.isEmpty() ? null
                 : "deploy the application version that no longer uses what the contract phase removes or renames: "
                 + contract.stream().map(Step::description).distinct().collect(Collectors.joining("; "));
-        return new MigrationPlan(MySqlDialect.NAME, serverVersion,
-                List.of(new Phase(PhaseKind.EXPAND, expand, deploy), new Phase(PhaseKind.CONTRACT, contract, null)));
+        // The deploy goes after the last phase before CONTRACT.
+        return new MigrationPlan(MySqlDialect.NAME, serverVersion, List.of(
+                new Phase(PhaseKind.EXPAND, expand, migrate.isEmpty() ? deploy : null),
+                new Phase(PhaseKind.MIGRATE, migrate, migrate.isEmpty() ? null : deploy),
+                new Phase(PhaseKind.CONTRACT, contract, null)));
     }
 
     private static Schema onlySchema(Catalog catalog) {

@@ -32,7 +32,8 @@ public final class PreFlightSizing {
     /** Backfill batches of 1,000 rows took 8 ms each, trigger included, before the pause between them. */
     static final double BACKFILL_ROWS_PER_SECOND = 120_000;
 
-    private static final Pattern QUALIFIED = Pattern.compile("^[\"`]((?:[^\"`]|\"\"|``)+)[\"`]\\.[\"`]((?:[^\"`]|\"\"|``)+)[\"`]$");
+    /** A quoted table name, with its schema (PostgreSQL) or without (MySQL: the connection's database). */
+    private static final Pattern QUALIFIED = Pattern.compile("^(?:[\"`]((?:[^\"`]|\"\"|``)+)[\"`]\\.)?[\"`]((?:[^\"`]|\"\"|``)+)[\"`]$");
 
     private PreFlightSizing() {
     }
@@ -46,7 +47,9 @@ public final class PreFlightSizing {
             if (backfill.isPresent()) {
                 Matcher m = QUALIFIED.matcher(backfill.get().table());
                 if (m.matches()) {
-                    Optional<TableSize> size = dialect.tableSize(connection, unquote(m.group(1)), unquote(m.group(2)));
+                    String schema = m.group(1) != null ? unquote(m.group(1))
+                            : live.schemas().isEmpty() ? "" : live.schemas().get(0).name();
+                    Optional<TableSize> size = dialect.tableSize(connection, schema, unquote(m.group(2)));
                     size.ifPresent(s -> out.add(backfillLine(step, s, settings)));
                 }
                 continue;

@@ -1,0 +1,35 @@
+package io.strata.dialect;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Statement splitting at top-level semicolons only. */
+class SqlStatementsTest {
+
+    private static List<String> texts(String sql, boolean mysql) {
+        return SqlStatements.split(sql, mysql).stream().map(SqlStatements.Statement::text).toList();
+    }
+
+    @Test
+    void aMysqlTriggerBodyIsOneStatementWithItsInnerSemicolons() {
+        String trigger = "CREATE TRIGGER t_ins BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a IS NULL THEN SET NEW.a = 1; "
+                + "ELSEIF NEW.b IS NULL THEN SET NEW.b = 2; END IF; END";
+        assertThat(texts("CREATE TABLE t (a int, b int);\n" + trigger + ";\nINSERT INTO t VALUES (1, 2);", true))
+                .containsExactly("CREATE TABLE t (a int, b int)", trigger, "INSERT INTO t VALUES (1, 2)");
+    }
+
+    @Test
+    void aTransactionBeginAndAColumnNamedEndDoNotOpenOrCloseBlocks() {
+        assertThat(texts("BEGIN; UPDATE t SET `end` = 1; COMMIT;", true))
+                .containsExactly("BEGIN", "UPDATE t SET `end` = 1", "COMMIT");
+    }
+
+    @Test
+    void postgresDollarQuotedBodiesKeepTheirSemicolons() {
+        String function = "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $strata$ BEGIN NEW.a := 1; RETURN NEW; END $strata$";
+        assertThat(texts(function + "; SELECT 1;", false)).containsExactly(function, "SELECT 1");
+    }
+}
