@@ -114,6 +114,22 @@ public final class TestDatabases {
         }
     }
 
+    /** The rows {@code sql} returns, each as its columns joined by {@code |} (NULL as "null"). */
+    public static java.util.List<String> rows(String url, String sql) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = connect(url); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                java.util.List<String> cells = new java.util.ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(rs.getString(i));
+                }
+                out.add(String.join("|", cells));
+            }
+        }
+        return out;
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();

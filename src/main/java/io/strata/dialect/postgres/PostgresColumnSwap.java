@@ -7,7 +7,6 @@ import io.strata.model.ColumnType;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
 import io.strata.model.Table;
-import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.DropColumn;
 import io.strata.plan.Backfill;
 import io.strata.plan.LockImpact;

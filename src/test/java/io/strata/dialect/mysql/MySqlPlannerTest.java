@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** MySqlPlannerTest checks the exact SQL, reverses and recipes of representative MySQL plan steps. */
 class MySqlPlannerTest {
