@@ -61,6 +61,10 @@ public final class OnlineTypeChangeBench {
         }
         System.out.println(result[0].message());
         report("strata apply (online swap, batches of 1,000, 10 ms apart)", rows, online);
+        // Which step ran when the writers waited longest: the first one recorded as applied after the gap began.
+        System.out.println("RESULT type change longest gap began during: " + TestDatabases.rows(url,
+                "SELECT ordinal || ': ' || left(regexp_replace(statement, '\\s+', ' ', 'g'), 90) FROM strata_history_steps "
+                        + "WHERE applied_at >= to_timestamp(" + online[2] / 1000 + ") ORDER BY applied_at LIMIT 1"));
         TestDatabases.exec(TestDatabases.postgresServerUrl(),
                 "DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + " WITH (FORCE)");
     }

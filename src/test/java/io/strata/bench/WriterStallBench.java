@@ -124,16 +124,19 @@ public final class WriterStallBench {
         }
     }
 
+    /** {longest gap ms, duration ms, wall-clock ms when the longest gap began}. */
     private static double[] timed(List<Long> done, Callable<?> action) throws Exception {
+        long wallOffset = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
         long start = System.nanoTime();
         action.call();
         long end = System.nanoTime();
         Thread.sleep(200);
-        return new double[] {longestGap(done, start, end) / 1e6, (end - start) / 1e6};
+        long[] gap = longestGap(done, start, end);
+        return new double[] {gap[0] / 1e6, (end - start) / 1e6, wallOffset + gap[1] / 1_000_000.0};
     }
 
-    /** The longest time, within [start, end] plus the first write after it, without a completed write. */
-    private static long longestGap(List<Long> done, long start, long end) {
+    /** The longest time, within [start, end] plus the first write after it, without a completed write, and when it began. */
+    private static long[] longestGap(List<Long> done, long start, long end) {
         List<Long> times;
         synchronized (done) {
             times = new ArrayList<>(done);
@@ -141,17 +144,21 @@ public final class WriterStallBench {
         Collections.sort(times);
         long previous = start;
         long longest = 0;
+        long began = start;
         for (long t : times) {
             if (t < start) {
                 continue;
             }
-            longest = Math.max(longest, t - previous);
+            if (t - previous > longest) {
+                longest = t - previous;
+                began = previous;
+            }
             previous = t;
             if (t > end) {
                 break;
             }
         }
-        return longest;
+        return new long[] {longest, began};
     }
 
     private static void write(String url, AtomicBoolean stop, List<Long> done) {
