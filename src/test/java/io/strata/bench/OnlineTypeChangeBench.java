@@ -23,7 +23,7 @@ import java.util.List;
  * sync trigger, batched backfill through the executor, contract). The figures are the longest gap between
  * completed writes and the time the change took.
  *
- * <pre>java -cp ... io.strata.bench.OnlineTypeChangeBench [rows]</pre>
+ * <pre>java -cp ... io.strata.bench.OnlineTypeChangeBench [rows [batch size]]</pre>
  */
 public final class OnlineTypeChangeBench {
 
@@ -32,6 +32,7 @@ public final class OnlineTypeChangeBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : ApplySettings.DEFAULT_BATCH_SIZE;
         String url = TestDatabases.freshPostgres();
         Dialect dialect = Dialects.byName("postgres");
         WriterStallBench.load(url, rows);
@@ -51,8 +52,11 @@ public final class OnlineTypeChangeBench {
         ApplyResult[] result = new ApplyResult[1];
         double[] online = WriterStallBench.during(url, () -> {
             try (SourceLoader loader = new SourceLoader(new SourceOptions(null, null))) {
+                ApplySettings d = ApplySettings.defaults();
+                ApplySettings settings = new ApplySettings(d.lockTimeout(), d.lockWait(), d.retries(), d.backoff(), null,
+                        batch, d.batchPause());
                 result[0] = new ApplyMigration(loader).run(new ApplyMigration.Request(model.toString(), url, null, "1",
-                        null, ApplySettings.defaults(), false, false, null, null));
+                        null, settings, false, false, null, null));
             }
             return null;
         });
@@ -60,7 +64,7 @@ public final class OnlineTypeChangeBench {
             throw new IllegalStateException(result[0].message());
         }
         System.out.println(result[0].message());
-        report("strata apply (online swap, batches of 1,000, 10 ms apart)", rows, online);
+        report(String.format("strata apply (online swap, batches of %,d, 10 ms apart)", batch), rows, online);
         // Which step ran when the writers waited longest: the first one recorded as applied after the gap began.
         System.out.println("RESULT type change longest gap began during: " + TestDatabases.rows(url,
                 "SELECT ordinal || ': ' || left(regexp_replace(statement, '\\s+', ' ', 'g'), 90) FROM strata_history_steps "
