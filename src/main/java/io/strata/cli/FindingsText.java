@@ -48,7 +48,9 @@ final class FindingsText {
         }
         Map<String, List<Finding>> byTable = new LinkedHashMap<>();
         for (Finding f : findings) {
-            String table = f.change().tableLocation() == null ? f.location() : f.change().tableLocation();
+            // Relational findings group by table; a record format's by the schema they are about.
+            String table = f.change() == null ? "schema" : f.change().tableLocation() == null ? f.location()
+                    : f.change().tableLocation();
             byTable.computeIfAbsent(table, k -> new java.util.ArrayList<>()).add(f);
         }
         int codeWidth = findings.stream().mapToInt(f -> f.code().length()).max().orElse(0);

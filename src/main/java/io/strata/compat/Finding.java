@@ -14,7 +14,7 @@ import java.util.Set;
  * findings too, with every effect {@link Effect#OK}.
  *
  * @param code     the matching rule's stable code, e.g. {@code COLUMN_DROPPED}
- * @param change   the change classified, never null
+ * @param change   the relational change classified, or null for a record format's incompatibility
  * @param location {@code schema.table.column} (or the object's qualified name)
  * @param effects  the effect on each of the four roles, in role order
  * @param message  one sentence naming the object and the roles it breaks
@@ -26,7 +26,6 @@ public record Finding(String code, SchemaChange change, String location, Map<Rol
 
     public Finding {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(change, "change");
         effects = Effects.copyOf(effects);
     }
 
@@ -46,9 +45,9 @@ public record Finding(String code, SchemaChange change, String location, Map<Rol
         return effects.containsValue(Effect.DATA_DEPENDENT) && !effects.containsValue(Effect.BREAKS);
     }
 
-    /** The simple name of the change's type, e.g. {@code DropColumn}. */
+    /** The simple name of the change's type, e.g. {@code DropColumn}; {@code RecordIncompatibility} for a record format. */
     public String type() {
-        return change.getClass().getSimpleName();
+        return change == null ? "RecordIncompatibility" : change.getClass().getSimpleName();
     }
 
     /** Whether some role in {@code roles} certainly breaks; DATA_DEPENDENT alone does not count. */
