@@ -4,8 +4,11 @@ import io.strata.compat.CompatibilityChecker;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
 import io.strata.compat.LabelledChanges;
+import io.strata.compat.record.RecordCompatibility;
+import io.strata.compat.record.RecordFormatSupport;
 import io.strata.diff.Differ;
 import io.strata.error.StrataException;
+import io.strata.model.RecordFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,8 @@ import java.util.List;
 /**
  * CheckCompatibility is the use case behind {@code strata check}: the last of the given versions is
  * the new one; it is checked against the previous version, or against every earlier one for the
- * transitive levels (the versions a non-transitive level does not need are not even loaded).
+ * transitive levels (the versions a non-transitive level does not need are not even loaded). Record
+ * schema files (Avro, JSON Schema, Protobuf) go to their format's checker, relational sources to the differ.
  */
 public final class CheckCompatibility {
 
@@ -29,6 +33,10 @@ public final class CheckCompatibility {
             throw StrataException.badInput("check needs at least two versions (oldest first), got " + versions.size());
         }
         List<String> needed = level.transitive() ? versions : versions.subList(versions.size() - 2, versions.size());
+        RecordFormat record = RecordSources.sameFormat(needed);
+        if (record != null) {
+            return checkRecords(RecordSources.support(record), needed, level);
+        }
         List<LoadedSource> loaded = loader.loadAll(needed);
         LoadedSource newest = loaded.get(loaded.size() - 1);
         List<LabelledChanges> againstEarlier = new ArrayList<>();
@@ -38,5 +46,12 @@ public final class CheckCompatibility {
                     Differ.diff(earlier.catalog(), newest.catalog())));
         }
         return CompatibilityChecker.check(level, againstEarlier, newest.catalog().dialect());
+    }
+
+    /** Record schema files: each parsed by its format, the level composed from the format's primitive. */
+    private static <S> CompatibilityResult checkRecords(RecordFormatSupport<S> support, List<String> versions,
+                                                        CompatibilityLevel level) {
+        List<RecordCompatibility.Version<S>> parsed = versions.stream().map(v -> RecordSources.read(support, v)).toList();
+        return RecordCompatibility.check(level, parsed, support);
     }
 }

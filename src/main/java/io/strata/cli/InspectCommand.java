@@ -2,7 +2,9 @@ package io.strata.cli;
 
 import io.strata.app.InspectSchema;
 import io.strata.app.ModelFiles;
+import io.strata.app.RecordSources;
 import io.strata.app.SourceLoader;
+import io.strata.model.RecordSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,11 +12,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata inspect}: prints a source's schema model as JSON, or the CREATE statements that rebuild it. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Print the schema of a source (JDBC URL, .sql file or directory, .json/.yaml model).")
+        description = {"Print the schema of a source (JDBC URL, .sql file or directory, .json/.yaml model),",
+                "or the canonical form and fingerprint of a record schema (.avsc, .json JSON Schema, .proto)."})
 final class InspectCommand implements Callable<Integer> {
 
     /** What inspect prints. */
@@ -37,7 +42,15 @@ final class InspectCommand implements Callable<Integer> {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             InspectSchema inspect = new InspectSchema(loader);
             var out = spec.commandLine().getOut();
-            if (format == Format.sql) {
+            if (RecordSources.formatOf(source).isPresent()) {
+                // A message schema: its canonical form and fingerprint, which identify the version.
+                RecordSchema envelope = RecordSources.envelope(source);
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("format", envelope.format().name());
+                json.put("fingerprint", envelope.fingerprint());
+                json.put("canonical", envelope.canonical());
+                out.println(Json.write(json));
+            } else if (format == Format.sql) {
                 inspect.ddl(source).forEach(statement -> out.println(statement + ";\n"));
             } else {
                 out.println(ModelFiles.toJson(inspect.model(source).catalog()));

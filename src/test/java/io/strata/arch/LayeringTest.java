@@ -43,10 +43,14 @@ class LayeringTest {
     }
 
     @Test
-    void compatibilityDependsOnlyOnTheModelErrorsAndTheJdk() {
+    void compatibilityDependsOnlyOnTheModelErrorsTheJdkAndTheFormatLibraries() {
+        // DESIGN.md: compat may import the model and the format libraries, never JDBC, SQL or the layers above.
         assertHolds(classes().that().resideInAPackage("io.strata.compat..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "io.strata.model..", "io.strata.error..", "io.strata.compat.."));
+                .resideInAnyPackage("java..", "io.strata.model..", "io.strata.error..", "io.strata.compat..",
+                        "org.apache.avro..", "com.fasterxml.jackson..", "io.apicurio..", "org.everit..",
+                        "com.github.erosb..", "org.json..", "com.squareup.wire..", "com.google.protobuf..",
+                        "okio..", "kotlin..", "com.google.common..", "io.vertx.."));
     }
 
     @Test

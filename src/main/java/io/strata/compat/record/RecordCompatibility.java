@@ -47,7 +47,7 @@ public final class RecordCompatibility {
         }
         List<VersionComparison> comparisons = new ArrayList<>();
         for (Version<S> old : earlier) {
-            List<Finding> findings = compare(old, newest, support);
+            List<Finding> findings = compare(old, newest, support, level);
             boolean compatible = findings.stream().noneMatch(f -> f.breaksAny(level.requiredRoles()));
             comparisons.add(new VersionComparison(old.label(), newest.label(), findings, compatible));
         }
@@ -55,13 +55,21 @@ public final class RecordCompatibility {
     }
 
     /**
-     * Both directions between two versions, whatever the level (a check at NONE still lists them); one
-     * finding per code and location, breaking every writer whose data cannot be read.
+     * The directions the level asks about (NONE asks both, to list what would break); one finding per code
+     * and location, breaking every writer whose data cannot be read. Asking only what the level needs
+     * keeps a BACKWARD check one call to the format's checker, as in the registries.
      */
-    static <S> List<Finding> compare(Version<S> old, Version<S> newest, RecordFormatSupport<S> support) {
+    static <S> List<Finding> compare(Version<S> old, Version<S> newest, RecordFormatSupport<S> support,
+                                     CompatibilityLevel level) {
         Map<String, Finding> out = new LinkedHashMap<>();
-        add(out, support.incompatibilities(newest.schema(), old.schema()), Role.OLD_WRITER);
-        add(out, support.incompatibilities(old.schema(), newest.schema()), Role.NEW_WRITER);
+        boolean all = level == CompatibilityLevel.NONE;
+        if (all || level.requiredRoles().contains(Role.OLD_WRITER)) {
+            add(out, support.incompatibilities(newest.schema(), old.schema()), Role.OLD_WRITER);
+            add(out, support.removals(old.schema(), newest.schema()), Role.OLD_WRITER);
+        }
+        if (all || level.requiredRoles().contains(Role.NEW_WRITER)) {
+            add(out, support.incompatibilities(old.schema(), newest.schema()), Role.NEW_WRITER);
+        }
         return List.copyOf(out.values());
     }
 

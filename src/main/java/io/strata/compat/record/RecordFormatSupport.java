@@ -32,4 +32,14 @@ public interface RecordFormatSupport<S> {
      * empty when it can. BACKWARD asks it with the new schema as reader, FORWARD with the old one.
      */
     List<RecordIncompatibility> incompatibilities(S reader, S writer);
+
+    /**
+     * What only the history shows, from {@code previous} to {@code current}: an element removed without
+     * being reserved (Protobuf), which "can this reader read that writer" cannot tell from one being added.
+     * Data written with the previous version carries what the current one no longer describes or protects
+     * (its number may be reused), so these break the old writer. Formats that have none return nothing.
+     */
+    default List<RecordIncompatibility> removals(S previous, S current) {
+        return List.of();
+    }
 }

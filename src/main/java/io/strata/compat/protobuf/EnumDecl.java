@@ -1,0 +1,28 @@
+package io.strata.compat.protobuf;
+
+import com.squareup.wire.Syntax;
+import com.squareup.wire.schema.Location;
+import com.squareup.wire.schema.internal.parser.EnumConstantElement;
+import com.squareup.wire.schema.internal.parser.OptionElement;
+import com.squareup.wire.schema.internal.parser.ReservedElement;
+
+import java.util.List;
+
+/**
+ * An EnumDecl is one enum as the checks see it. Whether it is open (proto3: unknown numbers are kept)
+ * or closed (proto2: unknown numbers go to the unknown fields) follows from the declaring file's syntax.
+ */
+public record EnumDecl(String fullName, String file, Syntax syntax, Location location,
+                       List<EnumConstantElement> constants, List<ReservedElement> reserveds,
+                       List<OptionElement> options) implements Declared {
+
+    public EnumDecl {
+        constants = List.copyOf(constants);
+        reserveds = List.copyOf(reserveds);
+        options = List.copyOf(options);
+    }
+
+    public boolean closed() {
+        return syntax == Syntax.PROTO_2;
+    }
+}

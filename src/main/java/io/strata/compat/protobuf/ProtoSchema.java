@@ -1,0 +1,34 @@
+package io.strata.compat.protobuf;
+
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ProtoSchema is one parsed version of a Protobuf schema: the files it checks (for a registry subject,
+ * just the main file), every file it can see (the checked ones, their imports and the well-known types),
+ * and the index that resolves type names across them.
+ *
+ * @param label   where it came from (the main file's name), for messages
+ * @param checked the paths of the files whose declarations are compared
+ * @param files   every parsed file by import path
+ * @param sources the text of each file by import path, to find statements Wire keeps no location for
+ * @param module  whether this is a whole module of files compared file by file (as Buf does), rather than
+ *                one registry schema whose main file may be renamed between versions
+ */
+public record ProtoSchema(String label, List<String> checked, Map<String, ProtoFileElement> files,
+                          Map<String, String> sources, ProtoIndex index,
+                          boolean module) {
+
+    public ProtoSchema {
+        checked = List.copyOf(checked);
+        files = Map.copyOf(files);
+        sources = Map.copyOf(sources);
+    }
+
+    /** The first checked file: the one a registry subject names. */
+    public ProtoFileElement main() {
+        return files.get(checked.get(0));
+    }
+}
