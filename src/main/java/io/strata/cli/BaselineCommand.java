@@ -35,9 +35,15 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--history-schema", paramLabel = "SCHEMA")
     String historySchema;
 
+    @Option(names = "--wait", defaultValue = "30s", paramLabel = "DURATION",
+            description = "How long to wait for another migrator's lock; default ${DEFAULT-VALUE}.")
+    String wait;
+
     @Override
     public Integer call() {
-        ApplySettings settings = ApplySettings.defaults().withHistorySchema(historySchema);
+        ApplySettings d = ApplySettings.defaults();
+        ApplySettings settings = new ApplySettings(d.lockTimeout(), ApplySettings.parseDuration(wait), d.retries(), d.backoff(),
+                historySchema, d.batchSize(), d.batchPause());
         return ApplyCommand.print(List.of(new BaselineDatabase().run(url, version, description, settings)),
                 OutputFormat.text, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

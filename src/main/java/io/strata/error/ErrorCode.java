@@ -8,11 +8,20 @@ public enum ErrorCode {
     UNREACHABLE,
     /** A needed resource is not configured (no scratch database for MySQL). */
     NOT_CONFIGURED,
+    /** The target is busy: another migrator holds its lock past the wait. Nothing is wrong with the request. */
+    CONFLICT,
     /** Something failed inside Strata or a server while doing valid work. */
     INTERNAL;
 
-    /** CLI exit code: 2 for anything the user can fix in their input or setup, 3 for internal failures. */
+    /**
+     * CLI exit code: 1 when the target is busy (as a failed or refused apply), 2 for anything the user can fix
+     * in their input or setup, 3 for internal failures.
+     */
     public int exitCode() {
-        return this == INTERNAL ? 3 : 2;
+        return switch (this) {
+            case CONFLICT -> 1;
+            case INTERNAL -> 3;
+            default -> 2;
+        };
     }
 }

@@ -68,6 +68,11 @@ class ApplyCommandTest {
             CliRun apply = CliRun.of("apply", "--dev-url", dev(), "examples/shop/v2.sql", "--url", url, "--wait", "300ms");
             assertThat(apply.exitCode()).isEqualTo(1);
             assertThat(apply.err()).contains("another migration holds the lock").contains("other migrator").contains("pid");
+
+            // The other commands that take the lock say the same, with the same exit code: busy, not bad input.
+            CliRun baseline = CliRun.of("baseline", "--url", url, "--version", "1", "--wait", "300ms");
+            assertThat(baseline.exitCode()).isEqualTo(1);
+            assertThat(baseline.err()).contains("another migration holds the lock");
         }
     }
 }

@@ -40,10 +40,6 @@ public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries
                 DEFAULT_BATCH_SIZE, Duration.ofMillis(10));
     }
 
-    /** These settings with the history in {@code schema}. */
-    public ApplySettings withHistorySchema(String schema) {
-        return new ApplySettings(lockTimeout, lockWait, retries, backoff, schema, batchSize, batchPause);
-    }
 
     /** {@code 2s}, {@code 500ms}, {@code 1.5s}, {@code 1m}; a bare number is seconds. */
     public static Duration parseDuration(String text) {

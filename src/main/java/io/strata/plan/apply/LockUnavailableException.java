@@ -7,6 +7,6 @@ import io.strata.error.StrataException;
 public final class LockUnavailableException extends StrataException {
 
     public LockUnavailableException(String message) {
-        super(ErrorCode.BAD_INPUT, message);
+        super(ErrorCode.CONFLICT, message);
     }
 }
