@@ -40,7 +40,6 @@ public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries
                 DEFAULT_BATCH_SIZE, Duration.ofMillis(10));
     }
 
-
     /** {@code 2s}, {@code 500ms}, {@code 1.5s}, {@code 1m}; a bare number is seconds. */
     public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
