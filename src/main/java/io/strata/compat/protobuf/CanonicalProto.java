@@ -36,12 +36,13 @@ final class CanonicalProto {
 
     static String of(ProtoSchema schema) {
         CanonicalProto printer = new CanonicalProto(schema.index());
-        printer.file(schema.main());
+        printer.file(schema.main(), schema.syntaxOf(schema.checked().get(0)));
         return printer.out.toString();
     }
 
-    private void file(ProtoFileElement f) {
-        line(0, "syntax = \"" + (f.getSyntax() == null ? "proto2" : f.getSyntax().toString()) + "\";");
+    private void file(ProtoFileElement f, String syntax) {
+        line(0, syntax.startsWith("edition ") ? "edition = \"" + syntax.substring(8) + "\";"
+                : "syntax = \"" + syntax + "\";");
         String pkg = f.getPackageName() == null ? "" : f.getPackageName();
         if (!pkg.isEmpty()) {
             line(0, "package " + pkg + ";");

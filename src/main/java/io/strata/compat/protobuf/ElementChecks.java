@@ -52,9 +52,10 @@ final class ElementChecks {
                     r.fullName() + "." + c.getName(), "value " + number + " of enum " + r.fullName() + " was "
                             + was + " and is now " + now, c.getLocation(), old.getLocation()));
         });
-        if (r.syntax() != w.syntax()) {
-            out.add(ProtoRule.JSON_FORMAT_CHANGED, r.fullName(), "enum " + r.fullName() + " moved from a "
-                    + w.syntax() + " file to a " + r.syntax() + " file", r.location(), w.location());
+        if (r.features().legacyJson() != w.features().legacyJson()) {
+            out.add(ProtoRule.JSON_FORMAT_CHANGED, r.fullName(), "enum " + r.fullName() + " changed its JSON format "
+                    + "from " + w.features().jsonFormat() + " to " + r.features().jsonFormat()
+                    + " (a move between proto2 and proto3 does this)", r.location(), w.location());
         }
         if (r.closed() != w.closed()) {
             out.add(ProtoRule.ENUM_OPENNESS_CHANGED, r.fullName(), "enum " + r.fullName() + " changed from "
@@ -69,9 +70,10 @@ final class ElementChecks {
     }
 
     void messageOptions(MessageDecl r, MessageDecl w) {
-        if (r.syntax() != w.syntax()) {
-            out.add(ProtoRule.JSON_FORMAT_CHANGED, r.fullName(), "message " + r.fullName() + " moved from a "
-                    + w.syntax() + " file to a " + r.syntax() + " file", r.location(), w.location());
+        if (r.features().legacyJson() != w.features().legacyJson()) {
+            out.add(ProtoRule.JSON_FORMAT_CHANGED, r.fullName(), "message " + r.fullName() + " changed its JSON "
+                    + "format from " + w.features().jsonFormat() + " to " + r.features().jsonFormat()
+                    + " (a move between proto2 and proto3 does this)", r.location(), w.location());
         }
         if (!option(r.options(), "message_set_wire_format", "false")
                 .equals(option(w.options(), "message_set_wire_format", "false"))) {
@@ -98,10 +100,12 @@ final class ElementChecks {
                     + "\" to \"" + rPkg + "\"", anchor(readerPath, rText, "package\\s"),
                     anchor(writerPath, wText, "package\\s"));
         }
-        if (!Objects.equals(r.getSyntax(), w.getSyntax())) {
+        String rSyntax = reader.syntaxOf(readerPath);
+        String wSyntax = writer.syntaxOf(writerPath);
+        if (!rSyntax.equals(wSyntax)) {
             out.add(ProtoRule.SYNTAX_CHANGED, readerPath, "file " + readerPath + " changed syntax from "
-                    + w.getSyntax() + " to " + r.getSyntax(), anchor(readerPath, rText, "syntax\\s*="),
-                    anchor(writerPath, wText, "syntax\\s*="));
+                    + wSyntax + " to " + rSyntax, anchor(readerPath, rText, "(syntax|edition)\\s*="),
+                    anchor(writerPath, wText, "(syntax|edition)\\s*="));
         }
         for (Map.Entry<String, String> o : new java.util.TreeMap<>(FILE_OPTIONS).entrySet()) {
             String rv = option(r.getOptions(), o.getKey(), o.getValue());

@@ -1,6 +1,5 @@
 package io.strata.compat.protobuf;
 
-import com.squareup.wire.Syntax;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.internal.parser.EnumConstantElement;
 import com.squareup.wire.schema.internal.parser.OptionElement;
@@ -10,9 +9,10 @@ import java.util.List;
 
 /**
  * An EnumDecl is one enum as the checks see it. Whether it is open (proto3: unknown numbers are kept)
- * or closed (proto2: unknown numbers go to the unknown fields) follows from the declaring file's syntax.
+ * or closed (proto2: unknown numbers go to the unknown fields) follows from the declaring file's syntax, or
+ * in an edition file from its {@code enum_type} feature.
  */
-public record EnumDecl(String fullName, String file, Syntax syntax, Location location,
+public record EnumDecl(String fullName, String file, Features features, Location location,
                        List<EnumConstantElement> constants, List<ReservedElement> reserveds,
                        List<OptionElement> options) implements Declared {
 
@@ -23,6 +23,6 @@ public record EnumDecl(String fullName, String file, Syntax syntax, Location loc
     }
 
     public boolean closed() {
-        return syntax == Syntax.PROTO_2;
+        return features.closedEnum();
     }
 }

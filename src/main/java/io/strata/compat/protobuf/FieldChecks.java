@@ -153,8 +153,13 @@ final class FieldChecks {
     }
 
     private void defaults(String path, ProtoField r, ProtoField w) {
-        if (LISTS.contains(r.cardinality()) || LISTS.contains(w.cardinality()) || !r.type().equals(w.type())
-                || (r.kind() != ProtoField.Kind.SCALAR && r.kind() != ProtoField.Kind.ENUM)) {
+        if (LISTS.contains(r.cardinality()) || LISTS.contains(w.cardinality())
+                || (r.kind() != ProtoField.Kind.SCALAR && r.kind() != ProtoField.Kind.ENUM)
+                || (w.kind() != ProtoField.Kind.SCALAR && w.kind() != ProtoField.Kind.ENUM)) {
+            return;
+        }
+        // a field whose type changed is compared only when one side names its default (as Buf does)
+        if (!r.type().equals(w.type()) && r.defaultValue() == null && w.defaultValue() == null) {
             return;
         }
         String rd = effectiveDefault(r, readerSchema);
@@ -197,11 +202,14 @@ final class FieldChecks {
     }
 
     private void options(String path, ProtoField r, ProtoField w) {
-        for (String option : new String[] {"ctype", "jstype"}) {
-            if (!Objects.equals(r.option(option), w.option(option))) {
-                out.add(ProtoRule.FIELD_LANGUAGE_OPTION_CHANGED, path, "field \"" + r.name() + "\" changed option "
-                        + option + " from " + w.option(option) + " to " + r.option(option), r.location(), w.location());
-            }
+        if (!Objects.equals(r.option("jstype"), w.option("jstype"))) {
+            out.add(ProtoRule.FIELD_LANGUAGE_OPTION_CHANGED, path, "field \"" + r.name() + "\" changed option "
+                    + "jstype from " + w.option("jstype") + " to " + r.option("jstype"), r.location(), w.location());
+        }
+        if (!cppStringType(r).equals(cppStringType(w))) {
+            out.add(ProtoRule.FIELD_LANGUAGE_OPTION_CHANGED, path, "field \"" + r.name() + "\" changed its C++ string "
+                    + "type (option ctype, feature (pb.cpp).string_type) from " + cppStringType(w) + " to "
+                    + cppStringType(r), r.location(), w.location());
         }
         if (r.stringParts() == 0 || w.stringParts() == 0) {
             return;
@@ -211,22 +219,43 @@ final class FieldChecks {
         if (!Objects.equals(rc, wc)) {
             out.add(ProtoRule.FIELD_LANGUAGE_OPTION_CHANGED, path, "string field \"" + r.name()
                     + "\" changed Java UTF-8 validation (file option java_string_check_utf8) from " + wc + " to " + rc,
+                    javaUtf8Anchor(readerSchema, r), ProtoIssue.Anchor.of(w.location()));
+        }
+        if (!r.features().utf8Validation().equals(w.features().utf8Validation())) {
+            out.add(ProtoRule.FIELD_UTF8_VALIDATION_CHANGED, path, "string field \"" + r.name()
+                    + "\" changed UTF-8 validation from " + w.features().utf8Validation() + " to "
+                    + r.features().utf8Validation() + " (a move between proto2 and proto3 does this)",
                     r.location(), w.location());
         }
-        if (syntax(readerSchema, r) != syntax(writerSchema, w)) {
-            out.add(ProtoRule.FIELD_UTF8_VALIDATION_CHANGED, path, "string field \"" + r.name()
-                    + "\" changed UTF-8 validation with its file's syntax", r.location(), w.location());
-        }
     }
 
-    private static Syntax syntax(ProtoSchema schema, ProtoField f) {
-        var file = schema.files().get(f.location().getPath());
-        return file == null || file.getSyntax() == null ? Syntax.PROTO_2 : file.getSyntax();
-    }
-
-    /** Java validates proto3 strings always, proto2 strings only with file option java_string_check_utf8. */
+    /**
+     * Java validates proto3 strings always, proto2 strings only with file option java_string_check_utf8,
+     * and edition strings when they are validated at all or feature {@code (pb.java).utf8_validation} asks.
+     */
     private static String javaUtf8(ProtoSchema schema, ProtoField f) {
-        return syntax(schema, f) == Syntax.PROTO_3 ? "true" : fileOption(schema, f, "java_string_check_utf8");
+        if (schema.editions().containsKey(f.location().getPath())) {
+            return String.valueOf("VERIFY".equals(f.features().utf8Validation())
+                    || "VERIFY".equals(f.features().javaUtf8Validation()));
+        }
+        var file = schema.files().get(f.location().getPath());
+        return file != null && file.getSyntax() == Syntax.PROTO_3 ? "true"
+                : fileOption(schema, f, "java_string_check_utf8");
+    }
+
+    /** Where a proto2 field's Java UTF-8 validation is set: the file option, when there is one. */
+    private static ProtoIssue.Anchor javaUtf8Anchor(ProtoSchema schema, ProtoField f) {
+        String path = f.location().getPath();
+        var file = schema.files().get(path);
+        int line = schema.editions().containsKey(path) || file == null || file.getSyntax() == Syntax.PROTO_3 ? 0
+                : SourceLines.option(schema.sources().get(path), "java_string_check_utf8");
+        return line > 0 ? new ProtoIssue.Anchor(path, line) : ProtoIssue.Anchor.of(f.location());
+    }
+
+    /** C++'s string type: option {@code ctype} where given, else feature {@code (pb.cpp).string_type}. */
+    private static String cppStringType(ProtoField f) {
+        String ctype = f.option("ctype");
+        return ctype != null ? ctype : f.features().cppStringType();
     }
 
     private static String fileOption(ProtoSchema schema, ProtoField f, String name) {

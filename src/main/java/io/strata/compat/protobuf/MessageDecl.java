@@ -1,6 +1,5 @@
 package io.strata.compat.protobuf;
 
-import com.squareup.wire.Syntax;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.internal.parser.ExtensionsElement;
 import com.squareup.wire.schema.internal.parser.OptionElement;
@@ -16,7 +15,7 @@ import java.util.List;
  * @param file      the import path of the declaring file
  * @param oneofs    the names of its oneofs (proto3 {@code optional} fields are not oneofs here)
  */
-public record MessageDecl(String fullName, String file, Syntax syntax, Location location, List<ProtoField> fields,
+public record MessageDecl(String fullName, String file, Features features, Location location, List<ProtoField> fields,
                           List<String> oneofs, List<ReservedElement> reserveds, List<ExtensionsElement> extensions,
                           List<OptionElement> options) implements Declared {
 

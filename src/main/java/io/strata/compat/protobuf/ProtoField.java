@@ -15,10 +15,11 @@ import java.util.List;
  * @param explicitJsonName whether {@code json_name} was given
  * @param oneof       the oneof it belongs to, or null
  * @param defaultValue the proto2 {@code default}, or null
+ * @param features    what the file's syntax or edition, and the options around the field, make of it
  */
 public record ProtoField(String name, int number, String jsonName, boolean explicitJsonName, Kind kind, String type,
                          Cardinality cardinality, String oneof, String defaultValue, List<OptionElement> options,
-                         Location location) {
+                         Location location, Features features) {
 
     /** What kind of type a field has: the first thing the wire encoding depends on. */
     public enum Kind { SCALAR, MESSAGE, ENUM, GROUP, MAP }

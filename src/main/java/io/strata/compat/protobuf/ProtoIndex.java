@@ -48,15 +48,16 @@ public final class ProtoIndex {
     }
 
     /** Indexes {@code files}; a type that cannot be resolved is bad input, named with file, line and column. */
-    public static ProtoIndex of(Map<String, ProtoFileElement> files) {
+    public static ProtoIndex of(Map<String, ProtoFileElement> files, Map<String, String> editions) {
         ProtoIndex index = new ProtoIndex();
         files.values().forEach(f -> f.getTypes().forEach(t -> index.collectNames(prefix(f.getPackageName()), t)));
         files.forEach((path, f) -> {
-            Syntax syntax = f.getSyntax() == null ? Syntax.PROTO_2 : f.getSyntax();
+            Features features = (editions.containsKey(path) ? Features.EDITION_2023
+                    : f.getSyntax() == Syntax.PROTO_3 ? Features.PROTO3 : Features.PROTO2).with(f.getOptions());
             String pkg = prefix(f.getPackageName());
-            f.getTypes().forEach(t -> index.declare(path, syntax, pkg, t));
+            f.getTypes().forEach(t -> index.declare(path, features, pkg, t));
             String scope = pkg.isEmpty() ? "" : pkg.substring(0, pkg.length() - 1);
-            f.getExtendDeclarations().forEach(e -> index.extend(e, scope, syntax));
+            f.getExtendDeclarations().forEach(e -> index.extend(e, scope, features));
             for (ServiceElement s : f.getServices()) {
                 index.declareService(path, pkg, s);
             }
@@ -84,10 +85,10 @@ public final class ProtoIndex {
         return extensionsByNumber;
     }
 
-    private void extend(ExtendElement e, String scope, Syntax syntax) {
+    private void extend(ExtendElement e, String scope, Features features) {
         String extendee = Objects.requireNonNullElse(resolve(e.getName(), scope), e.getName());
         for (FieldElement x : e.getFields()) {
-            ProtoField field = field(x, null, scope, syntax);
+            ProtoField field = field(x, null, scope, features);
             extensions.put(scope.isEmpty() ? x.getName() : scope + "." + x.getName(), field);
             extensionsByNumber.put(extendee + "#" + x.getTag(), field);
         }
@@ -110,42 +111,44 @@ public final class ProtoIndex {
         typeNames.put(scope + g.getName(), false);
     }
 
-    private void declare(String file, Syntax syntax, String scope, TypeElement type) {
+    private void declare(String file, Features outer, String scope, TypeElement type) {
         String full = scope + type.getName();
+        Features features = outer.with(type.getOptions());
         if (type instanceof EnumElement e) {
-            enums.put(full, new EnumDecl(full, file, syntax, e.getLocation(), e.getConstants(), e.getReserveds(),
+            enums.put(full, new EnumDecl(full, file, features, e.getLocation(), e.getConstants(), e.getReserveds(),
                     e.getOptions()));
         } else if (type instanceof MessageElement m) {
             List<ProtoField> fields = new ArrayList<>();
-            m.getFields().forEach(f -> fields.add(field(f, null, full, syntax)));
+            m.getFields().forEach(f -> fields.add(field(f, null, full, features)));
             List<String> oneofs = new ArrayList<>();
             for (OneOfElement o : m.getOneOfs()) {
                 oneofs.add(o.getName());
-                o.getFields().forEach(f -> fields.add(field(f, o.getName(), full, syntax)));
-                o.getGroups().forEach(g -> fields.add(group(g, o.getName(), full, file, syntax)));
+                o.getFields().forEach(f -> fields.add(field(f, o.getName(), full, features)));
+                o.getGroups().forEach(g -> fields.add(group(g, o.getName(), full, file, features)));
             }
-            m.getGroups().forEach(g -> fields.add(group(g, null, full, file, syntax)));
-            m.getExtendDeclarations().forEach(e -> extend(e, full, syntax));
-            messages.put(full, new MessageDecl(full, file, syntax, m.getLocation(), fields, oneofs, m.getReserveds(),
+            m.getGroups().forEach(g -> fields.add(group(g, null, full, file, features)));
+            m.getExtendDeclarations().forEach(e -> extend(e, full, features));
+            messages.put(full, new MessageDecl(full, file, features, m.getLocation(), fields, oneofs, m.getReserveds(),
                     m.getExtensions(), m.getOptions()));
         }
-        type.getNestedTypes().forEach(n -> declare(file, syntax, full + ".", n));
+        type.getNestedTypes().forEach(n -> declare(file, features, full + ".", n));
     }
 
     /** A proto2 group is both a field and a nested message type named after it. */
-    private ProtoField group(GroupElement g, String oneof, String scope, String file, Syntax syntax) {
+    private ProtoField group(GroupElement g, String oneof, String scope, String file, Features features) {
         String full = scope + "." + g.getName();
         List<ProtoField> fields = new ArrayList<>();
-        g.getFields().forEach(f -> fields.add(field(f, null, full, syntax)));
-        messages.put(full, new MessageDecl(full, file, syntax, g.getLocation(), fields, List.of(), List.of(),
+        g.getFields().forEach(f -> fields.add(field(f, null, full, features)));
+        messages.put(full, new MessageDecl(full, file, features, g.getLocation(), fields, List.of(), List.of(),
                 List.of(), List.of()));
         String name = g.getName().toLowerCase(java.util.Locale.ROOT);
         return new ProtoField(name, g.getTag(), JsonNames.of(name), false, ProtoField.Kind.GROUP, full,
-                cardinality(g.getLabel(), ProtoField.Kind.GROUP, oneof, syntax), oneof, null, List.of(),
-                g.getLocation());
+                cardinality(g.getLabel(), ProtoField.Kind.GROUP, oneof, features), oneof, null, List.of(),
+                g.getLocation(), features);
     }
 
-    private ProtoField field(FieldElement f, String oneof, String scope, Syntax syntax) {
+    private ProtoField field(FieldElement f, String oneof, String scope, Features outer) {
+        Features features = outer.with(f.getOptions());
         String type = f.getType();
         ProtoField.Kind kind;
         String resolved;
@@ -160,27 +163,29 @@ public final class ProtoIndex {
             resolved = type;
         } else {
             resolved = require(type, scope, f.getLocation());
-            kind = typeNames.get(resolved) ? ProtoField.Kind.ENUM : ProtoField.Kind.MESSAGE;
+            kind = typeNames.get(resolved) ? ProtoField.Kind.ENUM
+                    // a delimited message is written as a group is
+                    : "DELIMITED".equals(features.messageEncoding()) ? ProtoField.Kind.GROUP : ProtoField.Kind.MESSAGE;
         }
         String json = f.getJsonName() != null ? f.getJsonName() : JsonNames.of(f.getName());
         return new ProtoField(f.getName(), f.getTag(), json, f.getJsonName() != null, kind, resolved,
-                cardinality(f.getLabel(), kind, oneof, syntax), oneof, f.getDefaultValue(), f.getOptions(),
-                f.getLocation());
+                cardinality(f.getLabel(), kind, oneof, features), oneof, f.getDefaultValue(), f.getOptions(),
+                f.getLocation(), features);
     }
 
     private static ProtoField.Cardinality cardinality(Field.Label label, ProtoField.Kind kind, String oneof,
-                                                      Syntax syntax) {
+                                                      Features features) {
         if (kind == ProtoField.Kind.MAP) {
             return ProtoField.Cardinality.MAP;
         }
         if (label == Field.Label.REPEATED) {
             return ProtoField.Cardinality.REPEATED;
         }
-        if (label == Field.Label.REQUIRED) {
+        if (label == Field.Label.REQUIRED || label == null && "LEGACY_REQUIRED".equals(features.fieldPresence())) {
             return ProtoField.Cardinality.REQUIRED;
         }
-        // proto3 scalars without 'optional' cannot tell zero from absent; everything else can
-        boolean implicit = label == null && oneof == null && syntax == Syntax.PROTO_3
+        // proto3 scalars without 'optional' (implicit presence) cannot tell zero from absent; everything else can
+        boolean implicit = label == null && oneof == null && "IMPLICIT".equals(features.fieldPresence())
                 && kind != ProtoField.Kind.MESSAGE && kind != ProtoField.Kind.GROUP;
         return implicit ? ProtoField.Cardinality.OPTIONAL_IMPLICIT : ProtoField.Cardinality.OPTIONAL_EXPLICIT;
     }

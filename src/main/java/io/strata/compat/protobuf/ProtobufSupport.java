@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ProtobufSupport is Strata's Protobuf format: proto2 and proto3 files parsed with Wire's parser, imports
+ * ProtobufSupport is Strata's Protobuf format: proto2, proto3 and edition-2023 files parsed with Wire's
+ * parser (edition files through proto3's grammar, their meaning taken from {@link Features}), imports
  * resolved through the given files, a canonical form that ignores layout, and wire-level compatibility
- * rules of our own (Apicurio's checker answers without element paths, and Buf's rules are the reference
- * for what counts as breaking).
+ * rules of our own (Buf's rules are the reference for what counts as breaking).
  *
  * <p>The primitive {@link #incompatibilities} checks at {@link Strictness#WIRE_JSON}: binary and JSON data
  * must stay readable, and services must keep answering the calls clients make. Removals of fields, enum

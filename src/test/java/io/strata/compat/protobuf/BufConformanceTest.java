@@ -40,21 +40,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BufConformanceTest {
 
     private static final Path ROOT = Path.of("..", "shared", "conformance", "record", "buf");
-    private static final Pattern EDITION = Pattern.compile("(?m)^\\s*edition\\s*=");
     private static final Pattern UNSTABLE = Pattern.compile("(^|\\.)v\\d+(alpha|beta|test)\\w*$|(^|\\.)v\\d+test$");
 
     /** Cases known not to agree, with why. Any other case that does not agree fails the build. */
     private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-            "breaking_enum_same_json_format", "enum C1 was declared in previous/3.proto, an edition-2023 file Wire "
-                    + "5.3.3 cannot parse, so there is nothing to compare it with",
-            "breaking_message_same_json_format", "message C1 was declared in previous/3.proto, an edition-2023 file "
-                    + "Wire 5.3.3 cannot parse",
-            "breaking_enum_same_type", "enums C1 and D2 were declared in previous edition-2023 files (3.proto, "
-                    + "4.proto), which Wire 5.3.3 cannot parse",
-            "breaking_field_same_utf8_validation", "the fields not matched belong to messages declared in previous "
-                    + "edition-2023 files (3.proto, 4.proto), which Wire 5.3.3 cannot parse",
-            "breaking_field_same_java_utf8_validation", "the fields not matched belong to messages whose previous "
-                    + "declaration is in edition-2023 files (4.proto to 6.proto), which Wire 5.3.3 cannot parse",
             "breaking_field_same_name", "three renamed extension fields (1.proto:35, 2.proto:64, 2.proto:82) that "
                     + "Buf pairs differently from our extendee#number pairing; not investigated further",
             "breaking_message_same_values", "MESSAGE_OPTION_CHANGED is reported for a.Three, but anchored at the "
@@ -63,16 +52,13 @@ class BufConformanceTest {
 
     private final ProtobufSupport support = new ProtobufSupport();
 
-    sealed interface Outcome permits Agreed, Differed, Skipped {
+    sealed interface Outcome permits Agreed, Differed {
     }
 
-    record Agreed(String note) implements Outcome {
+    record Agreed() implements Outcome {
     }
 
     record Differed(String reason) implements Outcome {
-    }
-
-    record Skipped(String reason) implements Outcome {
     }
 
     @Test
@@ -87,17 +73,12 @@ class BufConformanceTest {
         }
         long agreed = outcomes.values().stream().filter(Agreed.class::isInstance).count();
         long differed = outcomes.values().stream().filter(Differed.class::isInstance).count();
-        long skipped = outcomes.values().stream().filter(Skipped.class::isInstance).count();
-        System.out.println("protobuf conformance: " + agreed + " agreed, " + differed + " differed, " + skipped
-                + " skipped");
+        // nothing is skipped: edition 2023 files are read too; the count stays for the same line as the others
+        System.out.println("protobuf conformance: " + agreed + " agreed, " + differed + " differed, 0 skipped");
         outcomes.forEach((dir, o) -> {
             if (o instanceof Differed d) {
                 System.out.println("  differed " + dir + ": " + d.reason()
                         + (KNOWN_DIFFERENCES.containsKey(dir) ? " [known: " + KNOWN_DIFFERENCES.get(dir) + "]" : ""));
-            } else if (o instanceof Skipped s) {
-                System.out.println("  skipped  " + dir + ": " + s.reason());
-            } else if (o instanceof Agreed a && !a.note().isEmpty()) {
-                System.out.println("  agreed   " + dir + " " + a.note());
             }
         });
         List<String> unexpected = outcomes.entrySet().stream()
@@ -106,6 +87,9 @@ class BufConformanceTest {
         if (!unexpected.isEmpty()) {
             fail("cases that stopped agreeing with Buf:\n" + String.join("\n", unexpected));
         }
+        List<String> stale = KNOWN_DIFFERENCES.keySet().stream()
+                .filter(dir -> !(outcomes.get(dir) instanceof Differed)).sorted().toList();
+        assertThat(stale).as("allow-listed cases that now agree (remove them from KNOWN_DIFFERENCES)").isEmpty();
         assertThat(cases.size()).isEqualTo(54);
     }
 
@@ -115,18 +99,8 @@ class BufConformanceTest {
         // each side has its own buf.yaml, and with it possibly its own root
         Map<String, String> previousFiles = protoFiles(ROOT.resolve("testdata/breaking/previous").resolve(dir));
         Map<String, String> currentFiles = protoFiles(ROOT.resolve("testdata/breaking/current").resolve(dir));
-        Set<String> editions = new TreeSet<>();
-        dropEditions(previousFiles, editions);
-        dropEditions(currentFiles, editions);
-
         List<JsonNode> expected = new ArrayList<>();
         c.get("expected_annotations").forEach(expected::add);
-        List<JsonNode> checkable = expected.stream()
-                .filter(a -> !a.has("path") || !editions.contains(a.get("path").asText())).toList();
-        if (!expected.isEmpty() && checkable.isEmpty()) {
-            return new Skipped("all " + expected.size() + " expected annotations are in edition-2023 files, which "
-                    + "Wire 5.3.3 cannot parse (" + String.join(", ", editions) + ")");
-        }
 
         ProtoSchema previous;
         ProtoSchema current;
@@ -141,13 +115,13 @@ class BufConformanceTest {
         List<ProtoIssue> issues = filter(support.evolution(previous, current, strictness), breaking, previous, current);
 
         if (expected.isEmpty()) {
-            return issues.isEmpty() ? new Agreed("")
+            return issues.isEmpty() ? new Agreed()
                     : new Differed("expected no break at " + strictness + ", got " + issues.stream()
                     .map(i -> i.rule() + " " + i.path()).toList());
         }
         Map<String, NavigableSet<Integer>> starts = elementStarts(current);
         List<String> missing = new ArrayList<>();
-        for (JsonNode a : checkable) {
+        for (JsonNode a : expected) {
             String rule = a.get("rule").asText();
             BufRules.Mapping mapping = BufRules.RULES.get(rule);
             if (mapping == null) {
@@ -158,12 +132,10 @@ class BufConformanceTest {
             }
         }
         if (!missing.isEmpty()) {
-            return new Differed(missing.size() + " of " + checkable.size() + " expected annotations not reported at "
+            return new Differed(missing.size() + " of " + expected.size() + " expected annotations not reported at "
                     + strictness + ": " + missing);
         }
-        int left = expected.size() - checkable.size();
-        return new Agreed(left == 0 ? "" : "(" + left + " of " + expected.size()
-                + " annotations not checked: they are in edition-2023 files " + editions + ")");
+        return new Agreed();
     }
 
     /** The loosest category that holds every rule the case selects or expects; Buf's default is FILE. */
@@ -261,27 +233,6 @@ class BufConformanceTest {
             s.rpcs().forEach(r -> add.accept(s.file(), r.location().getLine()));
         });
         return out;
-    }
-
-    private static void dropEditions(Map<String, String> files, Set<String> editions) {
-        files.forEach((path, text) -> {
-            if (EDITION.matcher(text).find()) {
-                editions.add(path);
-            }
-        });
-        // files importing an edition file cannot be linked without it either
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                if (!editions.contains(f.getKey())
-                        && editions.stream().anyMatch(e -> f.getValue().contains("\"" + e + "\""))) {
-                    editions.add(f.getKey());
-                    changed = true;
-                }
-            }
-        }
-        files.keySet().removeAll(editions);
     }
 
     private static Map<String, String> protoFiles(Path dir) throws IOException {

@@ -1,9 +1,5 @@
 package io.strata.compat.protobuf;
 
-import io.apicurio.registry.content.TypedContent;
-import io.apicurio.registry.protobuf.rules.compatibility.ProtobufCompatibilityChecker;
-import io.apicurio.registry.rules.compatibility.CompatibilityExecutionResult;
-import io.apicurio.registry.rules.compatibility.CompatibilityLevel;
 import io.strata.compat.record.RecordIncompatibility;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
@@ -186,23 +182,50 @@ class ProtobufSupportTest {
         assertThat(support.incompatibilities(old, now)).isEmpty();
     }
 
-    /**
-     * Apicurio's protobuf module 3.1.7 runs on the schema-util-common 3.0.7 that the JSON module brings:
-     * its checker still answers (a type change is incompatible, an added field is not).
-     */
+    private ProtoSchema edition(String body) {
+        return support.parse("order.proto", "edition = \"2023\";\npackage acme.v1;\n" + body, Map.of());
+    }
+
     @Test
-    void apicurioProtobufCheckerRunsWithCommon307() {
-        String v1 = "syntax = \"proto3\";\npackage acme.v1;\nmessage Order { int32 qty = 1; }\n";
-        String v2 = "syntax = \"proto3\";\npackage acme.v1;\nmessage Order { string qty = 1; }\n";
-        String v3 = "syntax = \"proto3\";\npackage acme.v1;\nmessage Order { int32 qty = 1; string note = 2; }\n";
-        ProtobufCompatibilityChecker checker = new ProtobufCompatibilityChecker();
-        CompatibilityExecutionResult changed = checker.testCompatibility(CompatibilityLevel.BACKWARD,
-                List.of(TypedContent.create(v1, "application/x-protobuf")), TypedContent.create(v2, "application/x-protobuf"),
-                Map.of());
-        CompatibilityExecutionResult added = checker.testCompatibility(CompatibilityLevel.BACKWARD,
-                List.of(TypedContent.create(v1, "application/x-protobuf")), TypedContent.create(v3, "application/x-protobuf"),
-                Map.of());
-        assertThat(changed.isCompatible()).isFalse();
-        assertThat(added.isCompatible()).isTrue();
+    void editionFilesReadTheirFeaturesAsProto2AndProto3Did() {
+        ProtoSchema open = edition("enum Status { A = 0; }\nmessage Order { string id = 1; int32 qty = 2; }");
+        ProtoSchema closed = edition("option features.enum_type = CLOSED;\nenum Status { A = 0; }\n"
+                + "message Order { string id = 1; int32 qty = 2; }");
+        assertThat(codes(support.incompatibilities(closed, open))).containsExactly("ENUM_OPENNESS_CHANGED@acme.v1.Status");
+        // edition 2023 fields track presence like proto2's optional, unless a feature says otherwise
+        ProtoField qty = open.index().messages().get("acme.v1.Order").field(2);
+        assertThat(qty.cardinality()).isEqualTo(ProtoField.Cardinality.OPTIONAL_EXPLICIT);
+        ProtoSchema implicit = edition("enum Status { A = 0; }\nmessage Order { string id = 1; "
+                + "int32 qty = 2 [features.field_presence = IMPLICIT]; }");
+        assertThat(implicit.index().messages().get("acme.v1.Order").field(2).cardinality())
+                .isEqualTo(ProtoField.Cardinality.OPTIONAL_IMPLICIT);
+        ProtoSchema proto3 = proto("enum Status { A = 0; }\nmessage Order { string id = 1; int32 qty = 2; }");
+        assertThat(support.incompatibilities(proto3, implicit)).isEmpty();
+    }
+
+    @Test
+    void editionFeaturesOfLanguagesAndJsonAreCompared() {
+        String head = "import \"google/protobuf/java_features.proto\";\n";
+        ProtoSchema old = edition(head + "message Order { string id = 1; }");
+        ProtoSchema legacy = edition(head + "message Order { option features.json_format = LEGACY_BEST_EFFORT; "
+                + "string id = 1 [features.utf8_validation = NONE]; }");
+        assertThat(evolution(old, legacy)).contains("JSON_FORMAT_CHANGED@acme.v1.Order",
+                "FIELD_UTF8_VALIDATION_CHANGED@acme.v1.Order.id");
+        ProtoSchema cord = edition(head + "message Order { string id = 1 [features.(pb.cpp).string_type = CORD]; }");
+        assertThat(support.evolution(old, cord, Strictness.FILE).stream().map(i -> i.rule() + "@" + i.path()))
+                .containsExactly("FIELD_LANGUAGE_OPTION_CHANGED@acme.v1.Order.id");
+    }
+
+    @Test
+    void editionIsNamedInTheCanonicalFormAndOnlyEdition2023IsRead() {
+        ProtoSchema e = edition("message Order { string id = 1; }");
+        assertThat(support.envelope("e.proto", e).canonical()).startsWith("edition = \"2023\";");
+        ProtoSchema p3 = proto("message Order { string id = 1; }");
+        // and proto3's implicit presence became edition 2023's explicit presence
+        assertThat(support.evolution(p3, e, Strictness.FILE).stream().map(i -> i.rule() + "@" + i.path()))
+                .containsExactlyInAnyOrder("SYNTAX_CHANGED@order.proto", "FIELD_CARDINALITY_CHANGED@acme.v1.Order.id");
+        assertThatThrownBy(() -> support.parse("order.proto", "edition = \"2024\";\nmessage Order {}\n", Map.of()))
+                .isInstanceOfSatisfying(StrataException.class, x -> assertThat(x.code()).isEqualTo(ErrorCode.BAD_INPUT))
+                .hasMessageContaining("\"order.proto\"").hasMessageContaining("2024");
     }
 }
