@@ -83,8 +83,13 @@ final class ElementChecks {
         // turning the accessor off breaks callers; turning it back on does not
         if (option(r.options(), "no_standard_descriptor_accessor", "false").equals("true")
                 && option(w.options(), "no_standard_descriptor_accessor", "false").equals("false")) {
+            // Wire keeps no location for a message's options: the line is found in the message's own body.
+            String file = r.location().getPath();
+            int line = SourceLines.messageOption(reader.sources().get(file), r.location().getLine(),
+                    "no_standard_descriptor_accessor");
             out.add(ProtoRule.MESSAGE_OPTION_CHANGED, r.fullName(), "message " + r.fullName()
-                    + " turned on no_standard_descriptor_accessor", r.location(), w.location());
+                    + " turned on no_standard_descriptor_accessor", new ProtoIssue.Anchor(file, line),
+                    ProtoIssue.Anchor.of(w.location()));
         }
     }
 

@@ -34,6 +34,12 @@ public record ProtoField(String name, int number, String jsonName, boolean expli
         options = List.copyOf(options);
     }
 
+    /** This field under another name (an extension under its full name). */
+    ProtoField named(String newName) {
+        return new ProtoField(newName, number, jsonName, explicitJsonName, kind, type, cardinality, oneof, defaultValue,
+                options, location, features);
+    }
+
     /** The value of option {@code name}, or null. */
     public String option(String name) {
         return options.stream().filter(o -> o.getName().equals(name)).map(o -> String.valueOf(o.getValue()))

@@ -88,8 +88,11 @@ public final class ProtoIndex {
     private void extend(ExtendElement e, String scope, Features features) {
         String extendee = Objects.requireNonNullElse(resolve(e.getName(), scope), e.getName());
         for (FieldElement x : e.getFields()) {
-            ProtoField field = field(x, null, scope, features);
-            extensions.put(scope.isEmpty() ? x.getName() : scope + "." + x.getName(), field);
+            String fullName = scope.isEmpty() ? x.getName() : scope + "." + x.getName();
+            // An extension is known by its full name (text format, JSON "[a.b.ext]"), so that is the name a
+            // rename changes: moving it into another scope renames it even when its own name stays.
+            ProtoField field = field(x, null, scope, features).named(fullName);
+            extensions.put(fullName, field);
             extensionsByNumber.put(extendee + "#" + x.getTag(), field);
         }
     }

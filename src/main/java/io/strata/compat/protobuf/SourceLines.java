@@ -3,8 +3,8 @@ package io.strata.compat.protobuf;
 import java.util.regex.Pattern;
 
 /**
- * SourceLines finds the line of a file-level statement ({@code package}, {@code syntax}, a file option),
- * which Wire parses without keeping a location.
+ * SourceLines finds the line of a statement Wire parses without keeping a location: a file-level one
+ * ({@code package}, {@code syntax}, a file option) or a message's option.
  */
 final class SourceLines {
 
@@ -28,5 +28,32 @@ final class SourceLines {
 
     static int option(String text, String name) {
         return find(text, "option\\s+" + Pattern.quote(name) + "\\s*=");
+    }
+
+    /**
+     * The line of option {@code name} in the body of the message declared on {@code messageLine}, not in the
+     * messages nested in it; {@code messageLine} itself when it is not found. Braces are counted per line, which
+     * holds for the usual layout of one declaration per line.
+     */
+    static int messageOption(String text, int messageLine, String name) {
+        if (text == null || messageLine < 1) {
+            return messageLine;
+        }
+        Pattern option = Pattern.compile("^\\s*option\\s+" + Pattern.quote(name) + "\\s*=");
+        String[] lines = text.split("\n", -1);
+        int depth = 0;
+        for (int i = messageLine - 1; i < lines.length; i++) {
+            String line = lines[i].replaceAll("//.*", "");
+            if (depth == 1 && option.matcher(line).find()) {
+                return i + 1;
+            }
+            for (char c : line.toCharArray()) {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            }
+            if (depth <= 0 && i >= messageLine - 1 && line.contains("}")) {
+                return messageLine;
+            }
+        }
+        return messageLine;
     }
 }

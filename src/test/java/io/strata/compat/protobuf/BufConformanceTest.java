@@ -43,12 +43,7 @@ class BufConformanceTest {
     private static final Pattern UNSTABLE = Pattern.compile("(^|\\.)v\\d+(alpha|beta|test)\\w*$|(^|\\.)v\\d+test$");
 
     /** Cases known not to agree, with why. Any other case that does not agree fails the build. */
-    private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-            "breaking_field_same_name", "three renamed extension fields (1.proto:35, 2.proto:64, 2.proto:82) that "
-                    + "Buf pairs differently from our extendee#number pairing; not investigated further",
-            "breaking_message_same_values", "MESSAGE_OPTION_CHANGED is reported for a.Three, but anchored at the "
-                    + "message (line 9): Wire keeps no location for options, and Buf points at the option on "
-                    + "line 23, after nested messages");
+    private static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
 
     private final ProtobufSupport support = new ProtobufSupport();
 
