@@ -45,7 +45,7 @@ public final class MySqlWriterStallBench {
                 "SELECT COUNT(*) FROM t LEFT JOIN parent p ON p.id = t.parent_id WHERE t.parent_id IS NOT NULL AND p.id IS NULL");
     }
 
-    private static void load(String url, int rows) {
+    static void load(String url, int rows) {
         // The sequence engine (seq_1_to_N) fills the table in one statement, as generate_series does on PostgreSQL.
         TestDatabases.exec(url,
                 "DROP TABLE IF EXISTS t", "DROP TABLE IF EXISTS parent",

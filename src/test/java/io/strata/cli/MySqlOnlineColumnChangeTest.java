@@ -15,9 +15,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The online column swap on MariaDB, phase by phase, with old and new clients writing in between: the
- * triggers keep both columns in step, the backfill runs in batches and resumes after a batch that gave
- * way on a row lock, and CONTRACT leaves the desired schema with every value.
+ * The online column swap of a renamed column on MariaDB, phase by phase, with old and new clients writing
+ * in between: the triggers keep both columns in step, the backfill runs in batches and resumes after a
+ * batch that gave way on a row lock, and CONTRACT (where the price's type changes in place) leaves the
+ * desired schema with every value.
  */
 class MySqlOnlineColumnChangeTest {
 
@@ -67,8 +68,9 @@ class MySqlOnlineColumnChangeTest {
         CliRun migrate = apply("MIGRATE");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.out()).as("sized from the statistics").containsPattern("pre-flight:\\n  backfill .* ~\\d[\\d,]* rows in");
-        assertThat(rows("SELECT COUNT(*) FROM items WHERE NOT (quantity <=> qty) OR NOT (price_strata_new <=> ROUND(price))"))
-                .containsExactly("0");
+        assertThat(rows("SELECT COUNT(*) FROM items WHERE NOT (quantity <=> qty)")).containsExactly("0");
+        assertThat(rows("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE table_schema = DATABASE() "
+                + "AND column_name = 'price_strata_new'")).as("a type change without rename stays in place").containsExactly("0");
 
         CliRun contract = apply("CONTRACT");
         assertThat(contract.exitCode()).as(contract.err()).isZero();

@@ -24,11 +24,12 @@ import java.util.Set;
 
 /**
  * MySqlColumnSwap is the MySQL/MariaDB form of the online column swap (see the PostgreSQL planner's
- * {@code PostgresColumnSwap}): a renamed column, or a type change that would copy the table under a
- * shared lock, becomes a second column added instantly (EXPAND) and kept in step by BEFORE INSERT and
- * BEFORE UPDATE triggers (both ways for a rename), a batched backfill (MIGRATE), and in CONTRACT the
- * triggers and the old column dropped and the new one given its name and final definition. Assignment
- * converts between the types, as MODIFY COLUMN would, and strict mode rejects a value that does not fit.
+ * {@code PostgresColumnSwap}) for a renamed column (with or without a type change): the new column is
+ * added instantly (EXPAND) and kept in step with the old one by BEFORE INSERT and BEFORE UPDATE triggers
+ * both ways, backfilled in batches (MIGRATE), and in CONTRACT the triggers and the old column are dropped
+ * and the new one gets its final definition. Assignment converts between the types, as MODIFY COLUMN would,
+ * and strict mode rejects a value that does not fit. A type change without rename stays in place (see
+ * {@link #find} for why).
  *
  * <p>Only plain columns take this route: in a table with a primary key, in no key, index, foreign key,
  * check or generated expression, not auto-increment. The rest change in place as before.
@@ -42,7 +43,7 @@ final class MySqlColumnSwap {
     private static final int MAX_NAME = 64;
 
     /** One column to swap; {@code source} is the rename, else the type change. */
-    record Swap(String table, Column from, Column to, boolean renamed, boolean lossless, SchemaChange source,
+    record Swap(String table, Column from, Column to, boolean lossless, RenameColumn source,
                 Set<SchemaChange> claimed) {
     }
 
@@ -84,21 +85,21 @@ final class MySqlColumnSwap {
                     || !referencedNowhere(ctx, table, from.name(), to.name())) {
                 continue;
             }
-            boolean copies = m != null && m.kinds().contains(ColumnChangeKind.TYPE)
-                    && ctx.algorithms().modifyColumn(before, from, to, m.kinds()).level() == MySqlAlgorithms.Level.COPY;
-            if (r == null && !copies) {
+            // Only renames. A type change keeps the column's name, so the application writes that name up to the
+            // contract, and MySQL cannot drop the triggers, drop the old column and rename the new one in one
+            // transaction: writes between those statements would be lost or fail (measured: OnlineTypeChangeBench
+            // on MariaDB). A rename has no such window, since by then only the new name is in use.
+            if (r == null) {
                 continue;
             }
             boolean lossless = m == null || !m.kinds().contains(ColumnChangeKind.TYPE)
                     || MySqlTypeChange.of(from.type(), to.type(), to.charset()) != MySqlTypeChange.NARROWING;
             Set<SchemaChange> claimed = new HashSet<>();
-            if (r != null) {
-                claimed.add(r);
-            }
+            claimed.add(r);
             if (m != null) {
                 claimed.add(m);
             }
-            out.add(new Swap(table, from, to, r != null, lossless, r != null ? r : m, claimed));
+            out.add(new Swap(table, from, to, lossless, r, claimed));
         }
         return out;
     }
@@ -144,7 +145,7 @@ final class MySqlColumnSwap {
     /** The identifiers of one swap. */
     private record Names(String table, String oldCol, String work, String insertTrigger, String updateTrigger) {
         static Names of(Swap swap) {
-            String work = swap.renamed() ? swap.to().name() : cut(swap.to().name() + "_strata_new");
+            String work = swap.to().name();
             String base = "strata_sync_" + swap.table() + "_" + swap.to().name();
             return new Names(swap.table(), swap.from().name(), work, cut(base + "_ins"), cut(base + "_upd"));
         }
@@ -183,13 +184,6 @@ final class MySqlColumnSwap {
         out.add(dropOld(swap, n, before, after));
         Column last = new Column(swap.to().name(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
                 swap.to().charset(), null, null);
-        if (!swap.renamed()) {
-            MySqlAlgorithms.Recipe rename = ctx.algorithms().renameColumn(before);
-            out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "rename column " + n.table() + "." + n.work() + " to " + swap.to().name(),
-                    rename.appendTo(ctx.alter(n.table(), renameSpec(open, n.work(), swap.to().name(), after))),
-                    Reverse.Sql.of(rename.appendTo(ctx.alter(n.table(), renameSpec(last, swap.to().name(), n.work(), after)))),
-                    rename.lock()));
-        }
         Set<ColumnChangeKind> finish = EnumSet.noneOf(ColumnChangeKind.class);
         if (!swap.to().nullable()) {
             finish.add(ColumnChangeKind.NULLABILITY);
@@ -211,13 +205,6 @@ final class MySqlColumnSwap {
         return out;
     }
 
-    private String renameSpec(Column definition, String oldName, String newName, Table table) {
-        if (ctx.algorithms().hasRenameColumn()) {
-            return "RENAME COLUMN " + ctx.q().ident(oldName) + " TO " + ctx.q().ident(newName);
-        }
-        return "CHANGE COLUMN " + ctx.q().ident(oldName) + " " + ctx.columnDefinition(definition, newName, table);
-    }
-
     /**
      * Drops the old column. Lossless values (a rename, a widening) come back from the new column in the
      * reverse; otherwise the step stands for a column drop, which the executor backs up by primary key.
@@ -233,7 +220,7 @@ final class MySqlColumnSwap {
                             new DropColumn(ctx.from().name(), swap.table(), swap.from())));
         }
         Column old = swap.from();
-        Column open = new Column(old.name(), old.type(), true, swap.renamed() ? null : old.defaultExpr(), null, null, false,
+        Column open = new Column(old.name(), old.type(), true, null, null, null, false,
                 old.collation(), old.charset(), old.comment(), null);
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(after, open, true);
         List<String> reverse = new ArrayList<>();
@@ -246,7 +233,7 @@ final class MySqlColumnSwap {
         }
         return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
                 new io.strata.plan.Step(what, sql, new Reverse.Sql(reverse), false, drop.lock(),
-                        swap.renamed() ? swap.source() : null));
+                        swap.source()));
     }
 
     /**
@@ -258,28 +245,21 @@ final class MySqlColumnSwap {
         String work = "NEW." + ctx.q().ident(n.work());
         StringBuilder body = new StringBuilder("IF ").append(work).append(" IS NULL THEN SET ").append(work).append(" = ")
                 .append(oldC).append(";");
-        if (swap.renamed()) {
-            body.append(" ELSEIF ").append(oldC).append(" IS NULL OR ").append(oldC).append(" <=> ")
-                    .append(defaultOf(swap.from())).append(" THEN SET ").append(oldC).append(" = ").append(work).append(";");
-        }
+        body.append(" ELSEIF ").append(oldC).append(" IS NULL OR ").append(oldC).append(" <=> ")
+                .append(defaultOf(swap.from())).append(" THEN SET ").append(oldC).append(" = ").append(work).append(";");
         body.append(" END IF;");
         return "CREATE TRIGGER " + ctx.q().ident(n.insertTrigger()) + " BEFORE INSERT ON " + ctx.q().ident(n.table())
                 + " FOR EACH ROW BEGIN " + body + " END";
     }
 
-    /**
-     * Copies the column the client changed to the other (a rename: either way; a type change: only old to
-     * new, nobody writes the shadow column); a backfill's write of the new column then changes nothing else.
-     */
+    /** Copies the column the client changed to the other; a backfill's write of the new column then changes nothing else. */
     private String updateTrigger(Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
         String work = "NEW." + ctx.q().ident(n.work());
         String oldChanged = "NOT (" + oldC + " <=> OLD." + ctx.q().ident(n.oldCol()) + ")";
-        String body = swap.renamed()
-                ? "IF " + oldChanged + " THEN SET " + work + " = " + oldC + "; ELSEIF NOT (" + work + " <=> OLD."
+        String body = "IF " + oldChanged + " THEN SET " + work + " = " + oldC + "; ELSEIF NOT (" + work + " <=> OLD."
                 + ctx.q().ident(n.work()) + ") THEN SET " + oldC + " = " + work + "; ELSEIF " + work + " IS NULL THEN SET "
-                + work + " = " + oldC + "; END IF;"
-                : "IF " + oldChanged + " OR " + work + " IS NULL THEN SET " + work + " = " + oldC + "; END IF;";
+                + work + " = " + oldC + "; END IF;";
         return "CREATE TRIGGER " + ctx.q().ident(n.updateTrigger()) + " BEFORE UPDATE ON " + ctx.q().ident(n.table())
                 + " FOR EACH ROW BEGIN " + body + " END";
     }
