@@ -28,6 +28,7 @@ final class HistoryTable {
     private final String history;
     private final String steps;
     private final String schema;
+    private final java.util.Map<String, List<String>> columnCache = new java.util.HashMap<>();
 
     HistoryTable(Connection connection, HistoryDialect dialect, Quoter quoter, String schema) {
         this.connection = connection;
@@ -65,11 +66,20 @@ final class HistoryTable {
                 s.execute("ALTER TABLE " + history + " ADD COLUMN plan_id varchar(100)");
                 s.execute("ALTER TABLE " + history + " ADD COLUMN plan_json " + dialect.longTextType());
             }
+        } finally {
+            columnCache.clear();
         }
     }
 
-    /** The column names of one history table, lower case. */
+    /**
+     * The column names of one history table, lower case; read once per table and session, since the history
+     * is read on every apply and resume and only {@link #create} changes its columns (and then forgets them).
+     */
     private List<String> columns(String table) throws SQLException {
+        List<String> known = columnCache.get(table);
+        if (known != null) {
+            return known;
+        }
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
                 + "WHERE table_schema = ? AND table_name = ?")) {
@@ -80,6 +90,10 @@ final class HistoryTable {
                     out.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
                 }
             }
+        }
+        // An empty list means the table is not there (yet): not worth remembering.
+        if (!out.isEmpty()) {
+            columnCache.put(table, List.copyOf(out));
         }
         return out;
     }
