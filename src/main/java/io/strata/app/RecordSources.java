@@ -126,7 +126,7 @@ public final class RecordSources {
     /** Each version's format; they must all be one. */
     static RecordFormat sameFormat(List<String> versions) {
         RecordFormat first = formatOf(versions.get(0)).orElse(null);
-        for (String v : versions) {
+        for (String v : versions.subList(1, versions.size())) {
             RecordFormat f = formatOf(v).orElse(null);
             if (f != first) {
                 throw StrataException.badInput("cannot compare \"" + versions.get(0) + "\" (" + describe(first) + ") with \""

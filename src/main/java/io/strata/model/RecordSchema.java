@@ -1,5 +1,9 @@
 package io.strata.model;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -16,5 +20,16 @@ public record RecordSchema(RecordFormat format, String label, String canonical, 
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(canonical, "canonical form of " + label);
         Objects.requireNonNull(fingerprint, "fingerprint of " + label);
+    }
+
+    /** The envelope of {@code canonical}, fingerprinted as every format's is: SHA-256 of the text, lower-case hex. */
+    public static RecordSchema of(RecordFormat format, String label, String canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return new RecordSchema(format, label, canonical, HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256.
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 }

@@ -2,14 +2,11 @@ package io.strata.compat.avro;
 
 import io.strata.compat.record.RecordFormatSupport;
 import io.strata.compat.record.RecordIncompatibility;
+import io.strata.compat.record.SortedJson;
 import io.strata.model.RecordFormat;
 import io.strata.model.RecordSchema;
 import org.apache.avro.Schema;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -49,14 +46,7 @@ public final class AvroSupport implements RecordFormatSupport<Schema> {
      */
     @Override
     public RecordSchema envelope(String label, Schema schema) {
-        String canonical = SortedJson.of(schema.toString());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return new RecordSchema(RecordFormat.AVRO, label, canonical, HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return RecordSchema.of(RecordFormat.AVRO, label, SortedJson.of(schema.toString()));
     }
 
     @Override

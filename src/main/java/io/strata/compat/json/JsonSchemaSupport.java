@@ -2,6 +2,7 @@ package io.strata.compat.json;
 
 import io.strata.compat.record.RecordFormatSupport;
 import io.strata.compat.record.RecordIncompatibility;
+import io.strata.compat.record.SortedJson;
 import io.strata.model.RecordFormat;
 import io.strata.model.RecordSchema;
 
@@ -40,8 +41,7 @@ public final class JsonSchemaSupport implements RecordFormatSupport<JsonSchemaDo
 
     @Override
     public RecordSchema envelope(String label, JsonSchemaDocument schema) {
-        String canonical = CanonicalJson.of(schema.tree());
-        return new RecordSchema(RecordFormat.JSON, label, canonical, CanonicalJson.sha256Hex(canonical));
+        return RecordSchema.of(RecordFormat.JSON, label, SortedJson.of(schema.tree()));
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ProtobufSupport implements RecordFormatSupport<ProtoSchema> {
     @Override
     public RecordSchema envelope(String label, ProtoSchema schema) {
         String canonical = CanonicalProto.of(schema);
-        return new RecordSchema(RecordFormat.PROTOBUF, label, canonical, sha256(canonical));
+        return RecordSchema.of(RecordFormat.PROTOBUF, label, canonical);
     }
 
     @Override
@@ -76,14 +76,5 @@ public final class ProtobufSupport implements RecordFormatSupport<ProtoSchema> {
      */
     public List<ProtoIssue> evolution(ProtoSchema previous, ProtoSchema current, Strictness strictness) {
         return ProtoChecker.evolution(previous, current, strictness);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

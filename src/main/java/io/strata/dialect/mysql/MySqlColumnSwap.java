@@ -143,11 +143,11 @@ final class MySqlColumnSwap {
     }
 
     /** The identifiers of one swap. */
-    private record Names(String table, String oldCol, String work, String insertTrigger, String updateTrigger) {
+    private record Names(String table, String oldCol, String newCol, String insertTrigger, String updateTrigger) {
         static Names of(Swap swap) {
-            String work = swap.to().name();
+            String newCol = swap.to().name();
             String base = "strata_sync_" + swap.table() + "_" + swap.to().name();
-            return new Names(swap.table(), swap.from().name(), work, cut(base + "_ins"), cut(base + "_upd"));
+            return new Names(swap.table(), swap.from().name(), newCol, cut(base + "_ins"), cut(base + "_upd"));
         }
     }
 
@@ -161,13 +161,13 @@ final class MySqlColumnSwap {
         Table before = ctx.fromTable(swap.table());
         Table after = ctx.toTable(swap.table());
         List<MySqlPlannedStep> out = new ArrayList<>();
-        Column open = new Column(n.work(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
+        Column open = new Column(n.newCol(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
                 swap.to().charset(), null, null);
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(before, open, true);
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
-        String q = ctx.q().ident(n.work());
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "add column " + n.table() + "." + n.work() + " beside "
-                        + n.oldCol(), add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, n.work(), after))),
+        String q = ctx.q().ident(n.newCol());
+        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "add column " + n.table() + "." + n.newCol() + " beside "
+                        + n.oldCol(), add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, n.newCol(), after))),
                 Reverse.Sql.of(drop.appendTo(ctx.alter(n.table(), "DROP COLUMN " + q))), add.lock()));
         out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.insertTrigger() + " on " + n.table(),
                 insertTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.insertTrigger())), TRIGGER));
@@ -175,7 +175,7 @@ final class MySqlColumnSwap {
                 updateTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.updateTrigger())), TRIGGER));
         List<String> keys = before.primaryKey().columns().stream().map(ctx.q()::ident).toList();
         Backfill backfill = new Backfill(ctx.q().ident(n.table()), keys, q + " = " + ctx.q().ident(n.oldCol()));
-        out.add(step(PhaseKind.MIGRATE, MySqlStepOrder.MODIFY_COLUMN, "backfill " + n.table() + "." + n.work() + " from "
+        out.add(step(PhaseKind.MIGRATE, MySqlStepOrder.MODIFY_COLUMN, "backfill " + n.table() + "." + n.newCol() + " from "
                 + n.oldCol() + " in batches", backfill.statement(), Reverse.Sql.of(), ROWS));
         out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "drop trigger " + n.insertTrigger(),
                 dropTrigger(n.insertTrigger()), Reverse.Sql.of(insertTrigger(swap, n)), TRIGGER));
@@ -225,7 +225,7 @@ final class MySqlColumnSwap {
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(after, open, true);
         List<String> reverse = new ArrayList<>();
         reverse.add(add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, old.name(), before))));
-        reverse.add("UPDATE " + ctx.q().ident(n.table()) + " SET " + ctx.q().ident(old.name()) + " = " + ctx.q().ident(n.work()));
+        reverse.add("UPDATE " + ctx.q().ident(n.table()) + " SET " + ctx.q().ident(old.name()) + " = " + ctx.q().ident(n.newCol()));
         if (!old.nullable()) {
             Column closed = open.withNullable(false);
             reverse.add(ctx.algorithms().modifyColumn(before, open, closed, Set.of(ColumnChangeKind.NULLABILITY))
@@ -242,11 +242,11 @@ final class MySqlColumnSwap {
      */
     private String insertTrigger(Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
-        String work = "NEW." + ctx.q().ident(n.work());
-        StringBuilder body = new StringBuilder("IF ").append(work).append(" IS NULL THEN SET ").append(work).append(" = ")
+        String newC = "NEW." + ctx.q().ident(n.newCol());
+        StringBuilder body = new StringBuilder("IF ").append(newC).append(" IS NULL THEN SET ").append(newC).append(" = ")
                 .append(oldC).append(";");
         body.append(" ELSEIF ").append(oldC).append(" IS NULL OR ").append(oldC).append(" <=> ")
-                .append(defaultOf(swap.from())).append(" THEN SET ").append(oldC).append(" = ").append(work).append(";");
+                .append(defaultOf(swap.from())).append(" THEN SET ").append(oldC).append(" = ").append(newC).append(";");
         body.append(" END IF;");
         return "CREATE TRIGGER " + ctx.q().ident(n.insertTrigger()) + " BEFORE INSERT ON " + ctx.q().ident(n.table())
                 + " FOR EACH ROW BEGIN " + body + " END";
@@ -255,11 +255,11 @@ final class MySqlColumnSwap {
     /** Copies the column the client changed to the other; a backfill's write of the new column then changes nothing else. */
     private String updateTrigger(Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
-        String work = "NEW." + ctx.q().ident(n.work());
+        String newC = "NEW." + ctx.q().ident(n.newCol());
         String oldChanged = "NOT (" + oldC + " <=> OLD." + ctx.q().ident(n.oldCol()) + ")";
-        String body = "IF " + oldChanged + " THEN SET " + work + " = " + oldC + "; ELSEIF NOT (" + work + " <=> OLD."
-                + ctx.q().ident(n.work()) + ") THEN SET " + oldC + " = " + work + "; ELSEIF " + work + " IS NULL THEN SET "
-                + work + " = " + oldC + "; END IF;";
+        String body = "IF " + oldChanged + " THEN SET " + newC + " = " + oldC + "; ELSEIF NOT (" + newC + " <=> OLD."
+                + ctx.q().ident(n.newCol()) + ") THEN SET " + oldC + " = " + newC + "; ELSEIF " + newC + " IS NULL THEN SET "
+                + newC + " = " + oldC + "; END IF;";
         return "CREATE TRIGGER " + ctx.q().ident(n.updateTrigger()) + " BEFORE UPDATE ON " + ctx.q().ident(n.table())
                 + " FOR EACH ROW BEGIN " + body + " END";
     }

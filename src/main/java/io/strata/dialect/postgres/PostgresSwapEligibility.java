@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * PostgresSwapEligibility picks the column changes that {@link PostgresColumnSwap} plans online: renames,
@@ -162,7 +161,7 @@ final class PostgresSwapEligibility {
             }
         }
         for (Check k : t.checks()) {
-            if (mentions(k.expression(), column)) {
+            if (PostgresObjectOrder.mentions(k.expression(), column)) {
                 return true;
             }
         }
@@ -172,7 +171,7 @@ final class PostgresSwapEligibility {
             }
         }
         for (Column c : t.columns()) {
-            if (c.generatedExpr() != null && mentions(c.generatedExpr(), column)) {
+            if (c.generatedExpr() != null && PostgresObjectOrder.mentions(c.generatedExpr(), column)) {
                 return true;
             }
         }
@@ -215,10 +214,10 @@ final class PostgresSwapEligibility {
     }
 
     private static boolean inExpression(Index ix, String column) {
-        if (ix.predicate() != null && mentions(ix.predicate(), column)) {
+        if (ix.predicate() != null && PostgresObjectOrder.mentions(ix.predicate(), column)) {
             return true;
         }
-        return ix.parts().stream().anyMatch(p -> p.expression() != null && mentions(p.expression(), column));
+        return ix.parts().stream().anyMatch(p -> p.expression() != null && PostgresObjectOrder.mentions(p.expression(), column));
     }
 
     /** Whether an index change on the table is about an index on the swapped column (old or new side). */
@@ -238,10 +237,5 @@ final class PostgresSwapEligibility {
     /** Whether {@code ix} has {@code column} as a key part or an INCLUDE column. */
     static boolean mentions(Index ix, String column) {
         return ix.parts().stream().map(IndexPart::column).anyMatch(column::equals) || ix.include().contains(column);
-    }
-
-    /** Whether SQL text names {@code column} as a whole word, bare or quoted. */
-    static boolean mentions(String sql, String column) {
-        return Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])").matcher(sql).find();
     }
 }
