@@ -5,10 +5,6 @@ import io.strata.compat.record.RecordIncompatibility;
 import io.strata.model.RecordFormat;
 import io.strata.model.RecordSchema;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
