@@ -1,6 +1,7 @@
 package io.strata.cli;
 
 import io.strata.app.CheckCompatibility;
+import io.strata.app.CompatibilityJson;
 import io.strata.app.SourceLoader;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata check}: says whether the newest of several schema versions keeps the clients of the earlier ones working. */
@@ -46,31 +45,13 @@ final class CheckCommand implements Callable<Integer> {
             CompatibilityResult result = new CheckCompatibility(loader).run(versions, parsedLevel);
             var out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
-                out.println(Json.write(toJson(result)));
+                out.println(Json.write(CompatibilityJson.of(result)));
             } else {
                 printText(result, out);
             }
             out.flush();
             return result.compatible() ? 0 : 1;
         }
-    }
-
-    private static Map<String, Object> toJson(CompatibilityResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("level", result.level().name());
-        json.put("compatible", result.compatible());
-        json.put("comparisons", result.comparisons().stream().map(c -> Map.of(
-                "from", c.from(), "to", c.to(), "compatible", c.compatible())).toList());
-        json.put("changes", result.comparisons().stream()
-                .flatMap(c -> ChangeJson.of(c.findings()).stream().map(item -> withVersions(item, c))).toList());
-        return json;
-    }
-
-    private static Map<String, Object> withVersions(Map<String, Object> item, VersionComparison c) {
-        Map<String, Object> copy = new LinkedHashMap<>(item);
-        copy.put("from", c.from());
-        copy.put("to", c.to());
-        return copy;
     }
 
     private void printText(CompatibilityResult result, java.io.PrintWriter out) {

@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import io.strata.app.CompatibilityJson;
 import io.strata.app.DiffSchemas;
 import io.strata.app.SourceLoader;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class DiffCommand implements Callable<Integer> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("from", result.from().label());
                 json.put("to", result.to().label());
-                json.put("changes", ChangeJson.of(result.findings()));
+                json.put("changes", CompatibilityJson.findings(result.findings()));
                 out.println(Json.write(json));
             } else {
                 new FindingsText(Ansi.forTerminal()).print(result.findings(), out);

@@ -8,6 +8,10 @@ public enum ErrorCode {
     UNREACHABLE,
     /** A needed resource is not configured (no scratch database for MySQL). */
     NOT_CONFIGURED,
+    /** What a request names does not exist: an unknown subject, version, schema id or branch. */
+    NOT_FOUND,
+    /** A schema was refused because it breaks a role its compatibility level requires. */
+    INCOMPATIBLE,
     /** The target is busy: another migrator holds its lock past the wait. Nothing is wrong with the request. */
     CONFLICT,
     /** Something failed inside Strata or a server while doing valid work. */
@@ -19,7 +23,7 @@ public enum ErrorCode {
      */
     public int exitCode() {
         return switch (this) {
-            case CONFLICT -> 1;
+            case CONFLICT, INCOMPATIBLE -> 1;
             case INTERNAL -> 3;
             default -> 2;
         };

@@ -1,9 +1,5 @@
 package io.strata.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -24,12 +20,6 @@ public record RecordSchema(RecordFormat format, String label, String canonical, 
 
     /** The envelope of {@code canonical}, fingerprinted as every format's is: SHA-256 of the text, lower-case hex. */
     public static RecordSchema of(RecordFormat format, String label, String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return new RecordSchema(format, label, canonical, HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return new RecordSchema(format, label, canonical, Sha256.hex(canonical));
     }
 }

@@ -1,0 +1,116 @@
+package io.strata.app.registry;
+
+import io.strata.compat.CompatibilityLevel;
+import io.strata.compat.CompatibilityResult;
+import io.strata.store.StoreTransaction;
+import io.strata.store.StoredSubject;
+import io.strata.store.StoredVersion;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RegisterVersion is the use case behind registering a schema: validate and canonicalize it (before the
+ * transaction: parsing may replay SQL), then in one transaction find or create the subject, return the
+ * existing version when the schema is already live, else check it at the subject's level, number it, give
+ * it a semantic version and record the audit event. A refusal or an error leaves the store as it was.
+ */
+public final class RegisterVersion {
+
+    private final RegistryCore core;
+
+    public RegisterVersion(RegistryCore core) {
+        this.core = core;
+    }
+
+    public Registration run(RegisterRequest request) {
+        String name = Names.subject(request.subject());
+        String branch = Names.branch(request.branch());
+        Optional<StoredSubject> existing = core.store().transaction(tx -> tx.subject(name));
+        var format = existing.map(StoredSubject::format).orElse(request.format());
+        if (format == null) {
+            throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "subject \"" + name
+                    + "\" is new: its format (SQL, AVRO, JSON or PROTOBUF) is required");
+        }
+        if (existing.isPresent() && request.format() != null && request.format() != format) {
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "subject \"" + name + "\" holds "
+                    + format + " schemas, not " + request.format());
+        }
+        String dialect = existing.map(StoredSubject::dialect).orElse(request.dialect());
+        // Parsed outside the transaction: a SQL schema is replayed on a scratch database first.
+        ParsedSchema parsed = core.parser().parse(format, dialect, request.schema());
+        return core.store().transaction(tx -> register(tx, request, name, branch, parsed));
+    }
+
+    private Registration register(StoreTransaction tx, RegisterRequest request, String name, String branch,
+                                  ParsedSchema parsed) throws SQLException {
+        tx.lockForWrite();
+        Modes.requireWritable(tx, name);
+        Optional<StoredSubject> found = tx.subject(name);
+        StoredSubject subject = found.isPresent() ? found.get()
+                : SubjectWrites.create(tx, name, parsed.format(), parsed.dialect(), request.settings(), request.author());
+        if (subject.format() != parsed.format()) {
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "subject \"" + name + "\" holds "
+                    + subject.format() + " schemas, not " + parsed.format());
+        }
+        if (subject.deleted()) {
+            subject = revive(tx, subject, request.author());
+        }
+        List<StoredVersion> lineage = RegistryCore.lineage(tx, subject, branch);
+        if (!RegistryCore.MAIN.equals(branch) && !"OPEN".equals(tx.branch(subject.id(), branch).orElseThrow().state())) {
+            throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch + "\" of subject \""
+                    + name + "\" is merged; fork a new branch");
+        }
+        Optional<StoredVersion> same = lineage.stream().filter(v -> v.fingerprint().equals(parsed.fingerprint()))
+                .filter(v -> v.branch().equals(branch)).findFirst();
+        if (same.isPresent()) {
+            return new Registration(same.get(), false, null);
+        }
+        CompatibilityResult check = null;
+        String semver = SemanticVersion.FIRST.toString();
+        StoredVersion previous = lineage.isEmpty() ? null : lineage.get(lineage.size() - 1);
+        if (previous != null) {
+            CompatibilityLevel level = RegistryCore.levelOf(tx, subject);
+            check = SchemaChecks.check(level, labelled(subject, lineage, parsed));
+            if (!check.compatible()) {
+                throw new IncompatibleSchemaException("schema is not " + level + " compatible with " + describe(previous)
+                        + " of subject \"" + name + "\": " + check.breaking().size() + " breaking change(s)", check);
+            }
+            SemanticVersion.Bump bump = SchemaChecks.bump(core.parse(subject, previous), parsed);
+            semver = SemanticVersion.parse(previous.semver()).next(bump).toString();
+        }
+        StoredVersion version = new StoredVersion(tx.nextId(), subject.id(), name, branch,
+                tx.lastVersionNumber(subject.id(), branch) + 1, semver, parsed.fingerprint(), parsed.text(),
+                parsed.canonical(), request.author(), request.message(), false, Instant.now());
+        tx.insertVersion(version);
+        tx.audit(request.author(), "version.registered", "subject/" + name + "/" + branch + "/" + version.version(),
+                previous == null ? null : previous.fingerprint(), version.fingerprint(),
+                AuditDetails.of("id", version.id(), "semver", semver, "message", request.message()));
+        return new Registration(version, true, check);
+    }
+
+    private StoredSubject revive(StoreTransaction tx, StoredSubject subject, String actor) throws SQLException {
+        StoredSubject revived = new StoredSubject(subject.id(), subject.name(), subject.format(), subject.dialect(),
+                subject.compatibility(), subject.owner(), subject.description(), subject.tags(), false,
+                subject.createdAt(), Instant.now());
+        tx.updateSubject(revived);
+        tx.audit(actor, "subject.restored", "subject/" + subject.name(), null, null, null);
+        return revived;
+    }
+
+    private List<SchemaChecks.Labelled> labelled(StoredSubject subject, List<StoredVersion> lineage, ParsedSchema next) {
+        List<SchemaChecks.Labelled> out = new ArrayList<>();
+        for (StoredVersion v : lineage) {
+            out.add(new SchemaChecks.Labelled(describe(v), core.parse(subject, v)));
+        }
+        out.add(new SchemaChecks.Labelled("new schema", next));
+        return out;
+    }
+
+    static String describe(StoredVersion v) {
+        return RegistryCore.MAIN.equals(v.branch()) ? "version " + v.version() : "version " + v.version() + " of branch " + v.branch();
+    }
+}

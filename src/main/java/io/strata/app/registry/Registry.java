@@ -1,0 +1,86 @@
+package io.strata.app.registry;
+
+import io.strata.store.StoreDatabase;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Registry is the schema registry's set of use cases over one store; {@code strata serve} builds one and
+ * the API's routes each call one of its parts.
+ */
+public final class Registry implements AutoCloseable {
+
+    private final RegistryCore core;
+    private final RegisterVersion register;
+    private final SubjectAdmin subjects;
+    private final SchemaQueries schemas;
+    private final RegistryConfig config;
+    private final ValidateCompatibility validate;
+    private final ImpactOfChange impact;
+    private final Branches branches;
+    private final AuditTrail audit;
+
+    public Registry(StoreDatabase store, SchemaParser parser) {
+        this.core = new RegistryCore(store, parser);
+        this.register = new RegisterVersion(core);
+        this.subjects = new SubjectAdmin(core);
+        this.schemas = new SchemaQueries(core);
+        this.config = new RegistryConfig(core);
+        this.validate = new ValidateCompatibility(core);
+        this.impact = new ImpactOfChange(core);
+        this.branches = new Branches(core);
+        this.audit = new AuditTrail(core);
+    }
+
+    /**
+     * Opens the store at {@code storeUrl} (null: the embedded H2 file under {@code dir}), migrated to the
+     * current store schema.
+     *
+     * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
+     */
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
+        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls));
+    }
+
+    public RegisterVersion register() {
+        return register;
+    }
+
+    public SubjectAdmin subjects() {
+        return subjects;
+    }
+
+    public SchemaQueries schemas() {
+        return schemas;
+    }
+
+    public RegistryConfig config() {
+        return config;
+    }
+
+    public ValidateCompatibility validate() {
+        return validate;
+    }
+
+    public ImpactOfChange impact() {
+        return impact;
+    }
+
+    public Branches branches() {
+        return branches;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public StoreDatabase store() {
+        return core.store();
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}

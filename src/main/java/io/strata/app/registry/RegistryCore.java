@@ -1,0 +1,91 @@
+package io.strata.app.registry;
+
+import io.strata.compat.CompatibilityLevel;
+import io.strata.store.StoreDatabase;
+import io.strata.store.StoreTransaction;
+import io.strata.store.StoredSubject;
+import io.strata.store.StoredVersion;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RegistryCore is what the registry's use cases share: the store, the parser, the caches of immutable
+ * versions, and the lookups every use case needs (a subject that must exist, the level that applies, the
+ * history a branch is checked against).
+ */
+public final class RegistryCore implements AutoCloseable {
+
+    public static final String MAIN = "main";
+    /** How long another server's change may go unseen by this server's caches. */
+    private static final long CACHE_MILLIS = 2_000;
+
+    private final StoreDatabase store;
+    private final SchemaParser parser;
+    private final ExpiringCache<Long, Optional<StoredVersion>> versionsById = new ExpiringCache<>(CACHE_MILLIS, 20_000);
+
+    public RegistryCore(StoreDatabase store, SchemaParser parser) {
+        this.store = store;
+        this.parser = parser;
+    }
+
+    public StoreDatabase store() {
+        return store;
+    }
+
+    public SchemaParser parser() {
+        return parser;
+    }
+
+    /** A version by global id, from the cache when it is fresh. */
+    public Optional<StoredVersion> versionById(long id) {
+        return versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)));
+    }
+
+    /** Forgets cached versions after a delete. */
+    void forgetVersions() {
+        versionsById.clear();
+    }
+
+    static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {
+        return tx.subject(name).orElseThrow(() -> new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND,
+                "subject \"" + name + "\" not found"));
+    }
+
+    /** The level a subject's versions are checked at: its own, else the global default. */
+    static CompatibilityLevel levelOf(StoreTransaction tx, StoredSubject subject) throws SQLException {
+        if (subject != null && subject.compatibility() != null) {
+            return CompatibilityLevel.valueOf(subject.compatibility());
+        }
+        return CompatibilityLevel.valueOf(tx.config("compatibility").orElse("BACKWARD"));
+    }
+
+    /**
+     * The live versions a branch's next version is checked against, oldest first: main's up to the fork
+     * point, then the branch's own.
+     */
+    static List<StoredVersion> lineage(StoreTransaction tx, StoredSubject subject, String branch) throws SQLException {
+        List<StoredVersion> main = tx.versions(subject.id(), MAIN, false);
+        if (MAIN.equals(branch)) {
+            return main;
+        }
+        int base = tx.branch(subject.id(), branch).orElseThrow(() -> new RegistryException(
+                RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject.name() + "\" has no branch \""
+                        + branch + "\"")).baseVersion();
+        List<StoredVersion> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
+        out.addAll(tx.versions(subject.id(), branch, false));
+        return out;
+    }
+
+    ParsedSchema parse(StoredSubject subject, StoredVersion version) {
+        return parser.parse(subject.format(), subject.dialect(), version.schema());
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+        store.close();
+    }
+}

@@ -1,0 +1,60 @@
+package io.strata.app.registry;
+
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+
+/**
+ * A RegistryException is a registry request refused for a named {@link Reason}, which the APIs turn into a
+ * status and (for the Confluent-compatible API) Confluent's error code.
+ */
+public final class RegistryException extends StrataException {
+
+    /** Why a request was refused. */
+    public enum Reason {
+        SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),
+        SCHEMA_NOT_FOUND(ErrorCode.NOT_FOUND),
+        BRANCH_NOT_FOUND(ErrorCode.NOT_FOUND),
+        INVALID_SCHEMA(ErrorCode.BAD_INPUT),
+        INVALID_VERSION(ErrorCode.BAD_INPUT),
+        INVALID_LEVEL(ErrorCode.BAD_INPUT),
+        INVALID_REQUEST(ErrorCode.BAD_INPUT),
+        /** A hard delete before the soft one. */
+        NOT_SOFT_DELETED(ErrorCode.CONFLICT),
+        /** A hard delete of a subject another one depends on. */
+        REFERENCED(ErrorCode.CONFLICT),
+        /** The registry (or the subject) is in READONLY mode. */
+        READ_ONLY(ErrorCode.CONFLICT),
+        /** A subject exists with another format, or a branch/subject name is taken. */
+        EXISTS(ErrorCode.CONFLICT),
+        MERGE_CONFLICT(ErrorCode.CONFLICT);
+
+        private final ErrorCode code;
+
+        Reason(ErrorCode code) {
+            this.code = code;
+        }
+    }
+
+    private final Reason reason;
+    private final transient Object details;
+
+    public RegistryException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public RegistryException(Reason reason, String message, Object details) {
+        super(reason.code, message);
+        this.reason = reason;
+        this.details = details;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Data that explains the refusal (the merge's conflicts, the dependents), or null. */
+    public Object details() {
+        return details;
+    }
+}

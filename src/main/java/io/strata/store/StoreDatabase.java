@@ -1,0 +1,163 @@
+package io.strata.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.h2.H2Dialect;
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+import io.strata.plan.apply.ApplyResult;
+import io.strata.plan.apply.ApplySettings;
+import io.strata.plan.apply.DirectoryMigrator;
+import io.strata.plan.apply.MigrationFile;
+import io.strata.plan.apply.TargetSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * StoreDatabase is Strata's own database: an embedded H2 file under {@code ./.strata/} by default, or the
+ * PostgreSQL database a store URL names. Opening it brings its schema up to date with Strata's own
+ * migrator, from the versioned files under {@code io/strata/store/migrations}, recorded in
+ * {@code strata_history} like any target's. Every unit of work runs in one transaction.
+ */
+public final class StoreDatabase implements AutoCloseable {
+
+    /** The store's migration files, in version order; a test checks the list against the directory. */
+    static final List<String> MIGRATIONS = List.of("V1__registry.sql");
+
+    private final String url;
+    private final HikariDataSource pool;
+    private final boolean postgres;
+
+    private StoreDatabase(String url, HikariDataSource pool, boolean postgres) {
+        this.url = url;
+        this.pool = pool;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Opens the store at {@code url} ({@code jdbc:postgresql:} or {@code jdbc:h2:}), or the embedded default
+     * under {@code dir} when {@code url} is null, and migrates its schema.
+     */
+    public static StoreDatabase open(String url, Path dir) {
+        String jdbcUrl = url == null || url.isBlank() ? embeddedUrl(dir) : url;
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
+            throw StrataException.badInput("unsupported store URL \"" + JdbcUrls.redact(jdbcUrl)
+                    + "\": the store is an H2 file (the default) or a PostgreSQL database (jdbc:postgresql:)");
+        }
+        Dialect dialect = postgres ? Dialects.byName("postgres") : new H2Dialect();
+        migrate(dialect, jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("strata-store");
+        config.setMaximumPoolSize(postgres ? 16 : 8);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        try {
+            return new StoreDatabase(jdbcUrl, new HikariDataSource(config), postgres);
+        } catch (RuntimeException e) {
+            throw new StrataException(ErrorCode.UNREACHABLE, "cannot open the store at " + JdbcUrls.redact(jdbcUrl)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The embedded store's URL: an H2 file in {@code dir}, read with PostgreSQL's syntax and lower-case names. */
+    public static String embeddedUrl(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw StrataException.badInput("cannot create the store directory \"" + dir + "\": " + e.getMessage());
+        }
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                + ";DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static void migrate(Dialect dialect, String jdbcUrl) {
+        List<MigrationFile> files = new ArrayList<>();
+        for (String name : MIGRATIONS) {
+            String version = name.substring(1, name.indexOf("__"));
+            String description = name.substring(name.indexOf("__") + 2, name.length() - 4).replace('_', ' ');
+            files.add(new MigrationFile(version, description, name, resource("migrations/" + name)));
+        }
+        try (TargetSession session = TargetSession.open(dialect, jdbcUrl, ApplySettings.defaults())) {
+            for (ApplyResult result : new DirectoryMigrator(session, dialect).run(files)) {
+                if (!result.ok()) {
+                    throw new StrataException(ErrorCode.INTERNAL, "cannot migrate the store at "
+                            + JdbcUrls.redact(jdbcUrl) + ": " + result.message());
+                }
+            }
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = StoreDatabase.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("store migration " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read store migration " + name, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            try {
+                T result = work.run(new StoreTransaction(connection));
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new StrataException(ErrorCode.INTERNAL, "store: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.UNREACHABLE, "the store at " + JdbcUrls.redact(url)
+                    + " cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the store answers a trivial query. */
+    public boolean healthy() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** {@code h2} or {@code postgres}, for health and metrics. */
+    public String kind() {
+        return postgres ? "postgres" : "h2";
+    }
+
+    /** The store's URL without a password. */
+    public String redactedUrl() {
+        return JdbcUrls.redact(url);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A unit of work against the store; SQL errors roll it back. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(StoreTransaction tx) throws SQLException;
+    }
+}
