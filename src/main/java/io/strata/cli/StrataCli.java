@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
         description = "Schema evolution manager: inspect and diff schemas, check which clients a change breaks, plan, lint, apply and roll back migrations.",
         subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, PlanCommand.class, LintCommand.class,
-                ApplyCommand.class, RollbackCommand.class, StatusCommand.class, BackupsCommand.class, MigrateCommand.class, BaselineCommand.class,
+                ApplyCommand.class, RollbackCommand.class, StatusCommand.class, BackupsCommand.class, MigrateCommand.class, BaselineCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
 
@@ -24,7 +24,7 @@ public final class StrataCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, rollback, status, backups, migrate, baseline)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, rollback, status, backups, migrate, baseline, serve)");
     }
 
     public static void main(String[] args) {

@@ -81,9 +81,18 @@ public final class StoreTransaction {
         return event;
     }
 
-    /** A new global id (versions, reports, subjects): never handed out twice, across servers. */
+    /** A new global schema id, for a version: never handed out twice, across servers. */
     public long nextId() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT nextval('strata_ids')");
+        return next("strata_ids");
+    }
+
+    /** A new id for a subject or a report. */
+    public long nextRowId() throws SQLException {
+        return next("strata_row_ids");
+    }
+
+    private long next(String sequence) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT nextval('" + sequence + "')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -25,7 +25,7 @@ public final class Branches {
         if (RegistryCore.MAIN.equals(branch)) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "\"main\" is the subject's main line, not a branch name");
         }
-        return core.store().transaction(tx -> {
+        StoredBranch forked = core.store().transaction(tx -> {
             tx.lockForWrite();
             Modes.requireWritable(tx, subject);
             StoredSubject s = RegistryCore.requireSubject(tx, subject);
@@ -40,6 +40,8 @@ public final class Branches {
                     AuditDetails.of("from", base.version()));
             return created;
         });
+        core.changed();
+        return forked;
     }
 
     public List<StoredBranch> list(String subject) {

@@ -42,7 +42,11 @@ public final class RegisterVersion {
         String dialect = existing.map(StoredSubject::dialect).orElse(request.dialect());
         // Parsed outside the transaction: a SQL schema is replayed on a scratch database first.
         ParsedSchema parsed = core.parser().parse(format, dialect, request.schema());
-        return core.store().transaction(tx -> register(tx, request, name, branch, parsed));
+        Registration registration = core.store().transaction(tx -> register(tx, request, name, branch, parsed));
+        if (registration.created()) {
+            core.changed();
+        }
+        return registration;
     }
 
     private Registration register(StoreTransaction tx, RegisterRequest request, String name, String branch,

@@ -19,7 +19,7 @@ public final class RegistryConfig {
 
     public CompatibilityLevel setGlobalLevel(String level, String actor) {
         CompatibilityLevel parsed = SubjectWrites.level(level);
-        return core.store().transaction(tx -> {
+        CompatibilityLevel set = core.store().transaction(tx -> {
             tx.lockForWrite();
             String before = tx.config("compatibility").orElse("BACKWARD");
             tx.setConfig("compatibility", parsed.name());
@@ -27,6 +27,8 @@ public final class RegistryConfig {
                     "was", before));
             return parsed;
         });
+        core.changed();
+        return set;
     }
 
     /** The subject's own level, empty when it follows the global one. */

@@ -25,6 +25,7 @@ public final class RegistryCore implements AutoCloseable {
     private final StoreDatabase store;
     private final SchemaParser parser;
     private final ExpiringCache<Long, Optional<StoredVersion>> versionsById = new ExpiringCache<>(CACHE_MILLIS, 20_000);
+    private final ExpiringCache<String, SubjectView> subjectViews = new ExpiringCache<>(CACHE_MILLIS, 20_000);
 
     public RegistryCore(StoreDatabase store, SchemaParser parser) {
         this.store = store;
@@ -44,9 +45,15 @@ public final class RegistryCore implements AutoCloseable {
         return versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)));
     }
 
-    /** Forgets cached versions after a delete. */
-    void forgetVersions() {
+    /** A subject's view, from the cache when it is fresh. */
+    SubjectView subjectView(String name, java.util.function.Function<String, SubjectView> load) {
+        return subjectViews.get(name, load);
+    }
+
+    /** Forgets what this server cached after it changed the store (registrations, settings, deletes). */
+    void changed() {
         versionsById.clear();
+        subjectViews.clear();
     }
 
     static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {

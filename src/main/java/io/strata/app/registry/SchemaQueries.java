@@ -21,6 +21,13 @@ public final class SchemaQueries {
                 "no schema has id " + id));
     }
 
+    /** Every live version, across subjects, with the same canonical schema as version {@code id}. */
+    public List<StoredVersion> sameContent(long id) {
+        StoredVersion v = byId(id);
+        return core.store().transaction(tx -> tx.versionsByFingerprint(v.fingerprint())).stream()
+                .filter(other -> !other.deleted() || other.id() == id).toList();
+    }
+
     public List<StoredVersion> versions(String subject, String branch, boolean includeDeleted) {
         return core.store().transaction(tx -> {
             StoredSubject s = RegistryCore.requireSubject(tx, subject);

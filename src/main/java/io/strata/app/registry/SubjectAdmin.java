@@ -35,16 +35,19 @@ public final class SubjectAdmin {
     }
 
     public SubjectView get(String name) {
-        return core.store().transaction(tx -> view(tx, RegistryCore.requireSubject(tx, name), tx.dependencies()));
+        return core.subjectView(name, n -> core.store().transaction(tx -> view(tx, RegistryCore.requireSubject(tx, n),
+                tx.dependencies())));
     }
 
     public SubjectView update(String name, SubjectSettings settings, String actor) {
-        return core.store().transaction(tx -> {
+        SubjectView view = core.store().transaction(tx -> {
             tx.lockForWrite();
             Modes.requireWritable(tx, name);
             StoredSubject updated = SubjectWrites.apply(tx, RegistryCore.requireSubject(tx, name), settings, actor);
             return view(tx, updated, tx.dependencies());
         });
+        core.changed();
+        return view;
     }
 
     /** Deletes a subject: soft (every version), or hard after a soft delete; the numbers of the versions deleted. */
@@ -85,7 +88,7 @@ public final class SubjectAdmin {
                     AuditDetails.of("versions", versions.stream().map(StoredVersion::version).toList()));
             return versions.stream().map(StoredVersion::version).toList();
         });
-        core.forgetVersions();
+        core.changed();
         return deleted;
     }
 
@@ -114,7 +117,7 @@ public final class SubjectAdmin {
             tx.audit(actor, "version.purged", target, v.fingerprint(), null, null);
             return v;
         });
-        core.forgetVersions();
+        core.changed();
         return result;
     }
 

@@ -32,7 +32,7 @@ final class SubjectWrites {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,
                     "unknown dialect \"" + dialect + "\" (known: postgres, mysql)");
         }
-        StoredSubject subject = new StoredSubject(tx.nextId(), Names.subject(name), format, sqlDialect, null, null, null,
+        StoredSubject subject = new StoredSubject(tx.nextRowId(), Names.subject(name), format, sqlDialect, null, null, null,
                 List.of(), false, now, now);
         tx.insertSubject(subject);
         tx.audit(actor, "subject.created", "subject/" + name, null, null, AuditDetails.of("format", format.name(),

@@ -67,6 +67,28 @@ public final class ValidateCompatibility {
         return SchemaChecks.check(lineage.level(), labelled);
     }
 
+    /**
+     * {@code schema} against one version of {@code subject} ({@code latest} or a number), in the directions
+     * the subject's level asks, as Confluent's {@code /compatibility/subjects/{s}/versions/{v}} does.
+     */
+    public CompatibilityResult againstVersion(String subject, String version, String schema) {
+        record Target(StoredSubject subject, StoredVersion version, CompatibilityLevel level) {
+        }
+        Target target = core.store().transaction(tx -> {
+            StoredSubject s = RegistryCore.requireSubject(tx, subject);
+            return new Target(s, VersionLookup.find(tx, s, RegistryCore.MAIN, version, false), RegistryCore.levelOf(tx, s));
+        });
+        ParsedSchema parsed = core.parser().parse(target.subject().format(), target.subject().dialect(), schema);
+        CompatibilityLevel level = switch (target.level()) {
+            case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
+            case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
+            case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
+            default -> target.level();
+        };
+        return SchemaChecks.check(level, List.of(new SchemaChecks.Labelled(RegisterVersion.describe(target.version()),
+                core.parse(target.subject(), target.version())), new SchemaChecks.Labelled("new schema", parsed)));
+    }
+
     private CompatibilityResult amongSchemas(ValidateRequest request) {
         if (request.format() == null) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,
@@ -93,7 +115,7 @@ public final class ValidateCompatibility {
             throw new IllegalStateException("a result is plain data", e);
         }
         return core.store().transaction(tx -> {
-            long id = tx.nextId();
+            long id = tx.nextRowId();
             tx.insertReport(new StoredReport(id, subject, result.level().name(), result.compatible(), body, Instant.now()));
             return id;
         });

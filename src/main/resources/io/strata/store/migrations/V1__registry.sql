@@ -2,8 +2,10 @@
 -- validation reports and the hash-chained audit trail. Written once for both stores (H2 in PostgreSQL
 -- mode and PostgreSQL), so only types and statements both read the same way.
 
--- Global ids of versions (and of reports): one sequence, so two servers never hand out the same id.
+-- Global ids of versions: one sequence, so two servers never hand out the same id. Subjects and reports
+-- draw theirs from another, so that schema ids run 1, 2, 3 as Kafka users expect.
 CREATE SEQUENCE strata_ids START WITH 1;
+CREATE SEQUENCE strata_row_ids START WITH 1;
 
 CREATE TABLE strata_config (
     name  varchar(200) PRIMARY KEY,

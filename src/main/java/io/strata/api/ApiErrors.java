@@ -1,0 +1,110 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.strata.app.CompatibilityJson;
+import io.strata.app.registry.IncompatibleSchemaException;
+import io.strata.app.registry.RegistryException;
+import io.strata.error.StrataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ApiErrors is the one place where exceptions become HTTP answers. Strata's own API answers
+ * {@code {"error": {"code", "message", "details"}}}; the Confluent-compatible API answers Confluent's
+ * {@code {"error_code", "message"}} with Confluent's codes, which its clients switch on. No answer carries
+ * a stack trace: unexpected failures are logged here and answered with a plain message.
+ */
+final class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** A failure as both APIs describe it. */
+    record Failure(int status, String code, int confluentCode, String message, Object details) {
+    }
+
+    private ApiErrors() {
+    }
+
+    static void handle(Exception e, Context ctx) {
+        Failure f = describe(e);
+        if (f.status() >= 500) {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        }
+        boolean confluent = ctx.path().startsWith(ConfluentRoutes.PREFIX);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (confluent) {
+            body.put("error_code", f.confluentCode());
+            body.put("message", f.message());
+        } else {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", f.code());
+            error.put("message", f.message());
+            error.put("details", f.details());
+            body.put("error", error);
+        }
+        // Confluent's codes carry their status: 40401 is a 404, 42201 a 422, a bare 409 a 409.
+        ctx.status(confluent ? (f.confluentCode() >= 10_000 ? f.confluentCode() / 100 : f.confluentCode()) : f.status());
+        ctx.contentType(confluent ? ConfluentRoutes.MEDIA_TYPE : "application/json");
+        try {
+            ctx.result(JsonBodies.JSON.writeValueAsString(body));
+        } catch (JsonProcessingException impossible) {
+            ctx.result("{\"error\":{\"code\":\"INTERNAL\",\"message\":\"cannot render the error\"}}");
+        }
+    }
+
+    static Failure describe(Exception e) {
+        if (e instanceof ConfluentError c) {
+            return new Failure(c.status(), "NOT_FOUND", c.code(), c.getMessage(), null);
+        }
+        if (e instanceof ApiException a) {
+            int confluent = a.status() == 415 ? 415 : a.status() == 413 ? 413 : 42200;
+            return new Failure(a.status(), a.code(), confluent, a.getMessage(), null);
+        }
+        if (e instanceof IncompatibleSchemaException i) {
+            return new Failure(409, "INCOMPATIBLE", 409, i.getMessage(), CompatibilityJson.of(i.result()));
+        }
+        if (e instanceof RegistryException r) {
+            return registry(r);
+        }
+        if (e instanceof StrataException s) {
+            return switch (s.code()) {
+                case BAD_INPUT -> new Failure(400, "BAD_INPUT", 42200, s.getMessage(), null);
+                case NOT_FOUND -> new Failure(404, "NOT_FOUND", 40400, s.getMessage(), null);
+                case INCOMPATIBLE -> new Failure(409, "INCOMPATIBLE", 409, s.getMessage(), null);
+                case CONFLICT -> new Failure(409, "CONFLICT", 40900, s.getMessage(), null);
+                case NOT_CONFIGURED -> new Failure(422, "NOT_CONFIGURED", 42200, s.getMessage(), null);
+                case UNREACHABLE -> new Failure(503, "UNREACHABLE", 50001, s.getMessage(), null);
+                case INTERNAL -> new Failure(500, "INTERNAL", 50001, s.getMessage(), null);
+            };
+        }
+        if (e instanceof HttpResponseException h) {
+            int status = h.getStatus() >= 500 ? 500 : h.getStatus();
+            String message = h.getStatus() == 413 ? "the request body is over the size limit" : h.getMessage();
+            return new Failure(status, status == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + status, status * 100, message, null);
+        }
+        return new Failure(500, "INTERNAL", 50001, "internal error (" + e.getClass().getSimpleName()
+                + "); the server log has the details", null);
+    }
+
+    private static Failure registry(RegistryException r) {
+        String code = r.reason().name();
+        return switch (r.reason()) {
+            case SUBJECT_NOT_FOUND, BRANCH_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
+            case VERSION_NOT_FOUND -> new Failure(404, code, 40402, r.getMessage(), r.details());
+            case SCHEMA_NOT_FOUND -> new Failure(404, code, 40403, r.getMessage(), r.details());
+            case INVALID_SCHEMA -> new Failure(422, code, 42201, r.getMessage(), r.details());
+            case INVALID_VERSION -> new Failure(422, code, 42202, r.getMessage(), r.details());
+            case INVALID_LEVEL -> new Failure(422, code, 42203, r.getMessage(), r.details());
+            case INVALID_REQUEST -> new Failure(400, code, 42200, r.getMessage(), r.details());
+            case NOT_SOFT_DELETED -> new Failure(409, code, 40405, r.getMessage(), r.details());
+            case REFERENCED -> new Failure(409, code, 42206, r.getMessage(), r.details());
+            case READ_ONLY -> new Failure(409, code, 42205, r.getMessage(), r.details());
+            case EXISTS, MERGE_CONFLICT -> new Failure(409, code, 40900, r.getMessage(), r.details());
+        };
+    }
+}

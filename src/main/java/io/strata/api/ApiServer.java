@@ -1,0 +1,104 @@
+package io.strata.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.strata.app.registry.Registry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * ApiServer is {@code strata serve}'s HTTP server: Strata's REST API, the Confluent-compatible API, health,
+ * metrics and the OpenAPI document, over one {@link Registry}. Requests are checked for size and content
+ * type before any route reads them.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Set<String> JSON_TYPES = Set.of("application/json", ConfluentRoutes.MEDIA_TYPE,
+            "application/vnd.schemaregistry+json", "application/octet-stream");
+
+    private final Javalin javalin;
+    private final List<RouteTable.Route> routes;
+
+    private ApiServer(Javalin javalin, List<RouteTable.Route> routes) {
+        this.javalin = javalin;
+        this.routes = routes;
+    }
+
+    /** Starts serving {@code registry}; the caller closes both. */
+    public static ApiServer start(Registry registry, ServerSettings settings) {
+        ApiMetrics metrics = new ApiMetrics();
+        RouteTable[] table = new RouteTable[1];
+        Javalin javalin = Javalin.create(config -> {
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.routes.before(ctx -> {
+                ctx.attribute("strata.start", System.nanoTime());
+                checkBody(ctx, settings.maxBodyBytes());
+            });
+            config.routes.after(ctx -> {
+                Long start = ctx.attribute("strata.start");
+                var matched = ctx.endpoints().matchedHttpEndpoint();
+                String route = matched == null ? "unmatched" : matched.path;
+                if (start != null) {
+                    metrics.request(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - start);
+                }
+            });
+            config.routes.exception(Exception.class, ApiErrors::handle);
+            config.routes.error(404, "*", ctx -> {
+                String written = ctx.res().getContentType();
+                if (written == null || !written.contains("json")) {
+                    ApiErrors.handle(new ApiException(404, "NOT_FOUND", "no route " + ctx.method() + " " + ctx.path()), ctx);
+                }
+            });
+            config.routes.error(405, "*", ctx -> ApiErrors.handle(new ApiException(405, "METHOD_NOT_ALLOWED",
+                    ctx.method() + " is not allowed on " + ctx.path()), ctx));
+            RouteTable routeTable = new RouteTable(config.routes);
+            new V1Routes(registry, metrics).register(routeTable);
+            new ConfluentRoutes(registry, metrics).register(routeTable);
+            new OpsRoutes(registry, metrics).register(routeTable);
+            table[0] = routeTable;
+        });
+        javalin.start();
+        return new ApiServer(javalin, table[0].registered());
+    }
+
+    /**
+     * Refuses a body over the limit (by its declared length, before reading it) and a body that is not JSON:
+     * a 413 or 415 with the error body, so nothing behind it runs.
+     */
+    private static void checkBody(Context ctx, long limit) {
+        HandlerType method = ctx.method();
+        if (method != HandlerType.POST && method != HandlerType.PUT) {
+            return;
+        }
+        long length = ctx.contentLength();
+        if (length > limit) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the request body is " + length + " bytes; the limit is " + limit);
+        }
+        String type = ctx.contentType();
+        String base = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (length != 0 && !JSON_TYPES.contains(base)) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "content type \"" + (type == null ? "" : type)
+                    + "\" is not accepted; send application/json");
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** The routes served, for the OpenAPI comparison. */
+    public List<String> routes() {
+        return routes.stream().map(r -> r.method() + " " + r.path()).toList();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,216 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.strata.app.registry.RegisterRequest;
+import io.strata.app.registry.Registration;
+import io.strata.app.registry.Registry;
+import io.strata.app.registry.RegistryException;
+import io.strata.app.registry.SubjectSettings;
+import io.strata.app.registry.SubjectView;
+import io.strata.compat.CompatibilityResult;
+import io.strata.compat.Finding;
+import io.strata.model.SubjectFormat;
+import io.strata.store.StoredVersion;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ConfluentRoutes answers Confluent Schema Registry's REST API under {@code /ccompat}, with its paths,
+ * response shapes, media type and error codes, so that Kafka serializers and tools written for it work
+ * unchanged against Strata for Avro, JSON Schema and Protobuf subjects.
+ */
+final class ConfluentRoutes {
+
+    static final String PREFIX = "/ccompat";
+    static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
+
+    private final Registry registry;
+    private final ApiMetrics metrics;
+
+    ConfluentRoutes(Registry registry, ApiMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    void register(RouteTable routes) {
+        routes.get(PREFIX + "/subjects", ctx -> reply(ctx, registry.subjects().list(JsonBodies.flag(ctx, "deleted")).stream()
+                .filter(v -> v.subject().format() != SubjectFormat.SQL).map(v -> v.subject().name()).toList()));
+        routes.get(PREFIX + "/subjects/{subject}/versions", ctx -> reply(ctx, registry.schemas()
+                .versions(ctx.pathParam("subject"), null, JsonBodies.flag(ctx, "deleted")).stream()
+                .map(StoredVersion::version).toList()));
+        routes.post(PREFIX + "/subjects/{subject}/versions", this::registerVersion);
+        routes.get(PREFIX + "/subjects/{subject}/versions/{version}", ctx -> reply(ctx, version(registry.schemas()
+                .version(ctx.pathParam("subject"), null, ctx.pathParam("version"), JsonBodies.flag(ctx, "deleted")))));
+        routes.get(PREFIX + "/subjects/{subject}/versions/{version}/schema", ctx -> ctx.contentType(MEDIA_TYPE).result(
+                registry.schemas().version(ctx.pathParam("subject"), null, ctx.pathParam("version"), false).schema()));
+        routes.delete(PREFIX + "/subjects/{subject}/versions/{version}", ctx -> reply(ctx, registry.subjects()
+                .deleteVersion(ctx.pathParam("subject"), ctx.pathParam("version"), JsonBodies.flag(ctx, "permanent"),
+                        Requests.actor(ctx)).version()));
+        routes.post(PREFIX + "/subjects/{subject}", this::lookup);
+        routes.delete(PREFIX + "/subjects/{subject}", ctx -> reply(ctx, registry.subjects().delete(ctx.pathParam("subject"),
+                JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx))));
+        routes.get(PREFIX + "/schemas/ids/{id}", ctx -> reply(ctx, schemaById(id(ctx))));
+        routes.get(PREFIX + "/schemas/ids/{id}/schema", ctx -> ctx.contentType(MEDIA_TYPE)
+                .result(registry.schemas().byId(id(ctx)).schema()));
+        routes.get(PREFIX + "/schemas/ids/{id}/versions", ctx -> reply(ctx, registry.schemas().sameContent(id(ctx)).stream()
+                .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList()));
+        routes.get(PREFIX + "/schemas/types", ctx -> reply(ctx, List.of("JSON", "PROTOBUF", "AVRO")));
+        routes.post(PREFIX + "/compatibility/subjects/{subject}/versions/{version}", this::checkAgainstVersion);
+        routes.post(PREFIX + "/compatibility/subjects/{subject}/versions", this::checkAgainstSubject);
+        routes.get(PREFIX + "/config", ctx -> reply(ctx, Map.of("compatibilityLevel", registry.config().globalLevel().name())));
+        routes.put(PREFIX + "/config", ctx -> reply(ctx, Map.of("compatibility", registry.config()
+                .setGlobalLevel(level(JsonBodies.object(ctx)), Requests.actor(ctx)).name())));
+        routes.get(PREFIX + "/config/{subject}", this::subjectConfig);
+        routes.put(PREFIX + "/config/{subject}", ctx -> {
+            String level = level(JsonBodies.object(ctx));
+            registry.subjects().update(ctx.pathParam("subject"), new SubjectSettings(level, null, null, null, null),
+                    Requests.actor(ctx));
+            reply(ctx, Map.of("compatibility", level.toUpperCase(Locale.ROOT)));
+        });
+        routes.delete(PREFIX + "/config/{subject}", ctx -> {
+            String subject = ctx.pathParam("subject");
+            String before = registry.subjects().get(subject).effectiveCompatibility();
+            registry.subjects().update(subject, new SubjectSettings("DEFAULT", null, null, null, null), Requests.actor(ctx));
+            reply(ctx, Map.of("compatibilityLevel", before));
+        });
+        routes.get(PREFIX + "/mode", ctx -> reply(ctx, Map.of("mode", registry.config().mode(null))));
+        routes.put(PREFIX + "/mode", ctx -> reply(ctx, Map.of("mode", registry.config().setMode(null,
+                JsonBodies.text(JsonBodies.object(ctx), "mode", true), Requests.actor(ctx)))));
+        routes.get(PREFIX + "/mode/{subject}", ctx -> reply(ctx, Map.of("mode", registry.config().mode(ctx.pathParam("subject")))));
+        routes.put(PREFIX + "/mode/{subject}", ctx -> reply(ctx, Map.of("mode", registry.config().setMode(ctx.pathParam("subject"),
+                JsonBodies.text(JsonBodies.object(ctx), "mode", true), Requests.actor(ctx)))));
+        routes.delete(PREFIX + "/mode/{subject}", ctx -> reply(ctx, Map.of("mode",
+                registry.config().deleteMode(ctx.pathParam("subject"), Requests.actor(ctx)))));
+    }
+
+    private void registerVersion(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        rejectReferences(body);
+        try {
+            Registration r = registry.register().run(new RegisterRequest(ctx.pathParam("subject"), null, schemaType(body),
+                    null, JsonBodies.text(body, "schema", true), Requests.actor(ctx), null, null));
+            metrics.registration(r.created() ? "created" : "existing");
+            reply(ctx, Map.of("id", r.version().id()));
+        } catch (io.strata.app.registry.IncompatibleSchemaException e) {
+            metrics.registration("refused");
+            throw e;
+        }
+    }
+
+    private void lookup(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String subject = ctx.pathParam("subject");
+        StoredVersion found = registry.schemas().lookup(subject, JsonBodies.text(body, "schema", true),
+                JsonBodies.flag(ctx, "deleted")).orElseThrow(() -> new RegistryException(
+                RegistryException.Reason.SCHEMA_NOT_FOUND, "schema not found under subject \"" + subject + "\""));
+        reply(ctx, version(found));
+    }
+
+    private void checkAgainstVersion(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        CompatibilityResult result = registry.validate().againstVersion(ctx.pathParam("subject"), ctx.pathParam("version"),
+                JsonBodies.text(body, "schema", true));
+        reply(ctx, compatibility(ctx, result));
+    }
+
+    private void checkAgainstSubject(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        CompatibilityResult result = registry.validate().againstSubject(ctx.pathParam("subject"), null,
+                JsonBodies.text(body, "schema", true), null);
+        reply(ctx, compatibility(ctx, result));
+    }
+
+    private void subjectConfig(Context ctx) {
+        String subject = ctx.pathParam("subject");
+        SubjectView view = registry.subjects().get(subject);
+        if (view.subject().compatibility() == null && !JsonBodies.flag(ctx, "defaultToGlobal")) {
+            ApiErrors.handle(new ConfluentError(404, 40408, "subject \"" + subject
+                    + "\" does not have subject-level compatibility configured"), ctx);
+            return;
+        }
+        reply(ctx, Map.of("compatibilityLevel", view.effectiveCompatibility()));
+    }
+
+    private static Map<String, Object> compatibility(Context ctx, CompatibilityResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("is_compatible", result.compatible());
+        if (JsonBodies.flag(ctx, "verbose")) {
+            json.put("messages", result.breaking().stream().map(ConfluentRoutes::message).toList());
+        }
+        return json;
+    }
+
+    private static String message(Finding f) {
+        return f.code() + " at " + f.location() + ": " + f.message();
+    }
+
+    private Map<String, Object> version(StoredVersion v) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("subject", v.subject());
+        json.put("version", v.version());
+        json.put("id", v.id());
+        putType(json, v.subject());
+        json.put("schema", v.schema());
+        return json;
+    }
+
+    private Map<String, Object> schemaById(long id) {
+        StoredVersion v = registry.schemas().byId(id);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema", v.schema());
+        putType(json, v.subject());
+        return json;
+    }
+
+    /** Confluent leaves {@code schemaType} out for Avro, its default. */
+    private void putType(Map<String, Object> json, String subject) {
+        SubjectFormat format = registry.subjects().get(subject).subject().format();
+        if (format != SubjectFormat.AVRO) {
+            json.put("schemaType", format.name());
+        }
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new RegistryException(RegistryException.Reason.SCHEMA_NOT_FOUND, "schema id \"" + ctx.pathParam("id")
+                    + "\" is not a number");
+        }
+    }
+
+    private static SubjectFormat schemaType(ObjectNode body) {
+        String type = JsonBodies.text(body, "schemaType", false);
+        if (type == null) {
+            // Confluent's default.
+            return SubjectFormat.AVRO;
+        }
+        return switch (type.toUpperCase(Locale.ROOT)) {
+            case "AVRO" -> SubjectFormat.AVRO;
+            case "JSON" -> SubjectFormat.JSON;
+            case "PROTOBUF" -> SubjectFormat.PROTOBUF;
+            default -> throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "schemaType \"" + type
+                    + "\" is unknown (AVRO, JSON or PROTOBUF)");
+        };
+    }
+
+    /** Schema references (imports across subjects) are not supported yet: refused rather than ignored. */
+    private static void rejectReferences(ObjectNode body) {
+        if (body.has("references") && body.get("references").isArray() && !body.get("references").isEmpty()) {
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA,
+                    "schema references are not supported by this registry yet");
+        }
+    }
+
+    private static String level(ObjectNode body) {
+        return JsonBodies.text(body, "compatibility", true);
+    }
+
+    private static void reply(Context ctx, Object body) {
+        Responses.json(ctx, 200, body, MEDIA_TYPE);
+    }
+}

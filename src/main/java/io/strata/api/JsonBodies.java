@@ -1,0 +1,128 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * JsonBodies reads request bodies: one JSON object, each field of the expected JSON type, with errors that
+ * name the field and what was expected.
+ */
+final class JsonBodies {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonBodies() {
+    }
+
+    /** The body as a JSON object. */
+    static ObjectNode object(Context ctx) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw ApiException.badRequest("the request body is empty; expected a JSON object");
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ApiException.badRequest("the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw ApiException.badRequest("the request body must be a JSON object, not " + kind(tree));
+        }
+        return object;
+    }
+
+    /** A string field; null when absent or JSON null, unless required. */
+    static String text(ObjectNode body, String field, boolean required) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw ApiException.badRequest("field \"" + field + "\" is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be a string, not " + kind(node));
+        }
+        return node.textValue();
+    }
+
+    /** A list of strings; null when absent. */
+    static List<String> texts(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be an array of strings, not " + kind(node));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw ApiException.badRequest("field \"" + field + "\"[" + i + "] must be a string, not " + kind(node.get(i)));
+            }
+            out.add(node.get(i).textValue());
+        }
+        return out;
+    }
+
+    /** A list of objects; null when absent. */
+    static List<ObjectNode> objects(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be an array of objects, not " + kind(node));
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!(node.get(i) instanceof ObjectNode o)) {
+                throw ApiException.badRequest("field \"" + field + "\"[" + i + "] must be an object, not " + kind(node.get(i)));
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** A query parameter as a whole number, or {@code fallback} when absent. */
+    static long longParam(Context ctx, String name, long fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("query parameter \"" + name + "\" must be a whole number, not \"" + value + "\"");
+        }
+    }
+
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value != null && (value.isEmpty() || value.toLowerCase(Locale.ROOT).equals("true"));
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            case BINARY -> "binary data";
+        };
+    }
+}

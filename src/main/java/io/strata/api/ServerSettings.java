@@ -1,0 +1,18 @@
+package io.strata.api;
+
+/**
+ * ServerSettings are how {@code strata serve} listens.
+ *
+ * @param port         0 for any free port
+ * @param maxBodyBytes the largest request body accepted (1 MiB by default)
+ */
+public record ServerSettings(String host, int port, long maxBodyBytes) {
+
+    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+
+    public ServerSettings {
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("the body limit must be positive, got " + maxBodyBytes);
+        }
+    }
+}

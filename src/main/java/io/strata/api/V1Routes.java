@@ -1,0 +1,206 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.strata.app.CompatibilityJson;
+import io.strata.app.registry.RegisterRequest;
+import io.strata.app.registry.Registration;
+import io.strata.app.registry.Registry;
+import io.strata.app.registry.SubjectSettings;
+import io.strata.app.registry.ValidateRequest;
+import io.strata.app.registry.Validation;
+import io.strata.audit.AuditEvent;
+import io.strata.audit.AuditVerification;
+import io.strata.model.SubjectFormat;
+import io.strata.store.StoredReport;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * V1Routes is Strata's own REST API under {@code /api/v1} (seed 002's paths): a "schema" there is a
+ * subject, addressed by its name; each route calls one use case of the {@link Registry}.
+ */
+final class V1Routes {
+
+    static final String PREFIX = "/api/v1";
+
+    private final Registry registry;
+    private final ApiMetrics metrics;
+
+    V1Routes(Registry registry, ApiMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    void register(RouteTable routes) {
+        routes.get(PREFIX + "/schemas", this::listSubjects);
+        routes.post(PREFIX + "/schemas", this::registerSchema);
+        routes.get(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, ApiJson.subject(registry.subjects().get(ctx.pathParam("id")))));
+        routes.put(PREFIX + "/schemas/{id}", this::updateSubject);
+        routes.delete(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, Map.of("deleted",
+                registry.subjects().delete(ctx.pathParam("id"), JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)))));
+        routes.get(PREFIX + "/schemas/{id}/versions", ctx -> Responses.json(ctx, 200, Map.of("versions", ApiJson.versions(
+                registry.schemas().versions(ctx.pathParam("id"), ctx.queryParam("branch"), JsonBodies.flag(ctx, "deleted"))))));
+        routes.post(PREFIX + "/schemas/{id}/versions", this::registerVersion);
+        routes.get(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, ApiJson.version(
+                registry.schemas().version(ctx.pathParam("id"), ctx.queryParam("branch"), ctx.pathParam("version"),
+                        JsonBodies.flag(ctx, "deleted")), true)));
+        routes.delete(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, ApiJson.version(
+                registry.subjects().deleteVersion(ctx.pathParam("id"), ctx.pathParam("version"),
+                        JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)), false)));
+        routes.get(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ApiJson.impact(
+                registry.impact().run(ctx.pathParam("id"), null, ctx.queryParam("version")))));
+        routes.post(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ApiJson.impact(registry.impact().run(
+                ctx.pathParam("id"), JsonBodies.text(JsonBodies.object(ctx), "schema", true), null))));
+        routes.get(PREFIX + "/schemas/{id}/branches", ctx -> Responses.json(ctx, 200, Map.of("branches",
+                registry.branches().list(ctx.pathParam("id")).stream().map(ApiJson::branch).toList())));
+        routes.post(PREFIX + "/schemas/{id}/branches", this::forkBranch);
+        routes.post(PREFIX + "/compatibility/validate", this::validate);
+        routes.get(PREFIX + "/compatibility/matrix", this::matrix);
+        routes.get(PREFIX + "/validation/reports", this::reports);
+        routes.get(PREFIX + "/audit", this::audit);
+        routes.get(PREFIX + "/audit/verify", this::verifyAudit);
+        routes.get(PREFIX + "/config", ctx -> Responses.json(ctx, 200, Map.of("compatibility",
+                registry.config().globalLevel().name(), "mode", registry.config().mode(null))));
+        routes.put(PREFIX + "/config", this::updateConfig);
+    }
+
+    private void listSubjects(Context ctx) {
+        boolean deleted = JsonBodies.flag(ctx, "deleted");
+        Responses.json(ctx, 200, Map.of("schemas", registry.subjects().list(deleted).stream().map(ApiJson::subject).toList()));
+    }
+
+    private void registerSchema(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String subject = JsonBodies.text(body, "subject", true);
+        respond(ctx, registry.register().run(request(ctx, body, subject, true)));
+    }
+
+    private void registerVersion(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        respond(ctx, registry.register().run(request(ctx, body, ctx.pathParam("id"), false)));
+    }
+
+    private RegisterRequest request(Context ctx, ObjectNode body, String subject, boolean withSettings) {
+        return new RegisterRequest(subject, JsonBodies.text(body, "branch", false), format(body),
+                JsonBodies.text(body, "dialect", false), JsonBodies.text(body, "schema", true), Requests.actor(ctx),
+                JsonBodies.text(body, "message", false), withSettings ? settings(body) : null);
+    }
+
+    private void respond(Context ctx, Registration registration) {
+        metrics.registration(registration.created() ? "created" : "existing");
+        Map<String, Object> json = new LinkedHashMap<>(ApiJson.version(registration.version(), false));
+        json.put("created", registration.created());
+        json.put("check", registration.check() == null ? null : CompatibilityJson.of(registration.check()));
+        Responses.json(ctx, registration.created() ? 201 : 200, json);
+    }
+
+    private void updateSubject(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        Responses.json(ctx, 200, ApiJson.subject(registry.subjects().update(ctx.pathParam("id"), settings(body),
+                Requests.actor(ctx))));
+    }
+
+    private void forkBranch(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        Responses.json(ctx, 201, ApiJson.branch(registry.branches().fork(ctx.pathParam("id"),
+                JsonBodies.text(body, "name", true), JsonBodies.text(body, "from", false), Requests.actor(ctx))));
+    }
+
+    private void validate(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String subject = JsonBodies.text(body, "subject", false);
+        ValidateRequest request = new ValidateRequest(subject, JsonBodies.text(body, "branch", false),
+                JsonBodies.text(body, "schema", subject != null), format(body), JsonBodies.text(body, "dialect", false),
+                JsonBodies.texts(body, "schemas"), JsonBodies.text(body, "level", false));
+        Validation validation = registry.validate().run(request);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reportId", validation.reportId());
+        json.put("subject", validation.subject());
+        json.putAll(CompatibilityJson.of(validation.result()));
+        Responses.json(ctx, 200, json);
+    }
+
+    private void matrix(Context ctx) {
+        String subject = ctx.queryParam("subject");
+        if (subject == null || subject.isBlank()) {
+            throw ApiException.badRequest("query parameter \"subject\" is required");
+        }
+        Responses.json(ctx, 200, Map.of("subject", subject, "pairs", registry.validate().matrix(subject)));
+    }
+
+    private void reports(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StoredReport r : registry.validate().reports(JsonBodies.longParam(ctx, "before", 0),
+                (int) JsonBodies.longParam(ctx, "limit", 50))) {
+            try {
+                out.add(ApiJson.report(r, JsonBodies.JSON.readTree(r.body())));
+            } catch (IOException e) {
+                throw new IllegalStateException("report " + r.id() + " holds JSON written by this server", e);
+            }
+        }
+        Responses.json(ctx, 200, Map.of("reports", out));
+    }
+
+    private void audit(Context ctx) {
+        List<AuditEvent> events = registry.audit().page(JsonBodies.longParam(ctx, "after", 0),
+                (int) JsonBodies.longParam(ctx, "limit", 100));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("events", events.stream().map(ApiJson::audit).toList());
+        json.put("next", events.isEmpty() ? null : events.get(events.size() - 1).seq());
+        Responses.json(ctx, 200, json);
+    }
+
+    private void verifyAudit(Context ctx) {
+        AuditVerification v = registry.audit().verify();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("intact", v.intact());
+        json.put("checked", v.checked());
+        json.put("firstBroken", v.intact() ? null : v.firstBroken());
+        json.put("message", v.message());
+        Responses.json(ctx, 200, json);
+    }
+
+    private void updateConfig(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String level = JsonBodies.text(body, "compatibility", false);
+        String mode = JsonBodies.text(body, "mode", false);
+        if (level == null && mode == null) {
+            throw ApiException.badRequest("give \"compatibility\" and/or \"mode\"");
+        }
+        if (level != null) {
+            registry.config().setGlobalLevel(level, Requests.actor(ctx));
+        }
+        if (mode != null) {
+            registry.config().setMode(null, mode, Requests.actor(ctx));
+        }
+        Responses.json(ctx, 200, Map.of("compatibility", registry.config().globalLevel().name(),
+                "mode", registry.config().mode(null)));
+    }
+
+    private static SubjectFormat format(ObjectNode body) {
+        String format = JsonBodies.text(body, "format", false);
+        if (format == null) {
+            return null;
+        }
+        try {
+            return SubjectFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("format \"" + format + "\" is unknown (SQL, AVRO, JSON or PROTOBUF)");
+        }
+    }
+
+    private static SubjectSettings settings(ObjectNode body) {
+        List<ObjectNode> deps = JsonBodies.objects(body, "dependsOn");
+        List<SubjectSettings.Dependency> dependsOn = deps == null ? null : deps.stream()
+                .map(d -> new SubjectSettings.Dependency(JsonBodies.text(d, "subject", true), JsonBodies.text(d, "kind", false)))
+                .toList();
+        return new SubjectSettings(JsonBodies.text(body, "compatibility", false), JsonBodies.text(body, "owner", false),
+                JsonBodies.text(body, "description", false), JsonBodies.texts(body, "tags"), dependsOn);
+    }
+}

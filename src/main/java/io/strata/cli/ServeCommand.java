@@ -1,0 +1,78 @@
+package io.strata.cli;
+
+import io.strata.api.ApiServer;
+import io.strata.api.ServerSettings;
+import io.strata.app.registry.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * ServeCommand is {@code strata serve}: the registry's REST API, the Confluent-compatible API, health and
+ * metrics, over the embedded store (an H2 file under {@code ./.strata/}) or a PostgreSQL store. It runs
+ * until stopped (Ctrl-C or SIGTERM), closing the server and the store on the way out.
+ */
+@Command(name = "serve", description = "Run the schema registry server (REST API under /api/v1, Confluent-compatible API under /ccompat).")
+public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--store-url", defaultValue = "${env:STRATA_STORE_URL}",
+            description = "PostgreSQL JDBC URL of the store (default: $STRATA_STORE_URL, else an H2 file under --store-dir).")
+    String storeUrl;
+
+    @Option(names = "--store-dir", defaultValue = ".strata", description = "Directory of the embedded store (default: ${DEFAULT-VALUE}).")
+    Path storeDir;
+
+    @Option(names = "--max-body", defaultValue = "1048576", description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--mysql-dev-url", defaultValue = "${env:STRATA_MYSQL_DEV_URL}",
+            description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
+    String mysqlDevUrl;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> devUrls = new HashMap<>();
+        if (mysqlDevUrl != null && !mysqlDevUrl.isBlank()) {
+            devUrls.put("mysql", mysqlDevUrl);
+        }
+        long started = System.nanoTime();
+        Registry registry = Registry.open(storeUrl, storeDir, devUrls);
+        ApiServer server;
+        try {
+            server = ApiServer.start(registry, new ServerSettings(host, port, maxBody));
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            registry.close();
+            stopped.countDown();
+        }, "strata-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("strata serve: listening on http://%s:%d (store: %s %s) in %d ms%n", host, server.port(),
+                registry.store().kind(), registry.store().redactedUrl(), (System.nanoTime() - started) / 1_000_000);
+        out.printf("  REST API:    http://localhost:%d/api/v1/schemas   OpenAPI: /api/v1/openapi.json%n", server.port());
+        out.printf("  Confluent:   http://localhost:%d/ccompat          health: /health   metrics: /metrics%n", server.port());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
