@@ -60,6 +60,9 @@ final class V1Routes {
         routes.get(PREFIX + "/schemas/{id}/branches", ctx -> Responses.json(ctx, 200, Map.of("branches",
                 registry.branches().list(ctx.pathParam("id")).stream().map(ApiJson::branch).toList())));
         routes.post(PREFIX + "/schemas/{id}/branches", this::forkBranch);
+        routes.post(PREFIX + "/schemas/{id}/branches/{branch}/merge", ctx -> respond(ctx, registry.merge().run(ctx.pathParam("id"),
+                ctx.pathParam("branch"), ctx.body().isBlank() ? null : JsonBodies.text(JsonBodies.object(ctx), "message", false),
+                Requests.actor(ctx))));
         routes.post(PREFIX + "/compatibility/validate", this::validate);
         routes.get(PREFIX + "/compatibility/matrix", this::matrix);
         routes.get(PREFIX + "/validation/reports", this::reports);

@@ -26,7 +26,18 @@ public final class RegisterVersion {
         this.core = core;
     }
 
+    /** Work that must commit or roll back with a registration (a merge marks its branch merged). */
+    @FunctionalInterface
+    interface InSameTransaction {
+        void run(StoreTransaction tx, Registration registration, StoredVersion previous) throws SQLException;
+    }
+
     public Registration run(RegisterRequest request) {
+        return run(request, (tx, registration, previous) -> {
+        });
+    }
+
+    Registration run(RegisterRequest request, InSameTransaction alsoDo) {
         String name = Names.subject(request.subject());
         String branch = Names.branch(request.branch());
         Optional<StoredSubject> existing = core.store().transaction(tx -> tx.subject(name));
@@ -42,7 +53,7 @@ public final class RegisterVersion {
         String dialect = existing.map(StoredSubject::dialect).orElse(request.dialect());
         // Parsed outside the transaction: a SQL schema is replayed on a scratch database first.
         ParsedSchema parsed = core.parser().parse(format, dialect, request.schema());
-        Registration registration = core.store().transaction(tx -> register(tx, request, name, branch, parsed));
+        Registration registration = core.store().transaction(tx -> register(tx, request, name, branch, parsed, alsoDo));
         if (registration.created()) {
             core.changed();
         }
@@ -50,7 +61,7 @@ public final class RegisterVersion {
     }
 
     private Registration register(StoreTransaction tx, RegisterRequest request, String name, String branch,
-                                  ParsedSchema parsed) throws SQLException {
+                                  ParsedSchema parsed, InSameTransaction alsoDo) throws SQLException {
         tx.lockForWrite();
         Modes.requireWritable(tx, name);
         Optional<StoredSubject> found = tx.subject(name);
@@ -70,12 +81,14 @@ public final class RegisterVersion {
         }
         Optional<StoredVersion> same = lineage.stream().filter(v -> v.fingerprint().equals(parsed.fingerprint()))
                 .filter(v -> v.branch().equals(branch)).findFirst();
+        StoredVersion previous = lineage.isEmpty() ? null : lineage.get(lineage.size() - 1);
         if (same.isPresent()) {
-            return new Registration(same.get(), false, null);
+            Registration existing = new Registration(same.get(), false, null);
+            alsoDo.run(tx, existing, previous);
+            return existing;
         }
         CompatibilityResult check = null;
         String semver = SemanticVersion.FIRST.toString();
-        StoredVersion previous = lineage.isEmpty() ? null : lineage.get(lineage.size() - 1);
         if (previous != null) {
             CompatibilityLevel level = RegistryCore.levelOf(tx, subject);
             check = SchemaChecks.check(level, labelled(subject, lineage, parsed));
@@ -93,7 +106,9 @@ public final class RegisterVersion {
         tx.audit(request.author(), "version.registered", "subject/" + name + "/" + branch + "/" + version.version(),
                 previous == null ? null : previous.fingerprint(), version.fingerprint(),
                 AuditDetails.of("id", version.id(), "semver", semver, "message", request.message()));
-        return new Registration(version, true, check);
+        Registration registration = new Registration(version, true, check);
+        alsoDo.run(tx, registration, previous);
+        return registration;
     }
 
     private StoredSubject revive(StoreTransaction tx, StoredSubject subject, String actor) throws SQLException {

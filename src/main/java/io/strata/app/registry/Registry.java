@@ -20,6 +20,7 @@ public final class Registry implements AutoCloseable {
     private final ImpactOfChange impact;
     private final Branches branches;
     private final AuditTrail audit;
+    private final MergeBranch merge;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
         this.core = new RegistryCore(store, parser);
@@ -31,6 +32,7 @@ public final class Registry implements AutoCloseable {
         this.impact = new ImpactOfChange(core);
         this.branches = new Branches(core);
         this.audit = new AuditTrail(core);
+        this.merge = new MergeBranch(core, register);
     }
 
     /**
@@ -69,6 +71,10 @@ public final class Registry implements AutoCloseable {
 
     public Branches branches() {
         return branches;
+    }
+
+    public MergeBranch merge() {
+        return merge;
     }
 
     public AuditTrail audit() {
