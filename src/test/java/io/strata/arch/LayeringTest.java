@@ -87,6 +87,31 @@ class LayeringTest {
     }
 
     @Test
+    void theAuditTrailNeedsOnlyTheJdk() {
+        assertHolds(classes().that().resideInAPackage("io.strata.audit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.strata.audit.."));
+    }
+
+    @Test
+    void theStoreKnowsNoUseCaseOrTransport() {
+        assertHolds(noClasses().that().resideInAPackage("io.strata.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.strata.app..", "io.strata.api..", "io.strata.cli..",
+                        "io.strata.compat.."));
+    }
+
+    @Test
+    void routesGoThroughUseCases() {
+        // DESIGN.md: api calls app; it reads the store's and the audit's records, never SQL, dialects or plans.
+        assertHolds(noClasses().that().resideInAPackage("io.strata.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.strata.dialect..", "io.strata.diff..",
+                        "io.strata.plan..", "io.strata.cli..", "java.sql.."));
+        assertHolds(noClasses().that().resideInAPackage("io.strata.api..")
+                .should().dependOnClassesThat().haveSimpleName("StoreTransaction"));
+        assertHolds(noClasses().that().resideInAPackage("io.strata.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.strata.api.."));
+    }
+
+    @Test
     void theRulesThemselvesCanFail() {
         // A rule that must be violated: proves the evaluation sees the classes and reports violations.
         ArchRule impossible = noClasses().that().resideInAPackage("io.strata.cli..")
