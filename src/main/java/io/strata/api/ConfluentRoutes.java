@@ -168,7 +168,7 @@ final class ConfluentRoutes {
 
     /** Confluent leaves {@code schemaType} out for Avro, its default. */
     private void putType(Map<String, Object> json, String subject) {
-        SubjectFormat format = registry.subjects().get(subject).subject().format();
+        SubjectFormat format = registry.schemas().format(subject);
         if (format != SubjectFormat.AVRO) {
             json.put("schemaType", format.name());
         }

@@ -26,6 +26,11 @@ public final class RegistryCore implements AutoCloseable {
     private final SchemaParser parser;
     private final ExpiringCache<Long, Optional<StoredVersion>> versionsById = new ExpiringCache<>(CACHE_MILLIS, 20_000);
     private final ExpiringCache<String, SubjectView> subjectViews = new ExpiringCache<>(CACHE_MILLIS, 20_000);
+    private final ExpiringCache<String, SubjectState> states = new ExpiringCache<>(CACHE_MILLIS, 20_000);
+
+    /** What a check against a subject's main line reads: the subject, its live versions on main, its level. */
+    record SubjectState(StoredSubject subject, List<StoredVersion> main, CompatibilityLevel level) {
+    }
 
     public RegistryCore(StoreDatabase store, SchemaParser parser) {
         this.store = store;
@@ -50,10 +55,22 @@ public final class RegistryCore implements AutoCloseable {
         return subjectViews.get(name, load);
     }
 
+    /**
+     * The subject's state for checks, from the cache when fresh: checks are the registry's hot path
+     * (serializers ask before every registration), and a subject changes far less often than it is checked.
+     */
+    SubjectState state(String name) {
+        return states.get(name, n -> store.transaction(tx -> {
+            StoredSubject subject = requireSubject(tx, n);
+            return new SubjectState(subject, tx.versions(subject.id(), MAIN, false), levelOf(tx, subject));
+        }));
+    }
+
     /** Forgets what this server cached after it changed the store (registrations, settings, deletes). */
     void changed() {
         versionsById.clear();
         subjectViews.clear();
+        states.clear();
     }
 
     static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {

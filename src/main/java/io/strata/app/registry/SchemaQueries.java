@@ -21,6 +21,11 @@ public final class SchemaQueries {
                 "no schema has id " + id));
     }
 
+    /** The format of {@code subject}'s versions. */
+    public io.strata.model.SubjectFormat format(String subject) {
+        return core.state(subject).subject().format();
+    }
+
     /** Every live version, across subjects, with the same canonical schema as version {@code id}. */
     public List<StoredVersion> sameContent(long id) {
         StoredVersion v = byId(id);

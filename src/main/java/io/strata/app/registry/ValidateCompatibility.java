@@ -48,11 +48,17 @@ public final class ValidateCompatibility {
         String b = branch == null ? RegistryCore.MAIN : branch;
         record Lineage(StoredSubject subject, List<StoredVersion> versions, CompatibilityLevel level) {
         }
-        Lineage lineage = core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            return new Lineage(s, RegistryCore.lineage(tx, s, b),
-                    level == null ? RegistryCore.levelOf(tx, s) : SubjectWrites.level(level));
-        });
+        Lineage lineage;
+        if (RegistryCore.MAIN.equals(b)) {
+            RegistryCore.SubjectState state = core.state(subject);
+            lineage = new Lineage(state.subject(), state.main(), level == null ? state.level() : SubjectWrites.level(level));
+        } else {
+            lineage = core.store().transaction(tx -> {
+                StoredSubject s = RegistryCore.requireSubject(tx, subject);
+                return new Lineage(s, RegistryCore.lineage(tx, s, b),
+                        level == null ? RegistryCore.levelOf(tx, s) : SubjectWrites.level(level));
+            });
+        }
         ParsedSchema parsed = core.parser().parse(lineage.subject().format(), lineage.subject().dialect(), schema);
         if (lineage.versions().isEmpty()) {
             return new CompatibilityResult(lineage.level(), true, List.of());
@@ -72,12 +78,11 @@ public final class ValidateCompatibility {
      * the subject's level asks, as Confluent's {@code /compatibility/subjects/{s}/versions/{v}} does.
      */
     public CompatibilityResult againstVersion(String subject, String version, String schema) {
+        RegistryCore.SubjectState state = core.state(subject);
         record Target(StoredSubject subject, StoredVersion version, CompatibilityLevel level) {
         }
-        Target target = core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            return new Target(s, VersionLookup.find(tx, s, RegistryCore.MAIN, version, false), RegistryCore.levelOf(tx, s));
-        });
+        Target target = new Target(state.subject(), VersionLookup.find(state.subject(), state.main(), RegistryCore.MAIN, version),
+                state.level());
         ParsedSchema parsed = core.parser().parse(target.subject().format(), target.subject().dialect(), schema);
         CompatibilityLevel level = switch (target.level()) {
             case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;

@@ -15,7 +15,11 @@ final class VersionLookup {
 
     static StoredVersion find(StoreTransaction tx, StoredSubject subject, String branch, String version,
                               boolean includeDeleted) throws SQLException {
-        List<StoredVersion> versions = tx.versions(subject.id(), branch, includeDeleted);
+        return find(subject, tx.versions(subject.id(), branch, includeDeleted), branch, version);
+    }
+
+    /** {@code version} among {@code versions} (one branch's, in number order). */
+    static StoredVersion find(StoredSubject subject, List<StoredVersion> versions, String branch, String version) {
         if ("latest".equalsIgnoreCase(version) || "-1".equals(version)) {
             List<StoredVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
             if (live.isEmpty()) {
