@@ -62,7 +62,8 @@ final class ApiErrors {
             return new Failure(c.status(), "NOT_FOUND", c.code(), c.getMessage(), null);
         }
         if (e instanceof ApiException a) {
-            int confluent = a.status() == 415 ? 415 : a.status() == 413 ? 413 : 42200;
+            // A malformed body is Confluent's 422; anything else (no such route, wrong method, size, type) keeps its status.
+            int confluent = a.status() == 400 ? 42200 : a.status();
             return new Failure(a.status(), a.code(), confluent, a.getMessage(), null);
         }
         if (e instanceof IncompatibleSchemaException i) {
@@ -101,7 +102,11 @@ final class ApiErrors {
             case INVALID_VERSION -> new Failure(422, code, 42202, r.getMessage(), r.details());
             case INVALID_LEVEL -> new Failure(422, code, 42203, r.getMessage(), r.details());
             case INVALID_REQUEST -> new Failure(400, code, 42200, r.getMessage(), r.details());
+            case INVALID_MODE -> new Failure(422, code, 42204, r.getMessage(), r.details());
+            case SUBJECT_SOFT_DELETED -> new Failure(404, code, 40404, r.getMessage(), r.details());
+            case VERSION_SOFT_DELETED -> new Failure(404, code, 40406, r.getMessage(), r.details());
             case NOT_SOFT_DELETED -> new Failure(409, code, 40405, r.getMessage(), r.details());
+            case VERSION_NOT_SOFT_DELETED -> new Failure(409, code, 40407, r.getMessage(), r.details());
             case REFERENCED -> new Failure(409, code, 42206, r.getMessage(), r.details());
             case READ_ONLY -> new Failure(409, code, 42205, r.getMessage(), r.details());
             case EXISTS, MERGE_CONFLICT -> new Failure(409, code, 40900, r.getMessage(), r.details());

@@ -13,8 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** ApiJson gives the JSON shapes of Strata's own API: subjects, versions, branches, audit events, reports. */
-final class ApiJson {
+/**
+ * ApiJson gives the JSON shapes of Strata's own API: subjects, versions, branches, audit events, reports.
+ * The CLI prints audit events in the same shape when it reads the store directly.
+ */
+public final class ApiJson {
 
     private ApiJson() {
     }
@@ -69,7 +72,7 @@ final class ApiJson {
         return Map.of("name", b.name(), "baseVersion", b.baseVersion(), "state", b.state(), "createdAt", b.createdAt().toString());
     }
 
-    static Map<String, Object> audit(AuditEvent e) {
+    public static Map<String, Object> audit(AuditEvent e) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seq", e.seq());
         json.put("at", e.at().toString());

@@ -13,9 +13,10 @@ import java.io.PrintWriter;
  * 2 bad input (usage, files, URLs, DDL the server rejects), 3 internal failure.
  */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
-        description = "Schema evolution manager: inspect and diff schemas, check which clients a change breaks, plan, lint, apply and roll back migrations.",
+        description = "Schema evolution manager: inspect and diff schemas, check which clients a change breaks, plan, lint, apply and roll back migrations; run the registry and talk to it.",
         subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, PlanCommand.class, LintCommand.class,
                 ApplyCommand.class, RollbackCommand.class, StatusCommand.class, BackupsCommand.class, MigrateCommand.class, BaselineCommand.class, ServeCommand.class,
+                RegisterCommand.class, SubjectsCommand.class, VersionsCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
 
@@ -24,7 +25,7 @@ public final class StrataCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, rollback, status, backups, migrate, baseline, serve)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, rollback, status, backups, migrate, baseline, serve, register, subjects, versions, audit)");
     }
 
     public static void main(String[] args) {

@@ -37,7 +37,7 @@ public final class Modes {
     static String parse(String mode) {
         String wanted = mode == null ? "" : mode.trim().toUpperCase(Locale.ROOT);
         if (!ALL.contains(wanted)) {
-            throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "unknown mode \"" + mode
+            throw new RegistryException(RegistryException.Reason.INVALID_MODE, "unknown mode \"" + mode
                     + "\" (READWRITE, READONLY or IMPORT)");
         }
         return wanted;

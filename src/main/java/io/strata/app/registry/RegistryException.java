@@ -19,8 +19,16 @@ public final class RegistryException extends StrataException {
         INVALID_VERSION(ErrorCode.BAD_INPUT),
         INVALID_LEVEL(ErrorCode.BAD_INPUT),
         INVALID_REQUEST(ErrorCode.BAD_INPUT),
-        /** A hard delete before the soft one. */
+        /** A mode other than READWRITE, READONLY and IMPORT. */
+        INVALID_MODE(ErrorCode.BAD_INPUT),
+        /** A soft delete of a subject that is already soft-deleted. */
+        SUBJECT_SOFT_DELETED(ErrorCode.NOT_FOUND),
+        /** A soft delete of a version that is already soft-deleted. */
+        VERSION_SOFT_DELETED(ErrorCode.NOT_FOUND),
+        /** A hard delete of a subject before the soft one. */
         NOT_SOFT_DELETED(ErrorCode.CONFLICT),
+        /** A hard delete of a version before the soft one. */
+        VERSION_NOT_SOFT_DELETED(ErrorCode.CONFLICT),
         /** A hard delete of a subject another one depends on. */
         REFERENCED(ErrorCode.CONFLICT),
         /** The registry (or the subject) is in READONLY mode. */

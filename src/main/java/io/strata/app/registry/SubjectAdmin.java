@@ -59,7 +59,7 @@ public final class SubjectAdmin {
             List<StoredVersion> versions = tx.versions(subject.id(), RegistryCore.MAIN, true);
             if (!permanent) {
                 if (subject.deleted()) {
-                    throw new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + name
+                    throw new RegistryException(RegistryException.Reason.SUBJECT_SOFT_DELETED, "subject \"" + name
                             + "\" is already soft-deleted; delete it with permanent=true to remove it");
                 }
                 List<Integer> numbers = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class SubjectAdmin {
             String target = "subject/" + name + "/main/" + v.version();
             if (!permanent) {
                 if (v.deleted()) {
-                    throw new RegistryException(RegistryException.Reason.VERSION_NOT_FOUND, "version " + v.version()
+                    throw new RegistryException(RegistryException.Reason.VERSION_SOFT_DELETED, "version " + v.version()
                             + " of subject \"" + name + "\" is already soft-deleted");
                 }
                 tx.setVersionDeleted(v.id(), true);
@@ -110,7 +110,7 @@ public final class SubjectAdmin {
                 return v;
             }
             if (!v.deleted()) {
-                throw new RegistryException(RegistryException.Reason.NOT_SOFT_DELETED, "version " + v.version()
+                throw new RegistryException(RegistryException.Reason.VERSION_NOT_SOFT_DELETED, "version " + v.version()
                         + " of subject \"" + name + "\" must be soft-deleted before it is deleted permanently");
             }
             tx.deleteVersionRow(v.id());
