@@ -234,6 +234,22 @@ public final class StoreTransaction {
         });
     }
 
+    /** The live versions of a branch without their text, in number order: a registration reads only what it needs. */
+    public List<VersionKey> versionKeys(long subjectId, String branch) throws SQLException {
+        List<VersionKey> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, branch, version, fingerprint FROM strata_versions "
+                + "WHERE subject_id = ? AND branch = ? AND deleted = false ORDER BY version")) {
+            ps.setLong(1, subjectId);
+            ps.setString(2, branch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new VersionKey(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
     public Optional<StoredVersion> versionById(long id) throws SQLException {
         return versionQuery("WHERE v.id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
     }

@@ -5,6 +5,7 @@ import io.strata.compat.CompatibilityResult;
 import io.strata.store.StoreTransaction;
 import io.strata.store.StoredSubject;
 import io.strata.store.StoredVersion;
+import io.strata.store.VersionKey;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -74,16 +75,16 @@ public final class RegisterVersion {
         if (subject.deleted()) {
             subject = revive(tx, subject, request.author());
         }
-        List<StoredVersion> lineage = RegistryCore.lineage(tx, subject, branch);
+        List<VersionKey> lineage = RegistryCore.lineageKeys(tx, subject, branch);
         if (!RegistryCore.MAIN.equals(branch) && !"OPEN".equals(tx.branch(subject.id(), branch).orElseThrow().state())) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch + "\" of subject \""
                     + name + "\" is merged; fork a new branch");
         }
-        Optional<StoredVersion> same = lineage.stream().filter(v -> v.fingerprint().equals(parsed.fingerprint()))
+        Optional<VersionKey> same = lineage.stream().filter(v -> v.fingerprint().equals(parsed.fingerprint()))
                 .filter(v -> v.branch().equals(branch)).findFirst();
-        StoredVersion previous = lineage.isEmpty() ? null : lineage.get(lineage.size() - 1);
+        StoredVersion previous = lineage.isEmpty() ? null : RegistryCore.load(tx, lineage.get(lineage.size() - 1));
         if (same.isPresent()) {
-            Registration existing = new Registration(same.get(), false, null);
+            Registration existing = new Registration(RegistryCore.load(tx, same.get()), false, null);
             alsoDo.run(tx, existing, previous);
             return existing;
         }
@@ -91,7 +92,16 @@ public final class RegisterVersion {
         String semver = SemanticVersion.FIRST.toString();
         if (previous != null) {
             CompatibilityLevel level = RegistryCore.levelOf(tx, subject);
-            check = SchemaChecks.check(level, labelled(subject, lineage, parsed));
+            // A non-transitive level reads only the latest version: the rest of the history is not even loaded.
+            List<StoredVersion> needed = new ArrayList<>();
+            if (level.transitive()) {
+                for (VersionKey key : lineage) {
+                    needed.add(RegistryCore.load(tx, key));
+                }
+            } else {
+                needed.add(previous);
+            }
+            check = SchemaChecks.check(level, labelled(subject, needed, parsed));
             if (!check.compatible()) {
                 throw new IncompatibleSchemaException("schema is not " + level + " compatible with " + describe(previous)
                         + " of subject \"" + name + "\": " + check.breaking().size() + " breaking change(s)", check);

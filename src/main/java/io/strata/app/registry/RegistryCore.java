@@ -5,6 +5,7 @@ import io.strata.store.StoreDatabase;
 import io.strata.store.StoreTransaction;
 import io.strata.store.StoredSubject;
 import io.strata.store.StoredVersion;
+import io.strata.store.VersionKey;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -95,12 +96,34 @@ public final class RegistryCore implements AutoCloseable {
         if (MAIN.equals(branch)) {
             return main;
         }
-        int base = tx.branch(subject.id(), branch).orElseThrow(() -> new RegistryException(
-                RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject.name() + "\" has no branch \""
-                        + branch + "\"")).baseVersion();
+        int base = requireBranch(tx, subject, branch).baseVersion();
         List<StoredVersion> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
         out.addAll(tx.versions(subject.id(), branch, false));
         return out;
+    }
+
+    /** {@link #lineage} without the versions' text. */
+    static List<VersionKey> lineageKeys(StoreTransaction tx, StoredSubject subject, String branch) throws SQLException {
+        List<VersionKey> main = tx.versionKeys(subject.id(), MAIN);
+        if (MAIN.equals(branch)) {
+            return main;
+        }
+        int base = requireBranch(tx, subject, branch).baseVersion();
+        List<VersionKey> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
+        out.addAll(tx.versionKeys(subject.id(), branch));
+        return out;
+    }
+
+    private static io.strata.store.StoredBranch requireBranch(StoreTransaction tx, StoredSubject subject, String branch)
+            throws SQLException {
+        return tx.branch(subject.id(), branch).orElseThrow(() -> new RegistryException(
+                RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject.name() + "\" has no branch \""
+                        + branch + "\""));
+    }
+
+    /** A version's full row by id, within {@code tx} (versions are immutable but for their deleted flag). */
+    static StoredVersion load(StoreTransaction tx, VersionKey key) throws SQLException {
+        return tx.versionById(key.id()).orElseThrow(() -> new IllegalStateException("version " + key.id() + " vanished"));
     }
 
     ParsedSchema parse(StoredSubject subject, StoredVersion version) {
