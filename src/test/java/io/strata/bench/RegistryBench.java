@@ -136,9 +136,31 @@ public final class RegistryBench {
         }
     }
 
-    /** Runs wrk for {@link #DURATION} at 16 connections and prints its rate, median, p99 and errors. */
+    /**
+     * Runs wrk for 3 s to let the JIT compile the route, then for {@link #DURATION} at 16 connections, and
+     * prints the measured run's rate, median, p99 and errors.
+     */
     private static void wrk(String store, String what, String url, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + DURATION, "--latency"));
+        run(command("3s", url, extra));
+        String out = run(command(DURATION, url, extra));
+        String rate = find(out, "Requests/sec:\\s+([\\d.]+)");
+        String p50 = find(out, "\\s50%\\s+(\\S+)");
+        String p99 = find(out, "\\s99%\\s+(\\S+)");
+        String non2xx = find(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
+        String errors = find(out, "Socket errors:([^\\n]+)");
+        result(store, what, rate + " req/s, p50 " + p50 + ", p99 " + p99
+                + (non2xx.isEmpty() ? "" : ", NON-2XX " + non2xx) + (errors.isEmpty() ? "" : ", socket errors" + errors));
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static List<String> command(String duration, String url, String... extra) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency"));
         List<String> script = new ArrayList<>();
         boolean afterDashes = false;
         for (String e : extra) {
@@ -155,16 +177,7 @@ public final class RegistryBench {
             command.add("--");
             command.addAll(script);
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String rate = find(out, "Requests/sec:\\s+([\\d.]+)");
-        String p50 = find(out, "\\s50%\\s+(\\S+)");
-        String p99 = find(out, "\\s99%\\s+(\\S+)");
-        String non2xx = find(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
-        String errors = find(out, "Socket errors:([^\\n]+)");
-        result(store, what, rate + " req/s, p50 " + p50 + ", p99 " + p99
-                + (non2xx.isEmpty() ? "" : ", NON-2XX " + non2xx) + (errors.isEmpty() ? "" : ", socket errors" + errors));
+        return command;
     }
 
     private static String find(String text, String regex) {
