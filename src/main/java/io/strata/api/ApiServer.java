@@ -88,6 +88,16 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the web server's classes (Jetty, Javalin, Jackson, Micrometer) without serving anything. Start-up
+     * is mostly class loading; {@code strata serve} runs this on a second core while the store opens.
+     */
+    public static void preload() {
+        Javalin.create(config -> config.startup.showJavalinBanner = false);
+        new ApiMetrics().scrape();
+        JsonBodies.JSON.createObjectNode();
+    }
+
     public int port() {
         return javalin.port();
     }
