@@ -80,13 +80,16 @@ final class ApiErrors {
                 case CONFLICT -> new Failure(409, "CONFLICT", 40900, s.getMessage(), null);
                 case NOT_CONFIGURED -> new Failure(422, "NOT_CONFIGURED", 42200, s.getMessage(), null);
                 case UNREACHABLE -> new Failure(503, "UNREACHABLE", 50001, s.getMessage(), null);
-                case INTERNAL -> new Failure(500, "INTERNAL", 50001, s.getMessage(), null);
+                // Logged in full; the answer does not carry the store's SQL or the values it was given.
+                case INTERNAL -> new Failure(500, "INTERNAL", 50001, "internal error; the server log has the details", null);
             };
         }
         if (e instanceof HttpResponseException h) {
             int status = h.getStatus() >= 500 ? 500 : h.getStatus();
             String message = h.getStatus() == 413 ? "the request body is over the size limit" : h.getMessage();
-            return new Failure(status, status == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + status, status * 100, message, null);
+            // Like an ApiException: Confluent's answer keeps the status as its code.
+            return new Failure(status, status == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + status, status == 500 ? 50001 : status,
+                    message, null);
         }
         return new Failure(500, "INTERNAL", 50001, "internal error (" + e.getClass().getSimpleName()
                 + "); the server log has the details", null);

@@ -3,8 +3,14 @@ package io.strata.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.strata.app.registry.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +22,7 @@ import java.util.Set;
  */
 public final class ApiServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<String> JSON_TYPES = Set.of("application/json", ConfluentRoutes.MEDIA_TYPE,
             "application/vnd.schemaregistry+json", "application/octet-stream");
 
@@ -38,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.routes.before(ctx -> {
                 ctx.attribute("strata.start", System.nanoTime());
+                checkPath(ctx);
                 checkBody(ctx, settings.maxBodyBytes());
             });
             config.routes.after(ctx -> {
@@ -49,6 +57,29 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
             config.routes.exception(Exception.class, ApiErrors::handle);
+            // Javalin maps its own HttpResponseException (a body over the limit while reading it) to a plain-text
+            // answer unless a handler names that class itself.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 404) {
+                    ApiErrors.handle(new ApiException(404, "NOT_FOUND", "no route " + ctx.method() + " " + ctx.path()), ctx);
+                } else if (e.getStatus() == 405) {
+                    ApiErrors.handle(new ApiException(405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path()), ctx);
+                } else {
+                    ApiErrors.handle(e, ctx);
+                }
+            });
+            config.router.javaLangErrorHandler((res, error) -> {
+                LOG.error("a request failed with {}", error.getClass().getSimpleName(), error);
+                res.setStatus(500);
+                res.setContentType("application/json");
+                try {
+                    res.getWriter().write(JettyErrors.body(null, 500, "internal error (" + error.getClass().getSimpleName()
+                            + "); the server log has the details"));
+                } catch (java.io.IOException ignored) {
+                    // The client is gone.
+                }
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.routes.error(404, "*", ctx -> {
                 String written = ctx.res().getContentType();
                 if (written == null || !written.contains("json")) {
@@ -80,11 +111,41 @@ public final class ApiServer implements AutoCloseable {
         if (length > limit) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the request body is " + length + " bytes; the limit is " + limit);
         }
-        String type = ctx.contentType();
-        String base = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        // The header as sent: Jetty's parsed content type throws on a charset the JVM does not know, and Javalin
+        // decodes even an empty body with the declared charset.
+        String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
+        String[] parts = type.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.regionMatches(true, 0, "charset=", 0, 8) && !supported(parameter.substring(8))) {
+                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "charset \"" + parameter.substring(8)
+                        + "\" is not supported; send UTF-8");
+            }
+        }
+        String base = parts.length == 0 ? "" : parts[0].trim().toLowerCase(Locale.ROOT);
         if (length != 0 && !JSON_TYPES.contains(base)) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "content type \"" + (type == null ? "" : type)
-                    + "\" is not accepted; send application/json");
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "content type \"" + type + "\" is not accepted; send application/json");
+        }
+    }
+
+    private static boolean supported(String charset) {
+        String name = charset.trim();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        try {
+            return Charset.isSupported(name);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
+    }
+
+    /** Refuses a path Javalin could not decode into its parameters ({@code %u0041}, a lone {@code %}). */
+    private static void checkPath(Context ctx) {
+        try {
+            URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the path is not valid percent-encoding: " + e.getMessage());
         }
     }
 

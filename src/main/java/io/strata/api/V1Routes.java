@@ -176,12 +176,7 @@ final class V1Routes {
         if (level == null && mode == null) {
             throw ApiException.badRequest("give \"compatibility\" and/or \"mode\"");
         }
-        if (level != null) {
-            registry.config().setGlobalLevel(level, Requests.actor(ctx));
-        }
-        if (mode != null) {
-            registry.config().setMode(null, mode, Requests.actor(ctx));
-        }
+        registry.config().setGlobal(level, mode, Requests.actor(ctx));
         Responses.json(ctx, 200, Map.of("compatibility", registry.config().globalLevel().name(),
                 "mode", registry.config().mode(null)));
     }

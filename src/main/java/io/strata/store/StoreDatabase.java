@@ -33,7 +33,7 @@ import java.util.List;
 public final class StoreDatabase implements AutoCloseable {
 
     /** The store's migration files, in version order; a test checks the list against the directory. */
-    static final List<String> MIGRATIONS = List.of("V1__registry.sql");
+    static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__config_names.sql");
 
     private final String url;
     private final HikariDataSource pool;
@@ -79,8 +79,9 @@ public final class StoreDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw StrataException.badInput("cannot create the store directory \"" + dir + "\": " + e.getMessage());
         }
+        // H2 keeps 8 parsed statements per session by default; a registration alone runs a dozen different ones.
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH";
+                + ";DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
     }
 
     private static void migrate(Dialect dialect, String jdbcUrl) {

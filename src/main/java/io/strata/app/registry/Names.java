@@ -1,6 +1,9 @@
 package io.strata.app.registry;
 
-/** Names checks the names requests give to subjects and branches before anything is stored under them. */
+/**
+ * Names checks the names requests give to subjects and branches, and the length of free text, before anything
+ * is stored under them.
+ */
 final class Names {
 
     private static final int MAX = 255;
@@ -14,6 +17,14 @@ final class Names {
 
     static String branch(String name) {
         return check("branch", name);
+    }
+
+    /** Refuses a free-text field longer than the store keeps ({@code max} characters); null passes. */
+    static void limit(String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,
+                    what + " is " + value.length() + " characters long; at most " + max + " are allowed");
+        }
     }
 
     private static String check(String what, String name) {

@@ -41,6 +41,8 @@ public final class RegisterVersion {
     Registration run(RegisterRequest request, InSameTransaction alsoDo) {
         String name = Names.subject(request.subject());
         String branch = Names.branch(request.branch());
+        Names.limit("message", request.message(), 4000);
+        SubjectWrites.check(request.settings());
         Optional<StoredSubject> existing = core.store().transaction(tx -> tx.subject(name));
         var format = existing.map(StoredSubject::format).orElse(request.format());
         if (format == null) {

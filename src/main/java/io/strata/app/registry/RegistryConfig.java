@@ -1,7 +1,9 @@
 package io.strata.app.registry;
 
 import io.strata.compat.CompatibilityLevel;
+import io.strata.store.StoreTransaction;
 
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** RegistryConfig is the use case behind the compatibility levels and modes, global and per subject. */
@@ -21,14 +23,38 @@ public final class RegistryConfig {
         CompatibilityLevel parsed = SubjectWrites.level(level);
         CompatibilityLevel set = core.store().transaction(tx -> {
             tx.lockForWrite();
-            String before = tx.config("compatibility").orElse("BACKWARD");
-            tx.setConfig("compatibility", parsed.name());
-            tx.audit(actor, "config.updated", "config", null, null, AuditDetails.of("compatibility", parsed.name(),
-                    "was", before));
-            return parsed;
+            return writeGlobalLevel(tx, parsed, actor);
         });
         core.changed();
         return set;
+    }
+
+    /**
+     * Sets the global level and/or the global mode (null leaves one as it is) in one transaction, after checking
+     * both: a request that names a valid level and an unknown mode changes nothing.
+     */
+    public void setGlobal(String level, String mode, String actor) {
+        CompatibilityLevel parsedLevel = level == null ? null : SubjectWrites.level(level);
+        String parsedMode = mode == null ? null : Modes.parse(mode);
+        core.store().transaction(tx -> {
+            tx.lockForWrite();
+            if (parsedLevel != null) {
+                writeGlobalLevel(tx, parsedLevel, actor);
+            }
+            if (parsedMode != null) {
+                writeMode(tx, null, parsedMode, actor);
+            }
+            return null;
+        });
+        core.changed();
+    }
+
+    private static CompatibilityLevel writeGlobalLevel(StoreTransaction tx, CompatibilityLevel level, String actor)
+            throws SQLException {
+        String before = tx.config("compatibility").orElse("BACKWARD");
+        tx.setConfig("compatibility", level.name());
+        tx.audit(actor, "config.updated", "config", null, null, AuditDetails.of("compatibility", level.name(), "was", before));
+        return level;
     }
 
     /** The subject's own level, empty when it follows the global one. */
@@ -58,11 +84,15 @@ public final class RegistryConfig {
             if (subject != null) {
                 RegistryCore.requireSubject(tx, subject);
             }
-            tx.setConfig(subject == null ? "mode" : "mode:" + subject, parsed);
-            tx.audit(actor, "mode.updated", subject == null ? "config" : "subject/" + subject, null, null,
-                    AuditDetails.of("mode", parsed));
-            return parsed;
+            return writeMode(tx, subject, parsed, actor);
         });
+    }
+
+    private static String writeMode(StoreTransaction tx, String subject, String mode, String actor) throws SQLException {
+        tx.setConfig(subject == null ? "mode" : "mode:" + subject, mode);
+        tx.audit(actor, "mode.updated", subject == null ? "config" : "subject/" + subject, null, null,
+                AuditDetails.of("mode", mode));
+        return mode;
     }
 
     /** Removes a subject's own mode, so the global one applies again; the mode that now applies. */

@@ -63,6 +63,9 @@ public final class SchemaParser implements AutoCloseable {
             parsed = format == SubjectFormat.SQL ? parseSql(dialect, text) : parseRecord(format, text);
         } catch (RegistryException e) {
             throw e;
+        } catch (StackOverflowError e) {
+            // The format libraries parse recursively; a schema nested thousands deep is refused, not a crash.
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "the schema is nested too deeply to parse");
         } catch (StrataException e) {
             if (e.code() != ErrorCode.BAD_INPUT) {
                 throw e;

@@ -43,6 +43,7 @@ final class SubjectWrites {
     /** {@code subject} with {@code settings} applied and stored; unchanged (and not audited) when they change nothing. */
     static StoredSubject apply(StoreTransaction tx, StoredSubject subject, SubjectSettings settings, String actor)
             throws SQLException {
+        check(settings);
         String level = subject.compatibility();
         if (settings.compatibility() != null) {
             level = "DEFAULT".equalsIgnoreCase(settings.compatibility()) ? null : level(settings.compatibility()).name();
@@ -63,6 +64,23 @@ final class SubjectWrites {
             replaceDependencies(tx, updated, settings.dependsOn(), actor);
         }
         return updated;
+    }
+
+    /** Refuses settings the store cannot hold as given: over its column sizes, or tags that would not read back. */
+    static void check(SubjectSettings settings) {
+        Names.limit("owner", settings.owner(), 255);
+        Names.limit("description", settings.description(), 4000);
+        if (settings.tags() != null) {
+            for (String tag : settings.tags()) {
+                if (tag == null || tag.isBlank() || tag.chars().anyMatch(Character::isISOControl)) {
+                    throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,
+                            "a tag must be non-blank text without control characters");
+                }
+                Names.limit("a tag", tag, 255);
+            }
+            // Stored one per line in one column.
+            Names.limit("tags", String.join("\n", settings.tags()), 4000);
+        }
     }
 
     static CompatibilityLevel level(String name) {
