@@ -40,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
         RouteTable[] table = new RouteTable[1];
         Javalin javalin = Javalin.create(config -> {
             config.http.maxRequestSize = settings.maxBodyBytes();
+            // Answers are small JSON documents; wrapping every response for gzip cost more than it saved.
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();

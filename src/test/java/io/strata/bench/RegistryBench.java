@@ -56,6 +56,8 @@ public final class RegistryBench {
         Path fixedBody = Files.createTempFile("strata-bench", ".json");
         Files.writeString(fixedBody, "{\"schema\":" + quote(avro(20, "extra")) + "}");
 
+        // The JIT compiles the shared request path (Jetty, Javalin, Jackson) on the first routes hit: warm it up once.
+        run(command("10s", base + "/ccompat/schemas/ids/1"));
         wrk(store, "GET /ccompat/schemas/ids/{id}", base + "/ccompat/schemas/ids/1");
         wrk(store, "GET /api/v1/schemas/{id}", base + "/api/v1/schemas/bench-value");
         wrk(store, "POST /ccompat/compatibility/.../latest, same body", base

@@ -69,7 +69,7 @@ class BadInputTest {
         Path model = Files.createTempFile("strata-model", ".json");
         Files.writeString(model, "{\n  \"dialect\": \"postgres\",\n  \"schemas\": [ {\"name\": \n}");
         CliRun run = CliRun.of("inspect", model.toString());
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(model.getFileName().toString());
     }
 }
