@@ -134,6 +134,15 @@ public final class StoreTransaction {
         }
     }
 
+    /** How many hard deletes the store has seen: servers drop their caches of versions when it moves. */
+    public long purges() throws SQLException {
+        return config("purges").map(Long::parseLong).orElse(0L);
+    }
+
+    public void countPurge() throws SQLException {
+        setConfig("purges", Long.toString(purges() + 1));
+    }
+
     // ---- subjects
 
     public Optional<StoredSubject> subject(String name) throws SQLException {

@@ -70,6 +70,32 @@ class TwoServersOneStoreTest {
         }
     }
 
+    @Test
+    void aVersionPurgedThroughOneServerStopsBeingServedByTheOther() throws Exception {
+        String url = TestStores.freshUrl("postgres");
+        try (Registry first = new Registry(StoreDatabase.open(url, TestStores.freshDir()), new SchemaParser(Map.of()));
+             Registry second = new Registry(StoreDatabase.open(url, TestStores.freshDir()), new SchemaParser(Map.of()))) {
+            long id = first.register().run(new io.strata.app.registry.RegisterRequest("purged", null,
+                    io.strata.model.SubjectFormat.AVRO, null, schema(1), "a", null, null)).version().id();
+            assertThat(second.schemas().byId(id).subject()).isEqualTo("purged");
+            first.subjects().delete("purged", false, "a");
+            assertThat(second.schemas().byId(id).subject()).as("soft-deleted versions stay readable by id").isEqualTo("purged");
+            first.subjects().delete("purged", true, "a");
+            // The other server learns of the purge from the store's purge count, which it reads every few seconds.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            boolean gone = false;
+            while (!gone && System.nanoTime() < deadline) {
+                try {
+                    second.schemas().byId(id);
+                    Thread.sleep(100);
+                } catch (io.strata.app.registry.RegistryException e) {
+                    gone = e.reason() == io.strata.app.registry.RegistryException.Reason.SCHEMA_NOT_FOUND;
+                }
+            }
+            assertThat(gone).as("schema " + id + " still served after it was purged").isTrue();
+        }
+    }
+
     /** Each schema adds its own defaulted field: backward compatible with whichever version lands before it. */
     private static String schema(int n) {
         return "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"},"

@@ -33,12 +33,24 @@ final class ExpiringCache<K, V> {
         V value = load.apply(key);
         if (value != null) {
             if (entries.size() >= maxSize) {
-                // Rare and cheap enough: drop everything rather than track recency on every hit.
-                entries.clear();
+                evictSome();
             }
             entries.put(key, new Entry<>(value, now + ttlNanos));
         }
         return value;
+    }
+
+    /**
+     * Drops about an eighth of the entries, whichever the map yields first: cheaper than tracking recency on
+     * every hit, and unlike clearing everything it keeps most of a working set larger than the cache.
+     */
+    private void evictSome() {
+        int toDrop = Math.max(1, maxSize / 8);
+        var keys = entries.keySet().iterator();
+        while (toDrop-- > 0 && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
     }
 
     void invalidate(K key) {

@@ -25,7 +25,17 @@ public final class RegistryCore implements AutoCloseable {
 
     private final StoreDatabase store;
     private final SchemaParser parser;
-    private final ExpiringCache<Long, Optional<StoredVersion>> versionsById = new ExpiringCache<>(CACHE_MILLIS, 20_000);
+    /** A day: a version's content never changes, and the purge count below catches the one way it can go. */
+    private static final long IMMUTABLE_MILLIS = 86_400_000;
+
+    /**
+     * Versions by id, kept long: Kafka consumers ask for the same ids over and over, and a version's content
+     * never changes. Only a hard delete removes one; every server counts hard deletes in the store, and this
+     * one drops the cache when the count moves (read at most every {@link #CACHE_MILLIS}).
+     */
+    private final ExpiringCache<Long, StoredVersion> versionsById = new ExpiringCache<>(IMMUTABLE_MILLIS, 100_000);
+    private volatile long purgesSeen = -1;
+    private volatile long purgesCheckedAt;
     private final ExpiringCache<String, SubjectView> subjectViews = new ExpiringCache<>(CACHE_MILLIS, 20_000);
     private final ExpiringCache<String, SubjectState> states = new ExpiringCache<>(CACHE_MILLIS, 20_000);
 
@@ -48,7 +58,17 @@ public final class RegistryCore implements AutoCloseable {
 
     /** A version by global id, from the cache when it is fresh. */
     public Optional<StoredVersion> versionById(long id) {
-        return versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)));
+        long now = System.nanoTime();
+        if (now - purgesCheckedAt > CACHE_MILLIS * 1_000_000) {
+            purgesCheckedAt = now;
+            long purges = store.transaction(StoreTransaction::purges);
+            if (purges != purgesSeen) {
+                versionsById.clear();
+                purgesSeen = purges;
+            }
+        }
+        // An id not found is not cached: the sequence may hand it out a moment later.
+        return Optional.ofNullable(versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)).orElse(null)));
     }
 
     /** A subject's view, from the cache when it is fresh. */

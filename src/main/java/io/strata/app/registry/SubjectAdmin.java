@@ -84,6 +84,7 @@ public final class SubjectAdmin {
                         + "\" cannot be deleted permanently: " + String.join(", ", dependents) + " depend on it", dependents);
             }
             tx.deleteSubjectRows(subject.id());
+            tx.countPurge();
             tx.audit(actor, "subject.purged", "subject/" + name, null, null,
                     AuditDetails.of("versions", versions.stream().map(StoredVersion::version).toList()));
             return versions.stream().map(StoredVersion::version).toList();
@@ -114,6 +115,7 @@ public final class SubjectAdmin {
                         + " of subject \"" + name + "\" must be soft-deleted before it is deleted permanently");
             }
             tx.deleteVersionRow(v.id());
+            tx.countPurge();
             tx.audit(actor, "version.purged", target, v.fingerprint(), null, null);
             return v;
         });
