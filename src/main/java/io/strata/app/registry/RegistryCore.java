@@ -1,6 +1,7 @@
 package io.strata.app.registry;
 
 import io.strata.compat.CompatibilityLevel;
+import io.strata.model.SubjectFormat;
 import io.strata.store.StoreDatabase;
 import io.strata.store.StoreTransaction;
 import io.strata.store.StoredSubject;
@@ -34,6 +35,8 @@ public final class RegistryCore implements AutoCloseable {
      * one drops the cache when the count moves (read at most every {@link #CACHE_MILLIS}).
      */
     private final ExpiringCache<Long, StoredVersion> versionsById = new ExpiringCache<>(IMMUTABLE_MILLIS, 100_000);
+    /** Subjects' formats: fixed for a subject's life, so kept like versions, and dropped with them on a purge. */
+    private final ExpiringCache<String, SubjectFormat> formats = new ExpiringCache<>(IMMUTABLE_MILLIS, 100_000);
     private volatile long purgesSeen = -1;
     private volatile long purgesCheckedAt;
     private final ExpiringCache<String, SubjectView> subjectViews = new ExpiringCache<>(CACHE_MILLIS, 20_000);
@@ -58,17 +61,29 @@ public final class RegistryCore implements AutoCloseable {
 
     /** A version by global id, from the cache when it is fresh. */
     public Optional<StoredVersion> versionById(long id) {
+        noticePurges();
+        // An id not found is not cached: the sequence may hand it out a moment later.
+        return Optional.ofNullable(versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)).orElse(null)));
+    }
+
+    /** The format of {@code subject}'s versions. */
+    SubjectFormat format(String subject) {
+        noticePurges();
+        return formats.get(subject, name -> store.transaction(tx -> requireSubject(tx, name)).format());
+    }
+
+    /** Drops the long-kept caches when a server purged something since this one last looked (at most every 2 s). */
+    private void noticePurges() {
         long now = System.nanoTime();
         if (now - purgesCheckedAt > CACHE_MILLIS * 1_000_000) {
             purgesCheckedAt = now;
             long purges = store.transaction(StoreTransaction::purges);
             if (purges != purgesSeen) {
                 versionsById.clear();
+                formats.clear();
                 purgesSeen = purges;
             }
         }
-        // An id not found is not cached: the sequence may hand it out a moment later.
-        return Optional.ofNullable(versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)).orElse(null)));
     }
 
     /** A subject's view, from the cache when it is fresh. */
@@ -89,9 +104,15 @@ public final class RegistryCore implements AutoCloseable {
 
     /** Forgets what this server cached after it changed the store (registrations, settings, deletes). */
     void changed() {
-        versionsById.clear();
         subjectViews.clear();
         states.clear();
+    }
+
+    /** Forgets everything cached after this server deleted something (the long-kept versions too). */
+    void deleted() {
+        changed();
+        versionsById.clear();
+        formats.clear();
     }
 
     static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {

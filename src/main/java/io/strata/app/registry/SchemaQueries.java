@@ -23,7 +23,7 @@ public final class SchemaQueries {
 
     /** The format of {@code subject}'s versions. */
     public io.strata.model.SubjectFormat format(String subject) {
-        return core.state(subject).subject().format();
+        return core.format(subject);
     }
 
     /** Every live version, across subjects, with the same canonical schema as version {@code id}. */

@@ -89,7 +89,7 @@ public final class SubjectAdmin {
                     AuditDetails.of("versions", versions.stream().map(StoredVersion::version).toList()));
             return versions.stream().map(StoredVersion::version).toList();
         });
-        core.changed();
+        core.deleted();
         return deleted;
     }
 
@@ -119,7 +119,7 @@ public final class SubjectAdmin {
             tx.audit(actor, "version.purged", target, v.fingerprint(), null, null);
             return v;
         });
-        core.changed();
+        core.deleted();
         return result;
     }
 
