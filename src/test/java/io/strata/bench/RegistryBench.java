@@ -74,6 +74,8 @@ public final class RegistryBench {
         result(store, "heap used after full GC, " + subjects + " x " + versions, server.heapAfterGcMb() + " MB (max 512 MB)");
         wrk(store, "GET /ccompat/schemas/ids/{random id}, large store", base + "/ccompat/schemas/ids/1", "-s",
                 lua.resolve("random-ids.lua").toString(), "--", Integer.toString(subjects * versions));
+        result(store, "heap used after full GC, same, with the id cache filled by those reads", server.heapAfterGcMb()
+                + " MB (max 512 MB)");
         server.stop();
 
         Server again = Server.start(jar, dir, storeUrl);
