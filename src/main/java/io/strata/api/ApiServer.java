@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
             RouteTable routeTable = new RouteTable(config.routes);
             new V1Routes(registry, metrics).register(routeTable);
             new ConfluentRoutes(registry, metrics).register(routeTable);
+            new EnvironmentRoutes(registry).register(routeTable);
             new OpsRoutes(registry, metrics).register(routeTable);
             table[0] = routeTable;
         });

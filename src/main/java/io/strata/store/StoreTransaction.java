@@ -2,6 +2,8 @@ package io.strata.store;
 
 import io.strata.audit.AuditEvent;
 import io.strata.model.SubjectFormat;
+import io.strata.rollout.CredentialsRef;
+import io.strata.rollout.Environment;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -418,6 +420,76 @@ public final class StoreTransaction {
                 ps.executeUpdate();
             }
         }
+    }
+
+    // ---- environments
+
+    private static final String ENVIRONMENT_COLUMNS = "name, tier, promotion_order, env_group, dialect, url, credentials, "
+            + "allow_destructive, lint_severities, created_at";
+
+    /** Environments in promotion order, then by name. */
+    public List<Environment> environments() throws SQLException {
+        List<Environment> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + ENVIRONMENT_COLUMNS
+                + " FROM strata_environments ORDER BY promotion_order, name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(environment(rs));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Environment> environment(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + ENVIRONMENT_COLUMNS
+                + " FROM strata_environments WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(environment(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public void insertEnvironment(Environment e) throws SQLException {
+        lockForWrite();
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO strata_environments (" + ENVIRONMENT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, e.name());
+            ps.setString(2, e.tier());
+            ps.setInt(3, e.order());
+            ps.setString(4, e.group());
+            ps.setString(5, e.dialect());
+            ps.setString(6, e.url());
+            ps.setString(7, e.credentials().text());
+            ps.setBoolean(8, e.policy().allowDestructive());
+            StringBuilder severities = new StringBuilder();
+            new java.util.TreeMap<>(e.policy().lintSeverities()).forEach((code, severity) ->
+                    severities.append(code).append('=').append(severity).append('\n'));
+            ps.setString(9, severities.toString());
+            ps.setObject(10, time(e.createdAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    public boolean deleteEnvironment(String name) throws SQLException {
+        lockForWrite();
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM strata_environments WHERE name = ?")) {
+            ps.setString(1, name);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static Environment environment(ResultSet rs) throws SQLException {
+        java.util.Map<String, String> severities = new java.util.LinkedHashMap<>();
+        for (String line : rs.getString(9).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                severities.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return new Environment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), CredentialsRef.parse(rs.getString(7)), new Environment.Policy(rs.getBoolean(8), severities),
+                instant(rs, 10));
     }
 
     // ---- validation reports

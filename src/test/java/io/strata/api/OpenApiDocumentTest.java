@@ -159,6 +159,16 @@ class OpenApiDocumentTest {
                 "dependsOn", List.of(Map.of("subject", "orders-value", "kind", "READS"))), 201);
         calls.call("POST", v1 + "/schemas", v1 + "/schemas", body("subject", "events", "format", "JSON", "schema", JSON_SCHEMA), 201);
         calls.call("GET", v1 + "/schemas", v1 + "/schemas?deleted=true", null, 200);
+        String envUrl = io.strata.testing.TestDatabases.freshPostgres();
+        calls.call("POST", v1 + "/environments", v1 + "/environments", body("name", "doc-dev", "tier", "dev", "url", envUrl), 201);
+        calls.call("POST", v1 + "/environments", v1 + "/environments", body("name", "doc-bad", "tier", "dev",
+                "url", "jdbc:postgresql://h/db?password=x"), 400);
+        calls.call("GET", v1 + "/environments", v1 + "/environments", null, 200);
+        calls.call("GET", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 200);
+        calls.call("GET", v1 + "/environments/{id}/health", v1 + "/environments/doc-dev/health", null, 200);
+        calls.call("DELETE", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 200);
+        calls.call("GET", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 404);
+
         calls.call("GET", v1 + "/schemas/{id}", v1 + "/schemas/orders-value", null, 200);
         calls.call("GET", v1 + "/schemas/{id}", v1 + "/schemas/nope", null, 404);
         calls.call("PUT", v1 + "/schemas/{id}", v1 + "/schemas/orders-value", body("description", "orders", "compatibility", "FULL"), 200);

@@ -35,7 +35,7 @@ class StoreMigrationsTest {
         try (Connection c = DriverManager.getConnection(StoreDatabase.embeddedUrl(dir));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, success FROM strata_history WHERE kind = 'migrate' ORDER BY installed_rank")) {
-            for (String version : List.of("1", "2")) {
+            for (String version : StoreDatabase.MIGRATIONS.stream().map(n -> n.substring(1, n.indexOf("__"))).toList()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(version);
                 assertThat(rs.getBoolean(2)).isTrue();

@@ -21,6 +21,7 @@ public final class Registry implements AutoCloseable {
     private final Branches branches;
     private final AuditTrail audit;
     private final MergeBranch merge;
+    private final io.strata.app.rollout.Environments environments;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
         this.core = new RegistryCore(store, parser);
@@ -33,6 +34,7 @@ public final class Registry implements AutoCloseable {
         this.branches = new Branches(core);
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
+        this.environments = new io.strata.app.rollout.Environments(store);
     }
 
     /**
@@ -71,6 +73,11 @@ public final class Registry implements AutoCloseable {
 
     public Branches branches() {
         return branches;
+    }
+
+    /** The environments versions are rolled out to (they live in the same store). */
+    public io.strata.app.rollout.Environments environments() {
+        return environments;
     }
 
     public MergeBranch merge() {

@@ -12,6 +12,9 @@ public final class RegistryException extends StrataException {
     /** Why a request was refused. */
     public enum Reason {
         SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        /** A credentials reference that does not resolve on this server. */
+        CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
         VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),
         SCHEMA_NOT_FOUND(ErrorCode.NOT_FOUND),
         BRANCH_NOT_FOUND(ErrorCode.NOT_FOUND),

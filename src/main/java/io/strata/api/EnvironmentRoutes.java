@@ -1,0 +1,105 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.strata.app.registry.Registry;
+import io.strata.app.rollout.EnvironmentHealth;
+import io.strata.app.rollout.EnvironmentRequest;
+import io.strata.rollout.Environment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * EnvironmentRoutes are {@code /api/v1/environments}: add, list, show, remove and look at the target
+ * databases versions are rolled out to. Answers show an environment's credentials reference, never a secret.
+ */
+final class EnvironmentRoutes {
+
+    private static final String PATH = V1Routes.PREFIX + "/environments";
+
+    private final Registry registry;
+
+    EnvironmentRoutes(Registry registry) {
+        this.registry = registry;
+    }
+
+    void register(RouteTable routes) {
+        routes.get(PATH, ctx -> Responses.json(ctx, 200, Map.of("environments",
+                registry.environments().list().stream().map(EnvironmentRoutes::json).toList())));
+        routes.post(PATH, this::add);
+        routes.get(PATH + "/{id}", ctx -> Responses.json(ctx, 200, json(registry.environments().get(ctx.pathParam("id")))));
+        routes.delete(PATH + "/{id}", ctx -> {
+            registry.environments().remove(ctx.pathParam("id"), Requests.actor(ctx));
+            Responses.json(ctx, 200, Map.of("removed", ctx.pathParam("id")));
+        });
+        routes.get(PATH + "/{id}/health", ctx -> Responses.json(ctx, 200, health(registry.environments().health(ctx.pathParam("id")))));
+    }
+
+    private void add(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        Map<String, String> severities = new LinkedHashMap<>();
+        JsonNode lint = body.get("lintSeverities");
+        if (lint != null && !lint.isNull()) {
+            if (!lint.isObject()) {
+                throw ApiException.badRequest("field \"lintSeverities\" must be an object of lint code to severity");
+            }
+            lint.fields().forEachRemaining(f -> {
+                if (!f.getValue().isTextual()) {
+                    throw ApiException.badRequest("lintSeverities." + f.getKey() + " must be a string (error, warning, off)");
+                }
+                severities.put(f.getKey(), f.getValue().textValue());
+            });
+        }
+        JsonNode order = body.get("order");
+        if (order != null && !order.isNull() && !order.canConvertToInt()) {
+            throw ApiException.badRequest("field \"order\" must be a whole number");
+        }
+        JsonNode destructive = body.get("allowDestructive");
+        if (destructive != null && !destructive.isNull() && !destructive.isBoolean()) {
+            throw ApiException.badRequest("field \"allowDestructive\" must be true or false");
+        }
+        EnvironmentRequest request = new EnvironmentRequest(JsonBodies.text(body, "name", true),
+                JsonBodies.text(body, "tier", true), order == null || order.isNull() ? null : order.intValue(),
+                JsonBodies.text(body, "group", false), JsonBodies.text(body, "url", true),
+                JsonBodies.text(body, "credentials", false),
+                destructive == null || destructive.isNull() ? null : destructive.booleanValue(), severities);
+        Responses.json(ctx, 201, json(registry.environments().add(request, Requests.actor(ctx))));
+    }
+
+    static Map<String, Object> json(Environment e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.name());
+        json.put("name", e.name());
+        json.put("tier", e.tier());
+        json.put("order", e.order());
+        json.put("group", e.group());
+        json.put("dialect", e.dialect());
+        json.put("url", e.url());
+        json.put("credentials", e.credentials().text());
+        json.put("allowDestructive", e.policy().allowDestructive());
+        json.put("lintSeverities", e.policy().lintSeverities());
+        json.put("createdAt", e.createdAt().toString());
+        return json;
+    }
+
+    private static Map<String, Object> health(EnvironmentHealth h) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", h.environment());
+        json.put("reachable", h.reachable());
+        json.put("latencyMillis", h.latencyMillis());
+        json.put("serverVersion", h.serverVersion());
+        json.put("error", h.error());
+        json.put("applied", h.applied().stream().map(a -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("version", a.version());
+            row.put("description", a.description());
+            row.put("success", a.success());
+            row.put("finishedAt", a.finishedAt());
+            return row;
+        }).toList());
+        json.put("behind", h.behind());
+        return json;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Environments and the rollouts that carry versions to them: promotion order, groups (shard fleets),
+ * credentials references, tier policy.
+ */
+package io.strata.rollout;
