@@ -102,6 +102,10 @@ final class RegistryClient {
         return send(request(path).GET().build());
     }
 
+    Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     Response post(String path, Object body) {
         String json;
         try {

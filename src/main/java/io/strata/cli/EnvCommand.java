@@ -1,0 +1,192 @@
+package io.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * EnvCommand is {@code strata env}: the environments of a running server, added, listed, shown, looked at
+ * and removed. Passwords never pass through it: an environment names where the server finds its password.
+ */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Manage the environments (target databases) of a running strata serve.",
+        subcommands = {EnvCommand.Add.class, EnvCommand.List.class, EnvCommand.Show.class, EnvCommand.Health.class,
+                EnvCommand.Remove.class})
+final class EnvCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add, list, show, health or remove");
+    }
+
+    private static int print(CommandSpec spec, OutputFormat format, JsonNode answer, java.util.function.Consumer<PrintWriter> text) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(Json.write(answer));
+        } else {
+            text.accept(out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(JsonNode e) {
+        return e.path("name").asText() + ": " + e.path("tier").asText() + " (order " + e.path("order").asInt()
+                + (e.hasNonNull("group") ? ", group " + e.path("group").asText() : "") + "), " + e.path("dialect").asText()
+                + " " + e.path("url").asText() + ", credentials " + e.path("credentials").asText()
+                + (e.path("allowDestructive").asBoolean() ? "" : ", destructive steps refused");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an environment.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0", description = "The environment's name, e.g. prod-1.")
+        String name;
+        @Option(names = "--tier", required = true, description = "dev, staging, prod or another name (then give --order).")
+        String tier;
+        @Option(names = "--url", required = true, description = "JDBC URL without a password.")
+        String url;
+        @Option(names = "--credentials", description = "Where the server finds the password: env:VARIABLE, file:PATH or none.")
+        String credentials;
+        @Option(names = "--order", description = "Place in the promotion order (default: dev 10, staging 20, prod 30).")
+        Integer order;
+        @Option(names = "--group", description = "The fleet it belongs to, e.g. prod-shards.")
+        String group;
+        @Option(names = "--allow-destructive", arity = "1", description = "Whether destructive steps may run (default: not in prod).")
+        Boolean allowDestructive;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            body.put("tier", tier);
+            body.put("url", url);
+            body.put("credentials", credentials);
+            body.put("order", order);
+            body.put("group", group);
+            body.put("allowDestructive", allowDestructive);
+            RegistryClient client = server.client();
+            RegistryClient.Response response = client.post("/api/v1/environments", body);
+            if (!response.ok()) {
+                throw client.failure(response);
+            }
+            return print(spec, format, response.body(), out -> out.println("added " + describe(response.body())));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List environments in promotion order.")
+    static final class List implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            JsonNode answer = server.client().getOk("/api/v1/environments");
+            return print(spec, format, answer, out -> {
+                if (answer.path("environments").isEmpty()) {
+                    out.println("no environments");
+                    return;
+                }
+                TextTable table = new TextTable("order", "name", "tier", "group", "dialect", "credentials");
+                for (JsonNode e : answer.path("environments")) {
+                    table.row(e.path("order").asText(), e.path("name").asText(), e.path("tier").asText(),
+                            e.hasNonNull("group") ? e.path("group").asText() : "", e.path("dialect").asText(),
+                            e.path("credentials").asText());
+                }
+                table.print(out);
+            });
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one environment.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        String name;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            JsonNode answer = server.client().getOk("/api/v1/environments/" + RegistryClient.segment(name));
+            return print(spec, format, answer, out -> out.println(describe(answer)));
+        }
+    }
+
+    @Command(name = "health", mixinStandardHelpOptions = true,
+            description = "Connect to an environment: reachable, server version, versions applied, versions it lacks against earlier ones. Exit 1 when unreachable.")
+    static final class Health implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        String name;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            JsonNode h = server.client().getOk("/api/v1/environments/" + RegistryClient.segment(name) + "/health");
+            print(spec, format, h, out -> {
+                if (!h.path("reachable").asBoolean()) {
+                    out.println(name + ": unreachable (" + h.path("error").asText() + ")");
+                    return;
+                }
+                out.println(name + ": reachable in " + h.path("latencyMillis").asLong() + " ms, " + h.path("serverVersion").asText());
+                JsonNode applied = h.path("applied");
+                out.println("  applied: " + (applied.isEmpty() ? "nothing recorded by Strata"
+                        : applied.get(0).path("version").asText() + " (newest of " + applied.size() + " shown)"));
+                JsonNode behind = h.path("behind");
+                out.println("  behind earlier environments: " + (behind.isEmpty() ? "no" : behind.toString()));
+            });
+            return h.path("reachable").asBoolean() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an environment.")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        String name;
+
+        @Override
+        public Integer call() {
+            RegistryClient client = server.client();
+            RegistryClient.Response response = client.delete("/api/v1/environments/" + RegistryClient.segment(name));
+            if (!response.ok()) {
+                throw client.failure(response);
+            }
+            spec.commandLine().getOut().println("removed " + name);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}
