@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Manage the environments (target databases) of a running strata serve.",
         subcommands = {EnvCommand.Add.class, EnvCommand.List.class, EnvCommand.Show.class, EnvCommand.Health.class,
-                EnvCommand.Remove.class})
+                EnvCommand.Remove.class, EnvCommand.Import.class})
 final class EnvCommand implements Runnable {
 
     @Spec
@@ -187,6 +187,79 @@ final class EnvCommand implements Runnable {
             spec.commandLine().getOut().println("removed " + name);
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Add the environments a strata.yaml declares under 'environments:'; existing ones are compared, not changed. "
+                    + "Exit 1 when one on the server differs from the file.")
+    static final class Import implements Callable<Integer> {
+        private static final java.util.List<String> FIELDS = java.util.List.of("name", "tier", "order", "group", "url",
+                "credentials", "allowDestructive", "lintSeverities");
+
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0", defaultValue = "strata.yaml", description = "The file (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path file;
+
+        @Override
+        public Integer call() {
+            JsonNode declared = read(file).path("environments");
+            if (!declared.isArray() || declared.isEmpty()) {
+                throw io.strata.error.StrataException.badInput("\"" + file + "\" declares no environments (a list under 'environments:')");
+            }
+            RegistryClient client = server.client();
+            PrintWriter out = spec.commandLine().getOut();
+            int differing = 0;
+            for (JsonNode e : declared) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                e.fields().forEachRemaining(f -> {
+                    if (!FIELDS.contains(f.getKey())) {
+                        throw io.strata.error.StrataException.badInput("\"" + file + "\": environment field \"" + f.getKey()
+                                + "\" is unknown (known: " + String.join(", ", FIELDS) + ")");
+                    }
+                    body.put(f.getKey(), f.getValue());
+                });
+                String name = e.path("name").asText();
+                RegistryClient.Response added = client.post("/api/v1/environments", body);
+                if (added.ok()) {
+                    out.println("added " + describe(added.body()));
+                } else if (added.status() == 409) {
+                    JsonNode existing = client.getOk("/api/v1/environments/" + RegistryClient.segment(name));
+                    java.util.List<String> differences = new java.util.ArrayList<>();
+                    e.fields().forEachRemaining(f -> {
+                        JsonNode have = existing.path(f.getKey());
+                        boolean same = f.getValue().isNumber() || f.getValue().isBoolean()
+                                ? f.getValue().asText().equals(have.asText()) : f.getValue().equals(have);
+                        if (!same && !(f.getKey().equals("tier") && f.getValue().asText().equalsIgnoreCase(have.asText()))) {
+                            differences.add(f.getKey() + ": file " + f.getValue() + ", server " + have);
+                        }
+                    });
+                    if (differences.isEmpty()) {
+                        out.println("unchanged " + name);
+                    } else {
+                        differing++;
+                        out.println("differs " + name + " (" + String.join("; ", differences) + "); remove it and import again to replace it");
+                    }
+                } else {
+                    throw client.failure(added);
+                }
+            }
+            out.flush();
+            return differing == 0 ? 0 : 1;
+        }
+
+        private static JsonNode read(java.nio.file.Path file) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(java.nio.file.Files.readString(file));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw io.strata.error.StrataException.badInput("no such file: \"" + file + "\"");
+            } catch (java.io.IOException e) {
+                throw io.strata.error.StrataException.badInput("\"" + file + "\" is not readable YAML: " + e.getMessage());
+            }
         }
     }
 }

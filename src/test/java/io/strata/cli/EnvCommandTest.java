@@ -68,4 +68,38 @@ class EnvCommandTest {
         assertThat(leaky.exitCode()).isEqualTo(2);
         assertThat(leaky.err()).contains("credentials").doesNotContain("hunter2");
     }
+
+    @Test
+    void importsTheEnvironmentsAStrataYamlDeclaresAndComparesExistingOnes() throws Exception {
+        String devUrl = TestDatabases.freshPostgres();
+        String prodUrl = TestDatabases.freshPostgres();
+        Path file = dir.resolve("strata.yaml");
+        java.nio.file.Files.writeString(file, """
+                lint:
+                  severities: {}
+                environments:
+                  - name: dev
+                    tier: dev
+                    url: "%s"
+                  - name: prod-1
+                    tier: prod
+                    group: prod-shards
+                    url: "%s"
+                    credentials: none
+                """.formatted(devUrl, prodUrl));
+        CliRun first = CliRun.of("env", "import", file.toString(), "--server", url);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("added dev", "added prod-1");
+        CliRun again = CliRun.of("env", "import", file.toString(), "--server", url);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("unchanged dev", "unchanged prod-1");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("group: prod-shards", "group: eu-shards"));
+        CliRun changed = CliRun.of("env", "import", file.toString(), "--server", url);
+        assertThat(changed.exitCode()).isEqualTo(1);
+        assertThat(changed.out()).contains("differs prod-1 (group: file \"eu-shards\", server \"prod-shards\")");
+        java.nio.file.Files.writeString(file, "environments:\n  - name: x\n    colour: blue\n");
+        CliRun unknown = CliRun.of("env", "import", file.toString(), "--server", url);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("\"colour\" is unknown");
+    }
 }
