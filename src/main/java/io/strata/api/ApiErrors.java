@@ -98,7 +98,7 @@ final class ApiErrors {
     private static Failure registry(RegistryException r) {
         String code = r.reason().name();
         return switch (r.reason()) {
-            case SUBJECT_NOT_FOUND, BRANCH_NOT_FOUND, ENVIRONMENT_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
+            case SUBJECT_NOT_FOUND, BRANCH_NOT_FOUND, ENVIRONMENT_NOT_FOUND, ROLLOUT_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
             case CREDENTIALS_UNRESOLVED -> new Failure(422, code, 42200, r.getMessage(), r.details());
             case VERSION_NOT_FOUND -> new Failure(404, code, 40402, r.getMessage(), r.details());
             case SCHEMA_NOT_FOUND -> new Failure(404, code, 40403, r.getMessage(), r.details());

@@ -58,6 +58,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         preload.start();
         Registry registry = Registry.open(storeUrl, storeDir, devUrls);
         preload.join();
+        registry.rollouts().resumeInterrupted();
         ApiServer server;
         try {
             server = ApiServer.start(registry, new ServerSettings(host, port, maxBody));

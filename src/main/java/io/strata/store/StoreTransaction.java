@@ -40,6 +40,16 @@ public final class StoreTransaction {
         this.connection = connection;
     }
 
+    /** The transaction's connection, for the store's other table classes. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** The rollout tables, in this transaction. */
+    public RolloutTables rollouts() {
+        return new RolloutTables(this);
+    }
+
     /** Locks the audit head for the rest of the transaction; every write calls it first. */
     public void lockForWrite() throws SQLException {
         if (headSeq >= 0) {
@@ -567,11 +577,11 @@ public final class StoreTransaction {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private static OffsetDateTime time(Instant instant) {
+    static OffsetDateTime time(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

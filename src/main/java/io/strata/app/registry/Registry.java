@@ -22,8 +22,14 @@ public final class Registry implements AutoCloseable {
     private final AuditTrail audit;
     private final MergeBranch merge;
     private final io.strata.app.rollout.Environments environments;
+    private final io.strata.app.rollout.Rollouts rollouts;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
+        this(store, parser, Map.of());
+    }
+
+    /** @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL */
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls) {
         this.core = new RegistryCore(store, parser);
         this.register = new RegisterVersion(core);
         this.subjects = new SubjectAdmin(core);
@@ -35,6 +41,7 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
         this.environments = new io.strata.app.rollout.Environments(store);
+        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls);
     }
 
     /**
@@ -44,7 +51,7 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
      */
     public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
-        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls));
+        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls);
     }
 
     public RegisterVersion register() {
@@ -80,6 +87,11 @@ public final class Registry implements AutoCloseable {
         return environments;
     }
 
+    /** Rollouts of SQL subjects' versions to environments. */
+    public io.strata.app.rollout.Rollouts rollouts() {
+        return rollouts;
+    }
+
     public MergeBranch merge() {
         return merge;
     }
@@ -94,6 +106,7 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
+        rollouts.close();
         core.close();
     }
 }

@@ -13,6 +13,7 @@ public final class RegistryException extends StrataException {
     public enum Reason {
         SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
         ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        ROLLOUT_NOT_FOUND(ErrorCode.NOT_FOUND),
         /** A credentials reference that does not resolve on this server. */
         CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
         VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),
