@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.strata.app.CompatibilityJson;
+import io.strata.app.events.WebhookException;
 import io.strata.app.registry.IncompatibleSchemaException;
 import io.strata.app.registry.RegistryException;
 import io.strata.error.StrataException;
@@ -71,6 +72,11 @@ final class ApiErrors {
         }
         if (e instanceof RegistryException r) {
             return registry(r);
+        }
+        if (e instanceof WebhookException w) {
+            return w.reason() == WebhookException.Reason.WEBHOOK_NOT_FOUND
+                    ? new Failure(404, w.reason().name(), 40400, w.getMessage(), null)
+                    : new Failure(422, w.reason().name(), 42200, w.getMessage(), null);
         }
         if (e instanceof StrataException s) {
             return switch (s.code()) {

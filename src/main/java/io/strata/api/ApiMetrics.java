@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** ApiMetrics holds the server's Prometheus metrics: requests by route and status, registrations by outcome, the JVM. */
+/**
+ * ApiMetrics holds the server's Prometheus metrics: requests by route and status, registrations by outcome, webhook
+ * deliveries by event and outcome, the JVM.
+ */
 final class ApiMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> registrations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
 
     ApiMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -39,6 +43,12 @@ final class ApiMetrics {
     void registration(String outcome) {
         registrations.computeIfAbsent(outcome, o -> Counter.builder("strata.registrations")
                 .tag("outcome", o).register(registry)).increment();
+    }
+
+    /** Counts a webhook delivery attempt: {@code success}, {@code retry} or {@code failed}. */
+    void webhookDelivery(String event, String outcome) {
+        deliveries.computeIfAbsent(event + " " + outcome, k -> Counter.builder("strata.webhook.deliveries")
+                .tag("event", event).tag("outcome", outcome).register(registry)).increment();
     }
 
     String scrape() {

@@ -95,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
             new ConfluentRoutes(registry, metrics).register(routeTable);
             new EnvironmentRoutes(registry).register(routeTable);
             new OpsRoutes(registry, metrics).register(routeTable);
+            new WebhookRoutes(registry.webhooks(), metrics).register(routeTable);
             table[0] = routeTable;
         });
         javalin.start();

@@ -40,7 +40,7 @@ public final class StoreTransaction {
         this.connection = connection;
     }
 
-    /** The transaction's connection, for the store's other table classes. */
+    /** The transaction's connection, for the store's other table classes ({@link WebhookTables}, {@link RolloutTables}). */
     Connection connection() {
         return connection;
     }

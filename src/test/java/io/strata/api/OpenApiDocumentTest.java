@@ -246,6 +246,17 @@ class OpenApiDocumentTest {
         calls.call("DELETE", c + "/subjects/{subject}/versions/{version}", c + "/subjects/pay-value/versions/1", null, 200);
         calls.call("DELETE", c + "/subjects/{subject}", c + "/subjects/avro-value", null, 200);
         calls.call("DELETE", c + "/subjects/{subject}", c + "/subjects/avro-value", null, 404);
+        // Webhooks (the receiver is never reached: nothing here raises an event it subscribes to).
+        calls.call("POST", v1 + "/webhooks", v1 + "/webhooks", body("url", "http://127.0.0.1:9/hook", "secret", "k",
+                "events", List.of("drift.detected")), 201);
+        calls.call("POST", v1 + "/webhooks", v1 + "/webhooks", body("url", "ftp://x/", "secret", "k", "events", List.of("drift.detected")), 422);
+        calls.call("POST", v1 + "/webhooks", v1 + "/webhooks", body("url", "http://x/"), 400);
+        calls.call("GET", v1 + "/webhooks", v1 + "/webhooks", null, 200);
+        calls.call("GET", v1 + "/webhooks/{id}", v1 + "/webhooks/1", null, 200);
+        calls.call("GET", v1 + "/webhooks/{id}", v1 + "/webhooks/999", null, 404);
+        calls.call("GET", v1 + "/webhooks/{id}/deliveries", v1 + "/webhooks/1/deliveries?limit=10", null, 200);
+        calls.call("DELETE", v1 + "/webhooks/{id}", v1 + "/webhooks/1", null, 200);
+        calls.call("DELETE", v1 + "/webhooks/{id}", v1 + "/webhooks/1", null, 404);
         // Operations.
         calls.call("GET", "/health", "/health", null, 200);
         calls.call("GET", "/metrics", "/metrics", null, 200);

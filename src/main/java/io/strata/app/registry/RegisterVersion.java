@@ -1,5 +1,8 @@
 package io.strata.app.registry;
 
+import io.strata.app.events.EventNames;
+import io.strata.app.events.EventSink;
+import io.strata.app.events.RegistryEvents;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
 import io.strata.store.StoreTransaction;
@@ -22,9 +25,16 @@ import java.util.Optional;
 public final class RegisterVersion {
 
     private final RegistryCore core;
+    private final EventSink events;
 
     public RegisterVersion(RegistryCore core) {
+        this(core, EventSink.NONE);
+    }
+
+    /** Raises {@code schema.registered} and {@code compatibility.failed} on {@code events}, after the transaction. */
+    public RegisterVersion(RegistryCore core, EventSink events) {
         this.core = core;
+        this.events = events;
     }
 
     /** Work that must commit or roll back with a registration (a merge marks its branch merged). */
@@ -56,9 +66,16 @@ public final class RegisterVersion {
         String dialect = existing.map(StoredSubject::dialect).orElse(request.dialect());
         // Parsed outside the transaction: a SQL schema is replayed on a scratch database first.
         ParsedSchema parsed = core.parser().parse(format, dialect, request.schema());
-        Registration registration = core.store().transaction(tx -> register(tx, request, name, branch, parsed, alsoDo));
+        Registration registration;
+        try {
+            registration = core.store().transaction(tx -> register(tx, request, name, branch, parsed, alsoDo));
+        } catch (IncompatibleSchemaException refused) {
+            events.publish(EventNames.COMPATIBILITY_FAILED, RegistryEvents.incompatible(name, branch, refused.result()));
+            throw refused;
+        }
         if (registration.created()) {
             core.changed();
+            events.publish(EventNames.SCHEMA_REGISTERED, RegistryEvents.registered(registration.version()));
         }
         return registration;
     }

@@ -1,5 +1,7 @@
 package io.strata.app.registry;
 
+import io.strata.app.events.WebhookSettings;
+import io.strata.app.events.Webhooks;
 import io.strata.store.StoreDatabase;
 
 import java.nio.file.Path;
@@ -23,15 +25,23 @@ public final class Registry implements AutoCloseable {
     private final MergeBranch merge;
     private final io.strata.app.rollout.Environments environments;
     private final io.strata.app.rollout.Rollouts rollouts;
+    private final Webhooks webhooks;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
-        this(store, parser, Map.of());
+        this(store, parser, Map.of(), WebhookSettings.defaults());
     }
 
-    /** @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL */
-    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls) {
+    public Registry(StoreDatabase store, SchemaParser parser, WebhookSettings webhookSettings) {
+        this(store, parser, Map.of(), webhookSettings);
+    }
+
+    /**
+     * @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL
+     */
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
         this.core = new RegistryCore(store, parser);
-        this.register = new RegisterVersion(core);
+        this.webhooks = new Webhooks(store, webhookSettings);
+        this.register = new RegisterVersion(core, webhooks);
         this.subjects = new SubjectAdmin(core);
         this.schemas = new SchemaQueries(core);
         this.config = new RegistryConfig(core);
@@ -51,7 +61,7 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
      */
     public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
-        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls);
+        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls, WebhookSettings.defaults());
     }
 
     public RegisterVersion register() {
@@ -104,8 +114,14 @@ public final class Registry implements AutoCloseable {
         return core.store();
     }
 
+    /** Outgoing webhooks; also where the registry's events go. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     @Override
     public void close() {
+        webhooks.close();
         rollouts.close();
         core.close();
     }

@@ -1,0 +1,83 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.strata.app.events.Subscription;
+import io.strata.app.events.Webhooks;
+import io.strata.store.StoredDelivery;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WebhookRoutes are the outgoing webhooks' part of {@code /api/v1}: subscribe, list, read, delete, and each
+ * webhook's delivery log. No answer carries a webhook's secret.
+ */
+final class WebhookRoutes {
+
+    private static final String PREFIX = V1Routes.PREFIX + "/webhooks";
+
+    private final Webhooks webhooks;
+
+    WebhookRoutes(Webhooks webhooks, ApiMetrics metrics) {
+        this.webhooks = webhooks;
+        webhooks.countDeliveriesWith(metrics::webhookDelivery);
+    }
+
+    void register(RouteTable routes) {
+        routes.post(PREFIX, this::create);
+        routes.get(PREFIX, ctx -> Responses.json(ctx, 200, Map.of("webhooks",
+                webhooks.list().stream().map(WebhookRoutes::webhook).toList())));
+        routes.get(PREFIX + "/{id}", ctx -> Responses.json(ctx, 200, webhook(webhooks.get(ctx.pathParam("id")))));
+        routes.delete(PREFIX + "/{id}", ctx -> {
+            webhooks.delete(ctx.pathParam("id"), Requests.actor(ctx));
+            Responses.json(ctx, 200, Map.of("deleted", true));
+        });
+        routes.get(PREFIX + "/{id}/deliveries", this::deliveries);
+    }
+
+    private void create(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String url = JsonBodies.text(body, "url", true);
+        String secret = JsonBodies.text(body, "secret", true);
+        List<String> events = JsonBodies.texts(body, "events");
+        if (events == null) {
+            throw ApiException.badRequest("field \"events\" is required");
+        }
+        Responses.json(ctx, 201, webhook(webhooks.create(url, secret, events, Requests.actor(ctx))));
+    }
+
+    private void deliveries(Context ctx) {
+        List<StoredDelivery> page = webhooks.deliveries(ctx.pathParam("id"), JsonBodies.longParam(ctx, "before", 0),
+                (int) Math.max(1, Math.min(JsonBodies.longParam(ctx, "limit", 100), 1_000)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("deliveries", page.stream().map(WebhookRoutes::delivery).toList());
+        json.put("next", page.isEmpty() ? null : page.get(page.size() - 1).id());
+        Responses.json(ctx, 200, json);
+    }
+
+    private static Map<String, Object> webhook(Subscription s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", s.id());
+        json.put("url", s.url());
+        json.put("events", s.events());
+        json.put("createdBy", s.createdBy());
+        json.put("createdAt", s.createdAt().toString());
+        return json;
+    }
+
+    private static Map<String, Object> delivery(StoredDelivery d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", d.id());
+        json.put("delivery", d.delivery());
+        json.put("event", d.event());
+        json.put("attempt", d.attempt());
+        json.put("outcome", d.outcome());
+        json.put("statusCode", d.statusCode());
+        json.put("error", d.error());
+        json.put("at", d.at().toString());
+        json.put("durationMs", d.durationMillis());
+        return json;
+    }
+}

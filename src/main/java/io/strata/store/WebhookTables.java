@@ -1,0 +1,144 @@
+package io.strata.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WebhookTables reads and writes the webhook subscriptions and their delivery log inside one
+ * {@link StoreTransaction}. Subscriptions are state (written under the audit head's lock, like every audited
+ * change); delivery attempts are a log, written without it so that delivering never waits behind registrations.
+ */
+public final class WebhookTables {
+
+    private static final String WEBHOOK_COLUMNS = "id, url, secret, events, created_by, created_at";
+    private static final String DELIVERY_COLUMNS =
+            "id, webhook_id, delivery, event, attempt, outcome, status_code, error, at, duration_ms";
+
+    private final StoreTransaction tx;
+
+    public WebhookTables(StoreTransaction tx) {
+        this.tx = tx;
+    }
+
+    /** A new id for a webhook or a delivery attempt. */
+    public long nextId() throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT nextval('strata_webhook_ids')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public void insert(StoredWebhook w) throws SQLException {
+        tx.lockForWrite();
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhooks (" + WEBHOOK_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, w.id());
+            ps.setString(2, w.url());
+            ps.setString(3, w.secret());
+            ps.setString(4, String.join(",", w.events()));
+            ps.setString(5, w.createdBy());
+            ps.setObject(6, time(w.createdAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes a webhook with its delivery log; whether it existed. */
+    public boolean delete(long id) throws SQLException {
+        tx.lockForWrite();
+        try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_webhooks WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<StoredWebhook> webhook(long id) throws SQLException {
+        return webhookQuery("WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
+    }
+
+    /** Every webhook, oldest first. */
+    public List<StoredWebhook> webhooks() throws SQLException {
+        return webhookQuery("ORDER BY id", ps -> {
+        });
+    }
+
+    private List<StoredWebhook> webhookQuery(String where, Binder binder) throws SQLException {
+        List<StoredWebhook> out = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + WEBHOOK_COLUMNS + " FROM strata_webhooks "
+                + where)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String events = rs.getString(4);
+                    out.add(new StoredWebhook(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            events.isEmpty() ? List.of() : Arrays.asList(events.split(",")), rs.getString(5), instant(rs, 6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void insertDelivery(StoredDelivery d) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhook_deliveries ("
+                + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, d.id());
+            ps.setLong(2, d.webhookId());
+            ps.setString(3, d.delivery());
+            ps.setString(4, d.event());
+            ps.setInt(5, d.attempt());
+            ps.setString(6, d.outcome());
+            if (d.statusCode() == null) {
+                ps.setNull(7, Types.INTEGER);
+            } else {
+                ps.setInt(7, d.statusCode());
+            }
+            ps.setString(8, d.error());
+            ps.setObject(9, time(d.at()));
+            ps.setLong(10, d.durationMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    /** A webhook's delivery attempts, newest first, those with an id below {@code beforeId} (0: from the newest). */
+    public List<StoredDelivery> deliveries(long webhookId, long beforeId, int limit) throws SQLException {
+        List<StoredDelivery> out = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + DELIVERY_COLUMNS
+                + " FROM strata_webhook_deliveries WHERE webhook_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
+            ps.setLong(1, webhookId);
+            ps.setLong(2, beforeId <= 0 ? Long.MAX_VALUE : beforeId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int status = rs.getInt(7);
+                    Integer statusCode = rs.wasNull() ? null : status;
+                    out.add(new StoredDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getString(6), statusCode, rs.getString(8), instant(rs, 9), rs.getLong(10)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
