@@ -94,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
             new V1Routes(registry, metrics).register(routeTable);
             new ConfluentRoutes(registry, metrics).register(routeTable);
             new EnvironmentRoutes(registry).register(routeTable);
+            new RolloutRoutes(registry).register(routeTable);
             new OpsRoutes(registry, metrics).register(routeTable);
             new WebhookRoutes(registry.webhooks(), metrics).register(routeTable);
             table[0] = routeTable;

@@ -51,7 +51,7 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
         this.environments = new io.strata.app.rollout.Environments(store);
-        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls);
+        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks);
     }
 
     /**

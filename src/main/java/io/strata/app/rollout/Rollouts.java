@@ -53,9 +53,21 @@ public final class Rollouts implements AutoCloseable {
         return thread;
     });
 
-    public Rollouts(StoreDatabase store, Map<String, String> devUrls) {
+    private final io.strata.app.events.EventSink events;
+
+    public Rollouts(StoreDatabase store, Map<String, String> devUrls, io.strata.app.events.EventSink events) {
         this.store = store;
         this.devUrls = Map.copyOf(devUrls);
+        this.events = events;
+    }
+
+    private void raise(String event, Rollout rollout, Map<String, Object> more) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("rollout", rollout.id());
+        data.put("subject", rollout.subject());
+        data.put("version", rollout.version());
+        data.putAll(more);
+        events.publish(event, data);
     }
 
     public Rollout create(RolloutRequest request, String actor) {
@@ -130,6 +142,7 @@ public final class Rollouts implements AutoCloseable {
             return r;
         });
         runner.submit(() -> run(rollout.id()));
+        raise("migration.started", rollout, Map.of());
         return get(id);
     }
 
@@ -175,6 +188,7 @@ public final class Rollouts implements AutoCloseable {
                         .filter(t -> t.state() != TaskState.SUCCEEDED).toList();
                 int failures = runWave(rollout, due, environments, target);
                 if (failures >= rollout.failureThreshold()) {
+                    raise("migration.failed", rollout, Map.of("wave", w, "failures", failures));
                     store.transaction(tx -> {
                         tx.rollouts().setState(id, RolloutState.PAUSED);
                         tx.audit("strata", "rollout.paused", "rollout/" + id, null, null,
@@ -189,6 +203,7 @@ public final class Rollouts implements AutoCloseable {
                 tx.audit("strata", "rollout.completed", "rollout/" + id, null, null, null);
                 return null;
             });
+            raise("migration.completed", rollout, Map.of("environments", rollout.tasks().size()));
         } catch (RuntimeException e) {
             LOG.error("rollout {} stopped", id, e);
             store.transaction(tx -> {

@@ -1,0 +1,103 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.strata.app.registry.Registry;
+import io.strata.app.registry.RegistryException;
+import io.strata.app.rollout.RolloutRequest;
+import io.strata.rollout.Rollout;
+import io.strata.rollout.TaskState;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RolloutRoutes are {@code /api/v1/migrations} (seed 002's name for them): create a rollout of a SQL
+ * subject's version to environments, execute it in the background, follow its status, abort it.
+ */
+final class RolloutRoutes {
+
+    private static final String PATH = V1Routes.PREFIX + "/migrations";
+
+    private final Registry registry;
+
+    RolloutRoutes(Registry registry) {
+        this.registry = registry;
+    }
+
+    void register(RouteTable routes) {
+        routes.post(PATH, this::create);
+        routes.get(PATH, ctx -> Responses.json(ctx, 200, Map.of("migrations", registry.rollouts()
+                .list((int) JsonBodies.longParam(ctx, "limit", 50)).stream().map(RolloutRoutes::json).toList())));
+        routes.get(PATH + "/{id}", ctx -> Responses.json(ctx, 200, json(registry.rollouts().get(id(ctx)))));
+        routes.get(PATH + "/{id}/status", ctx -> Responses.json(ctx, 200, json(registry.rollouts().get(id(ctx)))));
+        routes.post(PATH + "/{id}/execute", ctx -> Responses.json(ctx, 202,
+                json(registry.rollouts().execute(id(ctx), Requests.actor(ctx)))));
+        routes.post(PATH + "/{id}/abort", ctx -> Responses.json(ctx, 200,
+                json(registry.rollouts().abort(id(ctx), Requests.actor(ctx)))));
+    }
+
+    private void create(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        JsonNode version = body.get("version");
+        String versionText = version == null || version.isNull() ? null : version.isNumber() ? version.asText()
+                : JsonBodies.text(body, "version", false);
+        RolloutRequest request = new RolloutRequest(JsonBodies.text(body, "subject", true), versionText,
+                JsonBodies.texts(body, "environments"), JsonBodies.text(body, "group", false), JsonBodies.texts(body, "waves"),
+                whole(body, "concurrency"), whole(body, "failureThreshold"));
+        Responses.json(ctx, 201, json(registry.rollouts().create(request, Requests.actor(ctx))));
+    }
+
+    private static Integer whole(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be a whole number");
+        }
+        return node.intValue();
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new RegistryException(RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout \"" + ctx.pathParam("id") + "\" not found");
+        }
+    }
+
+    static Map<String, Object> json(Rollout r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", r.id());
+        json.put("subject", r.subject());
+        json.put("version", r.version());
+        json.put("state", r.state().name());
+        json.put("waves", r.waves());
+        json.put("concurrency", r.concurrency());
+        json.put("failureThreshold", r.failureThreshold());
+        json.put("createdBy", r.createdBy());
+        json.put("createdAt", r.createdAt().toString());
+        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+        for (TaskState s : TaskState.values()) {
+            counts.put(s, 0);
+        }
+        r.tasks().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        counts.forEach((state, n) -> summary.put(state.name(), n));
+        json.put("summary", summary);
+        json.put("environments", r.tasks().stream().map(t -> {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("environment", t.environment());
+            task.put("wave", t.wave());
+            task.put("state", t.state().name());
+            task.put("message", t.message());
+            task.put("startedAt", t.startedAt() == null ? null : t.startedAt().toString());
+            task.put("finishedAt", t.finishedAt() == null ? null : t.finishedAt().toString());
+            return task;
+        }).toList());
+        return json;
+    }
+}

@@ -1,0 +1,112 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strata.app.registry.Registry;
+import io.strata.testing.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rollouts over HTTP to real PostgreSQL databases standing in for dev, staging and a fleet of prod shards:
+ * promotion order enforced, waves (a canary, then the rest), every database migrated and recorded, and the
+ * circuit breaker stopping at a failing shard with the migrated ones listed.
+ */
+class RolloutApiTest {
+
+    private static Registry registry;
+    private static ApiServer server;
+    private static final Map<String, String> URLS = new java.util.LinkedHashMap<>();
+
+    static final String V1 = "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10,2));";
+    static final String V2 = "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10,2), note text);";
+
+    @BeforeAll
+    static void start() throws Exception {
+        registry = Registry.open(null, Files.createTempDirectory("strata-rollout"), Map.of());
+        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        send("POST", "/api/v1/schemas", Map.of("subject", "shop.orders", "format", "SQL", "schema", V1), 201);
+        send("POST", "/api/v1/schemas/shop.orders/versions", Map.of("schema", V2), 201);
+        for (String[] env : new String[][]{{"dev", "dev", ""}, {"staging", "staging", ""}, {"prod-1", "prod", "prod-shards"},
+                {"prod-2", "prod", "prod-shards"}, {"prod-3", "prod", "prod-shards"}}) {
+            String url = TestDatabases.freshPostgres();
+            URLS.put(env[0], url);
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("name", env[0], "tier", env[1], "url", url));
+            if (!env[2].isEmpty()) {
+                body.put("group", env[2]);
+            }
+            send("POST", "/api/v1/environments", body, 201);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        registry.close();
+    }
+
+    @Test
+    void rollsOutThroughThePromotionOrderInWavesThenStopsAtAFailingShard() throws Exception {
+        JsonNode refused = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", 1,
+                "group", "prod-shards"), 400);
+        assertThat(refused.path("error").path("message").asText()).contains("has not succeeded on staging");
+
+        JsonNode created = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", 1,
+                "waves", List.of("1", "rest"), "concurrency", 2), 201);
+        List<String> order = new ArrayList<>();
+        List<Integer> waves = new ArrayList<>();
+        created.path("environments").forEach(t -> {
+            order.add(t.path("environment").asText());
+            waves.add(t.path("wave").asInt());
+        });
+        assertThat(order).containsExactly("dev", "staging", "prod-1", "prod-2", "prod-3");
+        assertThat(waves).containsExactly(1, 2, 3, 4, 4);
+        long id = created.path("id").asLong();
+        assertThat(send("POST", "/api/v1/migrations/" + id + "/execute", null, 202).path("state").asText()).isEqualTo("RUNNING");
+        JsonNode done = awaitSettled(id);
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        for (String url : URLS.values()) {
+            assertThat(TestDatabases.rows(url, "SELECT version FROM strata_history WHERE success")).contains("shop.orders@1");
+            assertThat(TestDatabases.rows(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'orders'"))
+                    .contains("id", "total");
+        }
+
+        send("POST", "/api/v1/environments", Map.of("name", "prod-9", "tier", "prod", "group", "prod-shards",
+                "url", "jdbc:postgresql://127.0.0.1:1/gone?user=postgres"), 201);
+        long second = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", "latest",
+                "waves", List.of("1", "rest")), 201).path("id").asLong();
+        send("POST", "/api/v1/migrations/" + second + "/execute", null, 202);
+        JsonNode paused = awaitSettled(second);
+        assertThat(paused.path("state").asText()).as(paused.toString()).isEqualTo("PAUSED");
+        assertThat(paused.path("summary").path("FAILED").asInt()).isEqualTo(1);
+        assertThat(paused.path("summary").path("SUCCEEDED").asInt()).isEqualTo(5);
+        assertThat(TestDatabases.rows(URLS.get("prod-3"), "SELECT column_name FROM information_schema.columns WHERE table_name = 'orders'"))
+                .contains("note");
+        assertThat(send("POST", "/api/v1/migrations/" + second + "/abort", null, 200).path("state").asText()).isEqualTo("ABORTED");
+        send("POST", "/api/v1/migrations/" + second + "/execute", null, 409);
+        send("GET", "/api/v1/migrations/99999", null, 404);
+        assertThat(send("GET", "/api/v1/migrations", null, 200).path("migrations")).hasSize(2);
+    }
+
+    /** Polls the status until the rollout leaves RUNNING (a generous deadline, not a timing assertion). */
+    private static JsonNode awaitSettled(long id) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        JsonNode status = send("GET", "/api/v1/migrations/" + id + "/status", null, 200);
+        while (status.path("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = send("GET", "/api/v1/migrations/" + id + "/status", null, 200);
+        }
+        return status;
+    }
+
+    private static JsonNode send(String method, String path, Object body, int expectedStatus) throws Exception {
+        return HttpJson.send(server.port(), method, path, body, expectedStatus);
+    }
+}
