@@ -1,0 +1,160 @@
+package io.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * RolloutCommand is {@code strata rollout}: create a rollout of a SQL subject's version on a running server,
+ * execute it (optionally waiting until it settles), follow its status, abort it. Exit codes: 0 created,
+ * started or succeeded; 1 a rollout that stopped (PAUSED by the circuit breaker) or was aborted; 2 a refused
+ * request.
+ */
+@Command(name = "rollout", mixinStandardHelpOptions = true,
+        description = "Roll a SQL subject's version out to environments through a running strata serve.",
+        subcommands = {RolloutCommand.Create.class, RolloutCommand.Execute.class, RolloutCommand.Status.class,
+                RolloutCommand.Abort.class})
+final class RolloutCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, execute, status or abort");
+    }
+
+    static int print(CommandSpec spec, OutputFormat format, JsonNode rollout) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(Json.write(rollout));
+        } else {
+            out.println("rollout " + rollout.path("id").asLong() + ": " + rollout.path("subject").asText() + " version "
+                    + rollout.path("version").asInt() + ", " + rollout.path("state").asText() + " " + rollout.path("summary"));
+            TextTable table = new TextTable("wave", "environment", "state", "message");
+            for (JsonNode t : rollout.path("environments")) {
+                String message = t.path("message").isNull() ? "" : t.path("message").asText().lines().reduce((a, b) -> b).orElse("");
+                table.row(t.path("wave").asText(), t.path("environment").asText(), t.path("state").asText(), message);
+            }
+            table.print(out);
+        }
+        out.flush();
+        String state = rollout.path("state").asText();
+        return state.equals("PAUSED") || state.equals("ABORTED") ? 1 : 0;
+    }
+
+    static JsonNode post(ServerOptionsMixin server, String path, Object body) {
+        RegistryClient client = server.client();
+        RegistryClient.Response response = client.post(path, body);
+        if (!response.ok()) {
+            throw client.failure(response);
+        }
+        return response.body();
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Plan a rollout (nothing runs yet).")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0", description = "The SQL subject.")
+        String subject;
+        @Option(names = "--version", defaultValue = "latest", description = "A version number or latest (default).")
+        String version;
+        @Option(names = "--env", split = ",", description = "Environments by name (default: all of the subject's dialect).")
+        List<String> environments;
+        @Option(names = "--group", description = "Every member of this group instead.")
+        String group;
+        @Option(names = "--waves", split = ",", description = "Within each promotion step, e.g. 1,10%,rest.")
+        List<String> waves;
+        @Option(names = "--concurrency", description = "Environments of a wave at once (default 10).")
+        Integer concurrency;
+        @Option(names = "--failure-threshold", description = "Failures in a wave that stop the rollout (default 1).")
+        Integer failureThreshold;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("subject", subject);
+            body.put("version", version);
+            body.put("environments", environments);
+            body.put("group", group);
+            body.put("waves", waves);
+            body.put("concurrency", concurrency);
+            body.put("failureThreshold", failureThreshold);
+            return print(spec, format, post(server, "/api/v1/migrations", body));
+        }
+    }
+
+    @Command(name = "execute", mixinStandardHelpOptions = true, description = "Start (or resume) a rollout.")
+    static final class Execute implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        long id;
+        @Option(names = "--wait", description = "Wait until the rollout succeeds or stops, then print it.")
+        boolean await;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            JsonNode rollout = post(server, "/api/v1/migrations/" + id + "/execute", Map.of());
+            while (await && rollout.path("state").asText().equals("RUNNING")) {
+                Thread.sleep(500);
+                rollout = server.client().getOk("/api/v1/migrations/" + id + "/status");
+            }
+            return print(spec, format, rollout);
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a rollout, per environment.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        long id;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            return print(spec, format, server.client().getOk("/api/v1/migrations/" + id + "/status"));
+        }
+    }
+
+    @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop a rollout for good.")
+    static final class Abort implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        long id;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            print(spec, format, post(server, "/api/v1/migrations/" + id + "/abort", Map.of()));
+            return 0;
+        }
+    }
+}

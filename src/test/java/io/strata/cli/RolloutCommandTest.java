@@ -1,0 +1,74 @@
+package io.strata.cli;
+
+import io.strata.api.ApiServer;
+import io.strata.api.ServerSettings;
+import io.strata.app.registry.Registry;
+import io.strata.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code strata rollout} against a server started in-process, with real PostgreSQL databases as environments. */
+class RolloutCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Registry registry;
+    private ApiServer server;
+    private String url;
+
+    @BeforeEach
+    void start() {
+        registry = Registry.open(null, dir.resolve("store"), Map.of());
+        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        url = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        registry.close();
+    }
+
+    @Test
+    void createExecuteAndWaitThenAStoppedRolloutExitsOne() throws Exception {
+        Path v1 = dir.resolve("orders.sql");
+        Files.writeString(v1, "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);");
+        CliRun register = CliRun.of("register", "shop.orders", v1.toString(), "--server", url);
+        assertThat(register.exitCode()).as(register.err()).isZero();
+        String dev = TestDatabases.freshPostgres();
+        assertThat(CliRun.of("env", "add", "dev", "--tier", "dev", "--url", dev, "--server", url).exitCode()).isZero();
+
+        CliRun create = CliRun.of("rollout", "create", "shop.orders", "--server", url);
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        assertThat(create.out()).contains("CREATED");
+        Matcher id = Pattern.compile("rollout (\\d+):").matcher(create.out());
+        assertThat(id.find()).isTrue();
+        CliRun run = CliRun.of("rollout", "execute", id.group(1), "--wait", "--server", url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("SUCCEEDED");
+        assertThat(TestDatabases.rows(dev, "SELECT version FROM strata_history WHERE success")).contains("shop.orders@1");
+
+        assertThat(CliRun.of("env", "add", "staging", "--tier", "staging", "--url",
+                "jdbc:postgresql://127.0.0.1:1/gone?user=postgres", "--server", url).exitCode()).isZero();
+        CliRun second = CliRun.of("rollout", "create", "shop.orders", "--env", "staging", "--server", url);
+        Matcher secondId = Pattern.compile("rollout (\\d+):").matcher(second.out());
+        assertThat(secondId.find()).as(second.out() + second.err()).isTrue();
+        CliRun stopped = CliRun.of("rollout", "execute", secondId.group(1), "--wait", "--server", url);
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.out()).contains("PAUSED", "FAILED");
+        CliRun unknown = CliRun.of("rollout", "status", "424242", "--server", url);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("rollout 424242 not found");
+    }
+}
