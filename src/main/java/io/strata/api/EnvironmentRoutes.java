@@ -35,6 +35,51 @@ final class EnvironmentRoutes {
             Responses.json(ctx, 200, Map.of("removed", ctx.pathParam("id")));
         });
         routes.get(PATH + "/{id}/health", ctx -> Responses.json(ctx, 200, health(registry.environments().health(ctx.pathParam("id")))));
+        routes.post(PATH + "/{id}/clients", this::report);
+        routes.get(PATH + "/{id}/clients", ctx -> Responses.json(ctx, 200, Map.of("clients",
+                registry.clients().live(ctx.pathParam("id")).stream().map(EnvironmentRoutes::client).toList())));
+    }
+
+    /** A heartbeat: {@code version} stands for both when the application reads and writes the same version. */
+    private void report(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        Integer version = whole(body, "version");
+        Integer reads = whole(body, "reads");
+        Integer writes = whole(body, "writes");
+        if (reads == null) {
+            reads = version;
+        }
+        if (writes == null) {
+            writes = version;
+        }
+        if (reads == null || writes == null) {
+            throw ApiException.badRequest("give \"version\", or \"reads\" and \"writes\" (version numbers)");
+        }
+        Responses.json(ctx, 200, client(registry.clients().report(ctx.pathParam("id"), JsonBodies.text(body, "subject", true),
+                JsonBodies.text(body, "service", true), JsonBodies.text(body, "instance", true), reads, writes)));
+    }
+
+    private static Integer whole(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be a whole number");
+        }
+        return node.intValue();
+    }
+
+    private static Map<String, Object> client(io.strata.rollout.ClientVersion c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", c.environment());
+        json.put("subject", c.subject());
+        json.put("service", c.service());
+        json.put("instance", c.instance());
+        json.put("reads", c.reads());
+        json.put("writes", c.writes());
+        json.put("lastSeen", c.lastSeen().toString());
+        return json;
     }
 
     private void add(Context ctx) {

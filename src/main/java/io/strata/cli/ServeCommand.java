@@ -41,6 +41,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--max-body", defaultValue = "1048576", description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--client-expiry", defaultValue = "60", description = "Seconds after its last heartbeat that a client stops counting as live (default: ${DEFAULT-VALUE}).")
+    long clientExpirySeconds;
+
     @Option(names = "--mysql-dev-url", defaultValue = "${env:STRATA_MYSQL_DEV_URL}",
             description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
     String mysqlDevUrl;
@@ -58,6 +61,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         preload.start();
         Registry registry = Registry.open(storeUrl, storeDir, devUrls);
         preload.join();
+        registry.clients().expireAfter(java.time.Duration.ofSeconds(Math.max(1, clientExpirySeconds)));
         registry.rollouts().resumeInterrupted();
         ApiServer server;
         try {

@@ -45,6 +45,11 @@ public final class StoreTransaction {
         return connection;
     }
 
+    /** The client versions applications report, in this transaction. */
+    public ClientTables clients() {
+        return new ClientTables(this);
+    }
+
     /** The rollout tables, in this transaction. */
     public RolloutTables rollouts() {
         return new RolloutTables(this);

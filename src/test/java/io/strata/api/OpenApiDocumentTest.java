@@ -172,6 +172,11 @@ class OpenApiDocumentTest {
         calls.call("GET", v1 + "/environments", v1 + "/environments", null, 200);
         calls.call("GET", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 200);
         calls.call("GET", v1 + "/environments/{id}/health", v1 + "/environments/doc-dev/health", null, 200);
+        calls.call("POST", v1 + "/environments/{id}/clients", v1 + "/environments/doc-dev/clients", body("subject", "orders-value",
+                "service", "checkout", "instance", "pod-1", "version", 1), 200);
+        calls.call("POST", v1 + "/environments/{id}/clients", v1 + "/environments/doc-dev/clients", body("subject", "orders-value",
+                "service", "checkout", "instance", "pod-1"), 400);
+        calls.call("GET", v1 + "/environments/{id}/clients", v1 + "/environments/doc-dev/clients", null, 200);
         calls.call("POST", v1 + "/schemas", v1 + "/schemas", body("subject", "doc.orders", "format", "SQL",
                 "schema", "CREATE TABLE orders (id bigint PRIMARY KEY);"), 201);
         JsonNode rollout = calls.call("POST", v1 + "/migrations", v1 + "/migrations", body("subject", "doc.orders",

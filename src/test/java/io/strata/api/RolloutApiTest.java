@@ -95,6 +95,44 @@ class RolloutApiTest {
         assertThat(send("GET", "/api/v1/migrations", null, 200).path("migrations")).hasSize(2);
     }
 
+    @Test
+    void aVersionThatBreaksOlderClientsIsRefusedWhereSuchAClientIsLive() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        send("POST", "/api/v1/schemas", Map.of("subject", "shop.customers", "format", "SQL",
+                "schema", "CREATE TABLE customers (id bigint PRIMARY KEY, email text, phone text);"), 201);
+        send("POST", "/api/v1/environments", Map.of("name", "c-dev", "tier", "dev", "url", url), 201);
+        long first = send("POST", "/api/v1/migrations", Map.of("subject", "shop.customers", "version", 1,
+                "environments", List.of("c-dev")), 201).path("id").asLong();
+        send("POST", "/api/v1/migrations/" + first + "/execute", null, 202);
+        assertThat(awaitSettled(first).path("state").asText()).isEqualTo("SUCCEEDED");
+        // Version 2 drops a column: old readers break.
+        send("PUT", "/api/v1/schemas/shop.customers", Map.of("compatibility", "NONE"), 200);
+        send("POST", "/api/v1/schemas/shop.customers/versions",
+                Map.of("schema", "CREATE TABLE customers (id bigint PRIMARY KEY, email text);"), 201);
+        send("POST", "/api/v1/environments/c-dev/clients", Map.of("subject", "shop.customers", "service", "crm",
+                "instance", "pod-7", "version", 1), 200);
+        assertThat(send("GET", "/api/v1/environments/c-dev/clients", null, 200).path("clients").findValuesAsText("instance"))
+                .containsExactly("pod-7");
+
+        long second = send("POST", "/api/v1/migrations", Map.of("subject", "shop.customers", "version", 2,
+                "environments", List.of("c-dev")), 201).path("id").asLong();
+        send("POST", "/api/v1/migrations/" + second + "/execute", null, 202);
+        JsonNode refused = awaitSettled(second);
+        assertThat(refused.path("state").asText()).isEqualTo("PAUSED");
+        String message = refused.path("environments").get(0).path("message").asText();
+        assertThat(message).contains("crm/pod-7 (reads 1, writes 1)", "COLUMN_DROPPED");
+        assertThat(TestDatabases.rows(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'"))
+                .contains("phone");
+
+        // The client moves to version 2: the same rollout, resumed, goes through.
+        send("POST", "/api/v1/environments/c-dev/clients", Map.of("subject", "shop.customers", "service", "crm",
+                "instance", "pod-7", "version", 2), 200);
+        send("POST", "/api/v1/migrations/" + second + "/execute", null, 202);
+        assertThat(awaitSettled(second).path("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(TestDatabases.rows(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'"))
+                .doesNotContain("phone");
+    }
+
     /** Polls the status until the rollout leaves RUNNING (a generous deadline, not a timing assertion). */
     private static JsonNode awaitSettled(long id) throws Exception {
         long deadline = System.nanoTime() + 180_000_000_000L;

@@ -50,6 +50,8 @@ class EnvCommandTest {
         CliRun health = CliRun.of("env", "health", "prod-1", "--server", url);
         assertThat(health.exitCode()).as(health.err()).isZero();
         assertThat(health.out()).contains("prod-1: reachable", "PostgreSQL", "applied: nothing recorded by Strata");
+        CliRun none = CliRun.of("clients", "--env", "prod-1", "--server", url);
+        assertThat(none.out()).contains("no live clients in prod-1");
         assertThat(CliRun.of("env", "remove", "prod-1", "--server", url).exitCode()).isZero();
         CliRun gone = CliRun.of("env", "show", "prod-1", "--server", url);
         assertThat(gone.exitCode()).isEqualTo(2);

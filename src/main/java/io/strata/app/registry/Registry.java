@@ -25,6 +25,7 @@ public final class Registry implements AutoCloseable {
     private final MergeBranch merge;
     private final io.strata.app.rollout.Environments environments;
     private final io.strata.app.rollout.Rollouts rollouts;
+    private final io.strata.app.rollout.Clients clients;
     private final Webhooks webhooks;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
@@ -51,7 +52,9 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
         this.environments = new io.strata.app.rollout.Environments(store);
-        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks);
+        this.clients = new io.strata.app.rollout.Clients(store);
+        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks, clients, (subject, version) ->
+                validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList());
     }
 
     /**
@@ -95,6 +98,11 @@ public final class Registry implements AutoCloseable {
     /** The environments versions are rolled out to (they live in the same store). */
     public io.strata.app.rollout.Environments environments() {
         return environments;
+    }
+
+    /** The client versions applications report per environment. */
+    public io.strata.app.rollout.Clients clients() {
+        return clients;
     }
 
     /** Rollouts of SQL subjects' versions to environments. */

@@ -94,6 +94,22 @@ public final class ValidateCompatibility {
                 core.parse(target.subject(), target.version())), new SchemaChecks.Labelled("new schema", parsed)));
     }
 
+    /**
+     * What version {@code version} of {@code subject} breaks for applications still on the live version before
+     * it (old readers and old writers: the BACKWARD roles); empty for a first version.
+     */
+    public List<io.strata.compat.Finding> breaksOlderClients(String subject, int version) {
+        RegistryCore.SubjectState state = core.state(subject);
+        StoredVersion target = VersionLookup.find(state.subject(), state.main(), RegistryCore.MAIN, Integer.toString(version));
+        StoredVersion previous = state.main().stream().filter(v -> v.version() < version).reduce((a, b) -> b).orElse(null);
+        if (previous == null) {
+            return List.of();
+        }
+        return SchemaChecks.check(CompatibilityLevel.BACKWARD, List.of(
+                new SchemaChecks.Labelled(RegisterVersion.describe(previous), core.parse(state.subject(), previous)),
+                new SchemaChecks.Labelled(RegisterVersion.describe(target), core.parse(state.subject(), target)))).breaking();
+    }
+
     private CompatibilityResult amongSchemas(ValidateRequest request) {
         if (request.format() == null) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,

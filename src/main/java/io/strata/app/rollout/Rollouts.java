@@ -54,11 +54,20 @@ public final class Rollouts implements AutoCloseable {
     });
 
     private final io.strata.app.events.EventSink events;
+    private final Clients clients;
+    private final java.util.function.BiFunction<String, Integer, List<String>> breaksOlderClients;
 
-    public Rollouts(StoreDatabase store, Map<String, String> devUrls, io.strata.app.events.EventSink events) {
+    /**
+     * @param breaksOlderClients what a subject's version breaks for clients of the version before it, as
+     *                           {@code CODE at location} lines (empty when nothing)
+     */
+    public Rollouts(StoreDatabase store, Map<String, String> devUrls, io.strata.app.events.EventSink events, Clients clients,
+                    java.util.function.BiFunction<String, Integer, List<String>> breaksOlderClients) {
         this.store = store;
         this.devUrls = Map.copyOf(devUrls);
         this.events = events;
+        this.clients = clients;
+        this.breaksOlderClients = breaksOlderClients;
     }
 
     private void raise(String event, Rollout rollout, Map<String, Object> more) {
@@ -177,7 +186,7 @@ public final class Rollouts implements AutoCloseable {
             Rollout rollout = get(id);
             Map<String, Environment> environments = new TreeMap<>();
             list().forEach(e -> environments.put(e.name(), e));
-            StoredSubjectVersion target = subjectVersion(rollout);
+            StoredSubjectVersion target = subjectVersion(rollout, breaksOlderClients.apply(rollout.subject(), rollout.version()));
             int waves = rollout.tasks().stream().mapToInt(Rollout.Task::wave).max().orElse(0);
             for (int wave = 1; wave <= waves; wave++) {
                 if (get(id).state() != RolloutState.RUNNING) {
@@ -249,9 +258,17 @@ public final class Rollouts implements AutoCloseable {
         });
         boolean ok;
         String message;
+        List<io.strata.rollout.ClientVersion> older = environment == null || target.breaks().isEmpty() ? List.of()
+                : clients.live(name).stream().filter(c -> c.subject().equals(rollout.subject()))
+                .filter(c -> c.olderThan(rollout.version())).toList();
         if (environment == null) {
             ok = false;
             message = "environment " + name + " was removed";
+        } else if (!older.isEmpty()) {
+            ok = false;
+            message = "refused: version " + rollout.version() + " breaks clients of older versions (" + String.join(", ", target.breaks())
+                    + ") and these are live in " + name + ": " + String.join(", ", older.stream().map(c -> c.service() + "/"
+                    + c.instance() + " (reads " + c.reads() + ", writes " + c.writes() + ")").toList());
         } else {
             try (SourceLoader loader = new SourceLoader(new SourceOptions(environment.dialect(), devUrls.get(environment.dialect())))) {
                 ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(target.file().toString(),
@@ -281,11 +298,11 @@ public final class Rollouts implements AutoCloseable {
                 + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
     }
 
-    /** The version's DDL, in a file ApplyMigration replays. */
-    private record StoredSubjectVersion(Path file) {
+    /** The version's DDL, in a file ApplyMigration replays, and what it breaks for clients of the version before. */
+    private record StoredSubjectVersion(Path file, List<String> breaks) {
     }
 
-    private StoredSubjectVersion subjectVersion(Rollout rollout) {
+    private StoredSubjectVersion subjectVersion(Rollout rollout, List<String> breaks) {
         String ddl = store.transaction(tx -> {
             StoredSubject subject = tx.subject(rollout.subject()).orElseThrow();
             return version(tx.versions(subject.id(), "main", true), subject, Integer.toString(rollout.version())).schema();
@@ -294,7 +311,7 @@ public final class Rollouts implements AutoCloseable {
             Path file = Files.createTempFile("strata-rollout-" + rollout.id() + "-", ".sql");
             file.toFile().deleteOnExit();
             Files.writeString(file, ddl);
-            return new StoredSubjectVersion(file);
+            return new StoredSubjectVersion(file, breaks);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the version's DDL to a temporary file", e);
         }
