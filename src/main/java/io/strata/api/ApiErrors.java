@@ -119,7 +119,7 @@ final class ApiErrors {
             case VERSION_NOT_SOFT_DELETED -> new Failure(409, code, 40407, r.getMessage(), r.details());
             case REFERENCED -> new Failure(409, code, 42206, r.getMessage(), r.details());
             case READ_ONLY -> new Failure(409, code, 42205, r.getMessage(), r.details());
-            case EXISTS, MERGE_CONFLICT -> new Failure(409, code, 40900, r.getMessage(), r.details());
+            case EXISTS, MERGE_CONFLICT, DRIFTED -> new Failure(409, code, 40900, r.getMessage(), r.details());
         };
     }
 }

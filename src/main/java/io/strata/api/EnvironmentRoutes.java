@@ -36,6 +36,11 @@ final class EnvironmentRoutes {
         });
         routes.get(PATH + "/{id}/health", ctx -> Responses.json(ctx, 200, health(registry.environments().health(ctx.pathParam("id")))));
         routes.post(PATH + "/{id}/clients", this::report);
+        routes.post(PATH + "/{id}/sync", ctx -> Responses.json(ctx, 200, drift(registry.drift().check(ctx.pathParam("id")))));
+        routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, drift(registry.drift().latest(ctx.pathParam("id"))
+                .orElseThrow(() -> new io.strata.app.registry.RegistryException(
+                        io.strata.app.registry.RegistryException.Reason.ENVIRONMENT_NOT_FOUND,
+                        "environment \"" + ctx.pathParam("id") + "\" has no drift check yet: POST .../sync")))));
         routes.get(PATH + "/{id}/clients", ctx -> Responses.json(ctx, 200, Map.of("clients",
                 registry.clients().live(ctx.pathParam("id")).stream().map(EnvironmentRoutes::client).toList())));
     }
@@ -43,9 +48,9 @@ final class EnvironmentRoutes {
     /** A heartbeat: {@code version} stands for both when the application reads and writes the same version. */
     private void report(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        Integer version = whole(body, "version");
-        Integer reads = whole(body, "reads");
-        Integer writes = whole(body, "writes");
+        Integer version = JsonBodies.whole(body, "version");
+        Integer reads = JsonBodies.whole(body, "reads");
+        Integer writes = JsonBodies.whole(body, "writes");
         if (reads == null) {
             reads = version;
         }
@@ -59,15 +64,20 @@ final class EnvironmentRoutes {
                 JsonBodies.text(body, "service", true), JsonBodies.text(body, "instance", true), reads, writes)));
     }
 
-    private static Integer whole(ObjectNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
+    private static Map<String, Object> drift(io.strata.rollout.DriftReport r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", r.environment());
+        json.put("subject", r.subject());
+        json.put("version", r.version());
+        json.put("drifted", r.drifted());
+        json.put("changes", r.changes());
+        json.put("checkedAt", r.checkedAt().toString());
+        try {
+            json.put("report", JsonBodies.JSON.readTree(r.report()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a drift report is JSON written by this server", e);
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw ApiException.badRequest("field \"" + field + "\" must be a whole number");
-        }
-        return node.intValue();
+        return json;
     }
 
     private static Map<String, Object> client(io.strata.rollout.ClientVersion c) {

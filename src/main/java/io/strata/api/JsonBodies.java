@@ -58,6 +58,18 @@ final class JsonBodies {
         return node.textValue();
     }
 
+    /** A whole-number field; null when absent or JSON null. */
+    static Integer whole(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be a whole number, not " + kind(node));
+        }
+        return node.intValue();
+    }
+
     /** A list of strings; null when absent. */
     static List<String> texts(ObjectNode body, String field) {
         JsonNode node = body.get(field);

@@ -46,19 +46,19 @@ final class RolloutRoutes {
                 : JsonBodies.text(body, "version", false);
         RolloutRequest request = new RolloutRequest(JsonBodies.text(body, "subject", true), versionText,
                 JsonBodies.texts(body, "environments"), JsonBodies.text(body, "group", false), JsonBodies.texts(body, "waves"),
-                whole(body, "concurrency"), whole(body, "failureThreshold"));
+                JsonBodies.whole(body, "concurrency"), JsonBodies.whole(body, "failureThreshold"), flag(body, "force"));
         Responses.json(ctx, 201, json(registry.rollouts().create(request, Requests.actor(ctx))));
     }
 
-    private static Integer whole(ObjectNode body, String field) {
+    private static boolean flag(ObjectNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            return null;
+            return false;
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-            throw ApiException.badRequest("field \"" + field + "\" must be a whole number");
+        if (!node.isBoolean()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be true or false");
         }
-        return node.intValue();
+        return node.booleanValue();
     }
 
     private static long id(Context ctx) {

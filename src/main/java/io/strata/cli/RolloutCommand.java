@@ -82,12 +82,15 @@ final class RolloutCommand implements Runnable {
         Integer concurrency;
         @Option(names = "--failure-threshold", description = "Failures in a wave that stop the rollout (default 1).")
         Integer failureThreshold;
+        @Option(names = "--force", description = "Roll out even to environments whose last drift check found changes.")
+        boolean force;
         @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
         OutputFormat format;
 
         @Override
         public Integer call() {
             Map<String, Object> body = new LinkedHashMap<>();
+            body.put("force", force);
             body.put("subject", subject);
             body.put("version", version);
             body.put("environments", environments);

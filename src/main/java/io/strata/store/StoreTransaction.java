@@ -45,6 +45,11 @@ public final class StoreTransaction {
         return connection;
     }
 
+    /** The drift reports, in this transaction. */
+    public DriftTables drift() {
+        return new DriftTables(this);
+    }
+
     /** The client versions applications report, in this transaction. */
     public ClientTables clients() {
         return new ClientTables(this);

@@ -34,7 +34,8 @@ class OpenApiDocumentTest {
     /** The routes that read a body only when one is sent. */
     private static final Set<String> OPTIONAL_BODY = Set.of("POST /api/v1/schemas/{id}/branches/{branch}/merge");
     /** Commands on a rollout: their path says everything. */
-    private static final Set<String> NO_BODY = Set.of("POST /api/v1/migrations/{id}/execute", "POST /api/v1/migrations/{id}/abort");
+    private static final Set<String> NO_BODY = Set.of("POST /api/v1/migrations/{id}/execute", "POST /api/v1/migrations/{id}/abort",
+            "POST /api/v1/environments/{id}/sync");
 
     private static final String AVRO_V1 = """
             {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"long"}]}""";
@@ -188,6 +189,9 @@ class OpenApiDocumentTest {
         calls.call("POST", v1 + "/migrations/{id}/execute", rolloutPath + "/execute", null, 202);
         calls.call("GET", v1 + "/migrations/{id}/status", rolloutPath + "/status", null, 200);
         calls.call("GET", v1 + "/migrations", v1 + "/migrations", null, 200);
+        calls.call("GET", v1 + "/environments/{id}/drift", v1 + "/environments/doc-dev/drift", null, 404);
+        calls.call("POST", v1 + "/environments/{id}/sync", v1 + "/environments/doc-dev/sync", null, 200);
+        calls.call("GET", v1 + "/environments/{id}/drift", v1 + "/environments/doc-dev/drift", null, 200);
         calls.call("POST", v1 + "/migrations/{id}/abort", rolloutPath + "/abort", null, 200);
         calls.call("POST", v1 + "/migrations/{id}/execute", rolloutPath + "/execute", null, 409);
         calls.call("DELETE", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 200);

@@ -105,6 +105,20 @@ class RolloutApiTest {
                 "environments", List.of("c-dev")), 201).path("id").asLong();
         send("POST", "/api/v1/migrations/" + first + "/execute", null, 202);
         assertThat(awaitSettled(first).path("state").asText()).isEqualTo("SUCCEEDED");
+        // Someone changes the database by hand: the sync finds it, and rollouts there are refused until forced.
+        TestDatabases.exec(url, "ALTER TABLE customers ADD COLUMN nickname text");
+        JsonNode drift = send("POST", "/api/v1/environments/c-dev/sync", null, 200);
+        assertThat(drift.path("drifted").asBoolean()).isTrue();
+        assertThat(drift.path("subject").asText()).isEqualTo("shop.customers");
+        assertThat(drift.path("report").path("changes").toString()).contains("nickname");
+        JsonNode refusedForDrift = send("POST", "/api/v1/migrations", Map.of("subject", "shop.customers", "version", 1,
+                "environments", List.of("c-dev")), 409);
+        assertThat(refusedForDrift.path("error").path("code").asText()).isEqualTo("DRIFTED");
+        assertThat(send("POST", "/api/v1/migrations", Map.of("subject", "shop.customers", "version", 1,
+                "environments", List.of("c-dev"), "force", true), 201).path("state").asText()).isEqualTo("CREATED");
+        TestDatabases.exec(url, "ALTER TABLE customers DROP COLUMN nickname");
+        assertThat(send("POST", "/api/v1/environments/c-dev/sync", null, 200).path("drifted").asBoolean()).isFalse();
+
         // Version 2 drops a column: old readers break.
         send("PUT", "/api/v1/schemas/shop.customers", Map.of("compatibility", "NONE"), 200);
         send("POST", "/api/v1/schemas/shop.customers/versions",

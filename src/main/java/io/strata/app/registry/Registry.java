@@ -26,6 +26,7 @@ public final class Registry implements AutoCloseable {
     private final io.strata.app.rollout.Environments environments;
     private final io.strata.app.rollout.Rollouts rollouts;
     private final io.strata.app.rollout.Clients clients;
+    private final io.strata.app.rollout.DetectDrift drift;
     private final Webhooks webhooks;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
@@ -53,6 +54,7 @@ public final class Registry implements AutoCloseable {
         this.merge = new MergeBranch(core, register);
         this.environments = new io.strata.app.rollout.Environments(store);
         this.clients = new io.strata.app.rollout.Clients(store);
+        this.drift = new io.strata.app.rollout.DetectDrift(store, schemas::catalogOf, webhooks);
         this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks, clients, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList());
     }
@@ -98,6 +100,11 @@ public final class Registry implements AutoCloseable {
     /** The environments versions are rolled out to (they live in the same store). */
     public io.strata.app.rollout.Environments environments() {
         return environments;
+    }
+
+    /** Drift checks of environments against the version rolled out there. */
+    public io.strata.app.rollout.DetectDrift drift() {
+        return drift;
     }
 
     /** The client versions applications report per environment. */

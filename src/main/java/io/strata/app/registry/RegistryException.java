@@ -14,6 +14,8 @@ public final class RegistryException extends StrataException {
         SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
         ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
         ROLLOUT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        /** A rollout to an environment whose last drift check found changes, not forced. */
+        DRIFTED(ErrorCode.CONFLICT),
         /** A credentials reference that does not resolve on this server. */
         CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
         VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),

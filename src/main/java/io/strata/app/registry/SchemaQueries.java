@@ -21,6 +21,13 @@ public final class SchemaQueries {
                 "no schema has id " + id));
     }
 
+    /** The relational model of version {@code version} of a SQL subject (its DDL replayed). */
+    public io.strata.model.Catalog catalogOf(String subject, int version) {
+        RegistryCore.SubjectState state = core.state(subject);
+        StoredVersion v = version(subject, null, Integer.toString(version), true);
+        return core.parse(state.subject(), v).catalog();
+    }
+
     /** The format of {@code subject}'s versions. */
     public io.strata.model.SubjectFormat format(String subject) {
         return core.format(subject);

@@ -11,7 +11,8 @@ import java.util.List;
  * @param waves            within each step of the promotion order: e.g. {@code ["1", "10%", "rest"]}; null: one wave
  * @param concurrency      environments of a wave that run at once (default 10)
  * @param failureThreshold failures in a wave that stop the rollout (default 1)
+ * @param force            roll out even to environments whose last drift check found changes
  */
 public record RolloutRequest(String subject, String version, List<String> environments, String group, List<String> waves,
-                             Integer concurrency, Integer failureThreshold) {
+                             Integer concurrency, Integer failureThreshold, boolean force) {
 }

@@ -92,6 +92,16 @@ public final class Rollouts implements AutoCloseable {
             List<Environment> all = tx.environments();
             List<Environment> targets = targets(all, request, subject.dialect());
             checkPromotion(all, targets, tx.rollouts().succeeded(subject.name(), version.version()), subject, version);
+            if (!request.force()) {
+                for (Environment e : targets) {
+                    var drift = tx.drift().latest(e.name());
+                    if (drift.isPresent() && drift.get().drifted()) {
+                        throw new RegistryException(RegistryException.Reason.DRIFTED, "environment \"" + e.name() + "\" has drifted ("
+                                + drift.get().changes() + " change(s) from " + drift.get().subject() + "@" + drift.get().version()
+                                + ", checked " + drift.get().checkedAt() + "): resolve it and sync again, or force the rollout");
+                    }
+                }
+            }
             List<Rollout.Task> tasks = new ArrayList<>();
             int wave = 0;
             Map<Integer, List<Environment>> byOrder = new TreeMap<>();

@@ -1,0 +1,55 @@
+package io.strata.store;
+
+import io.strata.rollout.DriftReport;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+
+/** DriftTables keeps the latest drift report of each environment, inside a store transaction. */
+public final class DriftTables {
+
+    private final StoreTransaction tx;
+
+    DriftTables(StoreTransaction tx) {
+        this.tx = tx;
+    }
+
+    public void save(DriftReport r) throws SQLException {
+        try (PreparedStatement delete = tx.connection().prepareStatement("DELETE FROM strata_drift WHERE environment = ?")) {
+            delete.setString(1, r.environment());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_drift (environment, subject, version, "
+                + "changes, report, checked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.environment());
+            ps.setString(2, r.subject());
+            if (r.version() == null) {
+                ps.setNull(3, Types.INTEGER);
+            } else {
+                ps.setInt(3, r.version());
+            }
+            ps.setInt(4, r.changes());
+            ps.setString(5, r.report());
+            ps.setObject(6, StoreTransaction.time(r.checkedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<DriftReport> latest(String environment) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment, subject, version, changes, report, "
+                + "checked_at FROM strata_drift WHERE environment = ?")) {
+            ps.setString(1, environment);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                int version = rs.getInt(3);
+                return Optional.of(new DriftReport(rs.getString(1), rs.getString(2), rs.wasNull() ? null : version,
+                        rs.getInt(4), rs.getString(5), StoreTransaction.instant(rs, 6)));
+            }
+        }
+    }
+}
