@@ -56,7 +56,8 @@ public final class Registry implements AutoCloseable {
         this.clients = new io.strata.app.rollout.Clients(store);
         this.drift = new io.strata.app.rollout.DetectDrift(store, schemas::catalogOf, webhooks);
         this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks, clients, (subject, version) ->
-                validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList());
+                validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
+                schemas::catalogOf);
     }
 
     /**

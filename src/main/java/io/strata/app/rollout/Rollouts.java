@@ -56,13 +56,16 @@ public final class Rollouts implements AutoCloseable {
     private final io.strata.app.events.EventSink events;
     private final Clients clients;
     private final java.util.function.BiFunction<String, Integer, List<String>> breaksOlderClients;
+    private final java.util.function.BiFunction<String, Integer, io.strata.model.Catalog> versionSchema;
 
     /**
      * @param breaksOlderClients what a subject's version breaks for clients of the version before it, as
      *                           {@code CODE at location} lines (empty when nothing)
      */
     public Rollouts(StoreDatabase store, Map<String, String> devUrls, io.strata.app.events.EventSink events, Clients clients,
-                    java.util.function.BiFunction<String, Integer, List<String>> breaksOlderClients) {
+                    java.util.function.BiFunction<String, Integer, List<String>> breaksOlderClients,
+                    java.util.function.BiFunction<String, Integer, io.strata.model.Catalog> versionSchema) {
+        this.versionSchema = versionSchema;
         this.store = store;
         this.devUrls = Map.copyOf(devUrls);
         this.events = events;
@@ -308,22 +311,24 @@ public final class Rollouts implements AutoCloseable {
                 + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
     }
 
-    /** The version's DDL, in a file ApplyMigration replays, and what it breaks for clients of the version before. */
+    /** The version's schema, in a model file ApplyMigration reads, and what it breaks for clients of the version before. */
     private record StoredSubjectVersion(Path file, List<String> breaks) {
     }
 
+    /**
+     * The version's schema as a model file, written once per run: every environment's apply reads it instead
+     * of replaying the DDL on a scratch database of its own (which PostgreSQL serialises: one CREATE DATABASE
+     * at a time).
+     */
     private StoredSubjectVersion subjectVersion(Rollout rollout, List<String> breaks) {
-        String ddl = store.transaction(tx -> {
-            StoredSubject subject = tx.subject(rollout.subject()).orElseThrow();
-            return version(tx.versions(subject.id(), "main", true), subject, Integer.toString(rollout.version())).schema();
-        });
+        io.strata.model.Catalog catalog = versionSchema.apply(rollout.subject(), rollout.version());
         try {
-            Path file = Files.createTempFile("strata-rollout-" + rollout.id() + "-", ".sql");
+            Path file = Files.createTempFile("strata-rollout-" + rollout.id() + "-", ".json");
             file.toFile().deleteOnExit();
-            Files.writeString(file, ddl);
+            Files.writeString(file, io.strata.app.ModelFiles.toJson(catalog));
             return new StoredSubjectVersion(file, breaks);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write the version's DDL to a temporary file", e);
+            throw new IllegalStateException("cannot write the version's model to a temporary file", e);
         }
     }
 
