@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * RecordSources tells a record schema file from a relational source and reads it: {@code .avsc} is Avro,
@@ -102,12 +101,30 @@ public final class RecordSources {
         }
         Path self = file.toAbsolutePath();
         Path root = self.getParent();
-        try (Stream<Path> all = Files.walk(root, 8)) {
-            for (Path p : all.filter(p -> p.toString().endsWith(extension) && Files.isRegularFile(p) && !p.equals(self)).toList()) {
-                out.put(root.relativize(p).toString().replace('\\', '/'), text(p));
-            }
+        try {
+            // Siblings are only candidates for imports: one that vanishes or cannot be read while we look (another
+            // program's temporary files beside a file in /tmp) is skipped, never an error of this check.
+            Files.walkFileTree(root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 8,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && p.toString().endsWith(extension) && !p.equals(self)) {
+                                try {
+                                    out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+                                } catch (IOException | RuntimeException unreadable) {
+                                    // skipped: see above
+                                }
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
-            throw StrataException.badInput("cannot list the .proto files beside \"" + file + "\": " + e.getMessage());
+            throw StrataException.badInput("cannot list the " + extension + " files beside \"" + file + "\": " + e.getMessage());
         }
         return out;
     }

@@ -66,7 +66,8 @@ class BadInputTest {
 
     @Test
     void malformedModelFileNamesFileAndLine() throws Exception {
-        Path model = Files.createTempFile("strata-model", ".json");
+        // In a directory of its own: beside it, nothing but the file (the CLI reads .json siblings as possible imports).
+        Path model = Files.createTempFile(Files.createTempDirectory("strata-model"), "model", ".json");
         Files.writeString(model, "{\n  \"dialect\": \"postgres\",\n  \"schemas\": [ {\"name\": \n}");
         CliRun run = CliRun.of("inspect", model.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
