@@ -51,7 +51,17 @@ final class ApiMetrics {
                 .tag("event", event).tag("outcome", outcome).register(registry)).increment();
     }
 
+    private FleetMetrics fleet;
+
+    /** Reports rollouts and drift of {@code source} too, read from its store at each scrape. */
+    void watchFleet(io.strata.app.registry.Registry source) {
+        this.fleet = new FleetMetrics(source, registry);
+    }
+
     String scrape() {
+        if (fleet != null) {
+            fleet.refresh();
+        }
         return registry.scrape();
     }
 }

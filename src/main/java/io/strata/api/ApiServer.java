@@ -37,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
     /** Starts serving {@code registry}; the caller closes both. */
     public static ApiServer start(Registry registry, ServerSettings settings) {
         ApiMetrics metrics = new ApiMetrics();
+        metrics.watchFleet(registry);
         RouteTable[] table = new RouteTable[1];
         Javalin javalin = Javalin.create(config -> {
             config.http.maxRequestSize = settings.maxBodyBytes();

@@ -93,6 +93,12 @@ class RolloutApiTest {
         send("POST", "/api/v1/migrations/" + second + "/execute", null, 409);
         send("GET", "/api/v1/migrations/99999", null, 404);
         assertThat(send("GET", "/api/v1/migrations", null, 200).path("migrations")).hasSize(2);
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("strata_rollouts\\{state=\"SUCCEEDED\"\\} [1-9]")
+                .containsPattern("strata_rollouts\\{state=\"ABORTED\"\\} 1")
+                .contains("strata_rollout_environments_pending");
     }
 
     @Test
