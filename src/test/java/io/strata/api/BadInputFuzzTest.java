@@ -761,18 +761,33 @@ class BadInputFuzzTest {
      * appends one. Found from the last position known, so it costs one request.
      */
     private String auditTail() throws Exception {
-        JsonNode events = JsonBodies.JSON.readTree(get("/api/v1/audit?limit=1000&after=" + Math.max(0, tailSeq - 1)).body())
-                .path("events");
+        JsonNode events = auditPage();
         while (events.size() == 1000) {
             tailSeq = events.get(events.size() - 1).path("seq").asLong();
-            events = JsonBodies.JSON.readTree(get("/api/v1/audit?limit=1000&after=" + Math.max(0, tailSeq - 1)).body())
-                    .path("events");
+            events = auditPage();
         }
         StringBuilder out = new StringBuilder();
         for (JsonNode e : events) {
             out.append(e.path("seq").asText()).append(' ').append(e.path("hash").asText()).append(' ');
         }
         return out.toString();
+    }
+
+    /**
+     * One page of the audit trail from the tail's start. The harness's own read must succeed: a refusal here
+     * (a connection the server closed after a fuzzed request, picked up again by the client's pool) is retried
+     * on a new request rather than read as an empty trail.
+     */
+    private JsonNode auditPage() throws Exception {
+        Answer answer = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            answer = get("/api/v1/audit?limit=1000&after=" + Math.max(0, tailSeq - 1));
+            if (answer.status() == 200) {
+                return JsonBodies.JSON.readTree(answer.body()).path("events");
+            }
+        }
+        fail("the harness could not read the audit trail: " + answer.status() + " " + clip(answer.body()));
+        return JsonBodies.JSON.createArrayNode();
     }
 
     /** Moves the audit tail's starting point to the newest event, after an accepted write. */
