@@ -18,6 +18,26 @@ public interface HistoryDialect {
     /** Statements that create {@code strata_history} and {@code strata_history_steps} in {@code schema} when missing. */
     List<String> createHistoryTables(String schema);
 
+    /**
+     * The history tables in standard SQL, given a dialect's timestamp-with-time-zone and long-text types: what
+     * PostgreSQL and H2 (the embedded store) create, so both keep one layout.
+     */
+    static List<String> standardHistoryTables(Quoter quoter, String schema, String timestamp, String longText) {
+        return List.of(
+                "CREATE SCHEMA IF NOT EXISTS " + quoter.ident(schema),
+                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history") + " ("
+                        + "installed_rank integer PRIMARY KEY, version varchar(64) NOT NULL, "
+                        + "description varchar(200) NOT NULL, kind varchar(16) NOT NULL, checksum varchar(64), "
+                        + "checksum_algorithm integer NOT NULL, desired_digest varchar(64), "
+                        + "statements_applied integer NOT NULL, statements_total integer NOT NULL, "
+                        + "started_at " + timestamp + " NOT NULL, finished_at " + timestamp + ", applied_by varchar(255) NOT NULL, "
+                        + "success boolean NOT NULL, error " + longText + ")",
+                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history_steps") + " ("
+                        + "installed_rank integer NOT NULL, ordinal integer NOT NULL, batch integer NOT NULL, "
+                        + "in_transaction boolean NOT NULL, statement_hash varchar(64) NOT NULL, statement " + longText + " NOT NULL, "
+                        + "applied_at " + timestamp + ", PRIMARY KEY (installed_rank, ordinal))");
+    }
+
     /** The statement that makes every following statement of the session give up after waiting {@code timeout} for a lock. */
     String lockTimeoutStatement(Duration timeout);
 

@@ -2,8 +2,6 @@ package io.strata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.strata.api.ApiServer;
-import io.strata.api.ServerSettings;
 import io.strata.app.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +15,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,21 +30,20 @@ class RegistryCommandsTest {
     @TempDir
     Path dir;
 
+    private InProcessServer running;
     private Registry registry;
-    private ApiServer server;
     private String url;
 
     @BeforeEach
     void start() {
-        registry = Registry.open(null, dir.resolve("store"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
-        url = "http://127.0.0.1:" + server.port();
+        running = new InProcessServer(dir);
+        registry = running.registry();
+        url = running.url();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        registry.close();
+        running.close();
     }
 
     private CliRun register(String file, String... more) {

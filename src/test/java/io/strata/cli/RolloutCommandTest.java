@@ -1,8 +1,5 @@
 package io.strata.cli;
 
-import io.strata.api.ApiServer;
-import io.strata.api.ServerSettings;
-import io.strata.app.registry.Registry;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,21 +19,18 @@ class RolloutCommandTest {
     @TempDir
     Path dir;
 
-    private Registry registry;
-    private ApiServer server;
+    private InProcessServer running;
     private String url;
 
     @BeforeEach
     void start() {
-        registry = Registry.open(null, dir.resolve("store"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
-        url = "http://127.0.0.1:" + server.port();
+        running = new InProcessServer(dir);
+        url = running.url();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        registry.close();
+        running.close();
     }
 
     @Test

@@ -140,8 +140,7 @@ public final class Rollouts implements AutoCloseable {
     }
 
     public Rollout get(long id) {
-        return store.transaction(tx -> tx.rollouts().get(id)).orElseThrow(() -> new RegistryException(
-                RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found"));
+        return store.transaction(tx -> tx.rollouts().get(id)).orElseThrow(() -> notFound(id));
     }
 
     public List<Rollout> list(int limit) {
@@ -152,8 +151,7 @@ public final class Rollouts implements AutoCloseable {
     public Rollout execute(long id, String actor) {
         Rollout rollout = store.transaction(tx -> {
             tx.lockForWrite();
-            Rollout r = tx.rollouts().get(id).orElseThrow(() -> new RegistryException(
-                    RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found"));
+            Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
             if (r.state() != RolloutState.CREATED && r.state() != RolloutState.PAUSED) {
                 throw new RegistryException(RegistryException.Reason.EXISTS, "rollout " + id + " is " + r.state()
                         + "; only a CREATED or PAUSED rollout can be executed");
@@ -172,8 +170,7 @@ public final class Rollouts implements AutoCloseable {
     public Rollout abort(long id, String actor) {
         store.transaction(tx -> {
             tx.lockForWrite();
-            Rollout r = tx.rollouts().get(id).orElseThrow(() -> new RegistryException(
-                    RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found"));
+            Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
             if (r.state() == RolloutState.SUCCEEDED || r.state() == RolloutState.ABORTED) {
                 throw new RegistryException(RegistryException.Reason.EXISTS, "rollout " + id + " is already " + r.state());
             }
@@ -388,6 +385,10 @@ public final class Rollouts implements AutoCloseable {
                         + "), which comes before order " + order + ": roll it out there first, or include them");
             }
         }
+    }
+
+    private static RegistryException notFound(long id) {
+        return new RegistryException(RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found");
     }
 
     private static RegistryException invalid(String message) {

@@ -30,19 +30,7 @@ final class H2HistoryDialect implements HistoryDialect {
 
     @Override
     public List<String> createHistoryTables(String schema) {
-        return List.of(
-                "CREATE SCHEMA IF NOT EXISTS " + quoter.ident(schema),
-                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history") + " ("
-                        + "installed_rank integer PRIMARY KEY, version varchar(64) NOT NULL, "
-                        + "description varchar(200) NOT NULL, kind varchar(16) NOT NULL, checksum varchar(64), "
-                        + "checksum_algorithm integer NOT NULL, desired_digest varchar(64), "
-                        + "statements_applied integer NOT NULL, statements_total integer NOT NULL, "
-                        + "started_at timestamp with time zone NOT NULL, finished_at timestamp with time zone, "
-                        + "applied_by varchar(255) NOT NULL, success boolean NOT NULL, error " + longTextType() + ")",
-                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history_steps") + " ("
-                        + "installed_rank integer NOT NULL, ordinal integer NOT NULL, batch integer NOT NULL, "
-                        + "in_transaction boolean NOT NULL, statement_hash varchar(64) NOT NULL, statement "
-                        + longTextType() + " NOT NULL, applied_at timestamp with time zone, PRIMARY KEY (installed_rank, ordinal))");
+        return HistoryDialect.standardHistoryTables(quoter, schema, "timestamp with time zone", longTextType());
     }
 
     @Override
@@ -73,7 +61,11 @@ final class H2HistoryDialect implements HistoryDialect {
 
     @Override
     public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
-        throw new UnsupportedOperationException("the store's migrations are never rolled back");
+        // H2 has no UPDATE ... FROM: each column is read back from the matching backup row.
+        String match = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
+        String set = String.join(", ", columns.stream()
+                .map(c -> c + " = (SELECT b." + c + " FROM " + backup + " b WHERE " + match + ")").toList());
+        return "UPDATE " + table + " t SET " + set + " WHERE EXISTS (SELECT 1 FROM " + backup + " b WHERE " + match + ")";
     }
 
     @Override

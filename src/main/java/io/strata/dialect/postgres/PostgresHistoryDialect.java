@@ -29,19 +29,7 @@ public final class PostgresHistoryDialect implements HistoryDialect {
 
     @Override
     public List<String> createHistoryTables(String schema) {
-        return List.of(
-                "CREATE SCHEMA IF NOT EXISTS " + quoter.ident(schema),
-                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history") + " ("
-                        + "installed_rank integer PRIMARY KEY, version varchar(64) NOT NULL, "
-                        + "description varchar(200) NOT NULL, kind varchar(16) NOT NULL, checksum varchar(64), "
-                        + "checksum_algorithm integer NOT NULL, desired_digest varchar(64), "
-                        + "statements_applied integer NOT NULL, statements_total integer NOT NULL, "
-                        + "started_at timestamptz NOT NULL, finished_at timestamptz, applied_by varchar(255) NOT NULL, "
-                        + "success boolean NOT NULL, error text)",
-                "CREATE TABLE IF NOT EXISTS " + quoter.qualified(schema, "strata_history_steps") + " ("
-                        + "installed_rank integer NOT NULL, ordinal integer NOT NULL, batch integer NOT NULL, "
-                        + "in_transaction boolean NOT NULL, statement_hash varchar(64) NOT NULL, statement text NOT NULL, "
-                        + "applied_at timestamptz, PRIMARY KEY (installed_rank, ordinal))");
+        return HistoryDialect.standardHistoryTables(quoter, schema, "timestamptz", longTextType());
     }
 
     @Override
