@@ -23,6 +23,15 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** JSON this server wrote to the store (a report, a preflight), read back to be embedded in an answer. */
+    static JsonNode stored(String json, String what) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(what + " is JSON written by this server", e);
+        }
+    }
+
     /** The body as a JSON object. */
     static ObjectNode object(Context ctx) {
         String body = ctx.body();

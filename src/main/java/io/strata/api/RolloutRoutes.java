@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * RolloutRoutes are {@code /api/v1/migrations} (seed 002's name for them): create a rollout of a SQL
- * subject's version to environments, execute it in the background, follow its status, abort it.
+ * subject's version (or one phase of its plan) to environments, execute it in the background, follow its
+ * status, pause, resume, abort or roll it back.
  */
 final class RolloutRoutes {
 
@@ -37,6 +38,12 @@ final class RolloutRoutes {
                 json(registry.rollouts().execute(id(ctx), Requests.actor(ctx)))));
         routes.post(PATH + "/{id}/abort", ctx -> Responses.json(ctx, 200,
                 json(registry.rollouts().abort(id(ctx), Requests.actor(ctx)))));
+        routes.post(PATH + "/{id}/pause", ctx -> Responses.json(ctx, 200,
+                json(registry.rollouts().pause(id(ctx), Requests.actor(ctx)))));
+        routes.post(PATH + "/{id}/resume", ctx -> Responses.json(ctx, 202,
+                json(registry.rollouts().execute(id(ctx), Requests.actor(ctx)))));
+        routes.post(PATH + "/{id}/rollback", ctx -> Responses.json(ctx, 202,
+                json(registry.rollouts().rollback(id(ctx), Requests.actor(ctx)))));
     }
 
     private void create(Context ctx) {
@@ -45,8 +52,9 @@ final class RolloutRoutes {
         String versionText = version == null || version.isNull() ? null : version.isNumber() ? version.asText()
                 : JsonBodies.text(body, "version", false);
         RolloutRequest request = new RolloutRequest(JsonBodies.text(body, "subject", true), versionText,
-                JsonBodies.texts(body, "environments"), JsonBodies.text(body, "group", false), JsonBodies.texts(body, "waves"),
-                JsonBodies.whole(body, "concurrency"), JsonBodies.whole(body, "failureThreshold"), flag(body, "force"));
+                JsonBodies.text(body, "phase", false), JsonBodies.texts(body, "environments"), JsonBodies.text(body, "group", false),
+                JsonBodies.texts(body, "waves"), JsonBodies.whole(body, "concurrency"), JsonBodies.whole(body, "failureThreshold"),
+                JsonBodies.text(body, "betweenWaves", false), flag(body, "force"));
         Responses.json(ctx, 201, json(registry.rollouts().create(request, Requests.actor(ctx))));
     }
 
@@ -74,12 +82,16 @@ final class RolloutRoutes {
         json.put("id", r.id());
         json.put("subject", r.subject());
         json.put("version", r.version());
+        json.put("phase", r.phase());
         json.put("state", r.state().name());
+        json.put("note", r.note());
         json.put("waves", r.waves());
+        json.put("betweenWaves", r.betweenWaves().label());
         json.put("concurrency", r.concurrency());
         json.put("failureThreshold", r.failureThreshold());
         json.put("createdBy", r.createdBy());
         json.put("createdAt", r.createdAt().toString());
+        json.put("preflight", r.preflight() == null ? null : JsonBodies.stored(r.preflight(), "a preflight"));
         Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
         for (TaskState s : TaskState.values()) {
             counts.put(s, 0);
@@ -96,6 +108,7 @@ final class RolloutRoutes {
             task.put("message", t.message());
             task.put("startedAt", t.startedAt() == null ? null : t.startedAt().toString());
             task.put("finishedAt", t.finishedAt() == null ? null : t.finishedAt().toString());
+            task.put("claimedBy", t.owner());
             return task;
         }).toList());
         return json;

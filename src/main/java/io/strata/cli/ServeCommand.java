@@ -44,6 +44,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--client-expiry", defaultValue = "60", description = "Seconds after its last heartbeat that a client stops counting as live (default: ${DEFAULT-VALUE}).")
     long clientExpirySeconds;
 
+    @Option(names = "--lease-seconds", defaultValue = "15", description = "How long this server's claim on an environment of a "
+            + "rollout holds without renewal; another server sharing the store takes the environment over after it (default: ${DEFAULT-VALUE}).")
+    long leaseSeconds;
+
     @Option(names = "--mysql-dev-url", defaultValue = "${env:STRATA_MYSQL_DEV_URL}",
             description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
     String mysqlDevUrl;
@@ -62,7 +66,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         Registry registry = Registry.open(storeUrl, storeDir, devUrls);
         preload.join();
         registry.clients().expireAfter(java.time.Duration.ofSeconds(Math.max(1, clientExpirySeconds)));
-        registry.rollouts().resumeInterrupted();
+        registry.rollouts().start(java.time.Duration.ofSeconds(Math.max(1, leaseSeconds)));
         ApiServer server;
         try {
             server = ApiServer.start(registry, new ServerSettings(host, port, maxBody));

@@ -4,27 +4,51 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A Rollout carries one version of a SQL subject to a set of environments, wave by wave in promotion
- * order, stopping when failures in a wave reach {@code failureThreshold}.
+ * A Rollout carries one version of a SQL subject (or one phase of its plan) to a set of environments, wave
+ * by wave in promotion order, stopping when failures in a wave reach {@code failureThreshold}.
  *
+ * @param phase         the plan's phase it carries ({@code EXPAND}, {@code MIGRATE}, {@code CONTRACT}), or null for
+ *                      the whole plan
+ * @param note          why it stands where it is (which wave tripped the circuit breaker, a pause between waves), or null
  * @param waves         the wave spec applied within each step of the promotion order ({@code 1}, {@code 10%}, {@code rest})
- * @param concurrency   how many environments of a wave run at once
+ * @param concurrency   how many environments of a wave run at once, across every server working on it
+ * @param betweenWaves  what happens after a wave, before the next
+ * @param openWave      the highest wave that may start: a wave past it waits for the operator (after a pause)
+ * @param preflight     the plan and lint checked when it was created, as JSON
  * @param tasks         one per environment, in the order they run
  */
-public record Rollout(long id, String subject, int version, RolloutState state, List<String> waves, int concurrency,
-                      int failureThreshold, String createdBy, Instant createdAt, List<Task> tasks) {
+public record Rollout(long id, String subject, int version, String phase, RolloutState state, String note, List<String> waves,
+                      int concurrency, int failureThreshold, BetweenWaves betweenWaves, int openWave, String preflight,
+                      String createdBy, Instant createdAt, List<Task> tasks) {
 
     public Rollout {
         waves = List.copyOf(waves);
         tasks = List.copyOf(tasks);
     }
 
+    /** What each environment's strata_history calls this version. */
+    public String historyVersion() {
+        return subject + "@" + version;
+    }
+
+    public Rollout withTasks(List<Task> value) {
+        return new Rollout(id, subject, version, phase, state, note, waves, concurrency, failureThreshold, betweenWaves, openWave,
+                preflight, createdBy, createdAt, value);
+    }
+
     /**
      * One environment's part.
      *
-     * @param wave    the wave it belongs to, from 1, across the whole rollout
-     * @param message what happened there (the apply's own message), or null before it ran
+     * @param wave       the wave it belongs to, from 1, across the whole rollout
+     * @param message    what happened there (the apply's own message), or null before it ran
+     * @param owner      the server working on it now, or null
+     * @param leaseUntil until when {@code owner}'s claim holds; past it, another server may take the task over
      */
-    public record Task(String environment, int wave, TaskState state, String message, Instant startedAt, Instant finishedAt) {
+    public record Task(String environment, int wave, TaskState state, String message, Instant startedAt, Instant finishedAt,
+                       String owner, Instant leaseUntil) {
+
+        public static Task pending(String environment, int wave) {
+            return new Task(environment, wave, TaskState.PENDING, null, null, null, null, null);
+        }
     }
 }

@@ -4,12 +4,21 @@ package io.strata.rollout;
 public enum RolloutState {
     /** Planned, not started. */
     CREATED,
-    /** Waves are running. */
+    /** Waves are running: servers claim its environments. */
     RUNNING,
-    /** Stopped by the circuit breaker (or the operator): resume, abort or roll back. */
+    /** Stopped by the circuit breaker, a pause between waves or the operator: resume, abort or roll back. */
     PAUSED,
     /** Every environment succeeded. */
     SUCCEEDED,
     /** Stopped for good by the operator; environments already migrated stay migrated. */
-    ABORTED
+    ABORTED,
+    /** The environments it migrated are being taken back, newest wave first. */
+    ROLLING_BACK,
+    /** Every environment it migrated was taken back (or says why it could not be). */
+    ROLLED_BACK;
+
+    /** Whether servers should be working on it: claiming environments to migrate or to take back. */
+    public boolean active() {
+        return this == RUNNING || this == ROLLING_BACK;
+    }
 }

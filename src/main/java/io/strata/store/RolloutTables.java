@@ -1,5 +1,6 @@
 package io.strata.store;
 
+import io.strata.rollout.BetweenWaves;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
 import io.strata.rollout.TaskState;
@@ -15,8 +16,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** RolloutTables reads and writes rollouts and their per-environment tasks inside a store transaction. */
+/**
+ * RolloutTables reads and writes rollouts and their per-environment tasks inside a store transaction.
+ * Servers share the work of a rollout by claiming tasks for a lease ({@link #claim}); a server that dies
+ * stops renewing its leases, and another takes its tasks over once they expire.
+ */
 public final class RolloutTables {
+
+    private static final String COLUMNS = "id, subject, version, phase, state, note, waves, concurrency, failure_threshold, "
+            + "between_waves, open_wave, preflight, created_by, created_at";
 
     private final StoreTransaction tx;
 
@@ -26,17 +34,22 @@ public final class RolloutTables {
 
     public void insert(Rollout r) throws SQLException {
         tx.lockForWrite();
-        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (id, subject, version, state, "
-                + "waves, concurrency, failure_threshold, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.id());
             ps.setString(2, r.subject());
             ps.setInt(3, r.version());
-            ps.setString(4, r.state().name());
-            ps.setString(5, String.join(",", r.waves()));
-            ps.setInt(6, r.concurrency());
-            ps.setInt(7, r.failureThreshold());
-            ps.setString(8, r.createdBy());
-            ps.setObject(9, StoreTransaction.time(r.createdAt()));
+            ps.setString(4, r.phase());
+            ps.setString(5, r.state().name());
+            ps.setString(6, r.note());
+            ps.setString(7, String.join(",", r.waves()));
+            ps.setInt(8, r.concurrency());
+            ps.setInt(9, r.failureThreshold());
+            ps.setString(10, r.betweenWaves().name());
+            ps.setInt(11, r.openWave());
+            ps.setString(12, r.preflight());
+            ps.setString(13, r.createdBy());
+            ps.setObject(14, StoreTransaction.time(r.createdAt()));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollout_tasks (rollout_id, environment, "
@@ -63,36 +76,198 @@ public final class RolloutTables {
         return query("", null, limit);
     }
 
-    public void setState(long id, RolloutState state) throws SQLException {
+    /** The rollouts servers should be working on (RUNNING or ROLLING_BACK), oldest first. */
+    public List<Long> active() throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT id FROM strata_rollouts WHERE state IN ('RUNNING', 'ROLLING_BACK') ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /** Sets the rollout's state and the note that says why (null clears it). */
+    public void setState(long id, RolloutState state, String note) throws SQLException {
         tx.lockForWrite();
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollouts SET state = ? WHERE id = ?")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollouts SET state = ?, note = ? WHERE id = ?")) {
             ps.setString(1, state.name());
-            ps.setLong(2, id);
+            ps.setString(2, note);
+            ps.setLong(3, id);
             ps.executeUpdate();
         }
     }
 
-    public void setTask(long id, String environment, TaskState state, String message, Instant started, Instant finished)
-            throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, message = ?, "
-                + "started_at = COALESCE(?, started_at), finished_at = ? WHERE rollout_id = ? AND environment = ?")) {
-            ps.setString(1, state.name());
-            ps.setString(2, message);
-            ps.setObject(3, started == null ? null : StoreTransaction.time(started));
-            ps.setObject(4, finished == null ? null : StoreTransaction.time(finished));
+    /** Lets waves up to {@code wave} start. */
+    public void openWave(long id, int wave) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "UPDATE strata_rollouts SET open_wave = ? WHERE id = ? AND open_wave < ?")) {
+            ps.setInt(1, wave);
+            ps.setLong(2, id);
+            ps.setInt(3, wave);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Puts the tasks in {@code from} back to {@code to} with their message kept: a resume retries failed environments. */
+    public void resetTasks(long id, TaskState from, TaskState to) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = NULL, "
+                + "lease_until = NULL WHERE rollout_id = ? AND state = ?")) {
+            ps.setString(1, to.name());
+            ps.setLong(2, id);
+            ps.setString(3, from.name());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims one task of rollout {@code id} for {@code owner} until {@code leaseUntil}: moving forward, a
+     * PENDING task of the lowest wave not finished (at most {@code open_wave}); taking back, a SUCCEEDED task
+     * of the highest wave still migrated. A task whose lease has expired is claimed again, since its holder
+     * stopped renewing it. No more than the rollout's concurrency hold live leases at once. The rollout's
+     * row is locked with SKIP LOCKED: a server that finds another claiming for the same rollout moves on
+     * and tries again at its next round, rather than queueing behind it.
+     */
+    public Optional<String> claim(long id, String owner, Instant now, Instant leaseUntil) throws SQLException {
+        String state;
+        int openWave;
+        int concurrency;
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT state, open_wave, concurrency FROM strata_rollouts "
+                + "WHERE id = ? AND state IN ('RUNNING', 'ROLLING_BACK') FOR UPDATE SKIP LOCKED")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                state = rs.getString(1);
+                openWave = rs.getInt(2);
+                concurrency = rs.getInt(3);
+            }
+        }
+        boolean forward = state.equals(RolloutState.RUNNING.name());
+        TaskState waiting = forward ? TaskState.PENDING : TaskState.SUCCEEDED;
+        TaskState working = forward ? TaskState.RUNNING : TaskState.ROLLING_BACK;
+        if (count(id, working, now) >= concurrency) {
+            return Optional.empty();
+        }
+        Integer wave = currentWave(id, forward);
+        if (wave == null || forward && wave > openWave) {
+            return Optional.empty();
+        }
+        String environment = null;
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment FROM strata_rollout_tasks "
+                + "WHERE rollout_id = ? AND wave = ? AND (state = ? OR (state = ? AND lease_until < ?)) "
+                + "ORDER BY ordinal LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+            ps.setLong(1, id);
+            ps.setInt(2, wave);
+            ps.setString(3, waiting.name());
+            ps.setString(4, working.name());
+            ps.setObject(5, StoreTransaction.time(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    environment = rs.getString(1);
+                }
+            }
+        }
+        if (environment == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = ?, "
+                + "lease_until = ?, started_at = ?, finished_at = NULL WHERE rollout_id = ? AND environment = ?")) {
+            ps.setString(1, working.name());
+            ps.setString(2, owner);
+            ps.setObject(3, StoreTransaction.time(leaseUntil));
+            ps.setObject(4, StoreTransaction.time(now));
             ps.setLong(5, id);
             ps.setString(6, environment);
             ps.executeUpdate();
         }
+        return Optional.of(environment);
     }
 
-    /** The environments where {@code subject}'s {@code version} succeeded, in any rollout. */
-    public Set<String> succeeded(String subject, int version) throws SQLException {
+    /**
+     * The wave work happens in: moving forward, the lowest with a task not yet done; taking back, the highest
+     * with a task still migrated. Null when there is none.
+     */
+    public Integer currentWave(long id, boolean forward) throws SQLException {
+        String sql = forward
+                ? "SELECT MIN(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('PENDING', 'RUNNING')"
+                : "SELECT MAX(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('SUCCEEDED', 'ROLLING_BACK')";
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int wave = rs.getInt(1);
+                return rs.wasNull() ? null : wave;
+            }
+        }
+    }
+
+    /** Tasks in {@code state} whose lease is live at {@code now}. */
+    private int count(long id, TaskState state, Instant now) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT COUNT(*) FROM strata_rollout_tasks "
+                + "WHERE rollout_id = ? AND state = ? AND lease_until >= ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, state.name());
+            ps.setObject(3, StoreTransaction.time(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Extends every lease {@code owner} holds; how many it still holds. */
+    public int renew(String owner, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
+                + "WHERE owner = ? AND state IN ('RUNNING', 'ROLLING_BACK')")) {
+            ps.setObject(1, StoreTransaction.time(leaseUntil));
+            ps.setString(2, owner);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records how a claimed task ended, if {@code owner} still holds it: false when its lease expired and
+     * another server took it over (whose result then counts).
+     */
+    public boolean finish(long id, String environment, String owner, TaskState state, String message, Instant finished)
+            throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, message = ?, "
+                + "finished_at = ?, owner = NULL, lease_until = NULL WHERE rollout_id = ? AND environment = ? AND owner = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, message);
+            ps.setObject(3, finished == null ? null : StoreTransaction.time(finished));
+            ps.setLong(4, id);
+            ps.setString(5, environment);
+            ps.setString(6, owner);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Gives up the claims of servers that cannot be running any more: with an embedded store only one server
+     * opens it, so whatever a previous one held died with it.
+     */
+    public int releaseAll() throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
+                + "WHERE state IN ('RUNNING', 'ROLLING_BACK')")) {
+            ps.setObject(1, StoreTransaction.time(Instant.EPOCH));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The environments where {@code subject}'s {@code version} succeeded, in any rollout of {@code phase} or of the whole plan. */
+    public Set<String> succeeded(String subject, int version, String phase) throws SQLException {
         Set<String> out = new LinkedHashSet<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT t.environment FROM strata_rollout_tasks t "
-                + "JOIN strata_rollouts r ON r.id = t.rollout_id WHERE r.subject = ? AND r.version = ? AND t.state = 'SUCCEEDED'")) {
+                + "JOIN strata_rollouts r ON r.id = t.rollout_id WHERE r.subject = ? AND r.version = ? AND t.state = 'SUCCEEDED' "
+                + "AND (r.phase IS NULL OR r.phase = ?)")) {
             ps.setString(1, subject);
             ps.setInt(2, version);
+            ps.setString(3, phase);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
@@ -104,8 +279,8 @@ public final class RolloutTables {
 
     private List<Rollout> query(String where, Long id, int limit) throws SQLException {
         List<Rollout> out = new ArrayList<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id, subject, version, state, waves, concurrency, "
-                + "failure_threshold, created_by, created_at FROM strata_rollouts " + where + " ORDER BY id DESC LIMIT ?")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM strata_rollouts " + where
+                + " ORDER BY id DESC LIMIT ?")) {
             int i = 1;
             if (id != null) {
                 ps.setLong(i++, id);
@@ -113,18 +288,18 @@ public final class RolloutTables {
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long rolloutId = rs.getLong(1);
-                    String waves = rs.getString(5);
-                    out.add(new Rollout(rolloutId, rs.getString(2), rs.getInt(3), RolloutState.valueOf(rs.getString(4)),
-                            waves.isEmpty() ? List.of() : Arrays.asList(waves.split(",")), rs.getInt(6), rs.getInt(7),
-                            rs.getString(8), StoreTransaction.instant(rs, 9), List.of()));
+                    String waves = rs.getString(7);
+                    out.add(new Rollout(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            RolloutState.valueOf(rs.getString(5)), rs.getString(6),
+                            waves.isEmpty() ? List.of() : Arrays.asList(waves.split(",")), rs.getInt(8), rs.getInt(9),
+                            BetweenWaves.valueOf(rs.getString(10)), rs.getInt(11), rs.getString(12), rs.getString(13),
+                            StoreTransaction.instant(rs, 14), List.of()));
                 }
             }
         }
         List<Rollout> withTasks = new ArrayList<>();
         for (Rollout r : out) {
-            withTasks.add(new Rollout(r.id(), r.subject(), r.version(), r.state(), r.waves(), r.concurrency(),
-                    r.failureThreshold(), r.createdBy(), r.createdAt(), tasks(r.id())));
+            withTasks.add(r.withTasks(tasks(r.id())));
         }
         return withTasks;
     }
@@ -132,12 +307,13 @@ public final class RolloutTables {
     private List<Rollout.Task> tasks(long id) throws SQLException {
         List<Rollout.Task> out = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment, wave, state, message, started_at, "
-                + "finished_at FROM strata_rollout_tasks WHERE rollout_id = ? ORDER BY ordinal")) {
+                + "finished_at, owner, lease_until FROM strata_rollout_tasks WHERE rollout_id = ? ORDER BY ordinal")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Rollout.Task(rs.getString(1), rs.getInt(2), TaskState.valueOf(rs.getString(3)), rs.getString(4),
-                            StoreTransaction.instant(rs, 5), StoreTransaction.instant(rs, 6)));
+                            StoreTransaction.instant(rs, 5), StoreTransaction.instant(rs, 6), rs.getString(7),
+                            StoreTransaction.instant(rs, 8)));
                 }
             }
         }

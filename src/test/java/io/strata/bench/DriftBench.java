@@ -40,7 +40,7 @@ public final class DriftBench {
         try (Registry registry = Registry.open(null, dir, Map.of())) {
             registry.register().run(new RegisterRequest("big", null, SubjectFormat.SQL, "postgres", ddl, "bench", null, null));
             registry.environments().add(new EnvironmentRequest("big-env", "dev", null, null, url, "none", null, Map.of()), "bench");
-            Rollout rollout = registry.rollouts().create(new RolloutRequest("big", "1", null, null, null, 1, 1, false), "bench");
+            Rollout rollout = registry.rollouts().create(new RolloutRequest("big", "1", null, null, null, null, 1, 1, null, false), "bench");
             registry.rollouts().execute(rollout.id(), "bench");
             while (registry.rollouts().get(rollout.id()).state() == RolloutState.RUNNING) {
                 Thread.sleep(200);

@@ -92,10 +92,10 @@ public final class RolloutBench {
                 registry.environments().add(new EnvironmentRequest("shard-" + i, "prod", null, "shards",
                         TestDatabases.freshPostgres(), "none", true, Map.of()), "bench");
             }
-            settle(registry, registry.rollouts().create(new RolloutRequest("accounts", "1", null, "shards", null,
-                    concurrency, 1, false), "bench"));
-            Rollout second = registry.rollouts().create(new RolloutRequest("accounts", "2", null, "shards", null,
-                    concurrency, 1, false), "bench");
+            settle(registry, registry.rollouts().create(new RolloutRequest("accounts", "1", null, null, "shards", null,
+                    concurrency, 1, null, false), "bench"));
+            Rollout second = registry.rollouts().create(new RolloutRequest("accounts", "2", null, null, "shards", null,
+                    concurrency, 1, null, false), "bench");
             long start = System.nanoTime();
             Rollout done = settle(registry, second);
             long wall = (System.nanoTime() - start) / 1_000_000;

@@ -90,8 +90,8 @@ public final class RunDemo implements AutoCloseable {
     }
 
     private void rollOut(int version) {
-        Rollout created = registry.rollouts().create(new RolloutRequest(SUBJECT, Integer.toString(version), null, null,
-                List.of("1", "rest"), 4, 1, false), "demo");
+        Rollout created = registry.rollouts().create(new RolloutRequest(SUBJECT, Integer.toString(version), null, null, null,
+                List.of("1", "rest"), 4, 1, null, false), "demo");
         say("   rollout " + created.id() + ": " + created.tasks().size() + " environments in "
                 + created.tasks().stream().mapToInt(Rollout.Task::wave).max().orElse(0)
                 + " waves (dev, staging, a canary shard, the other shards)");

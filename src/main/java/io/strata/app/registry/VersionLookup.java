@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** VersionLookup finds a version of a subject's branch by number or {@code latest}, with the registry's errors. */
-final class VersionLookup {
+public final class VersionLookup {
 
     private VersionLookup() {
     }
@@ -19,7 +19,7 @@ final class VersionLookup {
     }
 
     /** {@code version} among {@code versions} (one branch's, in number order). */
-    static StoredVersion find(StoredSubject subject, List<StoredVersion> versions, String branch, String version) {
+    public static StoredVersion find(StoredSubject subject, List<StoredVersion> versions, String branch, String version) {
         if ("latest".equalsIgnoreCase(version) || "-1".equals(version)) {
             List<StoredVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
             if (live.isEmpty()) {

@@ -1,0 +1,134 @@
+package io.strata.app.rollout;
+
+import io.strata.app.ApplyMigration;
+import io.strata.app.RollbackMigration;
+import io.strata.app.SourceLoader;
+import io.strata.app.SourceOptions;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.JdbcUrls;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.apply.ApplyResult;
+import io.strata.plan.apply.ApplySettings;
+import io.strata.plan.apply.HistoryRow;
+import io.strata.plan.apply.TargetSession;
+import io.strata.rollout.ClientVersion;
+import io.strata.rollout.Environment;
+import io.strata.rollout.Rollout;
+import io.strata.rollout.TaskState;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * EnvironmentMigration does one environment's part of a rollout: migrate it toward the version (or one
+ * phase of its plan) with {@link ApplyMigration}, take the version back with {@link RollbackMigration}, or
+ * check after a wave that it is reachable and records the version. The environment's own
+ * {@code strata_history} decides what runs, so doing a part again never repeats a statement.
+ */
+final class EnvironmentMigration {
+
+    /**
+     * How a part ended.
+     *
+     * @param retry the target's migration lock was held (a server whose lease lapsed is still at work there):
+     *              nothing ran, try again later
+     */
+    record Outcome(TaskState state, String message, boolean retry) {
+    }
+
+    private final Map<String, String> devUrls;
+    private final Clients clients;
+
+    EnvironmentMigration(Map<String, String> devUrls, Clients clients) {
+        this.devUrls = Map.copyOf(devUrls);
+        this.clients = clients;
+    }
+
+    /**
+     * Migrates {@code environment} toward the version in {@code model} (a model file). Refused while a client
+     * of an older version is live there and what runs would break it: the CONTRACT phase always, the whole
+     * plan when the version breaks clients of the one before ({@code breaks}); EXPAND and MIGRATE keep the
+     * old shape working.
+     */
+    Outcome apply(Rollout rollout, Environment environment, Path model, List<String> breaks) {
+        PhaseKind phase = rollout.phase() == null ? null : PhaseKind.valueOf(rollout.phase());
+        boolean breaking = phase == PhaseKind.CONTRACT || phase == null && !breaks.isEmpty();
+        List<ClientVersion> older = !breaking ? List.of() : clients.live(environment.name()).stream()
+                .filter(c -> c.subject().equals(rollout.subject())).filter(c -> c.olderThan(rollout.version())).toList();
+        if (!older.isEmpty()) {
+            String why = phase == PhaseKind.CONTRACT ? "its CONTRACT phase removes what clients of older versions use"
+                    : "version " + rollout.version() + " breaks clients of older versions (" + String.join(", ", breaks) + ")";
+            return new Outcome(TaskState.FAILED, "refused: " + why + " and these are live in " + environment.name() + ": "
+                    + String.join(", ", older.stream().map(c -> c.service() + "/" + c.instance() + " (reads " + c.reads()
+                    + ", writes " + c.writes() + ")").toList()), false);
+        }
+        try (SourceLoader loader = new SourceLoader(new SourceOptions(environment.dialect(), devUrls.get(environment.dialect())))) {
+            ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(model.toString(),
+                    withPassword(environment), null, rollout.historyVersion(),
+                    "rollout " + rollout.id() + ": " + rollout.subject() + " version " + rollout.version()
+                            + (phase == null ? "" : " (" + phase + ")"),
+                    ApplySettings.defaults(), false, false, null, phase));
+            if (result.outcome() == ApplyResult.Outcome.LOCKED) {
+                return new Outcome(TaskState.RUNNING, result.message(), true);
+            }
+            return new Outcome(result.ok() ? TaskState.SUCCEEDED : TaskState.FAILED, result.message(), false);
+        } catch (RuntimeException e) {
+            return new Outcome(TaskState.FAILED, JdbcUrls.redact(String.valueOf(e.getMessage())), false);
+        }
+    }
+
+    /**
+     * Takes the rollout's version back on {@code environment}, only while it is the newest applied there: a
+     * version applied after it would be taken back too, which this rollout has no say over.
+     */
+    Outcome takeBack(Rollout rollout, Environment environment) {
+        try {
+            Optional<HistoryRow> newest = newestApplied(environment);
+            if (newest.isEmpty() || !newest.get().version().equals(rollout.historyVersion())) {
+                boolean ours = newest.isEmpty() || history(environment).stream()
+                        .noneMatch(r -> r.version().equals(rollout.historyVersion()) && r.success() && !r.rolledBack());
+                return ours ? new Outcome(TaskState.ROLLED_BACK, rollout.historyVersion() + " is not applied there: nothing to take back", false)
+                        : new Outcome(TaskState.ROLLBACK_FAILED, "not taken back: " + newest.get().version()
+                        + " was applied after " + rollout.historyVersion() + "; roll that back first", false);
+            }
+            List<ApplyResult> results = new RollbackMigration().run(withPassword(environment), null, ApplySettings.defaults());
+            if (results.stream().anyMatch(r -> r.outcome() == ApplyResult.Outcome.LOCKED)) {
+                return new Outcome(TaskState.ROLLING_BACK, results.get(0).message(), true);
+            }
+            boolean ok = results.stream().allMatch(ApplyResult::ok);
+            return new Outcome(ok ? TaskState.ROLLED_BACK : TaskState.ROLLBACK_FAILED,
+                    String.join("\n", results.stream().map(ApplyResult::message).toList()), false);
+        } catch (RuntimeException e) {
+            return new Outcome(TaskState.ROLLBACK_FAILED, JdbcUrls.redact(String.valueOf(e.getMessage())), false);
+        }
+    }
+
+    /** Null when {@code environment} is reachable and records the rollout's version; else what is wrong. */
+    String unhealthy(Rollout rollout, Environment environment) {
+        try {
+            boolean recorded = history(environment).stream()
+                    .anyMatch(r -> r.version().equals(rollout.historyVersion()) && r.success() && !r.rolledBack());
+            return recorded ? null : environment.name() + " does not record " + rollout.historyVersion() + " as applied";
+        } catch (RuntimeException e) {
+            return environment.name() + ": " + JdbcUrls.redact(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Optional<HistoryRow> newestApplied(Environment environment) {
+        List<HistoryRow> applied = history(environment).stream().filter(HistoryRow::success).filter(r -> !r.rolledBack()).toList();
+        return applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1));
+    }
+
+    private static List<HistoryRow> history(Environment environment) {
+        return TargetSession.readHistory(Dialects.byName(environment.dialect()), withPassword(environment), null);
+    }
+
+    /** The environment's URL with its password, for this connection only: never stored, and redacted in messages. */
+    private static String withPassword(Environment environment) {
+        return environment.credentials().resolve().map(password -> environment.url()
+                + (environment.url().contains("?") ? "&" : "?") + "password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
+    }
+}
