@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * RolloutCommand is {@code strata rollout}: create a rollout of a SQL subject's version on a running server,
- * execute it (optionally waiting until it settles), follow its status, abort it. Exit codes: 0 created,
- * started or succeeded; 1 a rollout that stopped (PAUSED by the circuit breaker) or was aborted; 2 a refused
- * request.
+ * RolloutCommand is {@code strata rollout}: create a rollout of a SQL subject's version (or one phase of its
+ * plan) on a running server, execute it (optionally waiting until it settles), follow its status, pause,
+ * resume, abort or roll it back. Exit codes: 0 created, started, succeeded or rolled back; 1 a rollout that
+ * stopped (PAUSED) or was aborted, or a rollback that could not take every environment back; 2 a refused request.
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         description = "Roll a SQL subject's version out to environments through a running strata serve.",
         subcommands = {RolloutCommand.Create.class, RolloutCommand.Execute.class, RolloutCommand.Status.class,
-                RolloutCommand.Abort.class})
+                RolloutCommand.Pause.class, RolloutCommand.Resume.class, RolloutCommand.Abort.class, RolloutCommand.Rollback.class})
 final class RolloutCommand implements Runnable {
 
     @Spec
@@ -31,7 +31,7 @@ final class RolloutCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, execute, status or abort");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, execute, status, pause, resume, abort or rollback");
     }
 
     static int print(CommandSpec spec, OutputFormat format, JsonNode rollout) {
@@ -40,7 +40,11 @@ final class RolloutCommand implements Runnable {
             out.println(Json.write(rollout));
         } else {
             out.println("rollout " + rollout.path("id").asLong() + ": " + rollout.path("subject").asText() + " version "
-                    + rollout.path("version").asInt() + ", " + rollout.path("state").asText() + " " + rollout.path("summary"));
+                    + rollout.path("version").asInt() + (rollout.path("phase").isTextual() ? " (" + rollout.path("phase").asText() + ")" : "")
+                    + ", " + rollout.path("state").asText() + " " + rollout.path("summary"));
+            if (rollout.path("note").isTextual()) {
+                out.println("  " + rollout.path("note").asText());
+            }
             TextTable table = new TextTable("wave", "environment", "state", "message");
             for (JsonNode t : rollout.path("environments")) {
                 String message = t.path("message").isNull() ? "" : t.path("message").asText().lines().reduce((a, b) -> b).orElse("");
@@ -50,7 +54,8 @@ final class RolloutCommand implements Runnable {
         }
         out.flush();
         String state = rollout.path("state").asText();
-        return state.equals("PAUSED") || state.equals("ABORTED") ? 1 : 0;
+        boolean incomplete = state.equals("ROLLED_BACK") && rollout.path("summary").path("ROLLBACK_FAILED").asInt() > 0;
+        return state.equals("PAUSED") || state.equals("ABORTED") || incomplete ? 1 : 0;
     }
 
     static JsonNode post(ServerOptionsMixin server, String path, Object body) {
@@ -60,6 +65,16 @@ final class RolloutCommand implements Runnable {
             throw client.failure(response);
         }
         return response.body();
+    }
+
+    /** {@code rollout} itself, or once {@code await} is set, the rollout when it stops RUNNING or ROLLING_BACK. */
+    static JsonNode await(ServerOptionsMixin server, long id, JsonNode rollout, boolean await) throws InterruptedException {
+        JsonNode now = rollout;
+        while (await && (now.path("state").asText().equals("RUNNING") || now.path("state").asText().equals("ROLLING_BACK"))) {
+            Thread.sleep(500);
+            now = server.client().getOk("/api/v1/migrations/" + id + "/status");
+        }
+        return now;
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Plan a rollout (nothing runs yet).")
@@ -72,6 +87,10 @@ final class RolloutCommand implements Runnable {
         String subject;
         @Option(names = "--version", defaultValue = "latest", description = "A version number or latest (default).")
         String version;
+        @Option(names = "--phase", description = "EXPAND, MIGRATE or CONTRACT: one phase of the version's plan (default: the whole plan).")
+        String phase;
+        @Option(names = "--between-waves", description = "none (default), pause (wait for resume) or health (check the wave's environments).")
+        String betweenWaves;
         @Option(names = "--env", split = ",", description = "Environments by name (default: all of the subject's dialect).")
         List<String> environments;
         @Option(names = "--group", description = "Every member of this group instead.")
@@ -93,6 +112,8 @@ final class RolloutCommand implements Runnable {
             body.put("force", force);
             body.put("subject", subject);
             body.put("version", version);
+            body.put("phase", phase);
+            body.put("betweenWaves", betweenWaves);
             body.put("environments", environments);
             body.put("group", group);
             body.put("waves", waves);
@@ -117,12 +138,7 @@ final class RolloutCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            JsonNode rollout = post(server, "/api/v1/migrations/" + id + "/execute", Map.of());
-            while (await && rollout.path("state").asText().equals("RUNNING")) {
-                Thread.sleep(500);
-                rollout = server.client().getOk("/api/v1/migrations/" + id + "/status");
-            }
-            return print(spec, format, rollout);
+            return print(spec, format, await(server, id, post(server, "/api/v1/migrations/" + id + "/execute", Map.of()), await));
         }
     }
 
@@ -143,6 +159,45 @@ final class RolloutCommand implements Runnable {
         }
     }
 
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Start no more environments; those running finish. Resume goes on.")
+    static final class Pause implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        long id;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            print(spec, format, post(server, "/api/v1/migrations/" + id + "/pause", Map.of()));
+            return 0;
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Go on with a paused rollout: failed environments are tried again.")
+    static final class Resume implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        long id;
+        @Option(names = "--wait", description = "Wait until the rollout succeeds or stops, then print it.")
+        boolean await;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return print(spec, format, await(server, id, post(server, "/api/v1/migrations/" + id + "/resume", Map.of()), await));
+        }
+    }
+
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop a rollout for good.")
     static final class Abort implements Callable<Integer> {
         @Spec
@@ -158,6 +213,26 @@ final class RolloutCommand implements Runnable {
         public Integer call() {
             print(spec, format, post(server, "/api/v1/migrations/" + id + "/abort", Map.of()));
             return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Take the version back on every environment the rollout migrated, newest wave first.")
+    static final class Rollback implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ServerOptionsMixin server;
+        @Parameters(index = "0")
+        long id;
+        @Option(names = "--wait", description = "Wait until every environment is taken back, then print the rollout.")
+        boolean await;
+        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return print(spec, format, await(server, id, post(server, "/api/v1/migrations/" + id + "/rollback", Map.of()), await));
         }
     }
 }

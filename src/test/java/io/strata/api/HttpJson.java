@@ -31,4 +31,32 @@ final class HttpJson {
         assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }
+
+    /**
+     * The rollout {@code id} once nothing is moving: its state is neither RUNNING nor ROLLING_BACK and no
+     * environment is still being worked on (a paused rollout lets those running finish). Gives up after
+     * three minutes and returns what it last saw, for the caller's assertion to show.
+     */
+    static JsonNode awaitRollout(int port, long id) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        JsonNode status = send(port, "GET", "/api/v1/migrations/" + id + "/status", null, 200);
+        while (moving(status) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = send(port, "GET", "/api/v1/migrations/" + id + "/status", null, 200);
+        }
+        return status;
+    }
+
+    private static boolean moving(JsonNode rollout) {
+        String state = rollout.path("state").asText();
+        if (state.equals("RUNNING") || state.equals("ROLLING_BACK")) {
+            return true;
+        }
+        for (JsonNode task : rollout.path("environments")) {
+            if (task.path("state").asText().equals("RUNNING") || task.path("state").asText().equals("ROLLING_BACK")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -35,6 +35,7 @@ class OpenApiDocumentTest {
     private static final Set<String> OPTIONAL_BODY = Set.of("POST /api/v1/schemas/{id}/branches/{branch}/merge");
     /** Commands on a rollout: their path says everything. */
     private static final Set<String> NO_BODY = Set.of("POST /api/v1/migrations/{id}/execute", "POST /api/v1/migrations/{id}/abort",
+            "POST /api/v1/migrations/{id}/pause", "POST /api/v1/migrations/{id}/resume", "POST /api/v1/migrations/{id}/rollback",
             "POST /api/v1/environments/{id}/sync");
 
     private static final String AVRO_V1 = """
@@ -192,8 +193,18 @@ class OpenApiDocumentTest {
         calls.call("GET", v1 + "/environments/{id}/drift", v1 + "/environments/doc-dev/drift", null, 404);
         calls.call("POST", v1 + "/environments/{id}/sync", v1 + "/environments/doc-dev/sync", null, 200);
         calls.call("GET", v1 + "/environments/{id}/drift", v1 + "/environments/doc-dev/drift", null, 200);
-        calls.call("POST", v1 + "/migrations/{id}/abort", rolloutPath + "/abort", null, 200);
-        calls.call("POST", v1 + "/migrations/{id}/execute", rolloutPath + "/execute", null, 409);
+        assertThat(HttpJson.awaitRollout(server.port(), rollout.path("id").asLong()).path("state").asText()).isEqualTo("SUCCEEDED");
+        calls.call("POST", v1 + "/migrations/{id}/rollback", rolloutPath + "/rollback", null, 202);
+        assertThat(HttpJson.awaitRollout(server.port(), rollout.path("id").asLong()).path("state").asText()).isEqualTo("ROLLED_BACK");
+        calls.call("POST", v1 + "/migrations/{id}/resume", rolloutPath + "/resume", null, 409);
+        JsonNode held = calls.call("POST", v1 + "/migrations", v1 + "/migrations", body("subject", "doc.orders",
+                "environments", List.of("doc-dev"), "phase", "CONTRACT"), 400);
+        assertThat(held.path("error").path("message").asText()).contains("has no CONTRACT phase");
+        String heldPath = v1 + "/migrations/" + calls.call("POST", v1 + "/migrations", v1 + "/migrations", body("subject",
+                "doc.orders", "environments", List.of("doc-dev")), 201).path("id").asLong();
+        calls.call("POST", v1 + "/migrations/{id}/pause", heldPath + "/pause", null, 200);
+        calls.call("POST", v1 + "/migrations/{id}/abort", heldPath + "/abort", null, 200);
+        calls.call("POST", v1 + "/migrations/{id}/execute", heldPath + "/execute", null, 409);
         calls.call("DELETE", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 200);
         calls.call("GET", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 404);
 

@@ -155,13 +155,7 @@ class RolloutApiTest {
 
     /** Polls the status until the rollout leaves RUNNING (a generous deadline, not a timing assertion). */
     private static JsonNode awaitSettled(long id) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        JsonNode status = send("GET", "/api/v1/migrations/" + id + "/status", null, 200);
-        while (status.path("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = send("GET", "/api/v1/migrations/" + id + "/status", null, 200);
-        }
-        return status;
+        return HttpJson.awaitRollout(server.port(), id);
     }
 
     private static JsonNode send(String method, String path, Object body, int expectedStatus) throws Exception {

@@ -183,9 +183,15 @@ public final class Rollouts implements AutoCloseable {
         return get(id);
     }
 
-    /** Stops a RUNNING rollout from starting more environments; those already running finish. Resume with execute. */
+    /**
+     * Stops a RUNNING rollout from starting more environments (those already running finish), or holds a
+     * CREATED one; execute resumes it. Pausing a PAUSED rollout changes nothing.
+     */
     public Rollout pause(long id, String actor) {
-        transition(id, actor, Set.of(RolloutState.RUNNING), RolloutState.PAUSED, "paused by " + actor, "rollout.paused");
+        if (get(id).state() != RolloutState.PAUSED) {
+            transition(id, actor, Set.of(RolloutState.CREATED, RolloutState.RUNNING), RolloutState.PAUSED, "paused by " + actor,
+                    "rollout.paused");
+        }
         return get(id);
     }
 
