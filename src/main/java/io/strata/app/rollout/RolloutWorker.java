@@ -156,6 +156,12 @@ final class RolloutWorker implements AutoCloseable {
             LOG.error("rollout {}: working on {} failed; the lease will lapse and the environment be tried again", id, name, e);
         } finally {
             busy.decrementAndGet();
+            // The slot is free now: claim the next environment at once rather than at the next tick.
+            try {
+                rounds.execute(this::round);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the server is stopping: no more rounds
+            }
         }
     }
 
