@@ -73,6 +73,7 @@ final class EnvironmentRoutes {
         json.put("changes", r.changes());
         json.put("checkedAt", r.checkedAt().toString());
         json.put("report", JsonBodies.stored(r.report(), "a drift report"));
+        json.put("repair", r.repair() == null ? null : JsonBodies.stored(r.repair(), "a drift repair"));
         return json;
     }
 

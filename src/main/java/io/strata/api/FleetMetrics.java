@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * FleetMetrics are the rollout and drift gauges, read from the store when Prometheus scrapes (the store is
  * the truth, and two servers sharing it then report the same numbers): rollouts by state, environments
- * still pending in unfinished rollouts, the last finished rollout's duration per subject, and the changes
- * each environment's last drift check found.
+ * still pending in unfinished rollouts, the last finished rollout's duration per subject, the changes
+ * each environment's last drift check found, and whether this server's last check could not reach it.
  */
 final class FleetMetrics {
 
@@ -52,6 +52,8 @@ final class FleetMetrics {
         lastFinished.forEach((subject, r) -> gauge("strata.rollout.last.duration.seconds", "subject", subject, seconds(r)));
         for (Environment e : registry.environments().list()) {
             registry.drift().latest(e.name()).ifPresent(d -> gauge("strata.environment.drift.changes", "environment", e.name(), d.changes()));
+            // This server's own view, not the store's: whether its last drift check could reach the environment.
+            gauge("strata.environment.drift.unreachable", "environment", e.name(), registry.drift().unreachable(e.name()).isPresent() ? 1 : 0);
         }
     }
 

@@ -3,6 +3,8 @@ package io.strata.cli;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.registry.Registry;
+import io.strata.app.rollout.DriftSchedule;
+import io.strata.error.StrataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,10 +18,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * ServeCommand is {@code strata serve}: the registry's REST API, the Confluent-compatible API, health and
- * metrics, over the embedded store (an H2 file under {@code ./.strata/}) or a PostgreSQL store. It runs
- * until stopped (Ctrl-C or SIGTERM), closing the server and the store on the way out.
+ * metrics, over the embedded store (an H2 file under {@code ./.strata/}) or a PostgreSQL store, and checks every
+ * environment for drift on a schedule. It runs until stopped (Ctrl-C or SIGTERM), closing the schedule, the
+ * server and the store on the way out.
  */
-@Command(name = "serve", description = "Run the schema registry server (REST API under /api/v1, Confluent-compatible API under /ccompat).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the schema registry server (REST API under /api/v1, Confluent-compatible API under /ccompat) and check every environment for drift on a schedule.")
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -48,12 +52,20 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             + "rollout holds without renewal; another server sharing the store takes the environment over after it (default: ${DEFAULT-VALUE}).")
     long leaseSeconds;
 
+    @Option(names = "--drift-interval", defaultValue = "600", paramLabel = "<seconds>",
+            description = "Seconds between scheduled drift checks of every environment; 0 turns them off (default: ${DEFAULT-VALUE}).")
+    long driftIntervalSeconds;
+
     @Option(names = "--mysql-dev-url", defaultValue = "${env:STRATA_MYSQL_DEV_URL}",
             description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
     String mysqlDevUrl;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (driftIntervalSeconds < 0) {
+            throw StrataException.badInput("--drift-interval must be 0 (no scheduled drift check) or a number of seconds, not "
+                    + driftIntervalSeconds);
+        }
         Map<String, String> devUrls = new HashMap<>();
         if (mysqlDevUrl != null && !mysqlDevUrl.isBlank()) {
             devUrls.put("mysql", mysqlDevUrl);
@@ -74,8 +86,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             registry.close();
             throw e;
         }
+        DriftSchedule driftSchedule = DriftSchedule.start(registry.environments(), registry.drift(), driftIntervalSeconds);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            driftSchedule.close();
             server.close();
             registry.close();
             stopped.countDown();
@@ -85,6 +99,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 registry.store().kind(), registry.store().redactedUrl(), (System.nanoTime() - started) / 1_000_000);
         out.printf("  REST API:    http://localhost:%d/api/v1/schemas   OpenAPI: /api/v1/openapi.json%n", server.port());
         out.printf("  Confluent:   http://localhost:%d/ccompat          health: /health   metrics: /metrics%n", server.port());
+        out.printf("  Drift:       %s%n", driftSchedule.running() ? "every environment checked every " + driftIntervalSeconds + " s"
+                : "no scheduled check (--drift-interval 0)");
         out.flush();
         stopped.await();
         return 0;

@@ -23,7 +23,7 @@ public final class DriftTables {
             delete.executeUpdate();
         }
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_drift (environment, subject, version, "
-                + "changes, report, checked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "changes, report, repair, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.environment());
             ps.setString(2, r.subject());
             if (r.version() == null) {
@@ -33,14 +33,15 @@ public final class DriftTables {
             }
             ps.setInt(4, r.changes());
             ps.setString(5, r.report());
-            ps.setObject(6, StoreTransaction.time(r.checkedAt()));
+            ps.setString(6, r.repair());
+            ps.setObject(7, StoreTransaction.time(r.checkedAt()));
             ps.executeUpdate();
         }
     }
 
     public Optional<DriftReport> latest(String environment) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment, subject, version, changes, report, "
-                + "checked_at FROM strata_drift WHERE environment = ?")) {
+                + "repair, checked_at FROM strata_drift WHERE environment = ?")) {
             ps.setString(1, environment);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -48,7 +49,7 @@ public final class DriftTables {
                 }
                 int version = rs.getInt(3);
                 return Optional.of(new DriftReport(rs.getString(1), rs.getString(2), rs.wasNull() ? null : version,
-                        rs.getInt(4), rs.getString(5), StoreTransaction.instant(rs, 6)));
+                        rs.getInt(4), rs.getString(5), rs.getString(6), StoreTransaction.instant(rs, 7)));
             }
         }
     }

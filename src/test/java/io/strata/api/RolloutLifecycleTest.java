@@ -79,6 +79,9 @@ class RolloutLifecycleTest {
         for (String name : FLEET) {
             assertThat(columns(name)).as(name + " after EXPAND keeps the old name beside the new").contains("name", "full_name");
         }
+        JsonNode halfWay = send("POST", "/api/v1/environments/prod-b/sync", null, 200);
+        assertThat(halfWay.path("drifted").asBoolean()).as("half way through a phased rollout is not drift: " + halfWay).isFalse();
+        assertThat(halfWay.path("report").path("note").asText()).contains("phase by phase", "CONTRACT");
         for (String phase : phases.subList(1, phases.size() - 1)) {
             assertThat(settle(create(Map.of("subject", "crm.customers", "version", 2, "phase", phase, "environments", FLEET)))
                     .path("state").asText()).as(phase).isEqualTo("SUCCEEDED");
@@ -99,10 +102,12 @@ class RolloutLifecycleTest {
         send("POST", "/api/v1/environments/prod-a/clients", Map.of("subject", "crm.customers", "service", "billing",
                 "instance", "pod-1", "version", 2), 200);
         send("POST", "/api/v1/migrations/" + contract.path("id").asLong() + "/resume", null, 202);
-        assertThat(settle(contract).path("state").asText()).isEqualTo("SUCCEEDED");
+        JsonNode resumed = settle(contract);
+        assertThat(resumed.path("state").asText()).as(resumed.toString()).isEqualTo("SUCCEEDED");
         for (String name : FLEET) {
             assertThat(columns(name)).as(name + " after CONTRACT").contains("full_name").doesNotContain("name");
         }
+        assertThat(send("POST", "/api/v1/environments/prod-b/sync", null, 200).path("drifted").asBoolean()).isFalse();
 
         // Rolling the CONTRACT rollout back takes each environment back, newest wave first.
         send("POST", "/api/v1/migrations/" + contract.path("id").asLong() + "/rollback", null, 202);

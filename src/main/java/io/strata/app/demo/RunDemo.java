@@ -9,9 +9,11 @@ import io.strata.app.rollout.RolloutRequest;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.SubjectFormat;
+import io.strata.plan.PhaseKind;
 import io.strata.rollout.DriftReport;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
+import io.strata.rollout.TaskState;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -29,7 +31,8 @@ import java.util.Map;
  * RunDemo is the use case behind {@code strata demo}: on an embedded PostgreSQL holding the databases
  * {@code dev}, {@code staging} and {@code prod_1}..{@code prod_4}, it registers three versions of the example
  * shop schema (the third, a rename, refused at BACKWARD first and then registered as a MAJOR version), rolls
- * each out through the promotion order and over the prod shards in waves, changes one shard by hand and shows
+ * each out through the promotion order and over the prod shards in waves (the third phase by phase: expand,
+ * migrate, contract, each promoted on its own), changes one shard by hand and shows
  * the drift check finding it. It prints what happens as it goes.
  */
 public final class RunDemo implements AutoCloseable {
@@ -51,7 +54,8 @@ public final class RunDemo implements AutoCloseable {
 
     public void run() {
         startDatabases();
-        say("1. environments: dev (order 10), staging (20), prod_1..prod_4 (30, group prod-shards)");
+        say("1. environments: dev (order 10), staging (20), prod_1..prod_4 (30, group prod-shards; destructive steps allowed "
+                + "after review, which prod refuses by default)");
         add("dev", "dev", null);
         add("staging", "staging", null);
         for (String shard : SHARDS) {
@@ -89,18 +93,31 @@ public final class RunDemo implements AutoCloseable {
         }
     }
 
+    /** Rolls {@code version} out everywhere: phase by phase when its plan has several, else in one go. */
     private void rollOut(int version) {
-        Rollout created = registry.rollouts().create(new RolloutRequest(SUBJECT, Integer.toString(version), null, null, null,
-                List.of("1", "rest"), 4, 1, null, false), "demo");
-        say("   rollout " + created.id() + ": " + created.tasks().size() + " environments in "
-                + created.tasks().stream().mapToInt(Rollout.Task::wave).max().orElse(0)
+        List<PhaseKind> phases = registry.rollouts().phases(SUBJECT, Integer.toString(version));
+        if (phases.size() < 2) {
+            rollOut(version, null);
+            return;
+        }
+        say("   its plan has phases " + phases + ": each is promoted through every environment before the next starts");
+        for (PhaseKind phase : phases) {
+            rollOut(version, phase);
+        }
+    }
+
+    private void rollOut(int version, PhaseKind phase) {
+        Rollout created = registry.rollouts().create(new RolloutRequest(SUBJECT, Integer.toString(version),
+                phase == null ? null : phase.name(), null, null, List.of("1", "rest"), 4, 1, null, false), "demo");
+        say("   rollout " + created.id() + (phase == null ? "" : " (" + phase + ")") + ": " + created.tasks().size()
+                + " environments in " + created.tasks().stream().mapToInt(Rollout.Task::wave).max().orElse(0)
                 + " waves (dev, staging, a canary shard, the other shards)");
         registry.rollouts().execute(created.id(), "demo");
         Rollout done = created;
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
             done = registry.rollouts().get(created.id());
-            if (done.state() != RolloutState.RUNNING) {
+            if (done.state() != RolloutState.RUNNING && done.tasks().stream().noneMatch(t -> t.state() == TaskState.RUNNING)) {
                 break;
             }
             sleep();
@@ -113,7 +130,8 @@ public final class RunDemo implements AutoCloseable {
     }
 
     private void add(String name, String tier, String group) {
-        registry.environments().add(new EnvironmentRequest(name, tier, null, group, url(name), "none", null, Map.of()), "demo");
+        registry.environments().add(new EnvironmentRequest(name, tier, null, group, url(name), "none",
+                tier.equals("prod") ? Boolean.TRUE : null, Map.of()), "demo");
     }
 
     private void startDatabases() {

@@ -68,7 +68,7 @@ final class RolloutPreflight {
     static Checked check(String label, Catalog before, Catalog after, PhaseKind phase, List<Environment> targets) {
         Catalog from = before != null ? before : emptyLike(after);
         List<SchemaChange> changes = Differ.diff(from, after);
-        MigrationPlan whole = Planner.plan(from, after, changes, Dialects.byName(after.dialect()), "");
+        MigrationPlan whole = plan(from, after, changes);
         List<PhaseKind> kinds = whole.phases().stream().map(Phase::kind).toList();
         if (phase != null && !kinds.contains(phase)) {
             throw invalid(label + "'s plan has no " + phase + " phase; its phases: " + kinds
@@ -100,6 +100,16 @@ final class RolloutPreflight {
                     .toList()) + "; nothing ran: " + String.join("; ", refusals), Map.of("refusals", refusals));
         }
         return new Checked(kinds, json(whole, phase, byTier));
+    }
+
+    /** The kinds of the phases of the plan from {@code before} (null: nothing) to {@code after}, in order. */
+    static List<PhaseKind> phases(Catalog before, Catalog after) {
+        Catalog from = before != null ? before : emptyLike(after);
+        return plan(from, after, Differ.diff(from, after)).phases().stream().map(Phase::kind).toList();
+    }
+
+    private static MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> changes) {
+        return Planner.plan(from, to, changes, Dialects.byName(to.dialect()), "");
     }
 
     /** The tier's own severities; a tier that allows destructive steps takes them as warnings unless it names them. */

@@ -131,12 +131,14 @@ final class RolloutProgress {
         }
     }
 
-    /** Moves {@code r} to {@code to} if it is still in the state it was read in; whether this call moved it. */
+    /** Moves {@code r} to {@code to} if it and its environments are still as read; whether this call moved it. */
     private boolean move(Rollout r, RolloutState to, String note, String action) {
         return store.transaction(tx -> {
             tx.lockForWrite();
             Optional<Rollout> now = tx.rollouts().get(r.id());
-            if (now.isEmpty() || now.get().state() != r.state()) {
+            // Decided on what was read before the lock: if anything moved since (a resume reset the failed
+            // environments, another server finished one), the next round decides again.
+            if (now.isEmpty() || now.get().state() != r.state() || !taskStates(now.get()).equals(taskStates(r))) {
                 return false;
             }
             tx.rollouts().setState(r.id(), to, note);
@@ -161,6 +163,10 @@ final class RolloutProgress {
         data.put("phase", r.phase());
         data.putAll(more);
         return data;
+    }
+
+    private static List<TaskState> taskStates(Rollout r) {
+        return r.tasks().stream().map(Rollout.Task::state).toList();
     }
 
     private static long count(Rollout r, Predicate<Rollout.Task> which) {

@@ -149,6 +149,17 @@ public final class Rollouts implements AutoCloseable {
         }
     }
 
+    /**
+     * The phases of the plan that takes {@code subject} from the version before {@code version} to it, in order:
+     * more than one means it can be promoted phase by phase.
+     */
+    public List<PhaseKind> phases(String subject, String version) {
+        Prepared prepared = store.transaction(tx -> prepare(tx, new RolloutRequest(subject, version, null, null, null, null,
+                null, null, null, false)));
+        Catalog after = versionSchema.apply(subject, prepared.version().version());
+        return RolloutPreflight.phases(prepared.previous() == null ? null : versionSchema.apply(subject, prepared.previous()), after);
+    }
+
     public Rollout get(long id) {
         return store.transaction(tx -> tx.rollouts().get(id)).orElseThrow(() -> notFound(id));
     }
