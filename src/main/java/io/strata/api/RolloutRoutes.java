@@ -108,7 +108,7 @@ final class RolloutRoutes {
             task.put("message", t.message());
             task.put("startedAt", t.startedAt() == null ? null : t.startedAt().toString());
             task.put("finishedAt", t.finishedAt() == null ? null : t.finishedAt().toString());
-            task.put("claimedBy", t.owner());
+            task.put("workedBy", t.owner());
             return task;
         }).toList());
         return json;

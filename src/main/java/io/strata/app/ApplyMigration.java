@@ -95,9 +95,11 @@ public final class ApplyMigration {
         try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
             Optional<HistoryRow> pending = session.pending();
             // A phase runs a recorded plan, so it resumes even before its first statement finished (a backfill
-            // that stopped half way has its progress in the history, not in statements_applied).
-            if (pending.isPresent() && pending.get().kind().equals("apply")
-                    && (pending.get().statementsApplied() > 0 || pending.get().phase() != null)) {
+            // that stopped half way has its progress in the history, not in statements_applied). A run that died
+            // before its first statement was recorded resumes too when it headed for the same schema: its first
+            // statement may have landed, and one history row per version is what status and drift read.
+            if (pending.isPresent() && pending.get().kind().equals("apply") && (pending.get().statementsApplied() > 0
+                    || pending.get().phase() != null || digest.equals(pending.get().desiredDigest()))) {
                 return resume(session, pending.get(), digest);
             }
             Optional<PhaseRecord.Recorded> recorded = session.recordedPlan(digest);

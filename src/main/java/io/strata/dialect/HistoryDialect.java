@@ -12,6 +12,11 @@ import java.util.List;
  */
 public interface HistoryDialect {
 
+    /** Whether a statement that ran outside a transaction when its process died took effect; see {@link StatementLanding}. */
+    default StatementLanding landing() {
+        return StatementLanding.UNKNOWN;
+    }
+
     /** The schema (PostgreSQL) or database (MySQL) that holds the history: {@code requested}, else the default. */
     String historySchema(Connection connection, String requested) throws SQLException;
 

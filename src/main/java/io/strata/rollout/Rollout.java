@@ -41,7 +41,7 @@ public record Rollout(long id, String subject, int version, String phase, Rollou
      *
      * @param wave       the wave it belongs to, from 1, across the whole rollout
      * @param message    what happened there (the apply's own message), or null before it ran
-     * @param owner      the server working on it now, or null
+     * @param owner      the server working on it now, or the one that worked on it last; null before any did
      * @param leaseUntil until when {@code owner}'s claim holds; past it, another server may take the task over
      */
     public record Task(String environment, int wave, TaskState state, String message, Instant startedAt, Instant finishedAt,

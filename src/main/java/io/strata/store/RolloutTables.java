@@ -235,8 +235,9 @@ public final class RolloutTables {
      */
     public boolean finish(long id, String environment, String owner, TaskState state, String message, Instant finished)
             throws SQLException {
+        // The owner stays, as the server that did the work; without a lease it holds nothing.
         try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, message = ?, "
-                + "finished_at = ?, owner = NULL, lease_until = NULL WHERE rollout_id = ? AND environment = ? AND owner = ?")) {
+                + "finished_at = ?, lease_until = NULL WHERE rollout_id = ? AND environment = ? AND owner = ?")) {
             ps.setString(1, state.name());
             ps.setString(2, message);
             ps.setObject(3, finished == null ? null : StoreTransaction.time(finished));

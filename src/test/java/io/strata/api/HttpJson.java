@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,15 @@ final class HttpJson {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
+    }
+
+    /** Registers an environment: {@code group} may be null for one outside any group. */
+    static void addEnvironment(int port, String name, String tier, String group, String url) throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "tier", tier, "url", url));
+        if (group != null) {
+            body.put("group", group);
+        }
+        send(port, "POST", "/api/v1/environments", body, 201);
     }
 
     /**

@@ -38,11 +38,7 @@ class RolloutApiTest {
                 {"prod-2", "prod", "prod-shards"}, {"prod-3", "prod", "prod-shards"}}) {
             String url = TestDatabases.freshPostgres();
             URLS.put(env[0], url);
-            Map<String, Object> body = new java.util.HashMap<>(Map.of("name", env[0], "tier", env[1], "url", url));
-            if (!env[2].isEmpty()) {
-                body.put("group", env[2]);
-            }
-            send("POST", "/api/v1/environments", body, 201);
+            HttpJson.addEnvironment(server.port(), env[0], env[1], env[2].isEmpty() ? null : env[2], url);
         }
     }
 
@@ -153,7 +149,6 @@ class RolloutApiTest {
                 .doesNotContain("phone");
     }
 
-    /** Polls the status until the rollout leaves RUNNING (a generous deadline, not a timing assertion). */
     private static JsonNode awaitSettled(long id) throws Exception {
         return HttpJson.awaitRollout(server.port(), id);
     }

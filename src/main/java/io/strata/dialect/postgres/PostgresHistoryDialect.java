@@ -1,6 +1,7 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.StatementLanding;
 import io.strata.dialect.Locker;
 import io.strata.dialect.Quoter;
 
@@ -11,6 +12,13 @@ import java.util.List;
 
 /** PostgresHistoryDialect is how migrations are applied and recorded on PostgreSQL: transactional DDL, advisory lock, lock_timeout. */
 public final class PostgresHistoryDialect implements HistoryDialect {
+
+    private static final StatementLanding LANDING = new PostgresStatementLanding();
+
+    @Override
+    public StatementLanding landing() {
+        return LANDING;
+    }
 
     /** SQLState of "canceling statement due to lock timeout". */
     private static final String LOCK_NOT_AVAILABLE = "55P03";

@@ -1,6 +1,7 @@
 package io.strata.plan.apply;
 
 import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.StatementLanding;
 import io.strata.plan.Backfill;
 
 import java.sql.Connection;
@@ -40,28 +41,39 @@ final class Executor {
     /** Records {@code migration} as started, then runs all of it. */
     ApplyResult run(Migration migration, String appliedBy) throws SQLException {
         int rank = history.start(migration, appliedBy);
-        return execute(rank, migration.version(), migration.steps());
+        return execute(rank, migration.version(), migration.steps(), false);
     }
 
-    /** Runs the statements of {@code row} that have not run yet. */
+    /**
+     * Runs the statements of {@code row} that have not run yet. The first of them may have been running
+     * outside a transaction when the run before died, and may have finished after: the dialect is asked
+     * whether it landed before it runs again.
+     */
     ApplyResult resume(HistoryRow row) throws SQLException {
         history.reopen(row.rank());
-        return execute(row.rank(), row.version(), history.steps(row.rank()));
+        return execute(row.rank(), row.version(), history.steps(row.rank()), true);
     }
 
-    private ApplyResult execute(int rank, String version, List<HistoryStep> steps) throws SQLException {
+    private ApplyResult execute(int rank, String version, List<HistoryStep> steps, boolean resumed) throws SQLException {
+        boolean inFlight = resumed;
         int total = steps.size();
         int applied = (int) steps.stream().filter(HistoryStep::applied).count();
         for (List<HistoryStep> batch : batches(steps)) {
             try {
                 if (batch.get(0).inTransaction() && dialect.transactionalDdl()) {
+                    // Statements and their marks commit together: nothing of such a batch can have landed unrecorded.
+                    inFlight = false;
                     runner.run(() -> inTransaction(rank, batch));
                     applied += batch.size();
                 } else {
                     for (HistoryStep step : batch) {
                         failing = step;
                         Optional<Backfill> backfill = Backfill.parse(step.statement());
-                        if (backfill.isPresent()) {
+                        boolean landed = inFlight && backfill.isEmpty() && landed(step.statement());
+                        inFlight = false;
+                        if (landed) {
+                            // It finished after its run died: recording it is all that is left.
+                        } else if (backfill.isPresent()) {
                             // Batches commit on their own and retry on a lock timeout one by one.
                             backfills.run(rank, step, backfill.get());
                         } else {
@@ -81,6 +93,15 @@ final class Executor {
         history.finish(rank, null);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, version, applied, total,
                 "applied version " + version + " (" + total + " statements)", List.of());
+    }
+
+    /** Whether {@code sql}, in flight when the run before died, took effect; cleans up what it left half made. */
+    private boolean landed(String sql) throws SQLException {
+        StatementLanding.Verdict verdict = dialect.landing().check(connection, sql);
+        for (String cleanup : verdict.cleanup()) {
+            runner.run(() -> execute(cleanup));
+        }
+        return verdict.landed() == StatementLanding.Landed.YES;
     }
 
     private void inTransaction(int rank, List<HistoryStep> batch) throws SQLException {
