@@ -37,6 +37,8 @@ final class EnvironmentRoutes {
         routes.get(PATH + "/{id}/health", ctx -> Responses.json(ctx, 200, health(registry.environments().health(ctx.pathParam("id")))));
         routes.post(PATH + "/{id}/clients", this::report);
         routes.post(PATH + "/{id}/sync", ctx -> Responses.json(ctx, 200, drift(registry.drift().check(ctx.pathParam("id")))));
+        routes.post(PATH + "/{id}/repair", ctx -> Responses.json(ctx, 201, RolloutRoutes.json(registry.rollouts()
+                .repair(ctx.pathParam("id"), Requests.actor(ctx)))));
         routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, drift(registry.drift().latest(ctx.pathParam("id"))
                 .orElseThrow(() -> new io.strata.app.registry.RegistryException(
                         io.strata.app.registry.RegistryException.Reason.ENVIRONMENT_NOT_FOUND,

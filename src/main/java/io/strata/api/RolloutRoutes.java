@@ -83,6 +83,7 @@ final class RolloutRoutes {
         json.put("subject", r.subject());
         json.put("version", r.version());
         json.put("phase", r.phase());
+        json.put("repair", r.repair());
         json.put("state", r.state().name());
         json.put("note", r.note());
         json.put("waves", r.waves());

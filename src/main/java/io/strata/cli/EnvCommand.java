@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Manage the environments (target databases) of a running strata serve.",
         subcommands = {EnvCommand.Add.class, EnvCommand.List.class, EnvCommand.Show.class, EnvCommand.Health.class,
-                EnvCommand.Remove.class, EnvCommand.Import.class})
+                EnvCommand.Remove.class, EnvCommand.Import.class, EnvCommand.Sync.class, EnvCommand.Repair.class})
 final class EnvCommand implements Runnable {
 
     @Spec
@@ -28,7 +28,7 @@ final class EnvCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add, list, show, health or remove");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add, list, show, health, remove, import, sync or repair");
     }
 
     private static int print(CommandSpec spec, OutputFormat format, JsonNode answer, java.util.function.Consumer<PrintWriter> text) {
@@ -119,39 +119,37 @@ final class EnvCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one environment.")
-    static final class Show implements Callable<Integer> {
+    /** What every command on one environment takes: the server, the environment's name and the output format. */
+    abstract static class OnEnvironment implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         ServerOptionsMixin server;
-        @Parameters(index = "0")
+        @Parameters(index = "0", description = "The environment's name.")
         String name;
         @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
         OutputFormat format;
 
+        String path(String suffix) {
+            return "/api/v1/environments/" + RegistryClient.segment(name) + suffix;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one environment.")
+    static final class Show extends OnEnvironment {
         @Override
         public Integer call() {
-            JsonNode answer = server.client().getOk("/api/v1/environments/" + RegistryClient.segment(name));
+            JsonNode answer = server.client().getOk(path(""));
             return print(spec, format, answer, out -> out.println(describe(answer)));
         }
     }
 
     @Command(name = "health", mixinStandardHelpOptions = true,
             description = "Connect to an environment: reachable, server version, versions applied, versions it lacks against earlier ones. Exit 1 when unreachable.")
-    static final class Health implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptionsMixin server;
-        @Parameters(index = "0")
-        String name;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
-
+    static final class Health extends OnEnvironment {
         @Override
         public Integer call() {
-            JsonNode h = server.client().getOk("/api/v1/environments/" + RegistryClient.segment(name) + "/health");
+            JsonNode h = server.client().getOk(path("/health"));
             print(spec, format, h, out -> {
                 if (!h.path("reachable").asBoolean()) {
                     out.println(name + ": unreachable (" + h.path("error").asText() + ")");
@@ -165,6 +163,55 @@ final class EnvCommand implements Runnable {
                 out.println("  behind earlier environments: " + (behind.isEmpty() ? "no" : behind.toString()));
             });
             return h.path("reachable").asBoolean() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "Check an environment for drift now: the changes from the version it should be at, and the plan back. Exit 1 when it drifted.")
+    static final class Sync extends OnEnvironment {
+        @Override
+        public Integer call() {
+            JsonNode report = RolloutCommand.post(server, path("/sync"), Map.of());
+            print(spec, format, report, out -> {
+                if (report.path("subject").isNull() || report.path("subject").isMissingNode()) {
+                    out.println(name + ": " + report.path("report").path("note").asText("nothing rolled out here"));
+                    return;
+                }
+                String version = report.path("subject").asText() + "@" + report.path("version").asInt();
+                if (!report.path("drifted").asBoolean()) {
+                    out.println(name + ": no drift from " + version + (report.path("report").has("note")
+                            ? " (" + report.path("report").path("note").asText() + ")" : ""));
+                    return;
+                }
+                out.println(name + ": " + report.path("changes").asInt() + " change(s) from " + version);
+                for (JsonNode change : report.path("report").path("changes")) {
+                    out.println("  " + change.path("code").asText() + " at " + change.path("location").asText());
+                }
+                out.println("  the way back" + (report.path("repair").path("destructive").asBoolean() ? " (destructive)" : "") + ":");
+                report.path("repair").path("statements").forEach(sql -> out.println("    " + sql.asText()));
+                out.println("  run it as a rollout: strata env repair " + name);
+            });
+            return report.path("drifted").asBoolean() ? 1 : 0;
+        }
+    }
+
+    @Command(name = "repair", mixinStandardHelpOptions = true,
+            description = "Create a rollout that takes a drifted environment back to the version it should be at.")
+    static final class Repair extends OnEnvironment {
+        @Option(names = "--execute", description = "Execute it at once.")
+        boolean execute;
+        @Option(names = "--wait", description = "With --execute, wait until it settles.")
+        boolean await;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            JsonNode rollout = RolloutCommand.post(server, path("/repair"), Map.of());
+            if (execute) {
+                long id = rollout.path("id").asLong();
+                rollout = RolloutCommand.await(server, id, RolloutCommand.post(server, "/api/v1/migrations/" + id + "/execute",
+                        Map.of()), await);
+            }
+            return RolloutCommand.print(spec, format, rollout);
         }
     }
 

@@ -39,7 +39,8 @@ final class RolloutCommand implements Runnable {
         if (format == OutputFormat.json) {
             out.println(Json.write(rollout));
         } else {
-            out.println("rollout " + rollout.path("id").asLong() + ": " + rollout.path("subject").asText() + " version "
+            out.println("rollout " + rollout.path("id").asLong() + ": " + (rollout.path("repair").asBoolean() ? "repair back to " : "")
+                    + rollout.path("subject").asText() + " version "
                     + rollout.path("version").asInt() + (rollout.path("phase").isTextual() ? " (" + rollout.path("phase").asText() + ")" : "")
                     + ", " + rollout.path("state").asText() + " " + rollout.path("summary"));
             if (rollout.path("note").isTextual()) {
@@ -123,36 +124,56 @@ final class RolloutCommand implements Runnable {
         }
     }
 
-    @Command(name = "execute", mixinStandardHelpOptions = true, description = "Start (or resume) a rollout.")
-    static final class Execute implements Callable<Integer> {
+    /** What every command on one rollout takes: the server, the rollout's id and the output format. */
+    abstract static class OnRollout implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         ServerOptionsMixin server;
-        @Parameters(index = "0")
+        @Parameters(index = "0", description = "The rollout's id.")
         long id;
-        @Option(names = "--wait", description = "Wait until the rollout succeeds or stops, then print it.")
-        boolean await;
         @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
         OutputFormat format;
 
+        JsonNode command(String action) {
+            return post(server, "/api/v1/migrations/" + id + "/" + action, Map.of());
+        }
+    }
+
+    /** A command that sets a rollout moving, and with {@code --wait} follows it until it stops. */
+    abstract static class Moving extends OnRollout {
+        @Option(names = "--wait", description = "Wait until the rollout stops moving, then print it.")
+        boolean await;
+
+        abstract String action();
+
         @Override
         public Integer call() throws InterruptedException {
-            return print(spec, format, await(server, id, post(server, "/api/v1/migrations/" + id + "/execute", Map.of()), await));
+            return print(spec, format, await(server, id, command(action()), await));
+        }
+    }
+
+    /** A command that changes a rollout's state once and prints it: exit 0 when the server accepted it. */
+    abstract static class Once extends OnRollout {
+        abstract String action();
+
+        @Override
+        public Integer call() {
+            print(spec, format, command(action()));
+            return 0;
+        }
+    }
+
+    @Command(name = "execute", mixinStandardHelpOptions = true, description = "Start (or resume) a rollout.")
+    static final class Execute extends Moving {
+        @Override
+        String action() {
+            return "execute";
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a rollout, per environment.")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptionsMixin server;
-        @Parameters(index = "0")
-        long id;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
-
+    static final class Status extends OnRollout {
         @Override
         public Integer call() {
             return print(spec, format, server.client().getOk("/api/v1/migrations/" + id + "/status"));
@@ -161,78 +182,36 @@ final class RolloutCommand implements Runnable {
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Start no more environments; those running finish. Resume goes on.")
-    static final class Pause implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptionsMixin server;
-        @Parameters(index = "0")
-        long id;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
-
+    static final class Pause extends Once {
         @Override
-        public Integer call() {
-            print(spec, format, post(server, "/api/v1/migrations/" + id + "/pause", Map.of()));
-            return 0;
+        String action() {
+            return "pause";
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true,
             description = "Go on with a paused rollout: failed environments are tried again.")
-    static final class Resume implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptionsMixin server;
-        @Parameters(index = "0")
-        long id;
-        @Option(names = "--wait", description = "Wait until the rollout succeeds or stops, then print it.")
-        boolean await;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
-
+    static final class Resume extends Moving {
         @Override
-        public Integer call() throws InterruptedException {
-            return print(spec, format, await(server, id, post(server, "/api/v1/migrations/" + id + "/resume", Map.of()), await));
+        String action() {
+            return "resume";
         }
     }
 
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop a rollout for good.")
-    static final class Abort implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptionsMixin server;
-        @Parameters(index = "0")
-        long id;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
-
+    static final class Abort extends Once {
         @Override
-        public Integer call() {
-            print(spec, format, post(server, "/api/v1/migrations/" + id + "/abort", Map.of()));
-            return 0;
+        String action() {
+            return "abort";
         }
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Take the version back on every environment the rollout migrated, newest wave first.")
-    static final class Rollback implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptionsMixin server;
-        @Parameters(index = "0")
-        long id;
-        @Option(names = "--wait", description = "Wait until every environment is taken back, then print the rollout.")
-        boolean await;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
-
+    static final class Rollback extends Moving {
         @Override
-        public Integer call() throws InterruptedException {
-            return print(spec, format, await(server, id, post(server, "/api/v1/migrations/" + id + "/rollback", Map.of()), await));
+        String action() {
+            return "rollback";
         }
     }
 }

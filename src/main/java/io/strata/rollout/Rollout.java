@@ -15,11 +15,13 @@ import java.util.List;
  * @param betweenWaves  what happens after a wave, before the next
  * @param openWave      the highest wave that may start: a wave past it waits for the operator (after a pause)
  * @param preflight     the plan and lint checked when it was created, as JSON
+ * @param repair        whether it takes a drifted environment back to the version it should be at, rather than
+ *                      carrying a new version
  * @param tasks         one per environment, in the order they run
  */
 public record Rollout(long id, String subject, int version, String phase, RolloutState state, String note, List<String> waves,
                       int concurrency, int failureThreshold, BetweenWaves betweenWaves, int openWave, String preflight,
-                      String createdBy, Instant createdAt, List<Task> tasks) {
+                      boolean repair, String createdBy, Instant createdAt, List<Task> tasks) {
 
     public Rollout {
         waves = List.copyOf(waves);
@@ -33,7 +35,7 @@ public record Rollout(long id, String subject, int version, String phase, Rollou
 
     public Rollout withTasks(List<Task> value) {
         return new Rollout(id, subject, version, phase, state, note, waves, concurrency, failureThreshold, betweenWaves, openWave,
-                preflight, createdBy, createdAt, value);
+                preflight, repair, createdBy, createdAt, value);
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class RolloutTables {
 
     private static final String COLUMNS = "id, subject, version, phase, state, note, waves, concurrency, failure_threshold, "
-            + "between_waves, open_wave, preflight, created_by, created_at";
+            + "between_waves, open_wave, preflight, repair, created_by, created_at";
 
     private final StoreTransaction tx;
 
@@ -35,7 +35,7 @@ public final class RolloutTables {
     public void insert(Rollout r) throws SQLException {
         tx.lockForWrite();
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.id());
             ps.setString(2, r.subject());
             ps.setInt(3, r.version());
@@ -48,8 +48,9 @@ public final class RolloutTables {
             ps.setString(10, r.betweenWaves().name());
             ps.setInt(11, r.openWave());
             ps.setString(12, r.preflight());
-            ps.setString(13, r.createdBy());
-            ps.setObject(14, StoreTransaction.time(r.createdAt()));
+            ps.setBoolean(13, r.repair());
+            ps.setString(14, r.createdBy());
+            ps.setObject(15, StoreTransaction.time(r.createdAt()));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollout_tasks (rollout_id, environment, "
@@ -293,8 +294,8 @@ public final class RolloutTables {
                     out.add(new Rollout(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             RolloutState.valueOf(rs.getString(5)), rs.getString(6),
                             waves.isEmpty() ? List.of() : Arrays.asList(waves.split(",")), rs.getInt(8), rs.getInt(9),
-                            BetweenWaves.valueOf(rs.getString(10)), rs.getInt(11), rs.getString(12), rs.getString(13),
-                            StoreTransaction.instant(rs, 14), List.of()));
+                            BetweenWaves.valueOf(rs.getString(10)), rs.getInt(11), rs.getString(12), rs.getBoolean(13),
+                            rs.getString(14), StoreTransaction.instant(rs, 15), List.of()));
                 }
             }
         }

@@ -36,7 +36,7 @@ class OpenApiDocumentTest {
     /** Commands on a rollout: their path says everything. */
     private static final Set<String> NO_BODY = Set.of("POST /api/v1/migrations/{id}/execute", "POST /api/v1/migrations/{id}/abort",
             "POST /api/v1/migrations/{id}/pause", "POST /api/v1/migrations/{id}/resume", "POST /api/v1/migrations/{id}/rollback",
-            "POST /api/v1/environments/{id}/sync");
+            "POST /api/v1/environments/{id}/sync", "POST /api/v1/environments/{id}/repair");
 
     private static final String AVRO_V1 = """
             {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"long"}]}""";
@@ -193,6 +193,8 @@ class OpenApiDocumentTest {
         calls.call("GET", v1 + "/environments/{id}/drift", v1 + "/environments/doc-dev/drift", null, 404);
         calls.call("POST", v1 + "/environments/{id}/sync", v1 + "/environments/doc-dev/sync", null, 200);
         calls.call("GET", v1 + "/environments/{id}/drift", v1 + "/environments/doc-dev/drift", null, 200);
+        calls.call("POST", v1 + "/environments/{id}/repair", v1 + "/environments/doc-dev/repair", null, 409);
+        calls.call("POST", v1 + "/environments/{id}/repair", v1 + "/environments/nowhere/repair", null, 404);
         assertThat(HttpJson.awaitRollout(server.port(), rollout.path("id").asLong()).path("state").asText()).isEqualTo("SUCCEEDED");
         calls.call("POST", v1 + "/migrations/{id}/rollback", rolloutPath + "/rollback", null, 202);
         assertThat(HttpJson.awaitRollout(server.port(), rollout.path("id").asLong()).path("state").asText()).isEqualTo("ROLLED_BACK");

@@ -64,4 +64,44 @@ class RolloutCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("rollout 424242 not found");
     }
+
+    @Test
+    void rollbackThenSyncAndRepairFromTheCommandLine() throws Exception {
+        Path v1 = dir.resolve("notes.sql");
+        Files.writeString(v1, "CREATE TABLE notes (id bigint PRIMARY KEY, body text);");
+        assertThat(CliRun.of("register", "shop.notes", v1.toString(), "--server", url).exitCode()).isZero();
+        String dev = TestDatabases.freshPostgres();
+        assertThat(CliRun.of("env", "add", "dev", "--tier", "dev", "--url", dev, "--server", url).exitCode()).isZero();
+        String first = rolloutId(CliRun.of("rollout", "create", "shop.notes", "--server", url));
+        assertThat(CliRun.of("rollout", "execute", first, "--wait", "--server", url).out()).contains("SUCCEEDED");
+
+        CliRun back = CliRun.of("rollout", "rollback", first, "--wait", "--server", url);
+        assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+        assertThat(back.out()).contains("ROLLED_BACK");
+        assertThat(TestDatabases.rows(dev, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'notes'"))
+                .containsExactly("0");
+        CliRun pause = CliRun.of("rollout", "pause", first, "--server", url);
+        assertThat(pause.exitCode()).isEqualTo(2);
+        assertThat(pause.err()).contains("ROLLED_BACK");
+
+        String second = rolloutId(CliRun.of("rollout", "create", "shop.notes", "--server", url));
+        assertThat(CliRun.of("rollout", "execute", second, "--wait", "--server", url).out()).contains("SUCCEEDED");
+        TestDatabases.exec(dev, "ALTER TABLE notes ADD COLUMN by_hand text");
+        CliRun drifted = CliRun.of("env", "sync", "dev", "--server", url);
+        assertThat(drifted.exitCode()).as(drifted.out() + drifted.err()).isEqualTo(1);
+        assertThat(drifted.out()).contains("change(s) from shop.notes@1", "the way back (destructive)", "by_hand",
+                "strata env repair dev");
+        CliRun repair = CliRun.of("env", "repair", "dev", "--execute", "--wait", "--server", url);
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
+        assertThat(repair.out()).contains("repair back to shop.notes version 1, SUCCEEDED");
+        CliRun clean = CliRun.of("env", "sync", "dev", "--server", url);
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).contains("dev: no drift from shop.notes@1");
+    }
+
+    private static String rolloutId(CliRun create) {
+        Matcher id = Pattern.compile("rollout (\\d+):").matcher(create.out());
+        assertThat(id.find()).as(create.out() + create.err()).isTrue();
+        return id.group(1);
+    }
 }

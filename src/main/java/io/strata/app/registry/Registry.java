@@ -55,7 +55,7 @@ public final class Registry implements AutoCloseable {
         this.environments = new io.strata.app.rollout.Environments(store);
         this.clients = new io.strata.app.rollout.Clients(store);
         this.drift = new io.strata.app.rollout.DetectDrift(store, schemas::catalogOf, webhooks);
-        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks, clients, (subject, version) ->
+        this.rollouts = new io.strata.app.rollout.Rollouts(store, devUrls, webhooks, clients, drift, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
                 schemas::catalogOf);
     }

@@ -54,7 +54,8 @@ final class EnvironmentMigration {
      */
     Outcome apply(Rollout rollout, Environment environment, Path model, List<String> breaks) {
         PhaseKind phase = rollout.phase() == null ? null : PhaseKind.valueOf(rollout.phase());
-        boolean breaking = phase == PhaseKind.CONTRACT || phase == null && !breaks.isEmpty();
+        // A repair goes back to the version the environment is at, which its clients already use.
+        boolean breaking = !rollout.repair() && (phase == PhaseKind.CONTRACT || phase == null && !breaks.isEmpty());
         List<ClientVersion> older = !breaking ? List.of() : clients.live(environment.name()).stream()
                 .filter(c -> c.subject().equals(rollout.subject())).filter(c -> c.olderThan(rollout.version())).toList();
         if (!older.isEmpty()) {

@@ -48,6 +48,7 @@ final class RolloutWorker implements AutoCloseable {
     private final RolloutProgress progress;
     private final BiFunction<String, Integer, Catalog> versionSchema;
     private final BiFunction<String, Integer, List<String>> breaksOlderClients;
+    private final DetectDrift drift;
     private final String owner = ownerName();
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<Long, VersionFile> files = new ConcurrentHashMap<>();
@@ -57,7 +58,9 @@ final class RolloutWorker implements AutoCloseable {
     private volatile boolean started;
 
     RolloutWorker(StoreDatabase store, EnvironmentMigration migration, RolloutProgress progress,
-                  BiFunction<String, Integer, Catalog> versionSchema, BiFunction<String, Integer, List<String>> breaksOlderClients) {
+                  BiFunction<String, Integer, Catalog> versionSchema, BiFunction<String, Integer, List<String>> breaksOlderClients,
+                  DetectDrift drift) {
+        this.drift = drift;
         this.store = store;
         this.migration = migration;
         this.progress = progress;
@@ -150,6 +153,8 @@ final class RolloutWorker implements AutoCloseable {
                     outcome.retry() ? null : Instant.now()));
             if (!recorded) {
                 LOG.warn("rollout {}: the lease on {} lapsed and another server took it over; its result counts", id, name);
+            } else if (rollout.repair() && state == TaskState.SUCCEEDED) {
+                recheck(name);
             }
             progress.advance(id);
         } catch (RuntimeException e) {
@@ -162,6 +167,15 @@ final class RolloutWorker implements AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 // the server is stopping: no more rounds
             }
+        }
+    }
+
+    /** Checks a repaired environment again, so the drift report that asked for the repair clears. */
+    private void recheck(String environment) {
+        try {
+            drift.check(environment);
+        } catch (RuntimeException e) {
+            LOG.warn("repaired {}, but checking it again failed; sync it to clear its drift report", environment, e);
         }
     }
 

@@ -39,6 +39,7 @@ public final class Rollouts implements AutoCloseable {
     private final StoreDatabase store;
     private final EventSink events;
     private final BiFunction<String, Integer, Catalog> versionSchema;
+    private final DetectDrift drift;
     private final RolloutWorker worker;
 
     /**
@@ -46,15 +47,16 @@ public final class Rollouts implements AutoCloseable {
      *                           {@code CODE at location} lines (empty when nothing)
      * @param versionSchema      the relational model of a subject's version
      */
-    public Rollouts(StoreDatabase store, Map<String, String> devUrls, EventSink events, Clients clients,
+    public Rollouts(StoreDatabase store, Map<String, String> devUrls, EventSink events, Clients clients, DetectDrift drift,
                     BiFunction<String, Integer, List<String>> breaksOlderClients,
                     BiFunction<String, Integer, Catalog> versionSchema) {
         this.store = store;
         this.events = events;
+        this.drift = drift;
         this.versionSchema = versionSchema;
         EnvironmentMigration migration = new EnvironmentMigration(devUrls, clients);
         this.worker = new RolloutWorker(store, migration, new RolloutProgress(store, events, migration), versionSchema,
-                breaksOlderClients);
+                breaksOlderClients, drift);
     }
 
     /**
@@ -111,11 +113,45 @@ public final class Rollouts implements AutoCloseable {
             List<Rollout.Task> tasks = RolloutTargets.waves(targets, request.waves() == null ? List.of() : request.waves());
             Rollout rollout = new Rollout(tx.nextRowId(), subject.name(), version.version(), phase == null ? null : phase.name(),
                     RolloutState.CREATED, null, request.waves() == null ? List.of() : request.waves(), concurrency, threshold,
-                    between, 0, checked.json(), actor, Instant.now(), tasks);
+                    between, 0, checked.json(), false, actor, Instant.now(), tasks);
             tx.rollouts().insert(rollout);
             tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(),
                     "{\"subject\":\"" + subject.name().replace("\"", "\\\"") + "\",\"version\":" + version.version()
                             + ",\"phase\":" + (phase == null ? "null" : "\"" + phase + "\"") + ",\"environments\":" + tasks.size() + "}");
+            return rollout;
+        });
+    }
+
+    /**
+     * Creates a rollout that takes a drifted environment back to the version its history says it is at: the
+     * plan from its live schema to that version (the drift report's plan back, planned afresh), checked under
+     * the environment's policy like any rollout (a repair that drops a column added by hand is refused where
+     * destructive steps are) and run like any rollout once executed. When it succeeds the environment is
+     * checked again, so its drift report clears.
+     */
+    public Rollout repair(String environment, String actor) {
+        Environment target = store.transaction(tx -> tx.environment(environment)).orElseThrow(() -> new RegistryException(
+                RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found"));
+        boolean drifted = store.transaction(tx -> tx.drift().latest(environment)).map(r -> r.drifted()).orElse(false);
+        if (!drifted) {
+            throw conflict("environment \"" + environment + "\" has no drift to repair: its last check found none (sync it first)");
+        }
+        DetectDrift.Repair repair = drift.repair(environment).orElseThrow(() -> conflict("environment \"" + environment
+                + "\" has no version rolled out to go back to"));
+        if (repair.plan().isEmpty()) {
+            throw conflict("environment \"" + environment + "\" is at " + repair.subject() + "@" + repair.version()
+                    + " again: nothing to repair (sync it to clear the report)");
+        }
+        String label = repair.subject() + "@" + repair.version() + " (repairing " + environment + ")";
+        RolloutPreflight.Checked checked = RolloutPreflight.check(label, repair.live(), repair.expected(), null, List.of(target));
+        return store.transaction(tx -> {
+            tx.lockForWrite();
+            Rollout rollout = new Rollout(tx.nextRowId(), repair.subject(), repair.version(), null, RolloutState.CREATED,
+                    "repairs the drift of " + environment + ": back to " + repair.subject() + "@" + repair.version(), List.of(),
+                    1, 1, BetweenWaves.NONE, 0, checked.json(), true, actor, Instant.now(), List.of(Rollout.Task.pending(environment, 1)));
+            tx.rollouts().insert(rollout);
+            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, null, "{\"repair\":\""
+                    + environment.replace("\"", "\\\"") + "\"}");
             return rollout;
         });
     }

@@ -9,3 +9,4 @@ ALTER TABLE strata_rollout_tasks ADD COLUMN owner varchar(128);
 ALTER TABLE strata_rollout_tasks ADD COLUMN lease_until timestamp with time zone;
 CREATE INDEX strata_rollouts_state ON strata_rollouts (state);
 ALTER TABLE strata_rollouts ADD COLUMN note varchar(1000);
+ALTER TABLE strata_rollouts ADD COLUMN repair boolean DEFAULT false NOT NULL;
