@@ -105,7 +105,7 @@ final class ApiErrors {
         String code = r.reason().name();
         return switch (r.reason()) {
             case SUBJECT_NOT_FOUND, BRANCH_NOT_FOUND, ENVIRONMENT_NOT_FOUND, ROLLOUT_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
-            case CREDENTIALS_UNRESOLVED, POLICY_REFUSED -> new Failure(422, code, 42200, r.getMessage(), r.details());
+            case CREDENTIALS_UNRESOLVED, POLICY_REFUSED, TARGETS_UNREACHABLE -> new Failure(422, code, 42200, r.getMessage(), r.details());
             case VERSION_NOT_FOUND -> new Failure(404, code, 40402, r.getMessage(), r.details());
             case SCHEMA_NOT_FOUND -> new Failure(404, code, 40403, r.getMessage(), r.details());
             case INVALID_SCHEMA -> new Failure(422, code, 42201, r.getMessage(), r.details());

@@ -150,10 +150,26 @@ final class EnvironmentRoutes {
             row.put("version", a.version());
             row.put("description", a.description());
             row.put("success", a.success());
+            row.put("rolledBack", a.rolledBack());
             row.put("finishedAt", a.finishedAt());
             return row;
         }).toList());
         json.put("behind", h.behind());
+        json.put("versions", h.versions());
+        json.put("drift", h.drift() == null ? null : Map.of("drifted", h.drift().drifted(), "changes", h.drift().changes(),
+                "checkedAt", h.drift().checkedAt().toString()));
+        EnvironmentHealth.LastRollout last = h.lastRollout();
+        Map<String, Object> rollout = null;
+        if (last != null) {
+            rollout = new LinkedHashMap<>();
+            rollout.put("id", last.id());
+            rollout.put("subject", last.subject());
+            rollout.put("version", last.version());
+            rollout.put("phase", last.phase());
+            rollout.put("state", last.state());
+            rollout.put("stateHere", last.stateHere());
+        }
+        json.put("lastRollout", rollout);
         return json;
     }
 }

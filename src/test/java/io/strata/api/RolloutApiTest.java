@@ -74,10 +74,22 @@ class RolloutApiTest {
                     .contains("id", "total");
         }
 
+        // A shard that does not answer refuses the rollout before anything runs anywhere.
         send("POST", "/api/v1/environments", Map.of("name", "prod-9", "tier", "prod", "group", "prod-shards",
                 "url", "jdbc:postgresql://127.0.0.1:1/gone?user=postgres"), 201);
+        JsonNode unreachable = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", "latest",
+                "waves", List.of("1", "rest")), 422);
+        assertThat(unreachable.path("error").path("code").asText()).isEqualTo("TARGETS_UNREACHABLE");
+        assertThat(unreachable.path("error").path("message").asText()).contains("prod-9", "nothing ran");
+        assertThat(send("GET", "/api/v1/migrations", null, 200).path("migrations")).hasSize(1);
+
+        // One that goes away after the rollout was created fails there, and the circuit breaker stops the rollout.
+        send("DELETE", "/api/v1/environments/prod-9", null, 200);
+        String doomed = TestDatabases.freshPostgres();
+        send("POST", "/api/v1/environments", Map.of("name", "prod-9", "tier", "prod", "group", "prod-shards", "url", doomed), 201);
         long second = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", "latest",
                 "waves", List.of("1", "rest")), 201).path("id").asLong();
+        TestDatabases.exec(TestDatabases.postgresServerUrl(), "DROP DATABASE " + TestDatabases.databaseName(doomed) + " WITH (FORCE)");
         send("POST", "/api/v1/migrations/" + second + "/execute", null, 202);
         JsonNode paused = awaitSettled(second);
         assertThat(paused.path("state").asText()).as(paused.toString()).isEqualTo("PAUSED");

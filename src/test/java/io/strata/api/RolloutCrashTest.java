@@ -194,7 +194,7 @@ class RolloutCrashTest {
      */
     private static Moment awaitKillMoment(ServerProcess server, long id, List<String> shards, String worker) throws Exception {
         // Only this test's databases count: an external test server may be running other tests' applies.
-        List<String> ours = shards.stream().map(RolloutCrashTest::databaseName).toList();
+        List<String> ours = shards.stream().map(TestDatabases::databaseName).toList();
         long deadline = System.nanoTime() + SETTLE_SECONDS * 1_000_000_000L;
         while (true) {
             JsonNode status = status(server, id);
@@ -234,10 +234,6 @@ class RolloutCrashTest {
         return String.format("shard-%02d", index + 1);
     }
 
-    private static String databaseName(String url) {
-        int query = url.indexOf('?');
-        return url.substring(url.lastIndexOf('/', query < 0 ? url.length() : query) + 1, query < 0 ? url.length() : query);
-    }
 
     /** The tasks of a rollout that did not succeed, with what they said: what a failure message needs. */
     private static List<String> unfinished(JsonNode status) {

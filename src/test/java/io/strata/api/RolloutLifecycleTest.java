@@ -108,6 +108,12 @@ class RolloutLifecycleTest {
             assertThat(columns(name)).as(name + " after CONTRACT").contains("full_name").doesNotContain("name");
         }
         assertThat(send("POST", "/api/v1/environments/prod-b/sync", null, 200).path("drifted").asBoolean()).isFalse();
+        JsonNode health = send("GET", "/api/v1/environments/prod-b/health", null, 200);
+        assertThat(health.path("versions").path("crm.customers").asInt()).isEqualTo(2);
+        assertThat(health.path("lastRollout").path("id").asLong()).isEqualTo(contract.path("id").asLong());
+        assertThat(health.path("lastRollout").path("phase").asText()).isEqualTo("CONTRACT");
+        assertThat(health.path("lastRollout").path("stateHere").asText()).isEqualTo("SUCCEEDED");
+        assertThat(health.path("drift").path("drifted").asBoolean()).isFalse();
 
         // Rolling the CONTRACT rollout back takes each environment back, newest wave first.
         send("POST", "/api/v1/migrations/" + contract.path("id").asLong() + "/rollback", null, 202);

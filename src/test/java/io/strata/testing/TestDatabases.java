@@ -90,6 +90,12 @@ public final class TestDatabases {
         return withDatabase(mysqlServerUrl(), name);
     }
 
+    /** The database a JDBC URL names (its path, without parameters). */
+    public static String databaseName(String url) {
+        int query = url.indexOf('?');
+        return url.substring(url.lastIndexOf('/', query < 0 ? url.length() : query) + 1, query < 0 ? url.length() : query);
+    }
+
     /** {@code url} with its database path replaced by {@code database}, parameters kept. */
     public static String withDatabase(String url, String database) {
         int schemeEnd = url.indexOf("//") + 2;

@@ -18,6 +18,8 @@ public final class RegistryException extends StrataException {
         DRIFTED(ErrorCode.CONFLICT),
         /** A rollout whose plan fails lint under a target tier's policy (a destructive step where none may run). */
         POLICY_REFUSED(ErrorCode.BAD_INPUT),
+        /** A rollout whose target databases do not all answer: refused before anything runs. */
+        TARGETS_UNREACHABLE(ErrorCode.BAD_INPUT),
         /** A credentials reference that does not resolve on this server. */
         CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
         VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  */
 public final class Environments {
 
+    /** A history row a rollout wrote: {@code subject@version}. */
+    private static final java.util.regex.Pattern ROLLED_OUT = java.util.regex.Pattern.compile("(.+)@(\\d+)");
+
     private static final Map<String, Integer> TIER_ORDER = Map.of("dev", 10, "staging", 20, "prod", 30);
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&;]password=)|(//[^/@?]+:[^/@?]*@)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -84,6 +87,8 @@ public final class Environments {
     public EnvironmentHealth health(String name) {
         Environment environment = get(name);
         List<Environment> all = list();
+        io.strata.rollout.DriftReport drift = store.transaction(tx -> tx.drift().latest(name)).orElse(null);
+        EnvironmentHealth.LastRollout last = lastRollout(name);
         long start = System.nanoTime();
         try (Connection connection = connect(environment)) {
             long latency = (System.nanoTime() - start) / 1_000_000;
@@ -98,11 +103,38 @@ public final class Environments {
                 }
             }
             earlier.removeAll(here);
-            return new EnvironmentHealth(name, true, latency, version, null, applied, List.copyOf(earlier));
+            return new EnvironmentHealth(name, true, latency, version, null, applied, List.copyOf(earlier), versions(applied),
+                    drift, last);
         } catch (SQLException | StrataException | CredentialsRef.CredentialsException e) {
             long latency = (System.nanoTime() - start) / 1_000_000;
-            return new EnvironmentHealth(name, false, latency, null, JdbcUrls.redact(e.getMessage()), List.of(), List.of());
+            return new EnvironmentHealth(name, false, latency, null, JdbcUrls.redact(e.getMessage()), List.of(), List.of(),
+                    Map.of(), drift, last);
         }
+    }
+
+    /** The newest rollout with a task for {@code name}, among the 500 newest. */
+    private EnvironmentHealth.LastRollout lastRollout(String name) {
+        for (io.strata.rollout.Rollout r : store.transaction(tx -> tx.rollouts().list(500))) {
+            for (io.strata.rollout.Rollout.Task t : r.tasks()) {
+                if (t.environment().equals(name)) {
+                    return new EnvironmentHealth.LastRollout(r.id(), r.subject(), r.version(), r.phase(), r.state().name(),
+                            t.state().name());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Each subject's newest version applied by a rollout ({@code subject@N}) and not taken back; rows come newest first. */
+    private static Map<String, Integer> versions(List<EnvironmentHealth.Applied> applied) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (EnvironmentHealth.Applied a : applied) {
+            java.util.regex.Matcher m = ROLLED_OUT.matcher(a.version());
+            if (a.success() && !a.rolledBack() && m.matches()) {
+                out.putIfAbsent(m.group(1), Integer.parseInt(m.group(2)));
+            }
+        }
+        return out;
     }
 
     private Set<String> successfulIn(Environment other) {
@@ -116,7 +148,7 @@ public final class Environments {
 
     private static Set<String> successful(List<EnvironmentHealth.Applied> applied) {
         Set<String> out = new LinkedHashSet<>();
-        applied.stream().filter(EnvironmentHealth.Applied::success).forEach(a -> out.add(a.version()));
+        applied.stream().filter(EnvironmentHealth.Applied::success).filter(a -> !a.rolledBack()).forEach(a -> out.add(a.version()));
         return out;
     }
 
@@ -132,12 +164,12 @@ public final class Environments {
 
     private static List<EnvironmentHealth.Applied> history(Connection connection) {
         List<EnvironmentHealth.Applied> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT version, description, success, finished_at "
+        try (PreparedStatement ps = connection.prepareStatement("SELECT version, description, success, finished_at, rolled_back "
                 + "FROM strata_history ORDER BY installed_rank DESC");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next() && out.size() < 20) {
                 java.sql.Timestamp finished = rs.getTimestamp(4);
-                out.add(new EnvironmentHealth.Applied(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                out.add(new EnvironmentHealth.Applied(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(5),
                         finished == null ? null : finished.toInstant().toString()));
             }
         } catch (SQLException noHistory) {

@@ -88,6 +88,7 @@ public final class Rollouts implements AutoCloseable {
         Catalog before = prepared.previous() == null ? null : versionSchema.apply(prepared.subject().name(), prepared.previous());
         String label = prepared.subject().name() + "@" + prepared.version().version();
         RolloutPreflight.Checked checked = RolloutPreflight.check(label, before, after, phase, prepared.targets());
+        refuseUnreachable(prepared.targets());
         return store.transaction(tx -> {
             tx.lockForWrite();
             StoredSubject subject = prepared.subject();
@@ -172,6 +173,15 @@ public final class Rollouts implements AutoCloseable {
         Integer previous = versions.stream().map(StoredVersion::version).filter(v -> v < version.version())
                 .max(Integer::compare).orElse(null);
         return new Prepared(subject, version, previous, RolloutTargets.choose(tx.environments(), request, subject.dialect()));
+    }
+
+    private static void refuseUnreachable(List<Environment> targets) {
+        List<String> down = TargetReachability.unreachable(targets);
+        if (!down.isEmpty()) {
+            throw new RegistryException(RegistryException.Reason.TARGETS_UNREACHABLE, down.size() + " of the rollout's "
+                    + targets.size() + " environment(s) cannot be reached; nothing ran: " + String.join("; ", down),
+                    Map.of("unreachable", down));
+        }
     }
 
     private static void refuseDrifted(StoreTransaction tx, List<Environment> targets) throws SQLException {
