@@ -131,7 +131,7 @@ public final class RolloutTables {
      * row is locked with SKIP LOCKED: a server that finds another claiming for the same rollout moves on
      * and tries again at its next round, rather than queueing behind it.
      */
-    public Optional<String> claim(long id, String owner, Instant now, Instant leaseUntil) throws SQLException {
+    public Optional<Claim> claim(long id, String owner, Instant now, Instant leaseUntil) throws SQLException {
         String state;
         int openWave;
         int concurrency;
@@ -185,7 +185,14 @@ public final class RolloutTables {
             ps.setString(6, environment);
             ps.executeUpdate();
         }
-        return Optional.of(environment);
+        return Optional.of(new Claim(environment, forward));
+    }
+
+    /**
+     * One environment claimed, and which way: migrating it ({@code forward}) or taking the version back. The way
+     * is fixed when claimed: the rollout may change state (the circuit breaker) while the work is done.
+     */
+    public record Claim(String environment, boolean forward) {
     }
 
     /**

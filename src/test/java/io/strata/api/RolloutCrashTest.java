@@ -82,13 +82,18 @@ class RolloutCrashTest {
         try (ServerProcess a = start(fleet, "a"); ServerProcess b = start(fleet, "b")) {
             long id = execute(a, 2, 4);
             Moment kill = awaitKillMoment(a, id, fleet.shards(), a.pid() + "@");
-            List<String> heldByA = running(kill.status(), a.pid() + "@");
             a.kill();
+            // Read after the kill: a shard the status showed running may have finished in between.
+            List<String> heldByA = running(status(b, id), a.pid() + "@");
             JsonNode done = HttpJson.awaitRollout(b.port(), id);
             assertThat(done.path("state").asText()).as(unfinished(done) + "\nserver output:\n" + b.output()).isEqualTo("SUCCEEDED");
             List<String> workers = done.path("environments").findValuesAsText("workedBy").stream()
                     .map(w -> w.substring(0, w.indexOf('@') + 1)).distinct().toList();
             assertThat(workers).as("both servers worked on the rollout").containsExactlyInAnyOrder(a.pid() + "@", b.pid() + "@");
+            if (heldByA.isEmpty()) {
+                System.out.println("RolloutCrashTest: the killed server finished its shards before it died; the takeover "
+                        + "of a held shard is not exercised in this run");
+            }
             for (String environment : heldByA) {
                 assertThat(task(done, environment).path("workedBy").asText()).as(environment + ", held by the killed server, "
                         + "was finished by the other").startsWith(b.pid() + "@");

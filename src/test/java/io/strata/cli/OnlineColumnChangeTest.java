@@ -82,7 +82,8 @@ class OnlineColumnChangeTest {
         CliRun migrate = apply("MIGRATE");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.out()).as("sized before it ran").contains("pre-flight:")
-                .contains("~2,500 rows in 25 batches of 100");
+                // The row count is PostgreSQL's estimate (statistics), which lands a few rows either side of 2,500.
+                .containsPattern("~2,[45]\\d\\d rows in 2[56] batches of 100");
         assertThat(migrate.out()).contains("then deploy the application version that reads and writes public.items.quantity");
         assertThat(rows("SELECT count(*) FROM items WHERE quantity IS DISTINCT FROM qty "
                 + "OR price_strata_new IS DISTINCT FROM price::bigint")).containsExactly("0");

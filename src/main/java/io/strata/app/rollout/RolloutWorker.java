@@ -5,8 +5,8 @@ import io.strata.app.events.EventSink;
 import io.strata.model.Catalog;
 import io.strata.rollout.Environment;
 import io.strata.rollout.Rollout;
-import io.strata.rollout.RolloutState;
 import io.strata.rollout.TaskState;
+import io.strata.store.RolloutTables;
 import io.strata.store.StoreDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +112,7 @@ final class RolloutWorker implements AutoCloseable {
                 progress.advance(id);
                 while (busy.get() < SLOTS) {
                     Instant now = Instant.now();
-                    Optional<String> claimed = store.transaction(tx -> tx.rollouts().claim(id, owner, now, now.plus(lease)));
+                    Optional<RolloutTables.Claim> claimed = store.transaction(tx -> tx.rollouts().claim(id, owner, now, now.plus(lease)));
                     if (claimed.isEmpty()) {
                         break;
                     }
@@ -133,11 +133,12 @@ final class RolloutWorker implements AutoCloseable {
         }
     }
 
-    private void work(long id, String name) {
+    private void work(long id, RolloutTables.Claim claim) {
+        String name = claim.environment();
         try {
             Rollout rollout = store.transaction(tx -> tx.rollouts().get(id)).orElseThrow();
             Optional<Environment> environment = store.transaction(tx -> tx.environment(name));
-            boolean forward = rollout.state() == RolloutState.RUNNING;
+            boolean forward = claim.forward();
             EnvironmentMigration.Outcome outcome;
             if (environment.isEmpty()) {
                 outcome = new EnvironmentMigration.Outcome(forward ? TaskState.FAILED : TaskState.ROLLBACK_FAILED,
