@@ -52,11 +52,21 @@ class RolloutCommandTest {
         assertThat(run.out()).contains("SUCCEEDED");
         assertThat(TestDatabases.rows(dev, "SELECT version FROM strata_history WHERE success")).contains("shop.orders@1");
 
+        // A target that does not answer refuses the rollout before anything runs (exit 2).
         assertThat(CliRun.of("env", "add", "staging", "--tier", "staging", "--url",
                 "jdbc:postgresql://127.0.0.1:1/gone?user=postgres", "--server", url).exitCode()).isZero();
+        CliRun unreachable = CliRun.of("rollout", "create", "shop.orders", "--env", "staging", "--server", url);
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("staging", "cannot be reached; nothing ran");
+
+        // One that goes away after the rollout was created stops it (exit 1).
+        assertThat(CliRun.of("env", "remove", "staging", "--server", url).exitCode()).isZero();
+        String doomed = TestDatabases.freshPostgres();
+        assertThat(CliRun.of("env", "add", "staging", "--tier", "staging", "--url", doomed, "--server", url).exitCode()).isZero();
         CliRun second = CliRun.of("rollout", "create", "shop.orders", "--env", "staging", "--server", url);
         Matcher secondId = Pattern.compile("rollout (\\d+):").matcher(second.out());
         assertThat(secondId.find()).as(second.out() + second.err()).isTrue();
+        TestDatabases.exec(TestDatabases.postgresServerUrl(), "DROP DATABASE " + TestDatabases.databaseName(doomed) + " WITH (FORCE)");
         CliRun stopped = CliRun.of("rollout", "execute", secondId.group(1), "--wait", "--server", url);
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.out()).contains("PAUSED", "FAILED");
