@@ -74,7 +74,8 @@ final class MySqlDefaults {
                 || NOW.matcher(expr).matches();
     }
 
-    private static String expression(String raw) {
+    /** A default as DDL or the server writes it, in canonical form: outer parentheses gone, CURRENT_TIMESTAMP spelled one way. */
+    static String expression(String raw) {
         String expr = raw.trim();
         return isLiteral(expr) ? normalizeNow(expr) : normalizeNow(stripOuterParentheses(expr));
     }

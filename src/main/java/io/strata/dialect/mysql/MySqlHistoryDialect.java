@@ -3,6 +3,7 @@ package io.strata.dialect.mysql;
 import io.strata.dialect.HistoryDialect;
 import io.strata.dialect.Locker;
 import io.strata.dialect.Quoter;
+import io.strata.dialect.StatementLanding;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +20,9 @@ public final class MySqlHistoryDialect implements HistoryDialect {
 
     /** ER_LOCK_WAIT_TIMEOUT, raised for row locks and metadata locks alike. */
     private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+    /** Every DDL statement commits on its own, so any of them may have landed unrecorded. */
+    private static final StatementLanding LANDING = new MySqlStatementLanding();
 
     private final Quoter quoter;
     private final MySqlLocker locker = new MySqlLocker();
@@ -105,6 +109,11 @@ public final class MySqlHistoryDialect implements HistoryDialect {
         String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
         String set = String.join(", ", columns.stream().map(c -> "t." + c + " = b." + c).toList());
         return "UPDATE " + table + " AS t JOIN " + backup + " AS b ON " + on + " SET " + set;
+    }
+
+    @Override
+    public StatementLanding landing() {
+        return LANDING;
     }
 
     @Override

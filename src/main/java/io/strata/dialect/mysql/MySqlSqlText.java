@@ -42,7 +42,7 @@ final class MySqlSqlText {
     }
 
     /** Index just past the quoted token starting at {@code from}; doubled quotes and backslash escapes stay inside. */
-    private static int literalEnd(String sql, int from, char quote) {
+    static int literalEnd(String sql, int from, char quote) {
         int i = from + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);

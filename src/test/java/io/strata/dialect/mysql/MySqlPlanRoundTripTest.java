@@ -3,6 +3,7 @@ package io.strata.dialect.mysql;
 import io.strata.app.RenameHints;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
+import io.strata.dialect.StatementLanding;
 import io.strata.diff.Differ;
 import io.strata.model.Catalog;
 import io.strata.model.Table;
@@ -29,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -38,13 +40,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * MySqlPlanRoundTripTest replays each pair of the plan corpus ({@code a.sql}, {@code b.sql}, optional
  * {@code rows.sql}) on fresh databases, plans A to B, applies the plan to A's database and expects B;
- * then, where the plan is reversible, applies the reverses and expects A back with the same rows.
+ * then, where the plan is reversible, applies the reverses and expects A back with the same rows. Around every
+ * statement it asks the dialect's {@link StatementLanding} what a resumed run would: not landed before the
+ * statement runs, landed after (every DDL statement; the SELECT and UPDATE statements are not judged and run again).
  */
 class MySqlPlanRoundTripTest {
 
     private final MySqlDialect dialect = new MySqlDialect();
     private final MySqlQuoter q = new MySqlQuoter();
     private final List<String> databases = new ArrayList<>();
+    private final StatementLanding landing = dialect.history().landing();
+    /** Statements the landing judged wrongly, and how many DDL statements it judged. */
+    private final List<String> misjudged = new ArrayList<>();
+    private int judged;
+    /** Statements a resumed run runs again without asking: its batched UPDATEs and orphan-check SELECTs. */
+    private static final Pattern UNJUDGED = Pattern.compile("(?is)^\\s*(?:/\\*.*?\\*/\\s*)?(SELECT|UPDATE)\\b.*");
 
     @Test
     void everyPairPlansAppliesAndReverses() throws Exception {
@@ -90,8 +100,13 @@ class MySqlPlanRoundTripTest {
         differed.forEach(d -> System.out.println("  differed " + d));
         reverseDiffered.forEach(d -> System.out.println("  reverse differed " + d));
         skipped.forEach(s -> System.out.println("  skipped " + s));
+        System.out.println("landing: " + judged + " DDL statements judged not landed before and landed after, "
+                + misjudged.size() + " misjudged");
+        misjudged.forEach(m -> System.out.println("  misjudged " + m));
         assertThat(differed).isEmpty();
         assertThat(reverseDiffered).isEmpty();
+        assertThat(misjudged).isEmpty();
+        assertThat(judged).isGreaterThan(100);
     }
 
     /** What happened to one pair: a skip reason, or null for agreement and otherwise what differed. */
@@ -133,7 +148,7 @@ class MySqlPlanRoundTripTest {
                 return outcome;
             }
             for (Step step : steps) {
-                String failed = execute(dbA, step.sql());
+                String failed = executeJudged(dbA, step.sql());
                 if (failed != null) {
                     outcome.forward = "step \"" + step.description() + "\" failed: " + failed + "\n      " + step.sql();
                     outcome.irreversible = true;
@@ -150,7 +165,7 @@ class MySqlPlanRoundTripTest {
             }
             for (int i = steps.size() - 1; i >= 0; i--) {
                 for (String sql : ((Reverse.Sql) steps.get(i).reverse()).statements()) {
-                    String failed = execute(dbA, sql);
+                    String failed = executeJudged(dbA, sql);
                     if (failed != null) {
                         outcome.reverse = "reverse of \"" + steps.get(i).description() + "\" failed: " + failed + "\n      " + sql;
                         return outcome;
@@ -219,6 +234,22 @@ class MySqlPlanRoundTripTest {
                 s.execute(statement.text());
             }
         }
+    }
+
+    /** Runs {@code sql}, asking whether it landed before and after; a misjudgement is recorded, not thrown. */
+    private String executeJudged(Connection c, String sql) throws SQLException {
+        boolean ddl = !UNJUDGED.matcher(sql).matches();
+        StatementLanding.Landed before = landing.check(c, sql).landed();
+        String failed = execute(c, sql);
+        StatementLanding.Landed after = landing.check(c, sql).landed();
+        if (before != StatementLanding.Landed.NO) {
+            misjudged.add(before + " before it ran: " + sql);
+        } else if (failed == null && after != (ddl ? StatementLanding.Landed.YES : StatementLanding.Landed.NO)) {
+            misjudged.add(after + " after it ran: " + sql);
+        } else if (failed == null) {
+            judged += ddl ? 1 : 0;
+        }
+        return failed;
     }
 
     private static String execute(Connection c, String sql) {
