@@ -149,6 +149,34 @@ class WebhooksApiTest {
     }
 
     @Test
+    void aRolloutDeliversStartedCompletedAndRolledBack() throws Exception {
+        long hook = subscribe(receiverUrl("/ok"), List.of(EventNames.MIGRATION_STARTED, EventNames.MIGRATION_COMPLETED,
+                EventNames.MIGRATION_ROLLED_BACK));
+        try {
+            send("POST", "/api/v1/schemas", Map.of("subject", "hooks.rollout", "format", "SQL",
+                    "schema", "CREATE TABLE hooked (id bigint PRIMARY KEY);"), 201);
+            send("POST", "/api/v1/environments", Map.of("name", "hooks-dev", "tier", "dev",
+                    "url", io.strata.testing.TestDatabases.freshPostgres()), 201);
+            long id = send("POST", "/api/v1/migrations", Map.of("subject", "hooks.rollout", "environments", List.of("hooks-dev")),
+                    201).path("id").asLong();
+            send("POST", "/api/v1/migrations/" + id + "/execute", null, 202);
+            assertThat(HttpJson.awaitRollout(server.port(), id).path("state").asText()).isEqualTo("SUCCEEDED");
+            send("POST", "/api/v1/migrations/" + id + "/rollback", null, 202);
+            assertThat(HttpJson.awaitRollout(server.port(), id).path("state").asText()).isEqualTo("ROLLED_BACK");
+            List<JsonNode> events = awaitReceived(e -> e.path("event").asText().startsWith("migration.")
+                    && e.path("data").path("rollout").asLong() == id, 3);
+            assertThat(events.stream().map(e -> e.path("event").asText()).toList())
+                    .containsExactlyInAnyOrder("migration.started", "migration.completed", "migration.rolled_back");
+            JsonNode back = events.stream().filter(e -> e.path("event").asText().equals("migration.rolled_back")).findFirst().orElseThrow();
+            assertThat(back.path("data").path("subject").asText()).isEqualTo("hooks.rollout");
+            assertThat(back.path("data").path("environments").asInt()).isEqualTo(1);
+            assertThat(forged).isEmpty();
+        } finally {
+            send("DELETE", "/api/v1/webhooks/" + hook, null, 200);
+        }
+    }
+
+    @Test
     void anIncompatibleRegistrationDeliversCompatibilityFailed() throws Exception {
         long hook = subscribe(receiverUrl("/ok"), List.of(EventNames.COMPATIBILITY_FAILED));
         try {
