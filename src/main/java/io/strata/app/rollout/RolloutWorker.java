@@ -1,7 +1,6 @@
 package io.strata.app.rollout;
 
 import io.strata.app.ModelFiles;
-import io.strata.app.events.EventSink;
 import io.strata.model.Catalog;
 import io.strata.rollout.Environment;
 import io.strata.rollout.Rollout;
@@ -76,10 +75,6 @@ final class RolloutWorker implements AutoCloseable {
         lease = value;
     }
 
-    String owner() {
-        return owner;
-    }
-
     /**
      * Starts working. With the embedded store only this server can have the store open, so claims left by
      * an earlier server died with it and are released at once rather than after their lease.
@@ -108,7 +103,9 @@ final class RolloutWorker implements AutoCloseable {
 
     private void round() {
         try {
-            for (long id : store.transaction(tx -> tx.rollouts().active())) {
+            List<Long> active = store.transaction(tx -> tx.rollouts().active());
+            forgetSettled(active);
+            for (long id : active) {
                 progress.advance(id);
                 while (busy.get() < SLOTS) {
                     Instant now = Instant.now();
@@ -122,6 +119,24 @@ final class RolloutWorker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("rollout round failed; trying again next round", e);
+        }
+    }
+
+    /**
+     * Drops the version files of rollouts no longer active (written again if one is resumed), once nothing is
+     * in flight here: an environment claimed just before its rollout paused may still be reading one.
+     */
+    private void forgetSettled(List<Long> active) {
+        if (busy.get() > 0) {
+            return;
+        }
+        for (Long id : List.copyOf(files.keySet())) {
+            if (!active.contains(id)) {
+                VersionFile gone = files.remove(id);
+                if (gone != null) {
+                    gone.model().toFile().delete();
+                }
+            }
         }
     }
 
