@@ -60,8 +60,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Open:");
         out.println("  " + base + "/api/v1/schemas/shop                 the subject, its versions and semantic versions");
-        out.println("  " + base + "/api/v1/migrations                   the three rollouts, environment by environment");
-        out.println("  " + base + "/api/v1/environments/prod_3/drift    the drift found on prod_3");
+        out.println("  " + base + "/api/v1/migrations                   the rollouts (version 3 phase by phase), environment by environment");
+        out.println("  " + base + "/api/v1/environments/prod_3/drift    the drift found on prod_3, and the way back");
+        out.println("  " + base + "/api/v1/environments/prod_3/health   versions per subject, drift, the last rollout there");
+        out.println("Try: ./strata env repair prod_3 --execute --wait --server " + base + "   (takes prod_3 back to shop@3)");
         out.println("  " + base + "/api/v1/audit                        the hash-chained audit trail");
         out.println("  " + base + "/metrics                             Prometheus metrics");
         out.flush();
