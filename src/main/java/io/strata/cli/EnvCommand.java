@@ -161,6 +161,19 @@ final class EnvCommand implements Runnable {
                         : applied.get(0).path("version").asText() + " (newest of " + applied.size() + " shown)"));
                 JsonNode behind = h.path("behind");
                 out.println("  behind earlier environments: " + (behind.isEmpty() ? "no" : behind.toString()));
+                java.util.List<String> versions = new java.util.ArrayList<>();
+                h.path("versions").fields().forEachRemaining(v -> versions.add(v.getKey() + "@" + v.getValue().asInt()));
+                out.println("  versions: " + (versions.isEmpty() ? "none rolled out" : String.join(", ", versions)));
+                JsonNode drift = h.path("drift");
+                out.println("  drift: " + (drift.isNull() || drift.isMissingNode() ? "never checked"
+                        : (drift.path("drifted").asBoolean() ? drift.path("changes").asInt() + " change(s)" : "none")
+                        + " (checked " + drift.path("checkedAt").asText() + ")"));
+                JsonNode last = h.path("lastRollout");
+                if (!last.isNull() && !last.isMissingNode()) {
+                    out.println("  last rollout: " + last.path("id").asLong() + ", " + last.path("subject").asText() + "@"
+                            + last.path("version").asInt() + (last.path("phase").isTextual() ? " " + last.path("phase").asText() : "")
+                            + ", " + last.path("stateHere").asText() + " here (" + last.path("state").asText() + " overall)");
+                }
             });
             return h.path("reachable").asBoolean() ? 0 : 1;
         }

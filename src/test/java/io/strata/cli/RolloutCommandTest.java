@@ -107,6 +107,8 @@ class RolloutCommandTest {
         CliRun clean = CliRun.of("env", "sync", "dev", "--server", url);
         assertThat(clean.exitCode()).isZero();
         assertThat(clean.out()).contains("dev: no drift from shop.notes@1");
+        CliRun health = CliRun.of("env", "health", "dev", "--server", url);
+        assertThat(health.out()).contains("versions: shop.notes@1", "drift: none (checked ", "SUCCEEDED here");
     }
 
     private static String rolloutId(CliRun create) {
