@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -306,23 +308,33 @@ public final class RolloutTables {
                 }
             }
         }
+        if (out.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<Rollout.Task>> tasks = tasks(out.get(out.size() - 1).id(), out.get(0).id());
         List<Rollout> withTasks = new ArrayList<>();
         for (Rollout r : out) {
-            withTasks.add(r.withTasks(tasks(r.id())));
+            withTasks.add(r.withTasks(tasks.getOrDefault(r.id(), List.of())));
         }
         return withTasks;
     }
 
-    private List<Rollout.Task> tasks(long id) throws SQLException {
-        List<Rollout.Task> out = new ArrayList<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment, wave, state, message, started_at, "
-                + "finished_at, owner, lease_until FROM strata_rollout_tasks WHERE rollout_id = ? ORDER BY ordinal")) {
-            ps.setLong(1, id);
+    /**
+     * The tasks of the rollouts with ids from {@code lowest} to {@code highest}, by rollout, in one query: the
+     * rollouts read are always the newest ones (or one), so every rollout in that range is among them.
+     */
+    private Map<Long, List<Rollout.Task>> tasks(long lowest, long highest) throws SQLException {
+        Map<Long, List<Rollout.Task>> out = new HashMap<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT rollout_id, environment, wave, state, message, "
+                + "started_at, finished_at, owner, lease_until FROM strata_rollout_tasks WHERE rollout_id BETWEEN ? AND ? "
+                + "ORDER BY rollout_id, ordinal")) {
+            ps.setLong(1, lowest);
+            ps.setLong(2, highest);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Rollout.Task(rs.getString(1), rs.getInt(2), TaskState.valueOf(rs.getString(3)), rs.getString(4),
-                            StoreTransaction.instant(rs, 5), StoreTransaction.instant(rs, 6), rs.getString(7),
-                            StoreTransaction.instant(rs, 8)));
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Rollout.Task(rs.getString(2), rs.getInt(3),
+                            TaskState.valueOf(rs.getString(4)), rs.getString(5), StoreTransaction.instant(rs, 6),
+                            StoreTransaction.instant(rs, 7), rs.getString(8), StoreTransaction.instant(rs, 9)));
                 }
             }
         }
