@@ -67,7 +67,7 @@ final class EnvironmentMigration {
         }
         try (SourceLoader loader = new SourceLoader(new SourceOptions(environment.dialect(), devUrls.get(environment.dialect())))) {
             ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(model.toString(),
-                    withPassword(environment), null, rollout.historyVersion(),
+                    Environments.authenticatedUrl(environment), null, rollout.historyVersion(),
                     "rollout " + rollout.id() + ": " + rollout.subject() + " version " + rollout.version()
                             + (phase == null ? "" : " (" + phase + ")"),
                     ApplySettings.defaults(), false, false, null, phase));
@@ -94,7 +94,7 @@ final class EnvironmentMigration {
                         : new Outcome(TaskState.ROLLBACK_FAILED, "not taken back: " + newest.get().version()
                         + " was applied after " + rollout.historyVersion() + "; roll that back first", false);
             }
-            List<ApplyResult> results = new RollbackMigration().run(withPassword(environment), null, ApplySettings.defaults());
+            List<ApplyResult> results = new RollbackMigration().run(Environments.authenticatedUrl(environment), null, ApplySettings.defaults());
             if (results.stream().anyMatch(r -> r.outcome() == ApplyResult.Outcome.LOCKED)) {
                 return new Outcome(TaskState.ROLLING_BACK, results.get(0).message(), true);
             }
@@ -123,13 +123,6 @@ final class EnvironmentMigration {
     }
 
     private static List<HistoryRow> history(Environment environment) {
-        return TargetSession.readHistory(Dialects.byName(environment.dialect()), withPassword(environment), null);
-    }
-
-    /** The environment's URL with its password, for this connection only: never stored, and redacted in messages. */
-    private static String withPassword(Environment environment) {
-        return environment.credentials().resolve().map(password -> environment.url()
-                + (environment.url().contains("?") ? "&" : "?") + "password="
-                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
+        return TargetSession.readHistory(Dialects.byName(environment.dialect()), Environments.authenticatedUrl(environment), null);
     }
 }

@@ -155,11 +155,21 @@ public final class Environments {
     /** Opens a connection to {@code environment} with the password its reference resolves to. */
     public static Connection connect(Environment environment) throws SQLException {
         Properties properties = new Properties();
-        environment.credentials().resolve().ifPresent(password -> properties.setProperty("password", password));
         // pgjdbc reads seconds, MariaDB Connector/J milliseconds.
         properties.setProperty("connectTimeout", environment.dialect().equals("postgres")
                 ? Integer.toString(CONNECT_TIMEOUT_SECONDS) : Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
-        return DriverManager.getConnection(environment.url(), properties);
+        return DriverManager.getConnection(authenticatedUrl(environment), properties);
+    }
+
+    /**
+     * The environment's URL with the password its reference resolves to, for one connection: never stored, and
+     * redacted in messages ({@code JdbcUrls.redact}). A URL rather than connection properties, because the apply
+     * and rollback use cases take a URL; both drivers read {@code password} from either.
+     */
+    static String authenticatedUrl(Environment environment) {
+        return environment.credentials().resolve().map(password -> environment.url()
+                + (environment.url().contains("?") ? "&" : "?") + "password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
     }
 
     private static List<EnvironmentHealth.Applied> history(Connection connection) {
