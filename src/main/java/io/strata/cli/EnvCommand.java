@@ -82,12 +82,8 @@ final class EnvCommand implements Runnable {
             body.put("order", order);
             body.put("group", group);
             body.put("allowDestructive", allowDestructive);
-            RegistryClient client = server.client();
-            RegistryClient.Response response = client.post("/api/v1/environments", body);
-            if (!response.ok()) {
-                throw client.failure(response);
-            }
-            return print(spec, format, response.body(), out -> out.println("added " + describe(response.body())));
+            JsonNode added = RolloutCommand.post(server, "/api/v1/environments", body);
+            return print(spec, format, added, out -> out.println("added " + describe(added)));
         }
     }
 
