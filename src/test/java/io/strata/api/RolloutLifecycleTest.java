@@ -115,6 +115,16 @@ class RolloutLifecycleTest {
         assertThat(health.path("lastRollout").path("stateHere").asText()).isEqualTo("SUCCEEDED");
         assertThat(health.path("drift").path("drifted").asBoolean()).isFalse();
 
+        // EXPAND cannot be taken back while CONTRACT, applied after it, stands: each environment says so.
+        long expandId = expand.path("id").asLong();
+        send("POST", "/api/v1/migrations/" + expandId + "/rollback", null, 202);
+        JsonNode refusedBack = HttpJson.awaitRollout(server.port(), expandId);
+        assertThat(refusedBack.path("state").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(refusedBack.path("summary").path("ROLLBACK_FAILED").asInt()).as(refusedBack.toString()).isEqualTo(FLEET.size());
+        assertThat(task(refusedBack, "dev").path("message").asText()).contains("(CONTRACT) was applied after", "roll that back first");
+        assertThat(refusedBack.path("note").asText()).contains("could not be taken back");
+        assertThat(columns("dev")).contains("full_name").doesNotContain("name");
+
         // Rolling the CONTRACT rollout back takes each environment back, newest wave first.
         send("POST", "/api/v1/migrations/" + contract.path("id").asLong() + "/rollback", null, 202);
         JsonNode back = settle(contract);
@@ -123,6 +133,13 @@ class RolloutLifecycleTest {
         for (String name : FLEET) {
             assertThat(columns(name)).as(name + " after the rollback").contains("name");
             assertThat(TestDatabases.rows(URLS.get(name), "SELECT count(*) FROM strata_history WHERE rolled_back")).containsExactly("1");
+        }
+        // With CONTRACT taken back, asking again takes EXPAND back too: version 1's shape everywhere.
+        send("POST", "/api/v1/migrations/" + expandId + "/rollback", null, 202);
+        JsonNode expandBack = HttpJson.awaitRollout(server.port(), expandId);
+        assertThat(expandBack.path("summary").path("ROLLED_BACK").asInt()).as(expandBack.toString()).isEqualTo(FLEET.size());
+        for (String name : FLEET) {
+            assertThat(columns(name)).as(name + " back at version 1").contains("name").doesNotContain("full_name");
         }
         List<String> order = new ArrayList<>();
         registry.audit().page(0, 1000).stream().filter(e -> e.action().equals("rollout.rolled_back")).forEach(e -> order.add(e.target()));

@@ -19,6 +19,7 @@ import io.strata.rollout.TaskState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -87,14 +88,15 @@ final class EnvironmentMigration {
     Outcome takeBack(Rollout rollout, Environment environment) {
         try {
             Optional<HistoryRow> newest = newestApplied(environment);
-            if (newest.isEmpty() || !newest.get().version().equals(rollout.historyVersion())) {
-                boolean ours = newest.isEmpty() || history(environment).stream()
-                        .noneMatch(r -> r.version().equals(rollout.historyVersion()) && r.success() && !r.rolledBack());
-                return ours ? new Outcome(TaskState.ROLLED_BACK, rollout.historyVersion() + " is not applied there: nothing to take back", false)
+            if (newest.isEmpty() || !ours(rollout, newest.get())) {
+                boolean applied = history(environment).stream().anyMatch(r -> r.success() && !r.rolledBack() && ours(rollout, r));
+                return !applied ? new Outcome(TaskState.ROLLED_BACK, what(rollout) + " is not applied there: nothing to take back", false)
                         : new Outcome(TaskState.ROLLBACK_FAILED, "not taken back: " + newest.get().version()
-                        + " was applied after " + rollout.historyVersion() + "; roll that back first", false);
+                        + (newest.get().phase() == null ? "" : " (" + newest.get().phase() + ")") + " was applied after "
+                        + what(rollout) + "; roll that back first", false);
             }
-            List<ApplyResult> results = new RollbackMigration().run(Environments.authenticatedUrl(environment), null, ApplySettings.defaults());
+            List<ApplyResult> results = new RollbackMigration().run(Environments.authenticatedUrl(environment), null,
+                    ApplySettings.defaults());
             if (results.stream().anyMatch(r -> r.outcome() == ApplyResult.Outcome.LOCKED)) {
                 return new Outcome(TaskState.ROLLING_BACK, results.get(0).message(), true);
             }
@@ -104,6 +106,18 @@ final class EnvironmentMigration {
         } catch (RuntimeException e) {
             return new Outcome(TaskState.ROLLBACK_FAILED, JdbcUrls.redact(String.valueOf(e.getMessage())), false);
         }
+    }
+
+    /**
+     * Whether a history row is what {@code rollout} applied: its version, and its phase when it carried one (each
+     * phase of a version is a row of its own, so taking back EXPAND while MIGRATE is applied must not take MIGRATE).
+     */
+    private static boolean ours(Rollout rollout, HistoryRow row) {
+        return row.version().equals(rollout.historyVersion()) && Objects.equals(rollout.phase(), row.phase());
+    }
+
+    private static String what(Rollout rollout) {
+        return rollout.historyVersion() + (rollout.phase() == null ? "" : " (" + rollout.phase() + ")");
     }
 
     /** Null when {@code environment} is reachable and records the rollout's version; else what is wrong. */
@@ -118,7 +132,9 @@ final class EnvironmentMigration {
     }
 
     private static Optional<HistoryRow> newestApplied(Environment environment) {
-        List<HistoryRow> applied = history(environment).stream().filter(HistoryRow::success).filter(r -> !r.rolledBack()).toList();
+        // As Rollback reads it: a rollback is recorded as a row of its own, which is not a version to take back.
+        List<HistoryRow> applied = history(environment).stream().filter(HistoryRow::success).filter(r -> !r.rolledBack())
+                .filter(r -> !r.kind().equals("rollback")).toList();
         return applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1));
     }
 

@@ -265,25 +265,35 @@ public final class Rollouts implements AutoCloseable {
      * while it goes back.
      */
     public Rollout rollback(long id, String actor) {
-        transition(id, actor, Set.of(RolloutState.PAUSED, RolloutState.SUCCEEDED, RolloutState.ABORTED), RolloutState.ROLLING_BACK,
-                "rolling back, requested by " + actor, "rollout.rollback_started");
+        store.transaction(tx -> {
+            // A rollback asked again retries the environments that could not be taken back the first time.
+            tx.rollouts().resetTasks(id, TaskState.ROLLBACK_FAILED, TaskState.SUCCEEDED);
+            transition(tx, id, actor, Set.of(RolloutState.PAUSED, RolloutState.SUCCEEDED, RolloutState.ABORTED,
+                    RolloutState.ROLLED_BACK), RolloutState.ROLLING_BACK, "rolling back, requested by " + actor, "rollout.rollback_started");
+            return null;
+        });
         worker.wake();
         return get(id);
     }
 
     private void transition(long id, String actor, Set<RolloutState> from, RolloutState to, String note, String action) {
         store.transaction(tx -> {
-            tx.lockForWrite();
-            Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
-            if (!from.contains(r.state())) {
-                throw conflict("rollout " + id + " is " + r.state() + "; it can be " + to.name().toLowerCase(Locale.ROOT)
-                        + " only when " + String.join(" or ", from.stream().map(Enum::name).sorted().toList())
-                        + (to == RolloutState.ROLLING_BACK && r.state() == RolloutState.RUNNING ? ": pause it first" : ""));
-            }
-            tx.rollouts().setState(id, to, note);
-            tx.audit(actor, action, "rollout/" + id, null, null, null);
+            transition(tx, id, actor, from, to, note, action);
             return null;
         });
+    }
+
+    private static void transition(StoreTransaction tx, long id, String actor, Set<RolloutState> from, RolloutState to,
+                                   String note, String action) throws SQLException {
+        tx.lockForWrite();
+        Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
+        if (!from.contains(r.state())) {
+            throw conflict("rollout " + id + " is " + r.state() + "; it can be " + to.name().toLowerCase(Locale.ROOT)
+                    + " only when " + String.join(" or ", from.stream().map(Enum::name).sorted().toList())
+                    + (to == RolloutState.ROLLING_BACK && r.state() == RolloutState.RUNNING ? ": pause it first" : ""));
+        }
+        tx.rollouts().setState(id, to, note);
+        tx.audit(actor, action, "rollout/" + id, null, null, null);
     }
 
     private static PhaseKind phase(String text) {
