@@ -30,7 +30,7 @@ public record Rollout(long id, String subject, int version, String phase, Rollou
 
     /** What each environment's strata_history calls this version. */
     public String historyVersion() {
-        return subject + "@" + version;
+        return new VersionLabel(subject, version).toString();
     }
 
     public Rollout withTasks(List<Task> value) {

@@ -15,10 +15,5 @@ public enum RolloutState {
     /** The environments it migrated are being taken back, newest wave first. */
     ROLLING_BACK,
     /** Every environment it migrated was taken back (or says why it could not be). */
-    ROLLED_BACK;
-
-    /** Whether servers should be working on it: claiming environments to migrate or to take back. */
-    public boolean active() {
-        return this == RUNNING || this == ROLLING_BACK;
-    }
+    ROLLED_BACK
 }

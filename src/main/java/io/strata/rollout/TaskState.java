@@ -8,10 +8,5 @@ public enum TaskState {
     /** The version was taken back there. */
     ROLLED_BACK,
     /** Taking it back failed, or was refused (a later version was applied there); the message says which. */
-    ROLLBACK_FAILED;
-
-    /** Whether nothing more will happen to it in the current direction of its rollout. */
-    public boolean settled() {
-        return this != PENDING && this != RUNNING && this != ROLLING_BACK;
-    }
+    ROLLBACK_FAILED
 }

@@ -79,6 +79,19 @@ public final class RolloutTables {
         return query("", null, limit);
     }
 
+    /** The newest rollout with a task for {@code environment}, with its tasks. */
+    public Optional<Rollout> lastFor(String environment) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT MAX(rollout_id) FROM strata_rollout_tasks WHERE environment = ?")) {
+            ps.setString(1, environment);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : get(id);
+            }
+        }
+    }
+
     /** The rollouts servers should be working on (RUNNING or ROLLING_BACK), oldest first. */
     public List<Long> active() throws SQLException {
         List<Long> out = new ArrayList<>();

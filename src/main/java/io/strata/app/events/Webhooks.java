@@ -2,6 +2,7 @@ package io.strata.app.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.app.DaemonThreads;
 import io.strata.store.StoreDatabase;
 import io.strata.store.StoredDelivery;
 import io.strata.store.StoredWebhook;
@@ -21,9 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Webhooks is the use case behind outgoing webhooks: subscriptions (created and deleted as audit events), their
@@ -47,13 +46,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
     public Webhooks(StoreDatabase store, WebhookSettings settings) {
         this.store = store;
         this.settings = settings;
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "strata-webhooks-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = new ScheduledThreadPoolExecutor(settings.threads(), threads);
+        this.executor = new ScheduledThreadPoolExecutor(settings.threads(), DaemonThreads.named("strata-webhooks", true));
         // A retry waiting for its turn is dropped on close rather than holding the shutdown for its backoff.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);

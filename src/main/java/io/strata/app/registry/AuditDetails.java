@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** AuditDetails renders an audit event's details, a small JSON object, from name/value pairs. */
-final class AuditDetails {
+public final class AuditDetails {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditDetails() {
     }
 
-    static String of(Object... namesAndValues) {
+    public static String of(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.app.CompatibilityJson;
 import io.strata.app.PlanFile;
+import io.strata.app.events.EventNames;
 import io.strata.app.events.EventSink;
 import io.strata.app.registry.RegistryException;
 import io.strata.compat.CompatibilityChecker;
@@ -26,6 +27,7 @@ import io.strata.plan.lint.DestructiveAnalyzer;
 import io.strata.plan.lint.LintPass;
 import io.strata.rollout.DriftReport;
 import io.strata.rollout.Environment;
+import io.strata.rollout.VersionLabel;
 import io.strata.store.StoreDatabase;
 
 import java.sql.Connection;
@@ -42,8 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * DetectDrift is the use case behind {@code POST /api/v1/environments/{id}/sync}: inspect the live schema of
@@ -54,7 +54,6 @@ import java.util.regex.Pattern;
  */
 public final class DetectDrift {
 
-    private static final Pattern ROLLED_OUT = Pattern.compile("(.+)@(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StoreDatabase store;
@@ -154,7 +153,7 @@ public final class DetectDrift {
             data.put("subject", report.subject());
             data.put("version", report.version());
             data.put("changes", report.changes());
-            events.publish("drift.detected", data);
+            events.publish(EventNames.DRIFT_DETECTED, data);
         }
         return report;
     }
@@ -205,13 +204,7 @@ public final class DetectDrift {
         try {
             Repair repair = repairOf(environment, c);
             json.put("statements", repair.plan().steps().stream().map(Step::sql).toList());
-            json.put("phases", repair.plan().phases().stream().map(p -> {
-                Map<String, Object> phase = new LinkedHashMap<>();
-                phase.put("kind", p.kind().name());
-                phase.put("statements", p.steps().stream().map(Step::sql).toList());
-                phase.put("deployAfter", p.deployAfter());
-                return phase;
-            }).toList());
+            json.put("phases", RolloutPreflight.phasesJson(repair.plan()));
             json.put("destructive", repair.destructive());
         } catch (StrataException unplannable) {
             // Drift the planner cannot reverse (a table option it does not plan, say) still gets its report of
@@ -263,9 +256,9 @@ public final class DetectDrift {
             return Optional.empty();
         }
         for (String[] row : rows) {
-            Matcher m = ROLLED_OUT.matcher(row[0]);
-            if (m.matches()) {
-                return Optional.of(new RolledOut(m.group(1), Integer.parseInt(m.group(2)), row[1] == null ? null
+            Optional<VersionLabel> label = VersionLabel.parse(row[0]);
+            if (label.isPresent()) {
+                return Optional.of(new RolledOut(label.get().subject(), label.get().version(), row[1] == null ? null
                         : phasesLeft(rows.stream().filter(r -> r[0].equals(row[0])).toList())));
             }
         }

@@ -1,5 +1,6 @@
 package io.strata.app.rollout;
 
+import io.strata.app.DaemonThreads;
 import io.strata.error.StrataException;
 import io.strata.rollout.Environment;
 import org.slf4j.Logger;
@@ -42,11 +43,7 @@ public final class DriftSchedule implements AutoCloseable {
         if (intervalSeconds == 0) {
             return new DriftSchedule(environments, drift, null);
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "strata-drift-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("strata-drift-schedule", false));
         DriftSchedule schedule = new DriftSchedule(environments, drift, executor);
         // With a fixed delay, a round slower than the interval is followed by a pause, not by a pile of rounds.
         executor.scheduleWithFixedDelay(schedule::round, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);

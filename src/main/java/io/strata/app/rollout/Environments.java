@@ -1,5 +1,6 @@
 package io.strata.app.rollout;
 
+import io.strata.app.registry.AuditDetails;
 import io.strata.app.registry.RegistryException;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
@@ -7,6 +8,7 @@ import io.strata.dialect.JdbcUrls;
 import io.strata.error.StrataException;
 import io.strata.rollout.CredentialsRef;
 import io.strata.rollout.Environment;
+import io.strata.rollout.VersionLabel;
 import io.strata.store.StoreDatabase;
 
 import java.sql.Connection;
@@ -31,8 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class Environments {
 
-    /** A history row a rollout wrote: {@code subject@version}. */
-    private static final java.util.regex.Pattern ROLLED_OUT = java.util.regex.Pattern.compile("(.+)@(\\d+)");
 
     private static final Map<String, Integer> TIER_ORDER = Map.of("dev", 10, "staging", 20, "prod", 30);
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&;]password=)|(//[^/@?]+:[^/@?]*@)");
@@ -55,7 +55,7 @@ public final class Environments {
             }
             tx.insertEnvironment(environment);
             tx.audit(actor, "environment.added", "environment/" + environment.name(), null, null,
-                    "{\"tier\":\"" + environment.tier() + "\",\"order\":" + environment.order() + "}");
+                    AuditDetails.of("tier", environment.tier(), "order", environment.order()));
             return null;
         });
         return environment;
@@ -112,26 +112,20 @@ public final class Environments {
         }
     }
 
-    /** The newest rollout with a task for {@code name}, among the 500 newest. */
+    /** The newest rollout with a task for {@code name}, and how it went there. */
     private EnvironmentHealth.LastRollout lastRollout(String name) {
-        for (io.strata.rollout.Rollout r : store.transaction(tx -> tx.rollouts().list(500))) {
-            for (io.strata.rollout.Rollout.Task t : r.tasks()) {
-                if (t.environment().equals(name)) {
-                    return new EnvironmentHealth.LastRollout(r.id(), r.subject(), r.version(), r.phase(), r.state().name(),
-                            t.state().name());
-                }
-            }
-        }
-        return null;
+        return store.transaction(tx -> tx.rollouts().lastFor(name)).flatMap(r -> r.tasks().stream()
+                .filter(t -> t.environment().equals(name)).findFirst()
+                .map(t -> new EnvironmentHealth.LastRollout(r.id(), r.subject(), r.version(), r.phase(), r.state().name(),
+                        t.state().name()))).orElse(null);
     }
 
     /** Each subject's newest version applied by a rollout ({@code subject@N}) and not taken back; rows come newest first. */
     private static Map<String, Integer> versions(List<EnvironmentHealth.Applied> applied) {
         Map<String, Integer> out = new java.util.TreeMap<>();
         for (EnvironmentHealth.Applied a : applied) {
-            java.util.regex.Matcher m = ROLLED_OUT.matcher(a.version());
-            if (a.success() && !a.rolledBack() && m.matches()) {
-                out.putIfAbsent(m.group(1), Integer.parseInt(m.group(2)));
+            if (a.success() && !a.rolledBack()) {
+                VersionLabel.parse(a.version()).ifPresent(label -> out.putIfAbsent(label.subject(), label.version()));
             }
         }
         return out;

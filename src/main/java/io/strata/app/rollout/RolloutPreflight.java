@@ -138,13 +138,7 @@ final class RolloutPreflight {
     private static String json(MigrationPlan whole, PhaseKind phase, Map<String, List<Diagnostic>> byTier) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rolledOut", phase == null ? "ALL" : phase.name());
-        out.put("phases", whole.phases().stream().map(p -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", p.kind().name());
-            json.put("statements", p.steps().stream().map(s -> s.sql()).toList());
-            json.put("deployAfter", p.deployAfter());
-            return json;
-        }).toList());
+        out.put("phases", phasesJson(whole));
         Map<String, Object> lint = new LinkedHashMap<>();
         byTier.forEach((tier, diagnostics) -> lint.put(tier, diagnostics.stream().map(d -> Map.of("code", d.code(),
                 "severity", d.severity().label(), "location", d.location(), "message", d.message())).toList()));
@@ -154,6 +148,17 @@ final class RolloutPreflight {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a preflight is plain data", e);
         }
+    }
+
+    /** A plan's phases as the API shows them: each phase's kind, statements and the deploy it waits for. */
+    static List<Map<String, Object>> phasesJson(MigrationPlan plan) {
+        return plan.phases().stream().map(p -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("kind", p.kind().name());
+            json.put("statements", p.steps().stream().map(s -> s.sql()).toList());
+            json.put("deployAfter", p.deployAfter());
+            return json;
+        }).toList();
     }
 
     private static RegistryException invalid(String message) {

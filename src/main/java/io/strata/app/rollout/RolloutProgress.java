@@ -1,8 +1,8 @@
 package io.strata.app.rollout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.app.events.EventNames;
 import io.strata.app.events.EventSink;
+import io.strata.app.registry.AuditDetails;
 import io.strata.rollout.BetweenWaves;
 import io.strata.rollout.Environment;
 import io.strata.rollout.Rollout;
@@ -28,8 +28,6 @@ import java.util.function.Predicate;
  */
 final class RolloutProgress {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final StoreDatabase store;
     private final EventSink events;
     private final EnvironmentMigration migration;
@@ -53,7 +51,7 @@ final class RolloutProgress {
             long failed = count(r, t -> t.state() == TaskState.ROLLBACK_FAILED);
             String note = failed == 0 ? null : failed + " environment(s) could not be taken back: see their messages";
             if (move(r, RolloutState.ROLLED_BACK, note, "rollout.rolled_back")) {
-                events.publish("migration.rolled_back", data(r, Map.of("environments", count(r, t -> t.state() == TaskState.ROLLED_BACK),
+                events.publish(EventNames.MIGRATION_ROLLED_BACK, data(r, Map.of("environments", count(r, t -> t.state() == TaskState.ROLLED_BACK),
                         "failed", failed)));
             }
         }
@@ -62,7 +60,7 @@ final class RolloutProgress {
     private void forward(Rollout r) {
         if (count(r, t -> t.state() == TaskState.SUCCEEDED) == r.tasks().size()) {
             if (move(r, RolloutState.SUCCEEDED, null, "rollout.completed")) {
-                events.publish("migration.completed", data(r, Map.of("environments", r.tasks().size())));
+                events.publish(EventNames.MIGRATION_COMPLETED, data(r, Map.of("environments", r.tasks().size())));
             }
             return;
         }
@@ -126,7 +124,7 @@ final class RolloutProgress {
     private void stop(Rollout r, String note, int wave, List<String> failed) {
         if (move(r, RolloutState.PAUSED, note, "rollout.paused")) {
             List<String> migrated = r.tasks().stream().filter(t -> t.state() == TaskState.SUCCEEDED).map(Rollout.Task::environment).toList();
-            events.publish("migration.failed", data(r, Map.of("wave", wave, "failures", failed.size(), "failed", failed,
+            events.publish(EventNames.MIGRATION_FAILED, data(r, Map.of("wave", wave, "failures", failed.size(), "failed", failed,
                     "migrated", migrated, "reason", note)));
         }
     }
@@ -142,17 +140,9 @@ final class RolloutProgress {
                 return false;
             }
             tx.rollouts().setState(r.id(), to, note);
-            tx.audit("strata", action, "rollout/" + r.id(), null, null, note == null ? null : noteJson(note));
+            tx.audit("strata", action, "rollout/" + r.id(), null, null, note == null ? null : AuditDetails.of("note", note));
             return true;
         });
-    }
-
-    private static String noteJson(String note) {
-        try {
-            return JSON.writeValueAsString(Map.of("note", note));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a note is plain text", e);
-        }
     }
 
     static Map<String, Object> data(Rollout r, Map<String, Object> more) {

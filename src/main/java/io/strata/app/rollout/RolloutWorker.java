@@ -1,5 +1,6 @@
 package io.strata.app.rollout;
 
+import io.strata.app.DaemonThreads;
 import io.strata.app.ModelFiles;
 import io.strata.model.Catalog;
 import io.strata.rollout.Environment;
@@ -51,8 +52,8 @@ final class RolloutWorker implements AutoCloseable {
     private final String owner = ownerName();
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<Long, VersionFile> files = new ConcurrentHashMap<>();
-    private final ExecutorService slots = Executors.newFixedThreadPool(SLOTS, daemon("strata-rollout"));
-    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(daemon("strata-rollout-rounds"));
+    private final ExecutorService slots = Executors.newFixedThreadPool(SLOTS, DaemonThreads.named("strata-rollout", false));
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("strata-rollout-rounds", false));
     private volatile Duration lease = Duration.ofSeconds(15);
     private volatile boolean started;
 
@@ -172,12 +173,12 @@ final class RolloutWorker implements AutoCloseable {
             } else if (rollout.repair() && state == TaskState.SUCCEEDED) {
                 recheck(name);
             }
-            progress.advance(id);
         } catch (RuntimeException e) {
             LOG.error("rollout {}: working on {} failed; the lease will lapse and the environment be tried again", id, name, e);
         } finally {
             busy.decrementAndGet();
-            // The slot is free now: claim the next environment at once rather than at the next tick.
+            // The slot is free and the rollout may have moved on: a round now advances it and claims the next
+            // environment, rather than at the next tick.
             try {
                 rounds.execute(this::round);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -218,14 +219,6 @@ final class RolloutWorker implements AutoCloseable {
     /** Names this server in claims: the host and process, and a random part for a restart that reuses the pid. */
     private static String ownerName() {
         return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.strata.app.rollout;
 
+import io.strata.app.events.EventNames;
 import io.strata.app.events.EventSink;
+import io.strata.app.registry.AuditDetails;
 import io.strata.app.registry.RegistryException;
 import io.strata.app.registry.VersionLookup;
 import io.strata.model.Catalog;
@@ -116,9 +118,8 @@ public final class Rollouts implements AutoCloseable {
                     RolloutState.CREATED, null, request.waves() == null ? List.of() : request.waves(), concurrency, threshold,
                     between, 0, checked.json(), false, actor, Instant.now(), tasks);
             tx.rollouts().insert(rollout);
-            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(),
-                    "{\"subject\":\"" + subject.name().replace("\"", "\\\"") + "\",\"version\":" + version.version()
-                            + ",\"phase\":" + (phase == null ? "null" : "\"" + phase + "\"") + ",\"environments\":" + tasks.size() + "}");
+            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(), AuditDetails.of("subject",
+                    subject.name(), "version", version.version(), "phase", rollout.phase(), "environments", tasks.size()));
             return rollout;
         });
     }
@@ -151,8 +152,7 @@ public final class Rollouts implements AutoCloseable {
                     "repairs the drift of " + environment + ": back to " + repair.subject() + "@" + repair.version(), List.of(),
                     1, 1, BetweenWaves.NONE, 0, checked.json(), true, actor, Instant.now(), List.of(Rollout.Task.pending(environment, 1)));
             tx.rollouts().insert(rollout);
-            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, null, "{\"repair\":\""
-                    + environment.replace("\"", "\\\"") + "\"}");
+            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, null, AuditDetails.of("repair", environment));
             return rollout;
         });
     }
@@ -234,7 +234,7 @@ public final class Rollouts implements AutoCloseable {
             return r;
         });
         if (rollout.state() == RolloutState.CREATED) {
-            events.publish("migration.started", RolloutProgress.data(rollout, Map.of("environments", rollout.tasks().size())));
+            events.publish(EventNames.MIGRATION_STARTED, RolloutProgress.data(rollout, Map.of("environments", rollout.tasks().size())));
         }
         worker.wake();
         return get(id);

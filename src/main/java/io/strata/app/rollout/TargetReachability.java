@@ -1,5 +1,6 @@
 package io.strata.app.rollout;
 
+import io.strata.app.DaemonThreads;
 import io.strata.dialect.JdbcUrls;
 import io.strata.rollout.CredentialsRef;
 import io.strata.rollout.Environment;
@@ -27,11 +28,8 @@ final class TargetReachability {
 
     /** What is wrong with each target that cannot be reached, as {@code name: reason}; empty when all answer. */
     static List<String> unreachable(List<Environment> targets) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, targets.size())), task -> {
-            Thread thread = new Thread(task, "strata-reach");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, targets.size())),
+                DaemonThreads.named("strata-reach", false));
         try {
             List<Future<String>> answers = new ArrayList<>();
             for (Environment e : targets) {
