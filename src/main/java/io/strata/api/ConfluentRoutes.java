@@ -175,12 +175,8 @@ final class ConfluentRoutes {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new RegistryException(RegistryException.Reason.SCHEMA_NOT_FOUND, "schema id \"" + ctx.pathParam("id")
-                    + "\" is not a number");
-        }
+        return Requests.pathLong(ctx, "id", () -> new RegistryException(RegistryException.Reason.SCHEMA_NOT_FOUND,
+                "schema id \"" + ctx.pathParam("id") + "\" is not a number"));
     }
 
     private static SubjectFormat schemaType(ObjectNode body) {

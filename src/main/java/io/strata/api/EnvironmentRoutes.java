@@ -110,15 +110,11 @@ final class EnvironmentRoutes {
         if (order != null && !order.isNull() && !order.canConvertToInt()) {
             throw ApiException.badRequest("field \"order\" must be a whole number");
         }
-        JsonNode destructive = body.get("allowDestructive");
-        if (destructive != null && !destructive.isNull() && !destructive.isBoolean()) {
-            throw ApiException.badRequest("field \"allowDestructive\" must be true or false");
-        }
         EnvironmentRequest request = new EnvironmentRequest(JsonBodies.text(body, "name", true),
                 JsonBodies.text(body, "tier", true), order == null || order.isNull() ? null : order.intValue(),
                 JsonBodies.text(body, "group", false), JsonBodies.text(body, "url", true),
                 JsonBodies.text(body, "credentials", false),
-                destructive == null || destructive.isNull() ? null : destructive.booleanValue(), severities);
+                JsonBodies.bool(body, "allowDestructive"), severities);
         Responses.json(ctx, 201, json(registry.environments().add(request, Requests.actor(ctx))));
     }
 

@@ -80,6 +80,18 @@ final class JsonBodies {
     }
 
     /** A list of strings; null when absent. */
+    /** A true/false field, or null when absent; anything else is refused naming the field. */
+    static Boolean bool(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw ApiException.badRequest("field \"" + field + "\" must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     static List<String> texts(ObjectNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {

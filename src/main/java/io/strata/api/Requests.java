@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Requests reads what every route needs from a request besides its body: who is asking. */
+/** Requests reads what routes need from a request besides its body: who is asking, and numeric path parameters. */
 final class Requests {
 
     static final String ACTOR_HEADER = "X-Strata-Actor";
@@ -33,6 +33,15 @@ final class Requests {
             }
         }
         return "anonymous";
+    }
+
+    /** A numeric path parameter; one that is not a number names nothing, so it is {@code notFound}'s refusal. */
+    static long pathLong(Context ctx, String name, java.util.function.Supplier<RuntimeException> notFound) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw notFound.get();
+        }
     }
 
     private static String clip(String actor) {

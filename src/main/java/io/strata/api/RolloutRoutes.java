@@ -3,13 +3,13 @@ package io.strata.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.strata.app.registry.Registry;
 import io.strata.app.registry.RegistryException;
 import io.strata.app.rollout.RolloutRequest;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.TaskState;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,16 +32,17 @@ final class RolloutRoutes {
         routes.post(PATH, this::create);
         routes.get(PATH, ctx -> Responses.json(ctx, 200, Map.of("migrations", registry.rollouts()
                 .list((int) JsonBodies.longParam(ctx, "limit", 50)).stream().map(RolloutRoutes::json).toList())));
-        routes.get(PATH + "/{id}", ctx -> Responses.json(ctx, 200, json(registry.rollouts().get(id(ctx)))));
-        routes.get(PATH + "/{id}/status", ctx -> Responses.json(ctx, 200, json(registry.rollouts().get(id(ctx)))));
-        routes.post(PATH + "/{id}/execute", ctx -> Responses.json(ctx, 202,
-                json(registry.rollouts().execute(id(ctx), Requests.actor(ctx)))));
+        // A rollout and its status are the same answer; so are execute and resume (resume is execute on a PAUSED one).
+        Handler show = ctx -> Responses.json(ctx, 200, json(registry.rollouts().get(id(ctx))));
+        routes.get(PATH + "/{id}", show);
+        routes.get(PATH + "/{id}/status", show);
+        Handler execute = ctx -> Responses.json(ctx, 202, json(registry.rollouts().execute(id(ctx), Requests.actor(ctx))));
+        routes.post(PATH + "/{id}/execute", execute);
         routes.post(PATH + "/{id}/abort", ctx -> Responses.json(ctx, 200,
                 json(registry.rollouts().abort(id(ctx), Requests.actor(ctx)))));
         routes.post(PATH + "/{id}/pause", ctx -> Responses.json(ctx, 200,
                 json(registry.rollouts().pause(id(ctx), Requests.actor(ctx)))));
-        routes.post(PATH + "/{id}/resume", ctx -> Responses.json(ctx, 202,
-                json(registry.rollouts().execute(id(ctx), Requests.actor(ctx)))));
+        routes.post(PATH + "/{id}/resume", execute);
         routes.post(PATH + "/{id}/rollback", ctx -> Responses.json(ctx, 202,
                 json(registry.rollouts().rollback(id(ctx), Requests.actor(ctx)))));
     }
@@ -54,27 +55,13 @@ final class RolloutRoutes {
         RolloutRequest request = new RolloutRequest(JsonBodies.text(body, "subject", true), versionText,
                 JsonBodies.text(body, "phase", false), JsonBodies.texts(body, "environments"), JsonBodies.text(body, "group", false),
                 JsonBodies.texts(body, "waves"), JsonBodies.whole(body, "concurrency"), JsonBodies.whole(body, "failureThreshold"),
-                JsonBodies.text(body, "betweenWaves", false), flag(body, "force"));
+                JsonBodies.text(body, "betweenWaves", false), Boolean.TRUE.equals(JsonBodies.bool(body, "force")));
         Responses.json(ctx, 201, json(registry.rollouts().create(request, Requests.actor(ctx))));
     }
 
-    private static boolean flag(ObjectNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (!node.isBoolean()) {
-            throw ApiException.badRequest("field \"" + field + "\" must be true or false");
-        }
-        return node.booleanValue();
-    }
-
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new RegistryException(RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout \"" + ctx.pathParam("id") + "\" not found");
-        }
+        return Requests.pathLong(ctx, "id", () -> new RegistryException(RegistryException.Reason.ROLLOUT_NOT_FOUND,
+                "rollout \"" + ctx.pathParam("id") + "\" not found"));
     }
 
     static Map<String, Object> json(Rollout r) {
@@ -93,13 +80,11 @@ final class RolloutRoutes {
         json.put("createdBy", r.createdBy());
         json.put("createdAt", r.createdAt().toString());
         json.put("preflight", r.preflight() == null ? null : JsonBodies.stored(r.preflight(), "a preflight"));
-        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
-        for (TaskState s : TaskState.values()) {
-            counts.put(s, 0);
-        }
-        r.tasks().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
         Map<String, Integer> summary = new LinkedHashMap<>();
-        counts.forEach((state, n) -> summary.put(state.name(), n));
+        for (TaskState s : TaskState.values()) {
+            summary.put(s.name(), 0);
+        }
+        r.tasks().forEach(t -> summary.merge(t.state().name(), 1, Integer::sum));
         json.put("summary", summary);
         json.put("environments", r.tasks().stream().map(t -> {
             Map<String, Object> task = new LinkedHashMap<>();

@@ -14,7 +14,6 @@ import io.strata.audit.AuditVerification;
 import io.strata.model.SubjectFormat;
 import io.strata.store.StoredReport;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,11 +140,7 @@ final class V1Routes {
         List<Map<String, Object>> out = new ArrayList<>();
         for (StoredReport r : registry.validate().reports(JsonBodies.longParam(ctx, "before", 0),
                 (int) JsonBodies.longParam(ctx, "limit", 50))) {
-            try {
-                out.add(ApiJson.report(r, JsonBodies.JSON.readTree(r.body())));
-            } catch (IOException e) {
-                throw new IllegalStateException("report " + r.id() + " holds JSON written by this server", e);
-            }
+            out.add(ApiJson.report(r, JsonBodies.stored(r.body(), "report " + r.id())));
         }
         Responses.json(ctx, 200, Map.of("reports", out));
     }
