@@ -1,6 +1,10 @@
 package io.strata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.strata.app.rollout.EnvironmentRequest;
+import io.strata.error.StrataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +13,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -19,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Manage the environments (target databases) of a running strata serve.",
-        subcommands = {EnvCommand.Add.class, EnvCommand.List.class, EnvCommand.Show.class, EnvCommand.Health.class,
+        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvironments.class, EnvCommand.Show.class, EnvCommand.Health.class,
                 EnvCommand.Remove.class, EnvCommand.Import.class, EnvCommand.Sync.class, EnvCommand.Repair.class})
 final class EnvCommand implements Runnable {
 
@@ -74,21 +83,14 @@ final class EnvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
-            body.put("tier", tier);
-            body.put("url", url);
-            body.put("credentials", credentials);
-            body.put("order", order);
-            body.put("group", group);
-            body.put("allowDestructive", allowDestructive);
-            JsonNode added = RolloutCommand.post(server, "/api/v1/environments", body);
+            JsonNode added = server.client().postOk("/api/v1/environments", new EnvironmentRequest(name, tier, order, group, url,
+                    credentials, allowDestructive, null));
             return print(spec, format, added, out -> out.println("added " + describe(added)));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List environments in promotion order.")
-    static final class List implements Callable<Integer> {
+    static final class ListEnvironments implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
@@ -157,15 +159,15 @@ final class EnvCommand implements Runnable {
                         : applied.get(0).path("version").asText() + " (newest of " + applied.size() + " shown)"));
                 JsonNode behind = h.path("behind");
                 out.println("  behind earlier environments: " + (behind.isEmpty() ? "no" : behind.toString()));
-                java.util.List<String> versions = new java.util.ArrayList<>();
+                List<String> versions = new ArrayList<>();
                 h.path("versions").fields().forEachRemaining(v -> versions.add(v.getKey() + "@" + v.getValue().asInt()));
                 out.println("  versions: " + (versions.isEmpty() ? "none rolled out" : String.join(", ", versions)));
                 JsonNode drift = h.path("drift");
-                out.println("  drift: " + (drift.isNull() || drift.isMissingNode() ? "never checked"
+                out.println("  drift: " + (!h.hasNonNull("drift") ? "never checked"
                         : (drift.path("drifted").asBoolean() ? drift.path("changes").asInt() + " change(s)" : "none")
                         + " (checked " + drift.path("checkedAt").asText() + ")"));
                 JsonNode last = h.path("lastRollout");
-                if (!last.isNull() && !last.isMissingNode()) {
+                if (h.hasNonNull("lastRollout")) {
                     out.println("  last rollout: " + last.path("id").asLong() + ", " + last.path("subject").asText() + "@"
                             + last.path("version").asInt() + (last.path("phase").isTextual() ? " " + last.path("phase").asText() : "")
                             + ", " + last.path("stateHere").asText() + " here (" + last.path("state").asText() + " overall)");
@@ -180,9 +182,9 @@ final class EnvCommand implements Runnable {
     static final class Sync extends OnEnvironment {
         @Override
         public Integer call() {
-            JsonNode report = RolloutCommand.post(server, path("/sync"), Map.of());
+            JsonNode report = server.client().postOk(path("/sync"), Map.of());
             print(spec, format, report, out -> {
-                if (report.path("subject").isNull() || report.path("subject").isMissingNode()) {
+                if (!report.hasNonNull("subject")) {
                     out.println(name + ": " + report.path("report").path("note").asText("nothing rolled out here"));
                     return;
                 }
@@ -210,17 +212,17 @@ final class EnvCommand implements Runnable {
         @Option(names = "--execute", description = "Execute it at once.")
         boolean execute;
         @Option(names = "--wait", description = "With --execute, wait until it settles.")
-        boolean await;
+        boolean waitToSettle;
 
         @Override
         public Integer call() throws InterruptedException {
-            JsonNode rollout = RolloutCommand.post(server, path("/repair"), Map.of());
+            RegistryClient client = server.client();
+            JsonNode rollout = client.postOk(path("/repair"), Map.of());
             if (execute) {
-                long id = rollout.path("id").asLong();
-                rollout = RolloutCommand.await(server, id, RolloutCommand.post(server, "/api/v1/migrations/" + id + "/execute",
-                        Map.of()), await);
+                rollout = client.postOk(RolloutCommand.path(rollout.path("id").asLong(), "/execute"), Map.of());
+                rollout = waitToSettle ? RolloutCommand.settle(client, rollout) : rollout;
             }
-            return RolloutCommand.print(spec, format, rollout);
+            return RolloutCommand.printRollout(spec, format, rollout);
         }
     }
 
@@ -235,11 +237,7 @@ final class EnvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RegistryClient client = server.client();
-            RegistryClient.Response response = client.delete("/api/v1/environments/" + RegistryClient.segment(name));
-            if (!response.ok()) {
-                throw client.failure(response);
-            }
+            server.client().deleteOk("/api/v1/environments/" + RegistryClient.segment(name));
             spec.commandLine().getOut().println("removed " + name);
             spec.commandLine().getOut().flush();
             return 0;
@@ -250,7 +248,7 @@ final class EnvCommand implements Runnable {
             description = "Add the environments a strata.yaml declares under 'environments:'; existing ones are compared, not changed. "
                     + "Exit 1 when one on the server differs from the file.")
     static final class Import implements Callable<Integer> {
-        private static final java.util.List<String> FIELDS = java.util.List.of("name", "tier", "order", "group", "url",
+        private static final List<String> FIELDS = List.of("name", "tier", "order", "group", "url",
                 "credentials", "allowDestructive", "lintSeverities");
 
         @Spec
@@ -258,13 +256,13 @@ final class EnvCommand implements Runnable {
         @Mixin
         ServerOptionsMixin server;
         @Parameters(index = "0", defaultValue = "strata.yaml", description = "The file (default: ${DEFAULT-VALUE}).")
-        java.nio.file.Path file;
+        Path file;
 
         @Override
         public Integer call() {
             JsonNode declared = read(file).path("environments");
             if (!declared.isArray() || declared.isEmpty()) {
-                throw io.strata.error.StrataException.badInput("\"" + file + "\" declares no environments (a list under 'environments:')");
+                throw StrataException.badInput("\"" + file + "\" declares no environments (a list under 'environments:')");
             }
             RegistryClient client = server.client();
             PrintWriter out = spec.commandLine().getOut();
@@ -273,7 +271,7 @@ final class EnvCommand implements Runnable {
                 Map<String, Object> body = new LinkedHashMap<>();
                 e.fields().forEachRemaining(f -> {
                     if (!FIELDS.contains(f.getKey())) {
-                        throw io.strata.error.StrataException.badInput("\"" + file + "\": environment field \"" + f.getKey()
+                        throw StrataException.badInput("\"" + file + "\": environment field \"" + f.getKey()
                                 + "\" is unknown (known: " + String.join(", ", FIELDS) + ")");
                     }
                     body.put(f.getKey(), f.getValue());
@@ -283,16 +281,7 @@ final class EnvCommand implements Runnable {
                 if (added.ok()) {
                     out.println("added " + describe(added.body()));
                 } else if (added.status() == 409) {
-                    JsonNode existing = client.getOk("/api/v1/environments/" + RegistryClient.segment(name));
-                    java.util.List<String> differences = new java.util.ArrayList<>();
-                    e.fields().forEachRemaining(f -> {
-                        JsonNode have = existing.path(f.getKey());
-                        boolean same = f.getValue().isNumber() || f.getValue().isBoolean()
-                                ? f.getValue().asText().equals(have.asText()) : f.getValue().equals(have);
-                        if (!same && !(f.getKey().equals("tier") && f.getValue().asText().equalsIgnoreCase(have.asText()))) {
-                            differences.add(f.getKey() + ": file " + f.getValue() + ", server " + have);
-                        }
-                    });
+                    List<String> differences = differences(e, client.getOk("/api/v1/environments/" + RegistryClient.segment(name)));
                     if (differences.isEmpty()) {
                         out.println("unchanged " + name);
                     } else {
@@ -307,14 +296,28 @@ final class EnvCommand implements Runnable {
             return differing == 0 ? 0 : 1;
         }
 
-        private static JsonNode read(java.nio.file.Path file) {
+        /** The fields the file declares that the server holds otherwise: numbers and booleans by value, tiers in any case. */
+        private static List<String> differences(JsonNode declared, JsonNode existing) {
+            List<String> differences = new ArrayList<>();
+            declared.fields().forEachRemaining(f -> {
+                JsonNode have = existing.path(f.getKey());
+                boolean same = f.getValue().isNumber() || f.getValue().isBoolean()
+                        ? f.getValue().asText().equals(have.asText()) : f.getValue().equals(have);
+                if (!same && !(f.getKey().equals("tier") && f.getValue().asText().equalsIgnoreCase(have.asText()))) {
+                    differences.add(f.getKey() + ": file " + f.getValue() + ", server " + have);
+                }
+            });
+            return differences;
+        }
+
+        private static JsonNode read(Path file) {
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                        .readTree(java.nio.file.Files.readString(file));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw io.strata.error.StrataException.badInput("no such file: \"" + file + "\"");
+                return new ObjectMapper(new YAMLFactory())
+                        .readTree(Files.readString(file));
+            } catch (NoSuchFileException e) {
+                throw StrataException.badInput("no such file: \"" + file + "\"");
             } catch (java.io.IOException e) {
-                throw io.strata.error.StrataException.badInput("\"" + file + "\" is not readable YAML: " + e.getMessage());
+                throw StrataException.badInput("\"" + file + "\" is not readable YAML: " + e.getMessage());
             }
         }
     }

@@ -119,7 +119,20 @@ final class RegistryClient {
 
     /** GET {@code path}, expecting success: any other answer becomes the exception {@link #failure} gives. */
     JsonNode getOk(String path) {
-        Response response = get(path);
+        return ok(get(path));
+    }
+
+    /** POST {@code body} to {@code path}, expecting success, as {@link #getOk}. */
+    JsonNode postOk(String path, Object body) {
+        return ok(post(path, body));
+    }
+
+    /** DELETE {@code path}, expecting success, as {@link #getOk}. */
+    JsonNode deleteOk(String path) {
+        return ok(delete(path));
+    }
+
+    private JsonNode ok(Response response) {
         if (!response.ok()) {
             throw failure(response);
         }

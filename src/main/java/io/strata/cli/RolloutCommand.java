@@ -1,6 +1,7 @@
 package io.strata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strata.app.rollout.RolloutRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,7 +34,8 @@ final class RolloutCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, execute, status, pause, resume, abort or rollback");
     }
 
-    static int print(CommandSpec spec, OutputFormat format, JsonNode rollout) {
+    /** Prints a rollout; its exit code: 1 when it stopped (PAUSED, ABORTED) or could not take every environment back. */
+    static int printRollout(CommandSpec spec, OutputFormat format, JsonNode rollout) {
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             out.println(Json.write(rollout));
@@ -59,21 +60,17 @@ final class RolloutCommand implements Runnable {
         return state.equals("PAUSED") || state.equals("ABORTED") || incomplete ? 1 : 0;
     }
 
-    static JsonNode post(ServerOptionsMixin server, String path, Object body) {
-        RegistryClient client = server.client();
-        RegistryClient.Response response = client.post(path, body);
-        if (!response.ok()) {
-            throw client.failure(response);
-        }
-        return response.body();
+    /** The path of rollout {@code id}, or of one of its commands ({@code /execute}...). */
+    static String path(long id, String suffix) {
+        return "/api/v1/migrations/" + id + suffix;
     }
 
-    /** {@code rollout} itself, or once {@code await} is set, the rollout when it stops RUNNING or ROLLING_BACK. */
-    static JsonNode await(ServerOptionsMixin server, long id, JsonNode rollout, boolean await) throws InterruptedException {
+    /** {@code rollout} once it stops RUNNING or ROLLING_BACK, polled every half second. */
+    static JsonNode settle(RegistryClient client, JsonNode rollout) throws InterruptedException {
         JsonNode now = rollout;
-        while (await && (now.path("state").asText().equals("RUNNING") || now.path("state").asText().equals("ROLLING_BACK"))) {
+        while (now.path("state").asText().equals("RUNNING") || now.path("state").asText().equals("ROLLING_BACK")) {
             Thread.sleep(500);
-            now = server.client().getOk("/api/v1/migrations/" + id + "/status");
+            now = client.getOk(path(now.path("id").asLong(), "/status"));
         }
         return now;
     }
@@ -109,22 +106,15 @@ final class RolloutCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("force", force);
-            body.put("subject", subject);
-            body.put("version", version);
-            body.put("phase", phase);
-            body.put("betweenWaves", betweenWaves);
-            body.put("environments", environments);
-            body.put("group", group);
-            body.put("waves", waves);
-            body.put("concurrency", concurrency);
-            body.put("failureThreshold", failureThreshold);
-            return print(spec, format, post(server, "/api/v1/migrations", body));
+            return printRollout(spec, format, server.client().postOk("/api/v1/migrations", new RolloutRequest(subject, version,
+                    phase, environments, group, waves, concurrency, failureThreshold, betweenWaves, force)));
         }
     }
 
-    /** What every command on one rollout takes: the server, the rollout's id and the output format. */
+    /**
+     * What every command on one rollout takes: the server, the rollout's id and the output format. A command
+     * posts to the rollout's path named after it ({@code pause} to {@code /pause}).
+     */
     abstract static class OnRollout implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -134,84 +124,58 @@ final class RolloutCommand implements Runnable {
         long id;
         @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
         OutputFormat format;
-
-        JsonNode command(String action) {
-            return post(server, "/api/v1/migrations/" + id + "/" + action, Map.of());
-        }
     }
 
     /** A command that sets a rollout moving, and with {@code --wait} follows it until it stops. */
     abstract static class Moving extends OnRollout {
         @Option(names = "--wait", description = "Wait until the rollout stops moving, then print it.")
-        boolean await;
-
-        abstract String action();
+        boolean waitToSettle;
 
         @Override
         public Integer call() throws InterruptedException {
-            return print(spec, format, await(server, id, command(action()), await));
+            RegistryClient client = server.client();
+            JsonNode rollout = client.postOk(path(id, "/" + spec.name()), Map.of());
+            return printRollout(spec, format, waitToSettle ? settle(client, rollout) : rollout);
         }
     }
 
     /** A command that changes a rollout's state once and prints it: exit 0 when the server accepted it. */
     abstract static class Once extends OnRollout {
-        abstract String action();
-
         @Override
         public Integer call() {
-            print(spec, format, command(action()));
+            printRollout(spec, format, server.client().postOk(path(id, "/" + spec.name()), Map.of()));
             return 0;
         }
     }
 
     @Command(name = "execute", mixinStandardHelpOptions = true, description = "Start (or resume) a rollout.")
     static final class Execute extends Moving {
-        @Override
-        String action() {
-            return "execute";
-        }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a rollout, per environment.")
     static final class Status extends OnRollout {
         @Override
         public Integer call() {
-            return print(spec, format, server.client().getOk("/api/v1/migrations/" + id + "/status"));
+            return printRollout(spec, format, server.client().getOk(path(id, "/status")));
         }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Start no more environments; those running finish. Resume goes on.")
     static final class Pause extends Once {
-        @Override
-        String action() {
-            return "pause";
-        }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true,
             description = "Go on with a paused rollout: failed environments are tried again.")
     static final class Resume extends Moving {
-        @Override
-        String action() {
-            return "resume";
-        }
     }
 
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop a rollout for good.")
     static final class Abort extends Once {
-        @Override
-        String action() {
-            return "abort";
-        }
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Take the version back on every environment the rollout migrated, newest wave first.")
     static final class Rollback extends Moving {
-        @Override
-        String action() {
-            return "rollback";
-        }
     }
 }

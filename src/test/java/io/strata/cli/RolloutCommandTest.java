@@ -45,9 +45,7 @@ class RolloutCommandTest {
         CliRun create = CliRun.of("rollout", "create", "shop.orders", "--server", url);
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(create.out()).contains("CREATED");
-        Matcher id = Pattern.compile("rollout (\\d+):").matcher(create.out());
-        assertThat(id.find()).isTrue();
-        CliRun run = CliRun.of("rollout", "execute", id.group(1), "--wait", "--server", url);
+        CliRun run = CliRun.of("rollout", "execute", rolloutId(create), "--wait", "--server", url);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("SUCCEEDED");
         assertThat(TestDatabases.rows(dev, "SELECT version FROM strata_history WHERE success")).contains("shop.orders@1");
@@ -64,10 +62,9 @@ class RolloutCommandTest {
         String doomed = TestDatabases.freshPostgres();
         assertThat(CliRun.of("env", "add", "staging", "--tier", "staging", "--url", doomed, "--server", url).exitCode()).isZero();
         CliRun second = CliRun.of("rollout", "create", "shop.orders", "--env", "staging", "--server", url);
-        Matcher secondId = Pattern.compile("rollout (\\d+):").matcher(second.out());
-        assertThat(secondId.find()).as(second.out() + second.err()).isTrue();
+
         TestDatabases.exec(TestDatabases.postgresServerUrl(), "DROP DATABASE " + TestDatabases.databaseName(doomed) + " WITH (FORCE)");
-        CliRun stopped = CliRun.of("rollout", "execute", secondId.group(1), "--wait", "--server", url);
+        CliRun stopped = CliRun.of("rollout", "execute", rolloutId(second), "--wait", "--server", url);
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.out()).contains("PAUSED", "FAILED");
         CliRun unknown = CliRun.of("rollout", "status", "424242", "--server", url);
