@@ -113,7 +113,8 @@ public final class StoreTransaction {
         return next("strata_row_ids");
     }
 
-    private long next(String sequence) throws SQLException {
+    /** The next value of {@code sequence}: ids handed out outside the audit lock. */
+    long next(String sequence) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT nextval('" + sequence + "')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -583,7 +584,7 @@ public final class StoreTransaction {
     }
 
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
 

@@ -4,9 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +28,7 @@ public final class WebhookTables {
 
     /** A new id for a webhook or a delivery attempt. */
     public long nextId() throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT nextval('strata_webhook_ids')");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return tx.next("strata_webhook_ids");
     }
 
     public void insert(StoredWebhook w) throws SQLException {
@@ -47,7 +40,7 @@ public final class WebhookTables {
             ps.setString(3, w.secret());
             ps.setString(4, String.join(",", w.events()));
             ps.setString(5, w.createdBy());
-            ps.setObject(6, time(w.createdAt()));
+            ps.setObject(6, StoreTransaction.time(w.createdAt()));
             ps.executeUpdate();
         }
     }
@@ -71,7 +64,7 @@ public final class WebhookTables {
         });
     }
 
-    private List<StoredWebhook> webhookQuery(String where, Binder binder) throws SQLException {
+    private List<StoredWebhook> webhookQuery(String where, StoreTransaction.Binder binder) throws SQLException {
         List<StoredWebhook> out = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + WEBHOOK_COLUMNS + " FROM strata_webhooks "
                 + where)) {
@@ -80,7 +73,7 @@ public final class WebhookTables {
                 while (rs.next()) {
                     String events = rs.getString(4);
                     out.add(new StoredWebhook(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            events.isEmpty() ? List.of() : Arrays.asList(events.split(",")), rs.getString(5), instant(rs, 6)));
+                            events.isEmpty() ? List.of() : Arrays.asList(events.split(",")), rs.getString(5), StoreTransaction.instant(rs, 6)));
                 }
             }
         }
@@ -102,7 +95,7 @@ public final class WebhookTables {
                 ps.setInt(7, d.statusCode());
             }
             ps.setString(8, d.error());
-            ps.setObject(9, time(d.at()));
+            ps.setObject(9, StoreTransaction.time(d.at()));
             ps.setLong(10, d.durationMillis());
             ps.executeUpdate();
         }
@@ -121,24 +114,10 @@ public final class WebhookTables {
                     int status = rs.getInt(7);
                     Integer statusCode = rs.wasNull() ? null : status;
                     out.add(new StoredDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getString(6), statusCode, rs.getString(8), instant(rs, 9), rs.getLong(10)));
+                            rs.getString(6), statusCode, rs.getString(8), StoreTransaction.instant(rs, 9), rs.getLong(10)));
                 }
             }
         }
         return out;
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -112,14 +112,7 @@ public final class RegisterVersion {
         if (previous != null) {
             CompatibilityLevel level = RegistryCore.levelOf(tx, subject);
             // A non-transitive level reads only the latest version: the rest of the history is not even loaded.
-            List<StoredVersion> needed = new ArrayList<>();
-            if (level.transitive()) {
-                for (VersionKey key : lineage) {
-                    needed.add(RegistryCore.load(tx, key));
-                }
-            } else {
-                needed.add(previous);
-            }
+            List<StoredVersion> needed = level.transitive() ? RegistryCore.lineage(tx, subject, branch) : List.of(previous);
             check = SchemaChecks.check(level, labelled(subject, needed, parsed));
             if (!check.compatible()) {
                 throw new IncompatibleSchemaException("schema is not " + level + " compatible with " + describe(previous)

@@ -133,10 +133,14 @@ public final class RegistryCore implements AutoCloseable {
      * point, then the branch's own.
      */
     static List<StoredVersion> lineage(StoreTransaction tx, StoredSubject subject, String branch) throws SQLException {
-        List<StoredVersion> out = new ArrayList<>();
-        for (VersionKey key : lineageKeys(tx, subject, branch)) {
-            out.add(load(tx, key));
+        // Two queries (main, then the branch), not one per version: the same selection as lineageKeys, with text.
+        List<StoredVersion> main = tx.versions(subject.id(), MAIN, false);
+        if (MAIN.equals(branch)) {
+            return main;
         }
+        int base = requireBranch(tx, subject, branch).baseVersion();
+        List<StoredVersion> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
+        out.addAll(tx.versions(subject.id(), branch, false));
         return out;
     }
 

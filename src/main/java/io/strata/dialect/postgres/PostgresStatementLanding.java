@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PostgresStatementLanding implements StatementLanding {
 
+    private static final PostgresQuoter QUOTER = new PostgresQuoter();
     private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)";
     private static final Pattern CREATE_INDEX = Pattern.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+"
             + "(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s+ON\\s+(?:ONLY\\s+)?(?:" + NAME + "\\s*\\.\\s*)?" + NAME + ".*");
@@ -34,8 +35,8 @@ final class PostgresStatementLanding implements StatementLanding {
             if (valid == null) {
                 return Verdict.no();
             }
-            return valid ? Verdict.yes() : Verdict.partly("DROP INDEX CONCURRENTLY IF EXISTS " + quote(schema) + "."
-                    + quote(unquote(create.group(1))));
+            return valid ? Verdict.yes() : Verdict.partly("DROP INDEX CONCURRENTLY IF EXISTS " + QUOTER.ident(schema) + "."
+                    + QUOTER.ident(unquote(create.group(1))));
         }
         Matcher drop = DROP_INDEX.matcher(sql);
         if (drop.matches()) {
@@ -86,9 +87,5 @@ final class PostgresStatementLanding implements StatementLanding {
     private static String unquote(String name) {
         return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
                 : name.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

@@ -55,28 +55,27 @@ final class Executor {
     }
 
     private ApplyResult execute(int rank, String version, List<HistoryStep> steps, boolean resumed) throws SQLException {
-        boolean inFlight = resumed;
+        // Only the first statement left can have been running when the run before died, and only if it ran on its
+        // own: a transactional batch commits its statements and their marks together.
+        HistoryStep inFlight = !resumed ? null : steps.stream().filter(s -> !s.applied()).findFirst()
+                .filter(s -> !(s.inTransaction() && dialect.transactionalDdl())).orElse(null);
         int total = steps.size();
         int applied = (int) steps.stream().filter(HistoryStep::applied).count();
         for (List<HistoryStep> batch : batches(steps)) {
             try {
                 if (batch.get(0).inTransaction() && dialect.transactionalDdl()) {
-                    // Statements and their marks commit together: nothing of such a batch can have landed unrecorded.
-                    inFlight = false;
                     runner.run(() -> inTransaction(rank, batch));
                     applied += batch.size();
                 } else {
                     for (HistoryStep step : batch) {
                         failing = step;
                         Optional<Backfill> backfill = Backfill.parse(step.statement());
-                        boolean landed = inFlight && backfill.isEmpty() && landed(step.statement());
-                        inFlight = false;
-                        if (landed) {
-                            // It finished after its run died: recording it is all that is left.
-                        } else if (backfill.isPresent()) {
+                        // A statement that finished after its run died only needs recording.
+                        boolean landed = step == inFlight && backfill.isEmpty() && landed(step.statement());
+                        if (backfill.isPresent()) {
                             // Batches commit on their own and retry on a lock timeout one by one.
                             backfills.run(rank, step, backfill.get());
-                        } else {
+                        } else if (!landed) {
                             runner.run(() -> execute(step.statement()));
                         }
                         history.markApplied(rank, List.of(step.ordinal()));
