@@ -50,8 +50,11 @@ final class FleetMetrics {
         byState.forEach((state, n) -> gauge("strata.rollouts", "state", state.name(), n));
         gauge("strata.rollout.environments.pending", null, null, pending);
         lastFinished.forEach((subject, r) -> gauge("strata.rollout.last.duration.seconds", "subject", subject, seconds(r)));
+        Map<String, io.strata.rollout.DriftReport> drift = registry.drift().latestAll();
         for (Environment e : registry.environments().list()) {
-            registry.drift().latest(e.name()).ifPresent(d -> gauge("strata.environment.drift.changes", "environment", e.name(), d.changes()));
+            if (drift.containsKey(e.name())) {
+                gauge("strata.environment.drift.changes", "environment", e.name(), drift.get(e.name()).changes());
+            }
             // This server's own view, not the store's: whether its last drift check could reach the environment.
             gauge("strata.environment.drift.unreachable", "environment", e.name(), registry.drift().unreachable(e.name()).isPresent() ? 1 : 0);
         }

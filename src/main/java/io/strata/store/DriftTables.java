@@ -6,6 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** DriftTables keeps the latest drift report of each environment, inside a store transaction. */
@@ -40,17 +44,32 @@ public final class DriftTables {
     }
 
     public Optional<DriftReport> latest(String environment) throws SQLException {
+        List<DriftReport> found = query("WHERE environment = ?", environment);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The latest report of every environment checked, by environment. */
+    public Map<String, DriftReport> latestAll() throws SQLException {
+        Map<String, DriftReport> out = new HashMap<>();
+        query("", null).forEach(r -> out.put(r.environment(), r));
+        return out;
+    }
+
+    private List<DriftReport> query(String where, String environment) throws SQLException {
+        List<DriftReport> out = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment, subject, version, changes, report, "
-                + "repair, checked_at FROM strata_drift WHERE environment = ?")) {
-            ps.setString(1, environment);
+                + "repair, checked_at FROM strata_drift " + where)) {
+            if (environment != null) {
+                ps.setString(1, environment);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    int version = rs.getInt(3);
+                    out.add(new DriftReport(rs.getString(1), rs.getString(2), rs.wasNull() ? null : version,
+                            rs.getInt(4), rs.getString(5), rs.getString(6), StoreTransaction.instant(rs, 7)));
                 }
-                int version = rs.getInt(3);
-                return Optional.of(new DriftReport(rs.getString(1), rs.getString(2), rs.wasNull() ? null : version,
-                        rs.getInt(4), rs.getString(5), rs.getString(6), StoreTransaction.instant(rs, 7)));
             }
         }
+        return out;
     }
 }

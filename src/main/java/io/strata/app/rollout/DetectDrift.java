@@ -115,6 +115,11 @@ public final class DetectDrift {
         return holding(guard, () -> compare(environment).filter(c -> c.phasesLeft() == null).map(c -> repairOf(environment, c)));
     }
 
+    /** The latest report of every environment checked, by environment, in one read: what metrics show. */
+    public Map<String, DriftReport> latestAll() {
+        return store.transaction(tx -> tx.drift().latestAll());
+    }
+
     public Optional<DriftReport> latest(String name) {
         return store.transaction(tx -> tx.drift().latest(name));
     }
