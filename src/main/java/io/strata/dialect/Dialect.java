@@ -13,9 +13,14 @@ public interface Dialect {
     /** Whether this dialect reads databases behind {@code jdbcUrl}. */
     boolean accepts(String jdbcUrl);
 
+    /** {@code jdbcUrl} as the driver on the classpath takes it (a dialect may accept URL schemes no driver serves). */
+    default String driverUrl(String jdbcUrl) {
+        return jdbcUrl;
+    }
+
     /** Opens a connection to {@code jdbcUrl}; failure is an UNREACHABLE error naming the redacted URL. */
     default java.sql.Connection open(String jdbcUrl) {
-        return JdbcUrls.open(jdbcUrl);
+        return JdbcUrls.open(driverUrl(jdbcUrl));
     }
 
     Inspector inspector();

@@ -52,6 +52,16 @@ class MySqlRolloutTest {
     }
 
     @Test
+    void anEnvironmentGivenAJdbcMysqlUrlIsReachedLikeApplyReachesIt() throws Exception {
+        // Only the MariaDB driver is on the classpath; apply rewrites jdbc:mysql: for it, and so must health and drift.
+        String url = "jdbc:mysql:" + TestDatabases.freshMysql().substring("jdbc:mariadb:".length());
+        send("POST", "/api/v1/environments", Map.of("name", "mysql-scheme", "tier", "archive", "order", 90, "url", url), 201);
+        JsonNode health = send("GET", "/api/v1/environments/mysql-scheme/health", null, 200);
+        assertThat(health.path("reachable").asBoolean()).as(health.toString()).isTrue();
+        assertThat(send("POST", "/api/v1/environments/mysql-scheme/sync", null, 200).path("drifted").asBoolean()).isFalse();
+    }
+
+    @Test
     void rollsOutToMariaDbInWavesAndStopsAtACanaryThatCannotTakeTheVersion() throws Exception {
         send("POST", "/api/v1/schemas", Map.of("subject", SUBJECT, "format", "SQL", "dialect", "mysql", "schema", V1), 201);
         assertThat(send("GET", "/api/v1/schemas/" + SUBJECT, null, 200).path("dialect").asText()).isEqualTo("mysql");

@@ -152,7 +152,9 @@ public final class Environments {
         // pgjdbc reads seconds, MariaDB Connector/J milliseconds.
         properties.setProperty("connectTimeout", environment.dialect().equals("postgres")
                 ? Integer.toString(CONNECT_TIMEOUT_SECONDS) : Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
-        return DriverManager.getConnection(authenticatedUrl(environment), properties);
+        // Through the dialect's URL, as apply connects: a jdbc:mysql: URL is served by the MariaDB driver.
+        return DriverManager.getConnection(Dialects.byName(environment.dialect()).driverUrl(authenticatedUrl(environment)),
+                properties);
     }
 
     /**

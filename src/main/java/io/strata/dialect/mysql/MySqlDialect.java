@@ -27,8 +27,8 @@ public final class MySqlDialect implements Dialect {
 
     /** Only the MariaDB driver is on the classpath; it speaks to MySQL too once the URL says {@code jdbc:mariadb:}. */
     @Override
-    public java.sql.Connection open(String jdbcUrl) {
-        return io.strata.dialect.JdbcUrls.open(MySqlUrls.forDriver(jdbcUrl));
+    public String driverUrl(String jdbcUrl) {
+        return MySqlUrls.forDriver(jdbcUrl);
     }
 
     @Override
