@@ -9,6 +9,7 @@ import io.strata.model.Catalog;
 import io.strata.model.SubjectFormat;
 import io.strata.plan.PhaseKind;
 import io.strata.rollout.BetweenWaves;
+import io.strata.rollout.DriftReport;
 import io.strata.rollout.Environment;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
@@ -184,13 +185,15 @@ public final class Rollouts implements AutoCloseable {
         }
     }
 
+    /** Refuses a target whose last drift check found changes; every report read at once, under the write lock. */
     private static void refuseDrifted(StoreTransaction tx, List<Environment> targets) throws SQLException {
+        Map<String, DriftReport> reports = tx.drift().latestAll();
         for (Environment e : targets) {
-            var drift = tx.drift().latest(e.name());
-            if (drift.isPresent() && drift.get().drifted()) {
+            DriftReport drift = reports.get(e.name());
+            if (drift != null && drift.drifted()) {
                 throw new RegistryException(RegistryException.Reason.DRIFTED, "environment \"" + e.name() + "\" has drifted ("
-                        + drift.get().changes() + " change(s) from " + drift.get().subject() + "@" + drift.get().version()
-                        + ", checked " + drift.get().checkedAt() + "): resolve it and sync again, or force the rollout");
+                        + drift.changes() + " change(s) from " + drift.subject() + "@" + drift.version()
+                        + ", checked " + drift.checkedAt() + "): resolve it and sync again, or force the rollout");
             }
         }
     }
