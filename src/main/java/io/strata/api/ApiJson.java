@@ -1,13 +1,13 @@
 package io.strata.api;
 
-import io.strata.app.registry.Impact;
-import io.strata.app.registry.SubjectView;
+import io.strata.registry.Impact;
+import io.strata.registry.SubjectView;
 import io.strata.audit.AuditEvent;
-import io.strata.store.StoredBranch;
-import io.strata.store.StoredDependency;
-import io.strata.store.StoredReport;
-import io.strata.store.StoredSubject;
-import io.strata.store.StoredVersion;
+import io.strata.registry.StoredBranch;
+import io.strata.registry.StoredDependency;
+import io.strata.registry.StoredReport;
+import io.strata.registry.StoredSubject;
+import io.strata.registry.StoredVersion;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,8 +102,8 @@ public final class ApiJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("subject", impact.subject());
         json.put("from", impact.from());
-        json.put("check", io.strata.app.CompatibilityJson.of(impact.check()));
-        json.put("readerBreaks", io.strata.app.CompatibilityJson.findings(impact.readerBreaks()));
+        json.put("check", io.strata.compat.CompatibilityJson.of(impact.check()));
+        json.put("readerBreaks", io.strata.compat.CompatibilityJson.findings(impact.readerBreaks()));
         json.put("downstream", impact.downstream().stream().map(d -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("subject", d.subject());

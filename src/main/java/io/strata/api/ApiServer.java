@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.strata.app.registry.Registry;
+import io.strata.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

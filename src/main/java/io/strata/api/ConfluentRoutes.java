@@ -2,16 +2,16 @@ package io.strata.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.strata.app.registry.RegisterRequest;
-import io.strata.app.registry.Registration;
-import io.strata.app.registry.Registry;
-import io.strata.app.registry.RegistryException;
-import io.strata.app.registry.SubjectSettings;
-import io.strata.app.registry.SubjectView;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registration;
+import io.strata.registry.Registry;
+import io.strata.registry.RegistryException;
+import io.strata.registry.SubjectSettings;
+import io.strata.registry.SubjectView;
 import io.strata.compat.CompatibilityResult;
 import io.strata.compat.Finding;
 import io.strata.model.SubjectFormat;
-import io.strata.store.StoredVersion;
+import io.strata.registry.StoredVersion;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +95,7 @@ final class ConfluentRoutes {
                     null, JsonBodies.text(body, "schema", true), Requests.actor(ctx), null, null));
             metrics.registration(r.created() ? "created" : "existing");
             reply(ctx, Map.of("id", r.version().id()));
-        } catch (io.strata.app.registry.IncompatibleSchemaException e) {
+        } catch (io.strata.registry.IncompatibleSchemaException e) {
             metrics.registration("refused");
             throw e;
         }

@@ -3,9 +3,9 @@ package io.strata.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.strata.app.registry.Registry;
-import io.strata.app.rollout.EnvironmentHealth;
-import io.strata.app.rollout.EnvironmentRequest;
+import io.strata.registry.Registry;
+import io.strata.rollout.EnvironmentHealth;
+import io.strata.rollout.EnvironmentRequest;
 import io.strata.rollout.Environment;
 
 import java.util.LinkedHashMap;
@@ -40,8 +40,8 @@ final class EnvironmentRoutes {
         routes.post(PATH + "/{id}/repair", ctx -> Responses.json(ctx, 201, RolloutRoutes.json(registry.rollouts()
                 .repair(ctx.pathParam("id"), Requests.actor(ctx)))));
         routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, drift(registry.drift().latest(ctx.pathParam("id"))
-                .orElseThrow(() -> new io.strata.app.registry.RegistryException(
-                        io.strata.app.registry.RegistryException.Reason.ENVIRONMENT_NOT_FOUND,
+                .orElseThrow(() -> new io.strata.registry.RegistryException(
+                        io.strata.registry.RegistryException.Reason.ENVIRONMENT_NOT_FOUND,
                         "environment \"" + ctx.pathParam("id") + "\" has no drift check yet: POST .../sync")))));
         routes.get(PATH + "/{id}/clients", ctx -> Responses.json(ctx, 200, Map.of("clients",
                 registry.clients().live(ctx.pathParam("id")).stream().map(EnvironmentRoutes::client).toList())));
@@ -66,7 +66,7 @@ final class EnvironmentRoutes {
                 JsonBodies.text(body, "service", true), JsonBodies.text(body, "instance", true), reads, writes)));
     }
 
-    private static Map<String, Object> drift(io.strata.rollout.DriftReport r) {
+    private static Map<String, Object> drift(io.strata.rollout.drift.DriftReport r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", r.environment());
         json.put("subject", r.subject());

@@ -2,7 +2,7 @@ package io.strata.api;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.strata.app.registry.Registry;
+import io.strata.registry.Registry;
 import io.strata.rollout.Environment;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
@@ -50,7 +50,7 @@ final class FleetMetrics {
         byState.forEach((state, n) -> gauge("strata.rollouts", "state", state.name(), n));
         gauge("strata.rollout.environments.pending", null, null, pending);
         lastFinished.forEach((subject, r) -> gauge("strata.rollout.last.duration.seconds", "subject", subject, seconds(r)));
-        Map<String, io.strata.rollout.DriftReport> drift = registry.drift().latestAll();
+        Map<String, io.strata.rollout.drift.DriftReport> drift = registry.drift().latestAll();
         for (Environment e : registry.environments().list()) {
             if (drift.containsKey(e.name())) {
                 gauge("strata.environment.drift.changes", "environment", e.name(), drift.get(e.name()).changes());

@@ -1,6 +1,6 @@
 package io.strata.api;
 
-import io.strata.app.registry.Registry;
+import io.strata.registry.Registry;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.strata.app.registry.Registry;
-import io.strata.app.registry.RegistryException;
-import io.strata.app.rollout.RolloutRequest;
+import io.strata.registry.Registry;
+import io.strata.registry.RegistryException;
+import io.strata.rollout.RolloutRequest;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.TaskState;
 

@@ -2,17 +2,17 @@ package io.strata.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.strata.app.CompatibilityJson;
-import io.strata.app.registry.RegisterRequest;
-import io.strata.app.registry.Registration;
-import io.strata.app.registry.Registry;
-import io.strata.app.registry.SubjectSettings;
-import io.strata.app.registry.ValidateRequest;
-import io.strata.app.registry.Validation;
+import io.strata.compat.CompatibilityJson;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registration;
+import io.strata.registry.Registry;
+import io.strata.registry.SubjectSettings;
+import io.strata.registry.ValidateRequest;
+import io.strata.registry.Validation;
 import io.strata.audit.AuditEvent;
 import io.strata.audit.AuditVerification;
 import io.strata.model.SubjectFormat;
-import io.strata.store.StoredReport;
+import io.strata.registry.StoredReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

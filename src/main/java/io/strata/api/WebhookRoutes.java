@@ -2,9 +2,9 @@ package io.strata.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.strata.app.events.Subscription;
-import io.strata.app.events.Webhooks;
-import io.strata.store.StoredDelivery;
+import io.strata.events.Subscription;
+import io.strata.events.Webhooks;
+import io.strata.events.StoredDelivery;
 
 import java.util.LinkedHashMap;
 import java.util.List;

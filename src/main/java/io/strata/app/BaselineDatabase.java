@@ -1,9 +1,9 @@
 package io.strata.app;
 
 import io.strata.dialect.Dialects;
-import io.strata.plan.apply.ApplyResult;
-import io.strata.plan.apply.ApplySettings;
-import io.strata.plan.apply.TargetSession;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
+import io.strata.migrate.TargetSession;
 
 /**
  * BaselineDatabase is the use case behind {@code strata baseline}: adopt a database built before

@@ -1,5 +1,9 @@
 package io.strata.app;
 
+import io.strata.source.Catalogs;
+import io.strata.source.LoadedSource;
+import io.strata.source.RecordSources;
+import io.strata.source.SourceLoader;
 import io.strata.compat.CompatibilityChecker;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;

@@ -1,5 +1,8 @@
 package io.strata.app;
 
+import io.strata.source.Catalogs;
+import io.strata.source.LoadedSource;
+import io.strata.source.SourceLoader;
 import io.strata.compat.Finding;
 import io.strata.compat.relational.RelationalRules;
 import io.strata.diff.Differ;

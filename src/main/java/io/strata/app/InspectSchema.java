@@ -1,5 +1,7 @@
 package io.strata.app;
 
+import io.strata.source.LoadedSource;
+import io.strata.source.SourceLoader;
 import io.strata.dialect.Dialects;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.strata.app;
 
+import io.strata.source.Catalogs;
+import io.strata.source.LoadedSource;
+import io.strata.source.SourceLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.strata.compat.Finding;
@@ -19,7 +22,7 @@ import io.strata.plan.Phase;
 import io.strata.plan.PhaseKind;
 import io.strata.plan.Reverse;
 import io.strata.plan.Step;
-import io.strata.plan.apply.MigrationFile;
+import io.strata.migrate.MigrationFile;
 import io.strata.plan.lint.BackwardIncompatibleRules;
 import io.strata.plan.lint.Diagnostic;
 import io.strata.plan.lint.LintPass;

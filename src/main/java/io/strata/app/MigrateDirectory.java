@@ -2,13 +2,13 @@ package io.strata.app;
 
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
-import io.strata.plan.apply.ApplyResult;
-import io.strata.plan.apply.ApplySettings;
-import io.strata.plan.apply.DirectoryMigrator;
-import io.strata.plan.apply.LockUnavailableException;
-import io.strata.plan.apply.MigrationFile;
-import io.strata.plan.apply.SumFile;
-import io.strata.plan.apply.TargetSession;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
+import io.strata.migrate.DirectoryMigrator;
+import io.strata.migrate.LockUnavailableException;
+import io.strata.migrate.MigrationFile;
+import io.strata.migrate.SumFile;
+import io.strata.migrate.TargetSession;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,13 @@
 package io.strata.app;
 
+import io.strata.source.Catalogs;
+import io.strata.source.LoadedSource;
+import io.strata.source.SourceLoader;
 import io.strata.dialect.Dialects;
 import io.strata.diff.Differ;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
-import io.strata.plan.Planner;
+import io.strata.migrate.Planner;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.strata.app;
 
 import io.strata.dialect.Dialects;
-import io.strata.plan.apply.ApplySettings;
-import io.strata.plan.apply.Backup;
-import io.strata.plan.apply.TargetSession;
+import io.strata.migrate.ApplySettings;
+import io.strata.migrate.Backup;
+import io.strata.migrate.TargetSession;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.strata.app;
 
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
-import io.strata.plan.apply.Backup;
-import io.strata.plan.apply.HistoryRow;
-import io.strata.plan.apply.TargetSession;
+import io.strata.migrate.Backup;
+import io.strata.migrate.HistoryRow;
+import io.strata.migrate.TargetSession;
 
 import java.util.List;
 

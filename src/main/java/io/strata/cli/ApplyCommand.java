@@ -1,10 +1,10 @@
 package io.strata.cli;
 
-import io.strata.app.ApplyMigration;
-import io.strata.app.SourceLoader;
+import io.strata.migrate.ApplyMigration;
+import io.strata.source.SourceLoader;
 import io.strata.plan.PhaseKind;
-import io.strata.plan.apply.ApplyResult;
-import io.strata.plan.apply.ApplySettings;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,9 +1,9 @@
 package io.strata.cli;
 
 import io.strata.app.PruneBackups;
-import io.strata.plan.apply.ApplySettings;
-import io.strata.plan.apply.Backup;
-import io.strata.plan.apply.BackupPlanner;
+import io.strata.migrate.ApplySettings;
+import io.strata.migrate.Backup;
+import io.strata.migrate.BackupPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

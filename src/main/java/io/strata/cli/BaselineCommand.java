@@ -1,7 +1,7 @@
 package io.strata.cli;
 
 import io.strata.app.BaselineDatabase;
-import io.strata.plan.apply.ApplySettings;
+import io.strata.migrate.ApplySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

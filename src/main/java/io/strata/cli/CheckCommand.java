@@ -1,8 +1,8 @@
 package io.strata.cli;
 
 import io.strata.app.CheckCompatibility;
-import io.strata.app.CompatibilityJson;
-import io.strata.app.SourceLoader;
+import io.strata.compat.CompatibilityJson;
+import io.strata.source.SourceLoader;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
 import io.strata.compat.VersionComparison;

@@ -1,8 +1,8 @@
 package io.strata.cli;
 
-import io.strata.app.CompatibilityJson;
+import io.strata.compat.CompatibilityJson;
 import io.strata.app.DiffSchemas;
-import io.strata.app.SourceLoader;
+import io.strata.source.SourceLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package io.strata.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.strata.app.rollout.EnvironmentRequest;
+import io.strata.rollout.EnvironmentRequest;
 import io.strata.error.StrataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

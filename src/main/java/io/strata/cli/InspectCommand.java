@@ -1,9 +1,9 @@
 package io.strata.cli;
 
 import io.strata.app.InspectSchema;
-import io.strata.app.ModelFiles;
-import io.strata.app.RecordSources;
-import io.strata.app.SourceLoader;
+import io.strata.source.ModelFiles;
+import io.strata.source.RecordSources;
+import io.strata.source.SourceLoader;
 import io.strata.model.RecordSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

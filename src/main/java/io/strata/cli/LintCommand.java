@@ -1,7 +1,7 @@
 package io.strata.cli;
 
 import io.strata.app.LintMigration;
-import io.strata.app.SourceLoader;
+import io.strata.source.SourceLoader;
 import io.strata.error.StrataException;
 import io.strata.plan.lint.Diagnostic;
 import io.strata.plan.lint.LintReport;

@@ -1,7 +1,7 @@
 package io.strata.cli;
 
 import io.strata.app.PlanMigration;
-import io.strata.app.SourceLoader;
+import io.strata.source.SourceLoader;
 import io.strata.plan.MigrationPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

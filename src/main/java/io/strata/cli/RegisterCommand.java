@@ -1,7 +1,7 @@
 package io.strata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.app.RecordSources;
+import io.strata.source.RecordSources;
 import io.strata.error.StrataException;
 import io.strata.model.SubjectFormat;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.strata.cli;
 
-import io.strata.app.RollbackMigration;
-import io.strata.plan.apply.ApplyResult;
+import io.strata.migrate.RollbackMigration;
+import io.strata.migrate.ApplyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package io.strata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.app.rollout.RolloutRequest;
+import io.strata.rollout.RolloutRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

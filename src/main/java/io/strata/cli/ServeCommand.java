@@ -2,8 +2,8 @@ package io.strata.cli;
 
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
-import io.strata.app.registry.Registry;
-import io.strata.app.rollout.DriftSchedule;
+import io.strata.registry.Registry;
+import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

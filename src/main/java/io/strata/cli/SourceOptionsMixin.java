@@ -1,6 +1,6 @@
 package io.strata.cli;
 
-import io.strata.app.SourceOptions;
+import io.strata.source.SourceOptions;
 import picocli.CommandLine.Option;
 
 /** SourceOptionsMixin holds the options every command that reads sources shares. */

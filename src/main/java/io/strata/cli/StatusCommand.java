@@ -1,9 +1,9 @@
 package io.strata.cli;
 
 import io.strata.app.ShowStatus;
-import io.strata.plan.apply.Backup;
-import io.strata.plan.apply.BackupPlanner;
-import io.strata.plan.apply.HistoryRow;
+import io.strata.migrate.Backup;
+import io.strata.migrate.BackupPlanner;
+import io.strata.migrate.HistoryRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.strata.store;
 
-import io.strata.rollout.DriftReport;
+import io.strata.rollout.drift.DriftReport;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

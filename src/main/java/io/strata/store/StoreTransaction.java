@@ -1,5 +1,11 @@
 package io.strata.store;
 
+import io.strata.registry.StoredBranch;
+import io.strata.registry.StoredDependency;
+import io.strata.registry.StoredReport;
+import io.strata.registry.StoredSubject;
+import io.strata.registry.StoredVersion;
+import io.strata.registry.VersionKey;
 import io.strata.audit.AuditEvent;
 import io.strata.model.SubjectFormat;
 import io.strata.rollout.CredentialsRef;

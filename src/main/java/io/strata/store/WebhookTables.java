@@ -1,5 +1,7 @@
 package io.strata.store;
 
+import io.strata.events.StoredDelivery;
+import io.strata.events.StoredWebhook;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

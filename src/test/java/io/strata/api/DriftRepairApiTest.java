@@ -1,8 +1,8 @@
 package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.app.registry.Registry;
-import io.strata.app.rollout.DetectDrift;
+import io.strata.registry.Registry;
+import io.strata.rollout.drift.DetectDrift;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.plan.Step;

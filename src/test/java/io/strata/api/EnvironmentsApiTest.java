@@ -1,7 +1,7 @@
 package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.app.registry.Registry;
+import io.strata.registry.Registry;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +68,8 @@ class EnvironmentsApiTest {
         Files.writeString(dir.resolve("V2__total.sql"), "ALTER TABLE orders ADD COLUMN total numeric;");
         io.strata.app.MigrateDirectory migrate = new io.strata.app.MigrateDirectory();
         migrate.hash(dir);
-        assertThat(migrate.run(dir, staging, io.strata.plan.apply.ApplySettings.defaults()))
-                .allMatch(io.strata.plan.apply.ApplyResult::ok);
+        assertThat(migrate.run(dir, staging, io.strata.migrate.ApplySettings.defaults()))
+                .allMatch(io.strata.migrate.ApplyResult::ok);
         send("POST", "/api/v1/environments", Map.of("name", "h-staging", "tier", "staging", "url", staging), 201);
         send("POST", "/api/v1/environments", Map.of("name", "h-prod", "tier", "prod", "url", prod), 201);
         JsonNode stagingHealth = send("GET", "/api/v1/environments/h-staging/health", null, 200);

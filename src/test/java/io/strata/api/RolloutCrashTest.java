@@ -1,10 +1,10 @@
 package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.app.registry.RegisterRequest;
-import io.strata.app.registry.Registry;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registry;
 import io.strata.model.SubjectFormat;
-import io.strata.plan.apply.TargetSession;
+import io.strata.migrate.TargetSession;
 import io.strata.testing.ServerProcess;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strata.app.registry.Registry;
-import io.strata.app.registry.SchemaParser;
+import io.strata.registry.Registry;
+import io.strata.registry.SchemaParser;
 import io.strata.store.StoreDatabase;
 import io.strata.store.TestStores;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class TwoServersOneStoreTest {
         String url = TestStores.freshUrl("postgres");
         try (Registry first = new Registry(StoreDatabase.open(url, TestStores.freshDir()), new SchemaParser(Map.of()));
              Registry second = new Registry(StoreDatabase.open(url, TestStores.freshDir()), new SchemaParser(Map.of()))) {
-            long id = first.register().run(new io.strata.app.registry.RegisterRequest("purged", null,
+            long id = first.register().run(new io.strata.registry.RegisterRequest("purged", null,
                     io.strata.model.SubjectFormat.AVRO, null, schema(1), "a", null, null)).version().id();
             assertThat(second.schemas().byId(id).subject()).isEqualTo("purged");
             first.subjects().delete("purged", false, "a");
@@ -88,8 +88,8 @@ class TwoServersOneStoreTest {
                 try {
                     second.schemas().byId(id);
                     Thread.sleep(100);
-                } catch (io.strata.app.registry.RegistryException e) {
-                    gone = e.reason() == io.strata.app.registry.RegistryException.Reason.SCHEMA_NOT_FOUND;
+                } catch (io.strata.registry.RegistryException e) {
+                    gone = e.reason() == io.strata.registry.RegistryException.Reason.SCHEMA_NOT_FOUND;
                 }
             }
             assertThat(gone).as("schema " + id + " still served after it was purged").isTrue();

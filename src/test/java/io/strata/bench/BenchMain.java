@@ -1,8 +1,8 @@
 package io.strata.bench;
 
 import io.strata.app.DiffSchemas;
-import io.strata.app.SourceLoader;
-import io.strata.app.SourceOptions;
+import io.strata.source.SourceLoader;
+import io.strata.source.SourceOptions;
 import io.strata.cli.StrataCli;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;

@@ -1,11 +1,11 @@
 package io.strata.bench;
 
-import io.strata.app.registry.RegisterRequest;
-import io.strata.app.registry.Registry;
-import io.strata.app.rollout.EnvironmentRequest;
-import io.strata.app.rollout.RolloutRequest;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registry;
+import io.strata.rollout.EnvironmentRequest;
+import io.strata.rollout.RolloutRequest;
 import io.strata.model.SubjectFormat;
-import io.strata.rollout.DriftReport;
+import io.strata.rollout.drift.DriftReport;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
 import io.strata.testing.TestDatabases;

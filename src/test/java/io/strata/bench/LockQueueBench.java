@@ -2,11 +2,11 @@ package io.strata.bench;
 
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
-import io.strata.plan.apply.ApplyResult;
-import io.strata.plan.apply.ApplySettings;
-import io.strata.plan.apply.Batch;
-import io.strata.plan.apply.Migration;
-import io.strata.plan.apply.TargetSession;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
+import io.strata.migrate.Batch;
+import io.strata.migrate.Migration;
+import io.strata.migrate.TargetSession;
 import io.strata.testing.TestDatabases;
 
 import java.sql.Connection;

@@ -1,14 +1,14 @@
 package io.strata.bench;
 
-import io.strata.app.ApplyMigration;
-import io.strata.app.ModelFiles;
-import io.strata.app.SourceLoader;
-import io.strata.app.SourceOptions;
+import io.strata.migrate.ApplyMigration;
+import io.strata.source.ModelFiles;
+import io.strata.source.SourceLoader;
+import io.strata.source.SourceOptions;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.model.Catalog;
-import io.strata.plan.apply.ApplyResult;
-import io.strata.plan.apply.ApplySettings;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
 import io.strata.testing.TestDatabases;
 
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.strata.dialect.Dialects;
 import io.strata.diff.Differ;
 import io.strata.model.Catalog;
 import io.strata.plan.MigrationPlan;
-import io.strata.plan.Planner;
+import io.strata.migrate.Planner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

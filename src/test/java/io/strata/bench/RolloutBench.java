@@ -1,15 +1,15 @@
 package io.strata.bench;
 
-import io.strata.app.ApplyMigration;
-import io.strata.app.SourceLoader;
-import io.strata.app.SourceOptions;
-import io.strata.app.registry.RegisterRequest;
-import io.strata.app.registry.Registry;
-import io.strata.app.rollout.EnvironmentRequest;
-import io.strata.app.rollout.RolloutRequest;
+import io.strata.migrate.ApplyMigration;
+import io.strata.source.SourceLoader;
+import io.strata.source.SourceOptions;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registry;
+import io.strata.rollout.EnvironmentRequest;
+import io.strata.rollout.RolloutRequest;
 import io.strata.model.SubjectFormat;
-import io.strata.plan.apply.ApplyResult;
-import io.strata.plan.apply.ApplySettings;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
 import io.strata.testing.TestDatabases;
@@ -61,7 +61,7 @@ public final class RolloutBench {
         int statements = 0;
         try (SourceLoader loader = new SourceLoader(new SourceOptions("postgres", null))) {
             for (Path sql : List.of(v1, v2)) {
-                Files.writeString(model(sql), io.strata.app.ModelFiles.toJson(loader.load(sql.toString()).catalog()));
+                Files.writeString(model(sql), io.strata.source.ModelFiles.toJson(loader.load(sql.toString()).catalog()));
             }
             v1 = model(v1);
             v2 = model(v2);

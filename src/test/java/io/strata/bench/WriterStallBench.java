@@ -4,7 +4,7 @@ import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.model.Catalog;
 import io.strata.plan.MigrationPlan;
-import io.strata.plan.Planner;
+import io.strata.migrate.Planner;
 import io.strata.plan.Step;
 import io.strata.testing.TestDatabases;
 

@@ -1,16 +1,16 @@
 package io.strata.app.demo;
 
-import io.strata.app.registry.IncompatibleSchemaException;
-import io.strata.app.registry.RegisterRequest;
-import io.strata.app.registry.Registry;
-import io.strata.app.registry.SubjectSettings;
-import io.strata.app.rollout.EnvironmentRequest;
-import io.strata.app.rollout.RolloutRequest;
+import io.strata.registry.IncompatibleSchemaException;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registry;
+import io.strata.registry.SubjectSettings;
+import io.strata.rollout.EnvironmentRequest;
+import io.strata.rollout.RolloutRequest;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.SubjectFormat;
 import io.strata.plan.PhaseKind;
-import io.strata.rollout.DriftReport;
+import io.strata.rollout.drift.DriftReport;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
 import io.strata.rollout.TaskState;

@@ -1,6 +1,6 @@
 package io.strata.dialect.mysql;
 
-import io.strata.app.RenameHints;
+import io.strata.source.RenameHints;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
 import io.strata.dialect.StatementLanding;

@@ -1,6 +1,6 @@
 package io.strata.dialect.postgres;
 
-import io.strata.app.RenameHints;
+import io.strata.source.RenameHints;
 import io.strata.diff.Differ;
 import io.strata.dialect.SqlScript;
 import io.strata.model.Catalog;

@@ -12,7 +12,7 @@ import io.strata.model.PrimaryKey;
 import io.strata.model.Schema;
 import io.strata.model.Table;
 import io.strata.plan.MigrationPlan;
-import io.strata.plan.Planner;
+import io.strata.migrate.Planner;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,125 @@
+package io.strata.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.strata.store.WebhookTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A WebhookDelivery is one event on its way to one webhook: the signed body, built once so every attempt sends
+ * the same bytes, and the attempts, each logged in the store, retried with doubling waits on a connection error
+ * or an answer other than 2xx.
+ */
+final class WebhookDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+    private static final int MAX_ERROR = 1000;
+
+    private final Webhooks owner;
+    private final StoredWebhook hook;
+    private final String event;
+    private final String id = UUID.randomUUID().toString();
+    private final byte[] body;
+    private final String signature;
+
+    WebhookDelivery(Webhooks owner, StoredWebhook hook, String event, Instant at, Map<String, Object> data) {
+        this.owner = owner;
+        this.hook = hook;
+        this.event = event;
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("event", event);
+        // The delivery's id, the same on every attempt, so a receiver can drop a retry it already handled.
+        envelope.put("id", id);
+        envelope.put("at", at.toString());
+        envelope.put("data", data);
+        try {
+            this.body = Webhooks.json().writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data is plain values", e);
+        }
+        this.signature = WebhookSignature.of(hook.secret(), body);
+    }
+
+    void start() {
+        attempt(1);
+    }
+
+    private void attempt(int attempt) {
+        if (attempt > 1 && !stillSubscribed()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Instant at = Instant.now();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url()))
+                    .timeout(owner.settings().timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Strata-Webhooks")
+                    .header(WebhookSignature.HEADER, signature)
+                    .header("X-Strata-Event", event)
+                    .header("X-Strata-Delivery", id)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<Void> response = owner.http().send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status / 100 != 2) {
+                error = "the receiver answered " + status;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted: the server is closing";
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        boolean ok = error == null;
+        boolean last = attempt >= owner.settings().maxAttempts() || Thread.currentThread().isInterrupted();
+        String outcome = ok ? "success" : last ? "failed" : "retry";
+        log(attempt, outcome, status, error, at, millis);
+        owner.counter().count(event, outcome);
+        if (!ok && !last) {
+            long wait = owner.settings().backoff().toMillis() << Math.min(attempt - 1, 20);
+            if (!owner.schedule(() -> attempt(attempt + 1), wait)) {
+                LOG.debug("webhooks closed; delivery {} to webhook {} stops after attempt {}", id, hook.id(), attempt);
+            }
+        } else if (!ok) {
+            LOG.warn("webhook {} did not take event {} after {} attempts: {}", hook.id(), event, attempt, error);
+        }
+    }
+
+    /** Whether the webhook still exists: one deleted while its retries waited gets none. */
+    private boolean stillSubscribed() {
+        try {
+            return owner.store().transaction(tx -> new WebhookTables(tx).webhook(hook.id())).isPresent();
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read webhook {}: {}", hook.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void log(int attempt, String outcome, Integer status, String error, Instant at, long millis) {
+        String clipped = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        try {
+            owner.store().transaction(tx -> {
+                WebhookTables tables = new WebhookTables(tx);
+                tables.insertDelivery(new StoredDelivery(tables.nextId(), hook.id(), id, event, attempt, outcome, status,
+                        clipped, at, millis));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The webhook was deleted meanwhile, or the store is closing: the attempt happened all the same.
+            LOG.debug("cannot log attempt {} of delivery {}: {}", attempt, id, e.getMessage());
+        }
+    }
+}

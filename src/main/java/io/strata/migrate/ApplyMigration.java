@@ -1,0 +1,195 @@
+package io.strata.migrate;
+
+import io.strata.source.LoadedSource;
+import io.strata.source.ModelFiles;
+import io.strata.source.SourceLoader;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.model.Catalog;
+import io.strata.model.Schema;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.PhaseKind;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ApplyMigration is the use case behind {@code strata apply}: under the target's migration lock,
+ * inspect it, check it is where the user expects, plan the way to the desired schema and run it,
+ * recording every statement in {@code strata_history}. An unfinished earlier run toward the same
+ * desired schema is resumed instead of planned again.
+ */
+public final class ApplyMigration {
+
+    /**
+     * What to apply.
+     *
+     * @param to      the desired schema (file, directory, model file or JDBC URL)
+     * @param url     the target database
+     * @param expect  the schema the target should be at now, or null to skip the drift check
+     * @param version the version to record, or null for a UTC timestamp
+     * @param dryRun  run the plan where it leaves nothing behind (see {@link DryRun}) instead of applying it
+     * @param allowDataLoss run a step that destroys data it cannot back up (a table without primary key)
+     * @param devUrl  the dev server a dry run's scratch copy goes to, or null for the target's own server
+     * @param phase   run only this phase of the plan (each phase is then applied and recorded on its own,
+     *                with the application deploy the plan names in between), or null for the whole plan
+     */
+    public record Request(String to, String url, String expect, String version, String description,
+                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl,
+                          PhaseKind phase) {
+    }
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final SourceLoader loader;
+
+    public ApplyMigration(SourceLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * What identifies a desired schema across runs, so a resumed apply can tell it is heading for the
+     * same target: the model's JSON (map keys sorted), without a MySQL schema's name, since a replayed
+     * file lives in a scratch database with a random name.
+     */
+    static String desiredDigest(Catalog desired) {
+        boolean mysql = desired.dialect().equals("mysql");
+        List<Schema> schemas = desired.schemas().stream().map(s -> mysql ? s.withName("") : s).toList();
+        return Checksums.sha256(ModelFiles.toJson(List.of(schemas, desired.extensions())));
+    }
+
+    public ApplyResult run(Request request) {
+        Dialect dialect = Dialects.forUrl(request.url());
+        PlanFile reviewed = PlanFile.isPlanFile(request.to()) ? PlanFile.read(Path.of(request.to())) : null;
+        // Sources are loaded before the lock: replaying them can take seconds nobody should wait for.
+        List<String> sources = new ArrayList<>();
+        if (reviewed == null) {
+            sources.add(request.to());
+        }
+        if (request.expect() != null) {
+            sources.add(request.expect());
+        }
+        List<LoadedSource> loaded = loader.loadAll(sources);
+        LoadedSource desired = reviewed == null ? loaded.get(0) : new LoadedSource(request.to(), reviewed.desired(), List.of());
+        Catalog expected = request.expect() != null ? loaded.get(loaded.size() - 1).catalog()
+                : reviewed != null ? reviewed.base() : null;
+        Target target = new Target(dialect, request, desired, expected, reviewed);
+        if (request.dryRun()) {
+            return dryRun(target);
+        }
+        String digest = desiredDigest(desired.catalog());
+        try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
+            Optional<HistoryRow> pending = session.pending();
+            // A phase runs a recorded plan, so it resumes even before its first statement finished (a backfill
+            // that stopped half way has its progress in the history, not in statements_applied). A run that died
+            // before its first statement was recorded resumes too when it headed for the same schema: its first
+            // statement may have landed, and one history row per version is what status and drift read.
+            if (pending.isPresent() && pending.get().kind().equals("apply") && (pending.get().statementsApplied() > 0
+                    || pending.get().phase() != null || digest.equals(pending.get().desiredDigest()))) {
+                return resume(session, pending.get(), digest);
+            }
+            Optional<PhaseRecord.Recorded> recorded = session.recordedPlan(digest);
+            if (recorded.isPresent()) {
+                PlanFile plan = PlanFile.parse(recorded.get().planJson(), "recorded in strata_history");
+                if (!recorded.get().applied().containsAll(plan.phases().keySet())) {
+                    return new PhasedApply(target, session, digest).continueRecorded(plan, recorded.get());
+                }
+            }
+            Catalog live = session.inspect();
+            Prepared run = prepare(target, live);
+            if (run.stop() != null) {
+                return run.stop();
+            }
+            return new PhasedApply(target, session, digest).start(live, run);
+        } catch (LockUnavailableException e) {
+            return ApplyResult.locked(e.getMessage());
+        }
+    }
+
+    /** One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null. */
+    record Target(Dialect dialect, Request request, LoadedSource desired, Catalog expected, PlanFile reviewed) {
+
+        String version() {
+            return request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
+        }
+
+        String description(PhaseKind phase) {
+            return request.description() != null ? request.description()
+                    : "apply " + desired.label() + (phase == null ? "" : " (" + phase + ")");
+        }
+    }
+
+    private static ApplyResult dryRun(Target target) {
+        Request request = target.request();
+        try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
+            Catalog live = dry.inspect();
+            Prepared run = prepare(target, live);
+            return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl())
+                    .withPreflight(dry.sizing(run.plan(), live));
+        }
+    }
+
+    /**
+     * What to run against a live schema: the whole plan, the part of it to run now, its version and its
+     * batches with backups; or, in {@code stop}, why nothing runs.
+     */
+    record Prepared(ApplyResult stop, MigrationPlan whole, MigrationPlan plan, String version, List<Batch> batches) {
+        static Prepared stop(ApplyResult why) {
+            return new Prepared(why, null, null, null, null);
+        }
+    }
+
+    /** Nothing runs when the target drifted from the expected schema, or is already at the desired one. */
+    private static Prepared prepare(Target target, Catalog live) {
+        Request request = target.request();
+        if (target.reviewed() != null && PreFlight.drift(target.desired().catalog(), live).isEmpty()) {
+            // A plan file applied twice: the target left its base because it reached the plan's end.
+            return Prepared.stop(ApplyResult.upToDate("the target is already at the desired schema of plan file "
+                    + request.to() + "; nothing to apply"));
+        }
+        if (target.expected() != null) {
+            List<String> drift = PreFlight.drift(target.expected(), live);
+            if (!drift.isEmpty()) {
+                String expected = request.expect() != null ? request.expect() : "the base of plan file " + request.to();
+                return Prepared.stop(new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
+                        + expected + " in " + drift.size() + " place(s); nothing was run", drift));
+            }
+        }
+        MigrationPlan whole = Planner.plan(live, target.desired().catalog(), target.dialect(), live.serverVersion());
+        if (target.reviewed() != null) {
+            target.reviewed().requireSameStatements(whole, request.to());
+        }
+        MigrationPlan plan = request.phase() == null ? whole : whole.only(request.phase());
+        if (plan.isEmpty() && !whole.isEmpty()) {
+            return Prepared.stop(ApplyResult.upToDate("the plan to " + target.desired().label() + " has no " + request.phase()
+                    + " phase; its phases: " + whole.phases().stream().map(p -> p.kind().name()).toList()));
+        }
+        if (plan.isEmpty()) {
+            return Prepared.stop(ApplyResult.upToDate("the target is already at " + target.desired().label()
+                    + "; nothing to apply"));
+        }
+        String version = target.version();
+        return new Prepared(null, whole, plan, version,
+                BackupPlanner.batches(plan, live, target.dialect(), version, request.allowDataLoss()));
+    }
+
+    /**
+     * Finishes an interrupted run. Its remaining statements were planned for the desired schema it
+     * recorded; planning anew from a half-applied database toward another one could repeat or skip work.
+     */
+    private static ApplyResult resume(TargetSession session, HistoryRow pending, String digest) {
+        if (!digest.equals(pending.desiredDigest())) {
+            return new ApplyResult(ApplyResult.Outcome.FAILED, pending.version(), pending.statementsApplied(),
+                    pending.statementsTotal(), "version " + pending.version() + " stopped after "
+                    + pending.statementsApplied() + " of " + pending.statementsTotal()
+                    + " statements, toward a different desired schema: apply that schema again to finish it first",
+                    List.of());
+        }
+        return session.resume(pending);
+    }
+}

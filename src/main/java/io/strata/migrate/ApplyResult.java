@@ -1,0 +1,56 @@
+package io.strata.migrate;
+
+import java.util.List;
+
+/**
+ * An ApplyResult is how one migration run against a target ended, as data the CLI prints.
+ *
+ * @param version           the version applied, resumed or refused, or null when nothing was to do
+ * @param statementsApplied statements of that version that have run, this run and earlier ones
+ * @param message           for people: what happened, naming the version and statement on failure
+ * @param drift             on {@link Outcome#DRIFT}, each difference between the expected and the live schema
+ */
+public record ApplyResult(Outcome outcome, String version, int statementsApplied, int statementsTotal,
+                          String message, List<String> drift) {
+
+    /** How a run ended. */
+    public enum Outcome {
+        /** Every statement ran and is recorded. */
+        APPLIED,
+        /** The target was already there; nothing ran. */
+        UP_TO_DATE,
+        /** The live schema is not the one expected; nothing ran. */
+        DRIFT,
+        /** Another migrator kept the lock; nothing ran. */
+        LOCKED,
+        /** A statement failed; the history says what ran. */
+        FAILED,
+        /** The plan ran and was undone, or ran on a scratch copy; the target is as it was. */
+        DRY_RUN
+    }
+
+    public ApplyResult {
+        drift = drift == null ? List.of() : List.copyOf(drift);
+    }
+
+    public boolean ok() {
+        return outcome == Outcome.APPLIED || outcome == Outcome.UP_TO_DATE || outcome == Outcome.DRY_RUN;
+    }
+
+    /** This result with the pre-flight estimates (see {@link PreFlightSizing}) before its message. */
+    public ApplyResult withPreflight(List<String> lines) {
+        if (lines.isEmpty()) {
+            return this;
+        }
+        return new ApplyResult(outcome, version, statementsApplied, statementsTotal,
+                "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift);
+    }
+
+    public static ApplyResult upToDate(String message) {
+        return new ApplyResult(Outcome.UP_TO_DATE, null, 0, 0, message, List.of());
+    }
+
+    public static ApplyResult locked(String message) {
+        return new ApplyResult(Outcome.LOCKED, null, 0, 0, message, List.of());
+    }
+}

@@ -1,0 +1,215 @@
+package io.strata.migrate;
+
+import io.strata.dialect.LiveSchema;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.Quoter;
+import io.strata.error.StrataException;
+import io.strata.model.Catalog;
+import io.strata.model.Column;
+import io.strata.model.Table;
+import io.strata.model.change.ColumnChangeKind;
+import io.strata.model.change.SchemaChange;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.Phase;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.Reverse;
+import io.strata.plan.Step;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * BackupPlanner turns a plan into the batches {@code apply} runs, with a backup before each step that
+ * destroys data (a dropped column or table, a type change that may lose values): the destroyed data is
+ * copied by primary key into the backup schema, and the step's reverse becomes "recreate the structure,
+ * then restore the data", so a planner's {@code Irreversible} becomes reversible at apply time.
+ */
+public final class BackupPlanner {
+
+    /** The schema (PostgreSQL) or database (MySQL) holding the backups. */
+    public static final String SCHEMA = LiveSchema.BACKUP_SCHEMA;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Dialect dialect;
+    private final HistoryDialect history;
+    private final Quoter q;
+    private final Catalog from;
+    private final String serverVersion;
+    private final String version;
+    private final boolean allowDataLoss;
+
+    private BackupPlanner(Dialect dialect, Catalog from, String serverVersion, String version, boolean allowDataLoss) {
+        this.dialect = dialect;
+        this.history = dialect.history();
+        this.q = dialect.quoter();
+        this.from = from;
+        this.serverVersion = serverVersion;
+        this.version = version;
+        this.allowDataLoss = allowDataLoss;
+    }
+
+    /**
+     * The batches of {@code plan}, planned from {@code from}, for recording as {@code version}. A step that
+     * destroys rows of a table without a primary key cannot be backed up by key: it is refused unless
+     * {@code allowDataLoss}, and then stays irreversible.
+     */
+    public static List<Batch> batches(MigrationPlan plan, Catalog from, Dialect dialect, String version,
+                                      boolean allowDataLoss) {
+        BackupPlanner planner = new BackupPlanner(dialect, from, plan.serverVersion(), version, allowDataLoss);
+        List<Batch> out = new ArrayList<>();
+        for (Phase phase : plan.phases()) {
+            if (phase.transactional()) {
+                List<Guarded> all = new ArrayList<>();
+                phase.steps().forEach(s -> all.addAll(planner.guard(s, phase.kind())));
+                out.add(batch(all, true));
+            } else {
+                phase.steps().forEach(s -> out.add(batch(planner.guard(s, phase.kind()), s.transactional())));
+            }
+        }
+        return out;
+    }
+
+    /** One statement to run and how to undo it. */
+    private record Guarded(String sql, Undo undo) {
+    }
+
+    /** What a destructive step loses: {@code columns} of {@code table} (all of them for a dropped table). */
+    private record Loss(String schema, Table table, List<Column> columns, boolean wholeTable) {
+    }
+
+    private static Batch batch(List<Guarded> statements, boolean transactional) {
+        return new Batch(statements.stream().map(Guarded::sql).toList(), transactional,
+                statements.stream().map(Guarded::undo).toList());
+    }
+
+    private List<Guarded> guard(Step step, PhaseKind phase) {
+        Loss loss = loss(step, phase);
+        if (loss == null) {
+            return List.of(new Guarded(step.sql(), new Undo(step.reverse(), null)));
+        }
+        if (loss.table().primaryKey() == null || loss.table().primaryKey().columns().isEmpty()) {
+            if (!allowDataLoss) {
+                throw StrataException.badInput("step \"" + step.description() + "\" destroys data of table "
+                        + loss.schema() + "." + loss.table().name() + ", which has no primary key to back it up by; "
+                        + "nothing was run. Add a primary key, or pass --allow-data-loss to run it without a backup "
+                        + "(it cannot be rolled back then)");
+            }
+            return List.of(new Guarded(step.sql(), new Undo(step.reverse(), null)));
+        }
+        String name = backupName(loss.table().name());
+        String backup = q.qualified(SCHEMA, name);
+        String table = q.qualified(loss.schema(), loss.table().name());
+        List<String> keys = loss.table().primaryKey().columns().stream().map(q::ident).toList();
+        List<String> copied = new ArrayList<>(keys);
+        loss.columns().stream().map(c -> q.ident(c.name())).filter(c -> !copied.contains(c)).forEach(copied::add);
+        List<String> reverse = new ArrayList<>(structure(step.source(), loss, step.reverse()));
+        List<String> values = copied.stream().filter(c -> !keys.contains(c)).toList();
+        if (loss.wholeTable()) {
+            reverse.add(history.restoreRows(table, backup, copied));
+        } else {
+            reverse.add(history.restoreColumns(table, backup, keys, values));
+            reverse.addAll(afterRestore(step.source()));
+        }
+        return List.of(
+                new Guarded("CREATE SCHEMA IF NOT EXISTS " + q.ident(SCHEMA), Undo.NOTHING),
+                new Guarded("CREATE TABLE " + backup + " AS SELECT " + String.join(", ", copied) + " FROM " + table,
+                        Undo.NOTHING),
+                new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), name)));
+    }
+
+    /** The data {@code step} destroys, or null when it keeps every value. */
+    private Loss loss(Step step, PhaseKind phase) {
+        if (step.source() instanceof SchemaChange.DropTable d) {
+            return new Loss(schema(d.schema()), d.table(), d.table().columns(), true);
+        }
+        if (step.source() instanceof SchemaChange.DropColumn d && table(d.schema(), d.table()) != null) {
+            return new Loss(schema(d.schema()), table(d.schema(), d.table()), List.of(d.column()), false);
+        }
+        // A type change the planner cannot undo, or put in CONTRACT because it may lose values (MySQL).
+        if (step.source() instanceof SchemaChange.ModifyColumn m && m.kinds().contains(ColumnChangeKind.TYPE)
+                && (!step.reversible() || phase == PhaseKind.CONTRACT) && table(m.schema(), m.table()) != null) {
+            return new Loss(schema(m.schema()), table(m.schema(), m.table()), List.of(m.from()), false);
+        }
+        return null;
+    }
+
+    /**
+     * Statements that bring back the structure a step removed, planned by the dialect's own planner from
+     * the schema after the step to the one before it. A dropped column comes back nullable, so that its
+     * values can be restored before NOT NULL is set again.
+     */
+    private List<String> structure(SchemaChange source, Loss loss, Reverse planned) {
+        Table t = loss.table();
+        String schema = loss.schema();
+        if (source instanceof SchemaChange.DropTable) {
+            return replan(with(schema, t.name(), null), from, new SchemaChange.AddTable(schema, t));
+        }
+        if (source instanceof SchemaChange.DropColumn d) {
+            Column open = d.column().withNullable(true);
+            Table without = t.withColumns(t.columns().stream().filter(c -> !c.name().equals(open.name())).toList());
+            return replan(with(schema, t.name(), without), with(schema, t.name(), replaced(t, open)),
+                    new SchemaChange.AddColumn(schema, t.name(), open));
+        }
+        SchemaChange.ModifyColumn m = (SchemaChange.ModifyColumn) source;
+        return planned instanceof Reverse.Sql sql ? sql.statements()
+                : replan(with(schema, t.name(), replaced(t, m.to())), from,
+                new SchemaChange.ModifyColumn(schema, m.table(), m.to(), m.from(), m.kinds()));
+    }
+
+    /** NOT NULL comes back after the values it needs. */
+    private List<String> afterRestore(SchemaChange source) {
+        if (source instanceof SchemaChange.DropColumn d && !d.column().nullable()) {
+            String schema = schema(d.schema());
+            Table t = table(d.schema(), d.table());
+            Column open = d.column().withNullable(true);
+            return replan(with(schema, t.name(), replaced(t, open)), from, new SchemaChange.ModifyColumn(schema,
+                    d.table(), open, d.column(), Set.of(ColumnChangeKind.NULLABILITY)));
+        }
+        return List.of();
+    }
+
+    private List<String> replan(Catalog before, Catalog after, SchemaChange change) {
+        return dialect.planner().plan(before, after, List.of(change), serverVersion).steps().stream()
+                .map(Step::sql).toList();
+    }
+
+    private static Table replaced(Table t, Column column) {
+        return t.withColumns(t.columns().stream().map(c -> c.name().equals(column.name()) ? column : c).toList());
+    }
+
+    private Table table(String schema, String name) {
+        return from.schema(schema(schema)).flatMap(s -> s.table(name)).orElse(null);
+    }
+
+    /**
+     * The name {@code from} gives the schema a change names. A MySQL change names the desired schema's
+     * database (a scratch one when it was replayed); a MySQL catalog has one schema, the target's.
+     */
+    private String schema(String named) {
+        return from.schema(named).isEmpty() && from.schemas().size() == 1 ? from.schemas().get(0).name() : named;
+    }
+
+    /** {@code from} with table {@code name} of {@code schema} replaced by {@code table}, or removed when null. */
+    private Catalog with(String schema, String name, Table table) {
+        return from.withSchemas(from.schemas().stream().map(s -> !s.name().equals(schema) ? s : s.withTables(
+                s.tables().stream().map(t -> t.name().equals(name) ? table : t).filter(t -> t != null).toList())).toList());
+    }
+
+    /** table, version and a random suffix, within the 63 characters PostgreSQL keeps of a name. */
+    private String backupName(String table) {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        String suffix = "_" + version.replaceAll("[^A-Za-z0-9]", "_") + "_" + HexFormat.of().formatHex(bytes);
+        if (suffix.length() > 40) {
+            suffix = suffix.substring(suffix.length() - 40);
+        }
+        String base = table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return base.substring(0, Math.min(base.length(), 60 - suffix.length())) + suffix;
+    }
+}

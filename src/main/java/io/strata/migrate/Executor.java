@@ -1,0 +1,149 @@
+package io.strata.migrate;
+
+import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.StatementLanding;
+import io.strata.plan.Backfill;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Executor runs a migration's statements on a locked target and records each as it lands: a
+ * transactional batch commits its statements and their history together (PostgreSQL), any other
+ * statement runs alone and is marked applied right after, so a resumed run never repeats one.
+ */
+final class Executor {
+
+    private final Connection connection;
+    private final HistoryDialect dialect;
+    private final HistoryTable history;
+    private final StatementRunner runner;
+    /** The statement that is running, so a failure can name it. */
+    private HistoryStep failing;
+
+    private final BackfillRunner backfills;
+
+    Executor(Connection connection, HistoryDialect dialect, HistoryTable history, StatementRunner runner,
+             BackfillRunner backfills) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.history = history;
+        this.runner = runner;
+        this.backfills = backfills;
+    }
+
+    /** Records {@code migration} as started, then runs all of it. */
+    ApplyResult run(Migration migration, String appliedBy) throws SQLException {
+        int rank = history.start(migration, appliedBy);
+        return execute(rank, migration.version(), migration.steps(), false);
+    }
+
+    /**
+     * Runs the statements of {@code row} that have not run yet. The first of them may have been running
+     * outside a transaction when the run before died, and may have finished after: the dialect is asked
+     * whether it landed before it runs again.
+     */
+    ApplyResult resume(HistoryRow row) throws SQLException {
+        history.reopen(row.rank());
+        return execute(row.rank(), row.version(), history.steps(row.rank()), true);
+    }
+
+    private ApplyResult execute(int rank, String version, List<HistoryStep> steps, boolean resumed) throws SQLException {
+        // Only the first statement left can have been running when the run before died, and only if it ran on its
+        // own: a transactional batch commits its statements and their marks together.
+        HistoryStep inFlight = !resumed ? null : steps.stream().filter(s -> !s.applied()).findFirst()
+                .filter(s -> !(s.inTransaction() && dialect.transactionalDdl())).orElse(null);
+        int total = steps.size();
+        int applied = (int) steps.stream().filter(HistoryStep::applied).count();
+        for (List<HistoryStep> batch : batches(steps)) {
+            try {
+                if (batch.get(0).inTransaction() && dialect.transactionalDdl()) {
+                    runner.run(() -> inTransaction(rank, batch));
+                    applied += batch.size();
+                } else {
+                    for (HistoryStep step : batch) {
+                        failing = step;
+                        Optional<Backfill> backfill = Backfill.parse(step.statement());
+                        // A statement that finished after its run died only needs recording.
+                        boolean landed = step == inFlight && backfill.isEmpty() && landed(step.statement());
+                        if (backfill.isPresent()) {
+                            // Batches commit on their own and retry on a lock timeout one by one.
+                            backfills.run(rank, step, backfill.get());
+                        } else if (!landed) {
+                            runner.run(() -> execute(step.statement()));
+                        }
+                        history.markApplied(rank, List.of(step.ordinal()));
+                        applied++;
+                    }
+                }
+            } catch (SQLException e) {
+                String error = "version " + version + ", statement " + failing.ordinal() + " of " + total + " failed: "
+                        + firstLine(e.getMessage()) + "\n  " + abbreviate(failing.statement());
+                history.finish(rank, error);
+                return new ApplyResult(ApplyResult.Outcome.FAILED, version, applied, total, error, List.of());
+            }
+        }
+        history.finish(rank, null);
+        return new ApplyResult(ApplyResult.Outcome.APPLIED, version, applied, total,
+                "applied version " + version + " (" + total + " statements)", List.of());
+    }
+
+    /** Whether {@code sql}, in flight when the run before died, took effect; cleans up what it left half made. */
+    private boolean landed(String sql) throws SQLException {
+        StatementLanding.Verdict verdict = dialect.landing().check(connection, sql);
+        for (String cleanup : verdict.cleanup()) {
+            runner.run(() -> execute(cleanup));
+        }
+        return verdict.landed() == StatementLanding.Landed.YES;
+    }
+
+    private void inTransaction(int rank, List<HistoryStep> batch) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            for (HistoryStep step : batch) {
+                failing = step;
+                execute(step.statement());
+            }
+            history.markApplied(rank, batch.stream().map(HistoryStep::ordinal).toList());
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The steps still to run, grouped by batch in order. */
+    private static List<List<HistoryStep>> batches(List<HistoryStep> steps) {
+        Map<Integer, List<HistoryStep>> byBatch = new LinkedHashMap<>();
+        for (HistoryStep step : steps) {
+            if (!step.applied()) {
+                byBatch.computeIfAbsent(step.batch(), b -> new ArrayList<>()).add(step);
+            }
+        }
+        return new ArrayList<>(byBatch.values());
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** A statement on one line, cut to 200 characters, for messages. */
+    static String abbreviate(String sql) {
+        String flat = Checksums.normalize(sql);
+        return flat.length() <= 200 ? flat : flat.substring(0, 197) + "...";
+    }
+}

@@ -1,0 +1,37 @@
+package io.strata.migrate;
+
+import java.time.Instant;
+
+/**
+ * A HistoryRow is one migration recorded in {@code strata_history}.
+ *
+ * @param rank          order of installation, 1-based; the primary key
+ * @param kind          {@code apply}, {@code migrate} or {@code baseline}
+ * @param checksum      SHA-256 of the normalized statements (see {@link Checksums}), null for a baseline
+ * @param desiredDigest SHA-256 of the desired schema an {@code apply} aimed at, so a resume can tell it changed
+ * @param finishedAt    null while running, or after the applying process died
+ * @param error         why it failed, naming the statement
+ * @param rolledBack    whether {@code strata rollback} has taken it back since
+ * @param phase         the phase of a plan it ran ({@code EXPAND}...), or null for a whole plan, a file or a baseline
+ */
+public record HistoryRow(int rank, String version, String description, String kind, String checksum,
+                         int checksumAlgorithm, String desiredDigest, int statementsApplied, int statementsTotal,
+                         Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error,
+                         boolean rolledBack, String phase) {
+
+    /** Started but not every statement ran: it failed, or its process died. */
+    public boolean incomplete() {
+        return !success;
+    }
+
+    /** What status shows: {@code success}, {@code rolled back}, {@code failed} or {@code incomplete} (no finish recorded). */
+    public String state() {
+        if (rolledBack) {
+            return "rolled back";
+        }
+        if (success) {
+            return "success";
+        }
+        return finishedAt == null ? "incomplete" : "failed";
+    }
+}

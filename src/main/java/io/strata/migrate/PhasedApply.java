@@ -1,0 +1,119 @@
+package io.strata.migrate;
+
+import io.strata.error.StrataException;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.Phase;
+import io.strata.plan.PhaseKind;
+import io.strata.model.Catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PhasedApply runs a plan on a locked target: a whole plan as one history row, or one phase of it. The
+ * first phase records the whole plan in its history row; later phases run that recorded plan, since
+ * planning again from the half-migrated schema (a second column, a sync trigger) would not give the
+ * backfill and contract steps the first phase was planned with.
+ */
+final class PhasedApply {
+
+    private static final String RECORDED = "recorded in strata_history";
+
+    private final ApplyMigration.Target target;
+    private final TargetSession session;
+    private final String digest;
+
+    PhasedApply(ApplyMigration.Target target, TargetSession session, String digest) {
+        this.target = target;
+        this.session = session;
+        this.digest = digest;
+    }
+
+    /** Runs a freshly planned {@code run}: the whole plan, or the phase asked for, which must be its first. */
+    ApplyResult start(Catalog live, ApplyMigration.Prepared run) {
+        PhaseKind phase = target.request().phase();
+        Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches());
+        List<String> sizing = session.sizing(run.plan(), live);
+        if (phase == null) {
+            return session.run(migration).withPreflight(sizing);
+        }
+        List<PhaseKind> kinds = kinds(run.whole());
+        if (kinds.get(0) != phase) {
+            throw outOfOrder(phase, kinds.get(0), kinds);
+        }
+        PlanFile plan = PlanFile.of(live, target.desired().catalog(), run.whole());
+        ApplyResult result = session.run(migration.withPhase(new PhaseRecord(phase, plan.id(), plan.toJson())));
+        return withNext(result.withPreflight(sizing), run.whole(), List.of(phase));
+    }
+
+    /** Runs the phase asked for of a plan recorded by an earlier phase, or every phase it has left. */
+    ApplyResult continueRecorded(PlanFile plan, PhaseRecord.Recorded recorded) {
+        MigrationPlan whole = Planner.plan(plan.base(), plan.desired(), target.dialect(), plan.serverVersion());
+        plan.requireSameStatements(whole, RECORDED);
+        List<PhaseKind> left = kinds(whole).stream().filter(k -> !recorded.applied().contains(k)).toList();
+        PhaseKind asked = target.request().phase();
+        List<PhaseKind> toRun;
+        if (asked == null) {
+            toRun = left;
+        } else if (recorded.applied().contains(asked)) {
+            return ApplyResult.upToDate("phase " + asked + " of the plan to " + target.desired().label()
+                    + " was applied already; phases left: " + left);
+        } else if (left.get(0) != asked) {
+            throw outOfOrder(asked, left.get(0), kinds(whole));
+        } else {
+            toRun = List.of(asked);
+        }
+        String version = target.version();
+        List<ApplyResult> results = new ArrayList<>();
+        for (PhaseKind kind : toRun) {
+            MigrationPlan part = whole.only(kind);
+            List<String> sizing = session.sizing(part, plan.base());
+            Migration migration = Migration.of(version, target.description(kind), "apply", digest,
+                    BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss()));
+            ApplyResult result = session.run(migration.withPhase(new PhaseRecord(kind, recorded.planId(), recorded.planJson())));
+            results.add(result.withPreflight(sizing));
+            if (!result.ok()) {
+                break;
+            }
+        }
+        List<PhaseKind> done = new ArrayList<>(recorded.applied());
+        done.addAll(toRun);
+        return withNext(combined(results), whole, done);
+    }
+
+    private static List<PhaseKind> kinds(MigrationPlan plan) {
+        return plan.phases().stream().map(Phase::kind).toList();
+    }
+
+    private static StrataException outOfOrder(PhaseKind asked, PhaseKind next, List<PhaseKind> all) {
+        return StrataException.badInput("phase " + asked + " cannot run yet: the plan's phases are " + all + " and "
+                + next + " comes next; apply --phase " + next + " first");
+    }
+
+    /** Several phases' results as one: the failure if one failed, else the sum. */
+    private static ApplyResult combined(List<ApplyResult> results) {
+        if (results.size() == 1 || !results.get(results.size() - 1).ok()) {
+            return results.get(results.size() - 1);
+        }
+        ApplyResult last = results.get(results.size() - 1);
+        return new ApplyResult(last.outcome(), last.version(), results.stream().mapToInt(ApplyResult::statementsApplied).sum(),
+                results.stream().mapToInt(ApplyResult::statementsTotal).sum(),
+                String.join("\n", results.stream().map(ApplyResult::message).toList()), List.of());
+    }
+
+    /** After a successful phase, says what comes next: the deploy the plan names, and the next phase to apply. */
+    private ApplyResult withNext(ApplyResult result, MigrationPlan whole, List<PhaseKind> done) {
+        if (!result.ok()) {
+            return result;
+        }
+        List<Phase> left = whole.phases().stream().filter(p -> !done.contains(p.kind())).toList();
+        if (left.isEmpty()) {
+            return result;
+        }
+        String deploy = whole.phases().stream().filter(p -> done.contains(p.kind()) && p.deployAfter() != null)
+                .map(Phase::deployAfter).reduce((a, b) -> b).map(d -> "\n  then " + d).orElse("");
+        return new ApplyResult(result.outcome(), result.version(), result.statementsApplied(), result.statementsTotal(),
+                result.message() + deploy + "\n  next: strata apply " + target.request().to() + " --url <target> --phase "
+                        + left.get(0).kind(), result.drift());
+    }
+}

@@ -1,0 +1,47 @@
+package io.strata.registry;
+
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Branches is the use case behind forking a subject at a version; versions registered on a branch are
+ * checked against the branch's own history (see {@link RegistryCore#lineage}).
+ */
+public final class Branches {
+
+    private final RegistryCore core;
+
+    public Branches(RegistryCore core) {
+        this.core = core;
+    }
+
+    /** Forks {@code subject} at {@code fromVersion} of main ({@code latest} when null). */
+    public StoredBranch fork(String subject, String name, String fromVersion, String actor) {
+        String branch = Names.branch(name);
+        if (RegistryCore.MAIN.equals(branch)) {
+            throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "\"main\" is the subject's main line, not a branch name");
+        }
+        StoredBranch forked = core.store().transaction(tx -> {
+            tx.lockForWrite();
+            Modes.requireWritable(tx, subject);
+            StoredSubject s = RegistryCore.requireSubject(tx, subject);
+            if (tx.branch(s.id(), branch).isPresent()) {
+                throw new RegistryException(RegistryException.Reason.EXISTS, "subject \"" + subject
+                        + "\" already has a branch \"" + branch + "\"");
+            }
+            StoredVersion base = VersionLookup.find(tx, s, RegistryCore.MAIN, fromVersion == null ? "latest" : fromVersion, false);
+            StoredBranch created = new StoredBranch(s.id(), branch, base.version(), "OPEN", Instant.now());
+            tx.insertBranch(created);
+            tx.audit(actor, "branch.created", "subject/" + subject + "/" + branch, null, base.fingerprint(),
+                    AuditDetails.of("from", base.version()));
+            return created;
+        });
+        core.changed();
+        return forked;
+    }
+
+    public List<StoredBranch> list(String subject) {
+        return core.store().transaction(tx -> tx.branches(RegistryCore.requireSubject(tx, subject).id()));
+    }
+}

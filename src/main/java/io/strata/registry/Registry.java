@@ -1,0 +1,144 @@
+package io.strata.registry;
+
+import io.strata.events.WebhookSettings;
+import io.strata.events.Webhooks;
+import io.strata.store.StoreDatabase;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Registry is the schema registry's set of use cases over one store; {@code strata serve} builds one and
+ * the API's routes each call one of its parts.
+ */
+public final class Registry implements AutoCloseable {
+
+    private final RegistryCore core;
+    private final RegisterVersion register;
+    private final SubjectAdmin subjects;
+    private final SchemaQueries schemas;
+    private final RegistryConfig config;
+    private final ValidateCompatibility validate;
+    private final ImpactOfChange impact;
+    private final Branches branches;
+    private final AuditTrail audit;
+    private final MergeBranch merge;
+    private final io.strata.rollout.Environments environments;
+    private final io.strata.rollout.Rollouts rollouts;
+    private final io.strata.rollout.Clients clients;
+    private final io.strata.rollout.drift.DetectDrift drift;
+    private final Webhooks webhooks;
+
+    public Registry(StoreDatabase store, SchemaParser parser) {
+        this(store, parser, Map.of(), WebhookSettings.defaults());
+    }
+
+    public Registry(StoreDatabase store, SchemaParser parser, WebhookSettings webhookSettings) {
+        this(store, parser, Map.of(), webhookSettings);
+    }
+
+    /**
+     * @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL
+     */
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+        this.core = new RegistryCore(store, parser);
+        this.webhooks = new Webhooks(store, webhookSettings);
+        this.register = new RegisterVersion(core, webhooks);
+        this.subjects = new SubjectAdmin(core);
+        this.schemas = new SchemaQueries(core);
+        this.config = new RegistryConfig(core);
+        this.validate = new ValidateCompatibility(core);
+        this.impact = new ImpactOfChange(core);
+        this.branches = new Branches(core);
+        this.audit = new AuditTrail(core);
+        this.merge = new MergeBranch(core, register);
+        this.environments = new io.strata.rollout.Environments(store);
+        this.clients = new io.strata.rollout.Clients(store);
+        this.drift = new io.strata.rollout.drift.DetectDrift(store, schemas::catalogOf, webhooks);
+        this.rollouts = new io.strata.rollout.Rollouts(store, devUrls, webhooks, clients, drift, (subject, version) ->
+                validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
+                schemas::catalogOf);
+    }
+
+    /**
+     * Opens the store at {@code storeUrl} (null: the embedded H2 file under {@code dir}), migrated to the
+     * current store schema.
+     *
+     * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
+     */
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
+        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls, WebhookSettings.defaults());
+    }
+
+    public RegisterVersion register() {
+        return register;
+    }
+
+    public SubjectAdmin subjects() {
+        return subjects;
+    }
+
+    public SchemaQueries schemas() {
+        return schemas;
+    }
+
+    public RegistryConfig config() {
+        return config;
+    }
+
+    public ValidateCompatibility validate() {
+        return validate;
+    }
+
+    public ImpactOfChange impact() {
+        return impact;
+    }
+
+    public Branches branches() {
+        return branches;
+    }
+
+    /** The environments versions are rolled out to (they live in the same store). */
+    public io.strata.rollout.Environments environments() {
+        return environments;
+    }
+
+    /** Drift checks of environments against the version rolled out there. */
+    public io.strata.rollout.drift.DetectDrift drift() {
+        return drift;
+    }
+
+    /** The client versions applications report per environment. */
+    public io.strata.rollout.Clients clients() {
+        return clients;
+    }
+
+    /** Rollouts of SQL subjects' versions to environments. */
+    public io.strata.rollout.Rollouts rollouts() {
+        return rollouts;
+    }
+
+    public MergeBranch merge() {
+        return merge;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public StoreDatabase store() {
+        return core.store();
+    }
+
+    /** Outgoing webhooks; also where the registry's events go. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    @Override
+    public void close() {
+        webhooks.close();
+        rollouts.close();
+        core.close();
+    }
+}

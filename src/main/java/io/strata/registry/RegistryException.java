@@ -1,0 +1,78 @@
+package io.strata.registry;
+
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+
+/**
+ * A RegistryException is a registry request refused for a named {@link Reason}, which the APIs turn into a
+ * status and (for the Confluent-compatible API) Confluent's error code.
+ */
+public final class RegistryException extends StrataException {
+
+    /** Why a request was refused. */
+    public enum Reason {
+        SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        ROLLOUT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        /** A rollout to an environment whose last drift check found changes, not forced. */
+        DRIFTED(ErrorCode.CONFLICT),
+        /** A rollout whose plan fails lint under a target tier's policy (a destructive step where none may run). */
+        POLICY_REFUSED(ErrorCode.BAD_INPUT),
+        /** A rollout whose target databases do not all answer: refused before anything runs. */
+        TARGETS_UNREACHABLE(ErrorCode.BAD_INPUT),
+        /** A credentials reference that does not resolve on this server. */
+        CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
+        VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),
+        SCHEMA_NOT_FOUND(ErrorCode.NOT_FOUND),
+        BRANCH_NOT_FOUND(ErrorCode.NOT_FOUND),
+        INVALID_SCHEMA(ErrorCode.BAD_INPUT),
+        INVALID_VERSION(ErrorCode.BAD_INPUT),
+        INVALID_LEVEL(ErrorCode.BAD_INPUT),
+        INVALID_REQUEST(ErrorCode.BAD_INPUT),
+        /** A mode other than READWRITE, READONLY and IMPORT. */
+        INVALID_MODE(ErrorCode.BAD_INPUT),
+        /** A soft delete of a subject that is already soft-deleted. */
+        SUBJECT_SOFT_DELETED(ErrorCode.NOT_FOUND),
+        /** A soft delete of a version that is already soft-deleted. */
+        VERSION_SOFT_DELETED(ErrorCode.NOT_FOUND),
+        /** A hard delete of a subject before the soft one. */
+        NOT_SOFT_DELETED(ErrorCode.CONFLICT),
+        /** A hard delete of a version before the soft one. */
+        VERSION_NOT_SOFT_DELETED(ErrorCode.CONFLICT),
+        /** A hard delete of a subject another one depends on. */
+        REFERENCED(ErrorCode.CONFLICT),
+        /** The registry (or the subject) is in READONLY mode. */
+        READ_ONLY(ErrorCode.CONFLICT),
+        /** A subject exists with another format, or a branch/subject name is taken. */
+        EXISTS(ErrorCode.CONFLICT),
+        MERGE_CONFLICT(ErrorCode.CONFLICT);
+
+        private final ErrorCode code;
+
+        Reason(ErrorCode code) {
+            this.code = code;
+        }
+    }
+
+    private final Reason reason;
+    private final transient Object details;
+
+    public RegistryException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public RegistryException(Reason reason, String message, Object details) {
+        super(reason.code, message);
+        this.reason = reason;
+        this.details = details;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Data that explains the refusal (the merge's conflicts, the dependents), or null. */
+    public Object details() {
+        return details;
+    }
+}

@@ -1,0 +1,106 @@
+package io.strata.registry;
+
+import io.strata.source.LoadedSource;
+import io.strata.source.ModelFiles;
+import io.strata.source.RecordSources;
+import io.strata.source.SourceLoader;
+import io.strata.source.SourceOptions;
+import io.strata.compat.record.RecordFormatSupport;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.SqlScript;
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+import io.strata.model.RecordSchema;
+import io.strata.model.Sha256;
+import io.strata.model.SubjectFormat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SchemaParser validates and canonicalizes submitted schemas. Record formats go to their format's parser;
+ * SQL is replayed on the dialect's scratch database (an embedded PostgreSQL by default) and inspected.
+ * Parsed schemas are kept by the hash of their text, since a registry sees the same texts again and again
+ * (every version is re-read for each check against it), and parsing dominates a check's cost.
+ */
+public final class SchemaParser implements AutoCloseable {
+
+    private static final int CACHE_SIZE = 2_000;
+
+    private final Map<String, String> devUrls;
+    private final Map<String, SourceLoader> loaders = new ConcurrentHashMap<>();
+    private final Map<String, ParsedSchema> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ParsedSchema> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /** @param devUrls scratch database per SQL dialect ({@code mysql} needs one; PostgreSQL defaults to embedded) */
+    public SchemaParser(Map<String, String> devUrls) {
+        this.devUrls = Map.copyOf(devUrls);
+    }
+
+    /**
+     * Parses {@code text} as {@code format}; an invalid schema is a {@link RegistryException} INVALID_SCHEMA
+     * naming what is wrong and where.
+     */
+    public ParsedSchema parse(SubjectFormat format, String dialect, String text) {
+        if (text == null || text.isBlank()) {
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "the schema is empty");
+        }
+        String key = format + "/" + dialect + "/" + Sha256.hex(text);
+        synchronized (cache) {
+            ParsedSchema hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        ParsedSchema parsed;
+        try {
+            parsed = format == SubjectFormat.SQL ? parseSql(dialect, text) : parseRecord(format, text);
+        } catch (RegistryException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            // The format libraries parse recursively; a schema nested thousands deep is refused, not a crash.
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "the schema is nested too deeply to parse");
+        } catch (StrataException e) {
+            if (e.code() != ErrorCode.BAD_INPUT) {
+                throw e;
+            }
+            throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, e.getMessage());
+        }
+        synchronized (cache) {
+            cache.put(key, parsed);
+        }
+        return parsed;
+    }
+
+    private static ParsedSchema parseRecord(SubjectFormat format, String text) {
+        return parseWith(RecordSources.support(format.record()), format, text);
+    }
+
+    private static <S> ParsedSchema parseWith(RecordFormatSupport<S> support, SubjectFormat format, String text) {
+        S schema = support.parse("schema", text, Map.of());
+        RecordSchema envelope = support.envelope("schema", schema);
+        return new ParsedSchema(format, null, text, envelope.canonical(), envelope.fingerprint(), schema);
+    }
+
+    private ParsedSchema parseSql(String dialect, String text) {
+        String name = Dialects.byName(dialect == null ? "postgres" : dialect).name();
+        SourceLoader loader = loaders.computeIfAbsent(name, n -> new SourceLoader(new SourceOptions(n, devUrls.get(n))));
+        LoadedSource loaded;
+        synchronized (loader) {
+            loaded = loader.replay("schema", List.of(new SqlScript("schema", text)));
+        }
+        String canonical = ModelFiles.toJson(loaded.catalog());
+        return new ParsedSchema(SubjectFormat.SQL, name, text, canonical, Sha256.hex(canonical), loaded.catalog());
+    }
+
+    @Override
+    public void close() {
+        loaders.values().forEach(SourceLoader::close);
+    }
+}

@@ -1,0 +1,135 @@
+package io.strata.registry;
+
+import io.strata.store.StoreTransaction;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SubjectAdmin is the use case behind reading, updating and deleting subjects and their versions. Deleting
+ * is soft first (the versions stay readable by id, as Kafka consumers need) and hard only after that, and
+ * never while another subject declares it depends on this one.
+ */
+public final class SubjectAdmin {
+
+    private final RegistryCore core;
+
+    public SubjectAdmin(RegistryCore core) {
+        this.core = core;
+    }
+
+    public List<SubjectView> list(boolean includeDeleted) {
+        return core.store().transaction(tx -> {
+            List<StoredDependency> dependencies = tx.dependencies();
+            List<SubjectView> out = new ArrayList<>();
+            for (StoredSubject s : tx.subjects(includeDeleted)) {
+                out.add(view(tx, s, dependencies));
+            }
+            return out;
+        });
+    }
+
+    public SubjectView get(String name) {
+        return core.subjectView(name, n -> core.store().transaction(tx -> view(tx, RegistryCore.requireSubject(tx, n),
+                tx.dependencies())));
+    }
+
+    public SubjectView update(String name, SubjectSettings settings, String actor) {
+        SubjectView view = core.store().transaction(tx -> {
+            tx.lockForWrite();
+            Modes.requireWritable(tx, name);
+            StoredSubject updated = SubjectWrites.apply(tx, RegistryCore.requireSubject(tx, name), settings, actor);
+            return view(tx, updated, tx.dependencies());
+        });
+        core.changed();
+        return view;
+    }
+
+    /** Deletes a subject: soft (every version), or hard after a soft delete; the numbers of the versions deleted. */
+    public List<Integer> delete(String name, boolean permanent, String actor) {
+        List<Integer> deleted = core.store().transaction(tx -> {
+            tx.lockForWrite();
+            Modes.requireWritable(tx, name);
+            StoredSubject subject = RegistryCore.requireSubject(tx, name);
+            List<StoredVersion> versions = tx.versions(subject.id(), RegistryCore.MAIN, true);
+            if (!permanent) {
+                if (subject.deleted()) {
+                    throw new RegistryException(RegistryException.Reason.SUBJECT_SOFT_DELETED, "subject \"" + name
+                            + "\" is already soft-deleted; delete it with permanent=true to remove it");
+                }
+                List<Integer> numbers = new ArrayList<>();
+                for (StoredVersion v : versions) {
+                    if (!v.deleted()) {
+                        tx.setVersionDeleted(v.id(), true);
+                        numbers.add(v.version());
+                    }
+                }
+                tx.updateSubject(withDeleted(subject, true));
+                tx.audit(actor, "subject.deleted", "subject/" + name, null, null, AuditDetails.of("versions", numbers));
+                return numbers;
+            }
+            if (!subject.deleted()) {
+                throw new RegistryException(RegistryException.Reason.NOT_SOFT_DELETED, "subject \"" + name
+                        + "\" must be soft-deleted before it is deleted permanently");
+            }
+            List<String> dependents = tx.dependencies().stream().filter(d -> d.upstream().equals(name))
+                    .map(StoredDependency::subject).toList();
+            if (!dependents.isEmpty()) {
+                throw new RegistryException(RegistryException.Reason.REFERENCED, "subject \"" + name
+                        + "\" cannot be deleted permanently: " + String.join(", ", dependents) + " depend on it", dependents);
+            }
+            tx.deleteSubjectRows(subject.id());
+            tx.countPurge();
+            tx.audit(actor, "subject.purged", "subject/" + name, null, null,
+                    AuditDetails.of("versions", versions.stream().map(StoredVersion::version).toList()));
+            return versions.stream().map(StoredVersion::version).toList();
+        });
+        core.deleted();
+        return deleted;
+    }
+
+    /** Deletes one version of main: soft, or hard after a soft delete. */
+    public StoredVersion deleteVersion(String name, String version, boolean permanent, String actor) {
+        StoredVersion result = core.store().transaction(tx -> {
+            tx.lockForWrite();
+            Modes.requireWritable(tx, name);
+            StoredSubject subject = RegistryCore.requireSubject(tx, name);
+            StoredVersion v = VersionLookup.find(tx, subject, RegistryCore.MAIN, version, true);
+            String target = "subject/" + name + "/main/" + v.version();
+            if (!permanent) {
+                if (v.deleted()) {
+                    throw new RegistryException(RegistryException.Reason.VERSION_SOFT_DELETED, "version " + v.version()
+                            + " of subject \"" + name + "\" is already soft-deleted");
+                }
+                tx.setVersionDeleted(v.id(), true);
+                tx.audit(actor, "version.deleted", target, v.fingerprint(), null, null);
+                return v;
+            }
+            if (!v.deleted()) {
+                throw new RegistryException(RegistryException.Reason.VERSION_NOT_SOFT_DELETED, "version " + v.version()
+                        + " of subject \"" + name + "\" must be soft-deleted before it is deleted permanently");
+            }
+            tx.deleteVersionRow(v.id());
+            tx.countPurge();
+            tx.audit(actor, "version.purged", target, v.fingerprint(), null, null);
+            return v;
+        });
+        core.deleted();
+        return result;
+    }
+
+    private static StoredSubject withDeleted(StoredSubject s, boolean deleted) {
+        return new StoredSubject(s.id(), s.name(), s.format(), s.dialect(), s.compatibility(), s.owner(), s.description(),
+                s.tags(), deleted, s.createdAt(), Instant.now());
+    }
+
+    private static SubjectView view(StoreTransaction tx, StoredSubject s, List<StoredDependency> dependencies)
+            throws SQLException {
+        List<StoredVersion> live = tx.versions(s.id(), RegistryCore.MAIN, false);
+        return new SubjectView(s, RegistryCore.levelOf(tx, s).name(), live.isEmpty() ? null : live.get(live.size() - 1),
+                live.size(), dependencies.stream().filter(d -> d.subject().equals(s.name())).toList(),
+                dependencies.stream().filter(d -> d.upstream().equals(s.name())).toList(), tx.branches(s.id()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.strata.registry;
+
+import io.strata.store.StoreTransaction;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** VersionLookup finds a version of a subject's branch by number or {@code latest}, with the registry's errors. */
+public final class VersionLookup {
+
+    private VersionLookup() {
+    }
+
+    static StoredVersion find(StoreTransaction tx, StoredSubject subject, String branch, String version,
+                              boolean includeDeleted) throws SQLException {
+        return find(subject, tx.versions(subject.id(), branch, includeDeleted), branch, version);
+    }
+
+    /** {@code version} among {@code versions} (one branch's, in number order). */
+    public static StoredVersion find(StoredSubject subject, List<StoredVersion> versions, String branch, String version) {
+        if ("latest".equalsIgnoreCase(version) || "-1".equals(version)) {
+            List<StoredVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
+            if (live.isEmpty()) {
+                throw new RegistryException(RegistryException.Reason.VERSION_NOT_FOUND,
+                        "subject \"" + subject.name() + "\" has no live version");
+            }
+            return live.get(live.size() - 1);
+        }
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number < 1) {
+            throw new RegistryException(RegistryException.Reason.INVALID_VERSION, "version \"" + version
+                    + "\" is not a version number (1 or more) or \"latest\"");
+        }
+        int wanted = number;
+        return versions.stream().filter(v -> v.version() == wanted).findFirst().orElseThrow(() -> new RegistryException(
+                RegistryException.Reason.VERSION_NOT_FOUND, "subject \"" + subject.name() + "\" has no version " + wanted
+                + (RegistryCore.MAIN.equals(branch) ? "" : " on branch \"" + branch + "\"")));
+    }
+}

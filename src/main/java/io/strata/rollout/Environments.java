@@ -1,0 +1,232 @@
+package io.strata.rollout;
+
+import io.strata.registry.AuditDetails;
+import io.strata.registry.RegistryException;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.JdbcUrls;
+import io.strata.error.StrataException;
+import io.strata.store.StoreDatabase;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Environments is the use case behind adding, listing, removing and looking at environments. An
+ * environment is refused before it is stored when its URL is not one Strata can migrate, carries a
+ * password, or its credentials reference does not resolve on this server.
+ */
+public final class Environments {
+
+
+    private static final Map<String, Integer> TIER_ORDER = Map.of("dev", 10, "staging", 20, "prod", 30);
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&;]password=)|(//[^/@?]+:[^/@?]*@)");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
+
+    private final StoreDatabase store;
+
+    public Environments(StoreDatabase store) {
+        this.store = store;
+    }
+
+    public Environment add(EnvironmentRequest request, String actor) {
+        Environment environment = validate(request);
+        store.transaction(tx -> {
+            tx.lockForWrite();
+            if (tx.environment(environment.name()).isPresent()) {
+                throw new RegistryException(RegistryException.Reason.EXISTS, "environment \"" + environment.name()
+                        + "\" already exists");
+            }
+            tx.insertEnvironment(environment);
+            tx.audit(actor, "environment.added", "environment/" + environment.name(), null, null,
+                    AuditDetails.of("tier", environment.tier(), "order", environment.order()));
+            return null;
+        });
+        return environment;
+    }
+
+    public List<Environment> list() {
+        return store.transaction(tx -> tx.environments());
+    }
+
+    public Environment get(String name) {
+        return store.transaction(tx -> tx.environment(name)).orElseThrow(() -> notFound(name));
+    }
+
+    public void remove(String name, String actor) {
+        store.transaction(tx -> {
+            if (!tx.deleteEnvironment(name)) {
+                throw notFound(name);
+            }
+            tx.audit(actor, "environment.removed", "environment/" + name, null, null, null);
+            return null;
+        });
+    }
+
+    /**
+     * Connects to the environment (with its password, found through its credentials reference) and to the
+     * environments before it in the promotion order, and reports what it finds. An unreachable environment is
+     * a report, not an error.
+     */
+    public EnvironmentHealth health(String name) {
+        Environment environment = get(name);
+        List<Environment> all = list();
+        io.strata.rollout.drift.DriftReport drift = store.transaction(tx -> tx.drift().latest(name)).orElse(null);
+        EnvironmentHealth.LastRollout last = lastRollout(name);
+        long start = System.nanoTime();
+        try (Connection connection = connect(environment)) {
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            String version = connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion();
+            List<EnvironmentHealth.Applied> applied = history(connection);
+            Set<String> here = successful(applied);
+            Set<String> earlier = new LinkedHashSet<>();
+            for (Environment other : all) {
+                if (other.order() < environment.order()) {
+                    earlier.addAll(successfulIn(other));
+                }
+            }
+            earlier.removeAll(here);
+            return new EnvironmentHealth(name, true, latency, version, null, applied, List.copyOf(earlier), versions(applied),
+                    drift, last);
+        } catch (SQLException | StrataException | CredentialsRef.CredentialsException e) {
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            return new EnvironmentHealth(name, false, latency, null, JdbcUrls.redact(e.getMessage()), List.of(), List.of(),
+                    Map.of(), drift, last);
+        }
+    }
+
+    /** The newest rollout with a task for {@code name}, and how it went there. */
+    private EnvironmentHealth.LastRollout lastRollout(String name) {
+        return store.transaction(tx -> tx.rollouts().lastFor(name)).flatMap(r -> r.tasks().stream()
+                .filter(t -> t.environment().equals(name)).findFirst()
+                .map(t -> new EnvironmentHealth.LastRollout(r.id(), r.subject(), r.version(), r.phase(), r.state().name(),
+                        t.state().name()))).orElse(null);
+    }
+
+    /** Each subject's newest version applied by a rollout ({@code subject@N}) and not taken back; rows come newest first. */
+    private static Map<String, Integer> versions(List<EnvironmentHealth.Applied> applied) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (EnvironmentHealth.Applied a : applied) {
+            if (a.success() && !a.rolledBack()) {
+                VersionLabel.parse(a.version()).ifPresent(label -> out.putIfAbsent(label.subject(), label.version()));
+            }
+        }
+        return out;
+    }
+
+    private Set<String> successfulIn(Environment other) {
+        try (Connection connection = connect(other)) {
+            return successful(history(connection));
+        } catch (SQLException | StrataException | CredentialsRef.CredentialsException e) {
+            // An unreachable earlier environment says nothing about what this one lacks.
+            return Set.of();
+        }
+    }
+
+    private static Set<String> successful(List<EnvironmentHealth.Applied> applied) {
+        Set<String> out = new LinkedHashSet<>();
+        applied.stream().filter(EnvironmentHealth.Applied::success).filter(a -> !a.rolledBack()).forEach(a -> out.add(a.version()));
+        return out;
+    }
+
+    /** Opens a connection to {@code environment} with the password its reference resolves to. */
+    public static Connection connect(Environment environment) throws SQLException {
+        Properties properties = new Properties();
+        // pgjdbc reads seconds, MariaDB Connector/J milliseconds.
+        properties.setProperty("connectTimeout", environment.dialect().equals("postgres")
+                ? Integer.toString(CONNECT_TIMEOUT_SECONDS) : Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
+        // Through the dialect's URL, as apply connects: a jdbc:mysql: URL is served by the MariaDB driver.
+        return DriverManager.getConnection(Dialects.byName(environment.dialect()).driverUrl(authenticatedUrl(environment)),
+                properties);
+    }
+
+    /**
+     * The environment's URL with the password its reference resolves to, for one connection: never stored, and
+     * redacted in messages ({@code JdbcUrls.redact}). A URL rather than connection properties, because the apply
+     * and rollback use cases take a URL; both drivers read {@code password} from either.
+     */
+    static String authenticatedUrl(Environment environment) {
+        return environment.credentials().resolve().map(password -> environment.url()
+                + (environment.url().contains("?") ? "&" : "?") + "password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
+    }
+
+    private static List<EnvironmentHealth.Applied> history(Connection connection) {
+        List<EnvironmentHealth.Applied> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT version, description, success, finished_at, rolled_back "
+                + "FROM strata_history ORDER BY installed_rank DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && out.size() < 20) {
+                java.sql.Timestamp finished = rs.getTimestamp(4);
+                out.add(new EnvironmentHealth.Applied(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(5),
+                        finished == null ? null : finished.toInstant().toString()));
+            }
+        } catch (SQLException noHistory) {
+            // Strata never applied anything there: no strata_history table.
+        }
+        return out;
+    }
+
+    private static Environment validate(EnvironmentRequest r) {
+        if (r.name() == null || !NAME.matcher(r.name()).matches()) {
+            throw invalid("environment name \"" + r.name() + "\" must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (r.tier() == null || !NAME.matcher(r.tier()).matches()) {
+            throw invalid("tier \"" + r.tier() + "\" must be a name such as dev, staging or prod");
+        }
+        String tier = r.tier().toLowerCase(Locale.ROOT);
+        Integer order = r.order() != null ? r.order() : TIER_ORDER.get(tier);
+        if (order == null) {
+            throw invalid("tier \"" + tier + "\" has no default place in the promotion order: give \"order\"");
+        }
+        if (r.url() == null || r.url().isBlank()) {
+            throw invalid("field \"url\" (a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL) is required");
+        }
+        if (PASSWORD_IN_URL.matcher(r.url()).find()) {
+            throw invalid("the URL of environment \"" + r.name() + "\" carries a password: give it through \"credentials\" "
+                    + "(env:VARIABLE or file:PATH) instead; the URL is stored and shown");
+        }
+        Dialect dialect;
+        try {
+            dialect = Dialects.forUrl(r.url());
+        } catch (StrataException e) {
+            throw invalid(e.getMessage());
+        }
+        CredentialsRef credentials;
+        try {
+            credentials = CredentialsRef.parse(r.credentials());
+        } catch (CredentialsRef.CredentialsException e) {
+            throw invalid(e.getMessage());
+        }
+        try {
+            credentials.resolve();
+        } catch (CredentialsRef.CredentialsException e) {
+            throw new RegistryException(RegistryException.Reason.CREDENTIALS_UNRESOLVED, e.getMessage());
+        }
+        boolean destructive = r.allowDestructive() != null ? r.allowDestructive() : !tier.equals("prod");
+        return new Environment(r.name(), tier, order, r.group(), dialect.name(), r.url(), credentials,
+                new Environment.Policy(destructive, r.lintSeverities()), Instant.now());
+    }
+
+    private static RegistryException invalid(String message) {
+        return new RegistryException(RegistryException.Reason.INVALID_REQUEST, message);
+    }
+
+    private static RegistryException notFound(String name) {
+        return new RegistryException(RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found");
+    }
+}

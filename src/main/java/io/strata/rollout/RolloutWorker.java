@@ -1,0 +1,226 @@
+package io.strata.rollout;
+
+import io.strata.rollout.drift.DetectDrift;
+import io.strata.source.ModelFiles;
+import io.strata.model.Catalog;
+import io.strata.store.RolloutTables;
+import io.strata.store.StoreDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * RolloutWorker is one server's share of the rollouts in the store. Every round it moves each active
+ * rollout along ({@link RolloutProgress}) and claims environments to work on, each for a lease it renews
+ * while it works; a server that dies stops renewing, and any server (this one restarted, or another on the
+ * same PostgreSQL store) takes its environments over when the lease expires. Since an environment's own
+ * {@code strata_history} decides what runs there, taking over never repeats a statement.
+ */
+final class RolloutWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutWorker.class);
+    private static final Duration ROUND = Duration.ofMillis(200);
+    /** Environments this server works on at once, across rollouts; each rollout's concurrency applies within it. */
+    private static final int SLOTS = 32;
+
+    private final StoreDatabase store;
+    private final EnvironmentMigration migration;
+    private final RolloutProgress progress;
+    private final BiFunction<String, Integer, Catalog> versionSchema;
+    private final BiFunction<String, Integer, List<String>> breaksOlderClients;
+    private final DetectDrift drift;
+    private final String owner = ownerName();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final Map<Long, VersionFile> files = new ConcurrentHashMap<>();
+    private final ExecutorService slots = Executors.newFixedThreadPool(SLOTS, DaemonThreads.named("strata-rollout", false));
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("strata-rollout-rounds", false));
+    private volatile Duration lease = Duration.ofSeconds(15);
+    private volatile boolean started;
+
+    RolloutWorker(StoreDatabase store, EnvironmentMigration migration, RolloutProgress progress,
+                  BiFunction<String, Integer, Catalog> versionSchema, BiFunction<String, Integer, List<String>> breaksOlderClients,
+                  DetectDrift drift) {
+        this.drift = drift;
+        this.store = store;
+        this.migration = migration;
+        this.progress = progress;
+        this.versionSchema = versionSchema;
+        this.breaksOlderClients = breaksOlderClients;
+    }
+
+    /** How long a claim holds without renewal; it is renewed three times per lease. */
+    void leaseFor(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("a lease must be longer than zero");
+        }
+        lease = value;
+    }
+
+    /**
+     * Starts working. With the embedded store only this server can have the store open, so claims left by
+     * an earlier server died with it and are released at once rather than after their lease.
+     */
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (store.kind().equals("h2")) {
+            int released = store.transaction(tx -> tx.rollouts().releaseAll());
+            if (released > 0) {
+                LOG.info("released {} environment(s) claimed by a server that stopped", released);
+            }
+        }
+        rounds.scheduleWithFixedDelay(this::round, 0, ROUND.toMillis(), TimeUnit.MILLISECONDS);
+        long renewEvery = Math.max(100, lease.toMillis() / 3);
+        rounds.scheduleWithFixedDelay(this::renew, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a round soon, instead of at the next tick (after execute or rollback), starting the worker if needed. */
+    void wake() {
+        start();
+        rounds.execute(this::round);
+    }
+
+    private void round() {
+        try {
+            List<Long> active = store.transaction(tx -> tx.rollouts().active());
+            forgetSettled(active);
+            for (long id : active) {
+                progress.advance(id);
+                while (busy.get() < SLOTS) {
+                    Instant now = Instant.now();
+                    Optional<RolloutTables.Claim> claimed = store.transaction(tx -> tx.rollouts().claim(id, owner, now, now.plus(lease)));
+                    if (claimed.isEmpty()) {
+                        break;
+                    }
+                    busy.incrementAndGet();
+                    slots.submit(() -> work(id, claimed.get()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("rollout round failed; trying again next round", e);
+        }
+    }
+
+    /**
+     * Drops the version files of rollouts no longer active (written again if one is resumed), once nothing is
+     * in flight here: an environment claimed just before its rollout paused may still be reading one.
+     */
+    private void forgetSettled(List<Long> active) {
+        if (busy.get() > 0) {
+            return;
+        }
+        for (Long id : List.copyOf(files.keySet())) {
+            if (!active.contains(id)) {
+                VersionFile gone = files.remove(id);
+                if (gone != null) {
+                    gone.model().toFile().delete();
+                }
+            }
+        }
+    }
+
+    private void renew() {
+        try {
+            store.transaction(tx -> tx.rollouts().renew(owner, Instant.now().plus(lease)));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot renew rollout leases", e);
+        }
+    }
+
+    private void work(long id, RolloutTables.Claim claim) {
+        String name = claim.environment();
+        try {
+            Rollout rollout = store.transaction(tx -> tx.rollouts().get(id)).orElseThrow();
+            Optional<Environment> environment = store.transaction(tx -> tx.environment(name));
+            boolean forward = claim.forward();
+            EnvironmentMigration.Outcome outcome;
+            if (environment.isEmpty()) {
+                outcome = new EnvironmentMigration.Outcome(forward ? TaskState.FAILED : TaskState.ROLLBACK_FAILED,
+                        "environment " + name + " was removed", false);
+            } else if (forward) {
+                VersionFile file = files.computeIfAbsent(id, k -> versionFile(rollout));
+                outcome = migration.apply(rollout, environment.get(), file.model(), file.breaks());
+            } else {
+                outcome = migration.takeBack(rollout, environment.get());
+            }
+            TaskState state = outcome.retry() ? (forward ? TaskState.PENDING : TaskState.SUCCEEDED) : outcome.state();
+            boolean recorded = store.transaction(tx -> tx.rollouts().finish(id, name, owner, state, outcome.message(),
+                    outcome.retry() ? null : Instant.now()));
+            if (!recorded) {
+                LOG.warn("rollout {}: the lease on {} lapsed and another server took it over; its result counts", id, name);
+            } else if (rollout.repair() && state == TaskState.SUCCEEDED) {
+                recheck(name);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("rollout {}: working on {} failed; the lease will lapse and the environment be tried again", id, name, e);
+        } finally {
+            busy.decrementAndGet();
+            // The slot is free and the rollout may have moved on: a round now advances it and claims the next
+            // environment, rather than at the next tick.
+            try {
+                rounds.execute(this::round);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the server is stopping: no more rounds
+            }
+        }
+    }
+
+    /** Checks a repaired environment again, so the drift report that asked for the repair clears. */
+    private void recheck(String environment) {
+        try {
+            drift.check(environment);
+        } catch (RuntimeException e) {
+            LOG.warn("repaired {}, but checking it again failed; sync it to clear its drift report", environment, e);
+        }
+    }
+
+    /** The version's schema and what it breaks for older clients, worked out once per rollout on this server. */
+    private record VersionFile(Path model, List<String> breaks) {
+    }
+
+    /**
+     * The version's schema as a model file that every environment's apply reads, instead of replaying the
+     * DDL on a scratch database of its own (which PostgreSQL serialises: one CREATE DATABASE at a time).
+     */
+    private VersionFile versionFile(Rollout rollout) {
+        Catalog catalog = versionSchema.apply(rollout.subject(), rollout.version());
+        try {
+            Path file = Files.createTempFile("strata-rollout-" + rollout.id() + "-", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, ModelFiles.toJson(catalog));
+            return new VersionFile(file, breaksOlderClients.apply(rollout.subject(), rollout.version()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the version's model to a temporary file", e);
+        }
+    }
+
+    /** Names this server in claims: the host and process, and a random part for a restart that reuses the pid. */
+    private static String ownerName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void close() {
+        rounds.shutdownNow();
+        slots.shutdownNow();
+    }
+}

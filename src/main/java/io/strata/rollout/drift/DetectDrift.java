@@ -1,0 +1,297 @@
+package io.strata.rollout.drift;
+
+import io.strata.rollout.Environments;
+import io.strata.rollout.RolloutPreflight;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.compat.CompatibilityJson;
+import io.strata.migrate.PlanFile;
+import io.strata.events.EventNames;
+import io.strata.events.EventSink;
+import io.strata.registry.RegistryException;
+import io.strata.compat.CompatibilityChecker;
+import io.strata.compat.CompatibilityLevel;
+import io.strata.compat.Finding;
+import io.strata.compat.LabelledChanges;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.JdbcUrls;
+import io.strata.diff.Differ;
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+import io.strata.model.Catalog;
+import io.strata.model.change.SchemaChange;
+import io.strata.plan.MigrationPlan;
+import io.strata.migrate.Planner;
+import io.strata.plan.Step;
+import io.strata.dialect.LiveSchema;
+import io.strata.plan.lint.DestructiveAnalyzer;
+import io.strata.plan.lint.LintPass;
+import io.strata.rollout.Environment;
+import io.strata.rollout.VersionLabel;
+import io.strata.store.StoreDatabase;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * DetectDrift is the use case behind {@code POST /api/v1/environments/{id}/sync}: inspect the live schema of
+ * an environment, compare it with the version its own {@code strata_history} says a rollout left it at, keep
+ * the typed changes and the plan back to that version as the environment's drift report, and raise
+ * {@code drift.detected} when there are any. One check of an environment runs at a time in this server, whether
+ * a sync or the {@link DriftSchedule} asked for it.
+ */
+public final class DetectDrift {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StoreDatabase store;
+    private final BiFunction<String, Integer, Catalog> versionSchema;
+    private final EventSink events;
+    /** Per environment, held while it is inspected: two checks at once would only race to save the same report. */
+    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    /** Environments whose last check or repair could not reach them, with why; in memory, this server's view. */
+    private final Map<String, String> unreachable = new ConcurrentHashMap<>();
+
+    /**
+     * The way back for one environment: the version its history says it is at, both schemas, and the plan from
+     * the live one to that version (empty when there is no drift).
+     *
+     * @param live        the inspected schema, without Strata's history tables: what the plan starts from
+     * @param destructive whether a step of the plan loses stored data (it drops what was added by hand)
+     */
+    public record Repair(String environment, String subject, int version, Catalog live, Catalog expected,
+                         MigrationPlan plan, boolean destructive) {
+    }
+
+    /** @param versionSchema the relational model of a subject's version */
+    public DetectDrift(StoreDatabase store, BiFunction<String, Integer, Catalog> versionSchema, EventSink events) {
+        this.store = store;
+        this.versionSchema = versionSchema;
+        this.events = events;
+    }
+
+    /** Checks {@code name} now, after any check of it already running; keeps and returns the report. */
+    public DriftReport check(String name) {
+        Environment environment = environment(name);
+        ReentrantLock guard = guard(name);
+        guard.lock();
+        return holding(guard, () -> checkHeld(environment));
+    }
+
+    /**
+     * As {@link #check}, unless a check of {@code name} is running already: then nothing, since that check
+     * reports the same schema (what the schedule wants, rather than queueing behind a sync).
+     */
+    public Optional<DriftReport> checkUnlessRunning(String name) {
+        Environment environment = environment(name);
+        ReentrantLock guard = guard(name);
+        if (!guard.tryLock()) {
+            return Optional.empty();
+        }
+        return holding(guard, () -> Optional.of(checkHeld(environment)));
+    }
+
+    /**
+     * The plan that takes {@code name}'s live schema back to the version its history names, planned from the
+     * schema as it is now (not from the last report, which may be stale); empty when no version was rolled out
+     * there. Stores nothing and raises nothing: it is for a caller that applies the plan.
+     */
+    public Optional<Repair> repair(String name) {
+        Environment environment = environment(name);
+        ReentrantLock guard = guard(name);
+        guard.lock();
+        return holding(guard, () -> compare(environment).filter(c -> c.phasesLeft() == null).map(c -> repairOf(environment, c)));
+    }
+
+    /** The latest report of every environment checked, by environment, in one read: what metrics show. */
+    public Map<String, DriftReport> latestAll() {
+        return store.transaction(tx -> tx.drift().latestAll());
+    }
+
+    public Optional<DriftReport> latest(String name) {
+        return store.transaction(tx -> tx.drift().latest(name));
+    }
+
+    /** Why the last check or repair of {@code name} in this server could not reach it, if it could not. */
+    public Optional<String> unreachable(String name) {
+        return Optional.ofNullable(unreachable.get(name));
+    }
+
+    private DriftReport checkHeld(Environment environment) {
+        String name = environment.name();
+        Optional<Comparison> compared = compare(environment);
+        DriftReport report;
+        if (compared.isEmpty()) {
+            report = new DriftReport(name, null, null, 0, json(Map.of("changes", List.of(),
+                    "note", "no version was rolled out here: nothing to compare with")), null, Instant.now());
+        } else if (compared.get().phasesLeft() != null) {
+            Comparison c = compared.get();
+            report = new DriftReport(name, c.subject(), c.version(), 0, json(Map.of("changes", List.of(), "note",
+                    c.subject() + "@" + c.version() + " is being rolled out phase by phase; still to come: " + c.phasesLeft()
+                            + ". The schema is compared once every phase is applied")), null, Instant.now());
+        } else {
+            Comparison c = compared.get();
+            List<Finding> findings = CompatibilityChecker.check(CompatibilityLevel.NONE, List.of(new LabelledChanges(
+                    c.subject() + "@" + c.version(), "live", Differ.diff(c.expected(), c.live()))), environment.dialect()).findings();
+            report = new DriftReport(name, c.subject(), c.version(), findings.size(),
+                    json(Map.of("changes", CompatibilityJson.findings(findings))), json(repairJson(environment, c)), Instant.now());
+        }
+        store.transaction(tx -> {
+            tx.drift().save(report);
+            return null;
+        });
+        if (report.drifted()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("environment", name);
+            data.put("subject", report.subject());
+            data.put("version", report.version());
+            data.put("changes", report.changes());
+            events.publish(EventNames.DRIFT_DETECTED, data);
+        }
+        return report;
+    }
+
+    /**
+     * What a check compares: the version the history names and the schema it should have, with the live one;
+     * or, in {@code phasesLeft}, the phases of that version still to be rolled out (nothing is compared then).
+     */
+    private record Comparison(String subject, int version, Catalog live, Catalog expected, String phasesLeft) {
+    }
+
+    /** Inspects the environment; empty when no rollout left a version there. */
+    private Optional<Comparison> compare(Environment environment) {
+        Optional<Comparison> compared = Optional.empty();
+        try (Connection connection = Environments.connect(environment)) {
+            Optional<RolledOut> applied = lastRolledOut(connection);
+            if (applied.isPresent() && applied.get().phasesLeft() != null) {
+                compared = Optional.of(new Comparison(applied.get().subject(), applied.get().version(), null, null,
+                        applied.get().phasesLeft()));
+            } else if (applied.isPresent()) {
+                String subject = applied.get().subject();
+                int version = applied.get().version();
+                Catalog live = LiveSchema.withoutHistory(Dialects.byName(environment.dialect()).inspector()
+                        .inspect(connection, List.of()));
+                compared = Optional.of(new Comparison(subject, version, live, versionSchema.apply(subject, version), null));
+            }
+        } catch (SQLException e) {
+            String message = "environment \"" + environment.name() + "\" cannot be reached: "
+                    + JdbcUrls.redact(String.valueOf(e.getMessage()));
+            unreachable.put(environment.name(), message);
+            throw new StrataException(ErrorCode.UNREACHABLE, message, e);
+        }
+        unreachable.remove(environment.name());
+        return compared;
+    }
+
+    private static Repair repairOf(Environment environment, Comparison c) {
+        Dialect dialect = Dialects.byName(environment.dialect());
+        List<SchemaChange> back = Differ.diff(c.live(), c.expected());
+        MigrationPlan plan = Planner.plan(c.live(), c.expected(), back, dialect, c.live().serverVersion());
+        // The lint rule that flags data loss decides, so "destructive" means here what it means to a plan's review.
+        boolean destructive = !new DestructiveAnalyzer().analyze(new LintPass(plan, c.live(), c.expected(), back)).isEmpty();
+        return new Repair(environment.name(), c.subject(), c.version(), c.live(), c.expected(), plan, destructive);
+    }
+
+    private static Map<String, Object> repairJson(Environment environment, Comparison c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        try {
+            Repair repair = repairOf(environment, c);
+            json.put("statements", repair.plan().steps().stream().map(Step::sql).toList());
+            json.put("phases", RolloutPreflight.phasesJson(repair.plan()));
+            json.put("destructive", repair.destructive());
+        } catch (StrataException unplannable) {
+            // Drift the planner cannot reverse (a table option it does not plan, say) still gets its report of
+            // changes; the plan back says why there is none rather than failing the whole check.
+            json.put("statements", List.of());
+            json.put("phases", List.of());
+            json.put("destructive", false);
+            json.put("error", unplannable.getMessage());
+        }
+        return json;
+    }
+
+    private Environment environment(String name) {
+        return store.transaction(tx -> tx.environment(name)).orElseThrow(() -> new RegistryException(
+                RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found"));
+    }
+
+    /** Callers look the environment up first, so that unknown names sent to the API leave no guard behind. */
+    private ReentrantLock guard(String name) {
+        return running.computeIfAbsent(name, n -> new ReentrantLock());
+    }
+
+    /** Runs {@code work} and releases {@code guard}, which the caller acquired. */
+    private static <T> T holding(ReentrantLock guard, Supplier<T> work) {
+        try {
+            return work.get();
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    /**
+     * What the newest rollout left in the environment's history: {@code subject@version} of its newest
+     * successful row not rolled back, and, when that version was applied phase by phase and some phases
+     * are still to come, which: the live schema is then half way by design, not drifted.
+     */
+    private record RolledOut(String subject, int version, String phasesLeft) {
+    }
+
+    private static Optional<RolledOut> lastRolledOut(Connection connection) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT version, phase, plan_json FROM strata_history "
+                + "WHERE success AND NOT rolled_back ORDER BY installed_rank DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        } catch (SQLException noHistory) {
+            return Optional.empty();
+        }
+        for (String[] row : rows) {
+            Optional<VersionLabel> label = VersionLabel.parse(row[0]);
+            if (label.isPresent()) {
+                return Optional.of(new RolledOut(label.get().subject(), label.get().version(), row[1] == null ? null
+                        : phasesLeft(rows.stream().filter(r -> r[0].equals(row[0])).toList())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The phases of a version's recorded plan that its rows do not show applied, or null when none is left. */
+    private static String phasesLeft(List<String[]> rowsOfVersion) {
+        Set<String> applied = new java.util.HashSet<>();
+        String planJson = null;
+        for (String[] r : rowsOfVersion) {
+            applied.add(r[1]);
+            planJson = r[2] != null ? r[2] : planJson;
+        }
+        if (planJson == null) {
+            return null;
+        }
+        List<String> left = PlanFile.parse(planJson, "recorded in strata_history").phases().keySet().stream().sorted()
+                .map(Enum::name).filter(k -> !applied.contains(k)).toList();
+        return left.isEmpty() ? null : String.join(", ", left);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report is plain data", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.strata.source;
+
+import io.strata.dialect.DevDatabase;
+import io.strata.dialect.Dialect;
+import io.strata.dialect.Dialects;
+import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.SqlScript;
+import io.strata.error.StrataException;
+import io.strata.model.Catalog;
+import io.strata.dialect.LiveSchema;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * SourceLoader turns a source argument into a {@link Catalog}: a JDBC URL is inspected live; a
+ * {@code .sql} file or a directory of them is replayed on a scratch database and inspected; a
+ * {@code .json}/{@code .yaml} model file is read. Scratch servers are started once per loader and
+ * stopped by {@link #close()}.
+ */
+public final class SourceLoader implements AutoCloseable {
+
+    private final SourceOptions options;
+    private final Map<String, DevDatabase> devDatabases = new ConcurrentHashMap<>();
+
+    public SourceLoader(SourceOptions options) {
+        this.options = options;
+        if (options.dialect() != null) {
+            Dialects.byName(options.dialect());
+        }
+    }
+
+    /**
+     * Loads several sources at once: each waits mostly on a database server, so inspecting two live
+     * databases side by side takes about as long as one. The first failure, in argument order, is thrown.
+     */
+    public List<LoadedSource> loadAll(List<String> sources) {
+        if (sources.size() < 2) {
+            return sources.stream().map(this::load).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(sources.size(), 4), task -> {
+            Thread thread = new Thread(task, "strata-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<LoadedSource>> loading = sources.stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> load(s), pool)).toList();
+            List<LoadedSource> loaded = new ArrayList<>();
+            for (CompletableFuture<LoadedSource> f : loading) {
+                try {
+                    loaded.add(f.join());
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+            return loaded;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public LoadedSource load(String source) {
+        if (source.startsWith("jdbc:")) {
+            return new LoadedSource(JdbcUrls.redact(source), inspectLive(source), List.of());
+        }
+        Path path = Path.of(source);
+        if (!Files.exists(path)) {
+            throw StrataException.badInput("no such file or directory: \"" + source + "\"");
+        }
+        if (Files.isRegularFile(path) && ModelFiles.isModelFile(path)) {
+            return new LoadedSource(source, ModelFiles.read(path), List.of());
+        }
+        return replay(source, sqlScripts(path));
+    }
+
+    /** The schema {@code scripts} build, replayed in order on a scratch database of the SQL dialect. */
+    public LoadedSource replay(String label, List<SqlScript> scripts) {
+        Dialect dialect = sqlDialect();
+        DevDatabase dev = devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
+        Catalog replayed = dev.replay(scripts);
+        return new LoadedSource(label, RenameHints.apply(replayed, scripts), scripts);
+    }
+
+    /** The dialect SQL sources are replayed in. */
+    public Dialect dialect() {
+        return sqlDialect();
+    }
+
+    private Catalog inspectLive(String url) {
+        Dialect dialect = Dialects.forUrl(url);
+        // Strata's own history tables are bookkeeping, not part of the user's schema.
+        return LiveSchema.withoutHistory(dialect.inspector().inspect(() -> dialect.open(url), List.of()));
+    }
+
+    /** The dialect of SQL files: {@code --dialect}, else the dev URL's, else PostgreSQL. */
+    private Dialect sqlDialect() {
+        if (options.dialect() != null) {
+            return Dialects.byName(options.dialect());
+        }
+        if (options.devUrl() != null) {
+            return Dialects.forUrl(options.devUrl());
+        }
+        return Dialects.byName("postgres");
+    }
+
+    /** One file, or every {@code .sql} file of a directory in version order ({@code V2} before {@code V10}). */
+    public static List<SqlScript> sqlScripts(Path path) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> list = Files.list(path)) {
+                list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString(), VersionOrder.INSTANCE))
+                        .forEach(files::add);
+            } catch (IOException e) {
+                throw StrataException.badInput("cannot list directory \"" + path + "\": " + e.getMessage());
+            }
+            if (files.isEmpty()) {
+                throw StrataException.badInput("directory \"" + path + "\" holds no .sql files");
+            }
+        } else if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            files.add(path);
+        } else {
+            throw StrataException.badInput("cannot tell what \"" + path + "\" is: expected a .sql, .json or .yaml file, "
+                    + "a directory of .sql files, or a jdbc: URL");
+        }
+        List<SqlScript> scripts = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                scripts.add(new SqlScript(f.toString(), Files.readString(f)));
+            } catch (IOException e) {
+                throw StrataException.badInput("cannot read \"" + f + "\": " + e.getMessage());
+            }
+        }
+        return scripts;
+    }
+
+    @Override
+    public void close() {
+        devDatabases.values().forEach(DevDatabase::close);
+        devDatabases.clear();
+    }
+}

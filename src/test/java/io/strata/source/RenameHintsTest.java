@@ -1,0 +1,46 @@
+package io.strata.source;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RenameHintsTest {
+
+    @Test
+    void commentsOnTableAndColumnLinesDeclareRenames() {
+        String sql = """
+                CREATE TABLE customers ( -- strata:renamed-from clients
+                    id bigint PRIMARY KEY,
+                    full_name text NOT NULL, -- strata:renamed-from name
+                    -- strata:renamed-from mail
+                    "Email" text,
+                    CONSTRAINT c CHECK (id > 0) -- strata:renamed-from ignored_for_constraints
+                );
+                """;
+        assertThat(RenameHints.find(sql)).containsExactly(
+                new RenameHints.Hint("customers", null, "clients"),
+                new RenameHints.Hint("customers", "full_name", "name"),
+                new RenameHints.Hint("customers", "Email", "mail"));
+    }
+
+    @Test
+    void explicitRenameStatementsOfAMigrationDirectoryAreHints() {
+        String sql = """
+                ALTER TABLE public.orders RENAME COLUMN total TO amount;
+                ALTER TABLE orders RENAME TO purchases;
+                RENAME TABLE `a` TO `b`;
+                """;
+        assertThat(RenameHints.find(sql)).containsExactlyInAnyOrder(
+                new RenameHints.Hint("orders", "amount", "total"),
+                new RenameHints.Hint("purchases", null, "orders"),
+                new RenameHints.Hint("b", null, "a"));
+    }
+
+    @Test
+    void ordinaryCommentsAreNotHints() {
+        assertThat(RenameHints.find("CREATE TABLE t (\n  a int -- renamed from b, but not declared\n);")).isEmpty();
+        assertThat(RenameHints.find("-- strata:renamed-from x\n\n")).isEqualTo(List.of());
+    }
+}
