@@ -54,7 +54,7 @@ final class ApiMetrics {
     private FleetMetrics fleet;
 
     /** Reports rollouts and drift of {@code source} too, read from its store at each scrape. */
-    void watchFleet(io.strata.registry.Registry source) {
+    void watchFleet(io.strata.app.Registry source) {
         this.fleet = new FleetMetrics(source, registry);
     }
 

@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.strata.registry.RegisterRequest;
 import io.strata.registry.Registration;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.registry.RegistryException;
 import io.strata.registry.SubjectSettings;
 import io.strata.registry.SubjectView;

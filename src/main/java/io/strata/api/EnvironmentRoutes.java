@@ -3,7 +3,7 @@ package io.strata.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.EnvironmentHealth;
 import io.strata.rollout.EnvironmentRequest;
 import io.strata.rollout.Environment;

@@ -2,7 +2,7 @@ package io.strata.api;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.Environment;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;

@@ -1,6 +1,6 @@
 package io.strata.api;
 
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.registry.RegistryException;
 import io.strata.rollout.RolloutRequest;
 import io.strata.rollout.Rollout;

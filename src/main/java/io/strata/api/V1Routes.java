@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.strata.compat.CompatibilityJson;
 import io.strata.registry.RegisterRequest;
 import io.strata.registry.Registration;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.registry.SubjectSettings;
 import io.strata.registry.ValidateRequest;
 import io.strata.registry.Validation;

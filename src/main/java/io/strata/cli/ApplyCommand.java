@@ -1,6 +1,6 @@
 package io.strata.cli;
 
-import io.strata.migrate.ApplyMigration;
+import io.strata.app.ApplySchema;
 import io.strata.source.SourceLoader;
 import io.strata.plan.PhaseKind;
 import io.strata.migrate.ApplyResult;
@@ -120,11 +120,22 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
-            ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(to, target.url(), expect,
+            ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
                     version, description, target.settings(), dryRun, allowDataLoss, sources.devUrl,
                     phase));
-            return print(List.of(result), target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return print(List.of(withNextStep(result)), target.format, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
+    }
+
+    /** {@code result} with the command that applies the plan's next phase, when one phase of it was applied. */
+    private ApplyResult withNextStep(ApplyResult result) {
+        if (result.nextPhase() == null) {
+            return result;
+        }
+        return new ApplyResult(result.outcome(), result.version(), result.statementsApplied(), result.statementsTotal(),
+                result.message() + "\n  next: strata apply " + to + " --url <target> --phase " + result.nextPhase(),
+                result.drift(), result.nextPhase());
     }
 
     /** Prints results as text or JSON; the exit code is 0 when all are ok, else 1. */

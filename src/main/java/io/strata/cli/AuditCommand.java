@@ -2,7 +2,7 @@ package io.strata.cli;
 
 import io.strata.api.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.audit.AuditVerification;
 import io.strata.error.StrataException;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.strata.cli;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.demo.RunDemo;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.strata.cli;
 
-import io.strata.migrate.PlanFile;
+import io.strata.source.PlanFile;
 import io.strata.app.PlanMigration;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;

@@ -2,7 +2,7 @@ package io.strata.cli;
 
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
 import picocli.CommandLine.Command;

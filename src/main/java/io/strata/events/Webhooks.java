@@ -1,5 +1,7 @@
 package io.strata.events;
 
+import io.strata.audit.EventNames;
+import io.strata.audit.EventSink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.rollout.DaemonThreads;

@@ -1,8 +1,8 @@
 package io.strata.migrate;
 
-import io.strata.source.LoadedSource;
+import io.strata.plan.Checksums;
+import io.strata.source.PlanFile;
 import io.strata.source.ModelFiles;
-import io.strata.source.SourceLoader;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.model.Catalog;
@@ -13,13 +13,11 @@ import io.strata.plan.PhaseKind;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * ApplyMigration is the use case behind {@code strata apply}: under the target's migration lock,
+ * ApplyMigration is the executor behind {@code strata apply} and every rollout: under the target's migration lock,
  * inspect it, check it is where the user expects, plan the way to the desired schema and run it,
  * recording every statement in {@code strata_history}. An unfinished earlier run toward the same
  * desired schema is resumed instead of planned again.
@@ -27,30 +25,26 @@ import java.util.Optional;
 public final class ApplyMigration {
 
     /**
-     * What to apply.
+     * What to apply, as values: the loading of files, directories and URLs happens before (see {@code source}).
      *
-     * @param to      the desired schema (file, directory, model file or JDBC URL)
-     * @param url     the target database
-     * @param expect  the schema the target should be at now, or null to skip the drift check
-     * @param version the version to record, or null for a UTC timestamp
-     * @param dryRun  run the plan where it leaves nothing behind (see {@link DryRun}) instead of applying it
+     * @param desired  the desired schema, with the label messages name it by (a file, a directory, a model file,
+     *                 a plan file)
+     * @param url      the target database
+     * @param expected the schema the target should be at now, with its label, or null to skip the drift check
+     * @param reviewed the plan file being applied (its base is then the expected schema), or null
+     * @param version  the version to record, or null for a UTC timestamp
+     * @param dryRun   run the plan where it leaves nothing behind (see {@link DryRun}) instead of applying it
      * @param allowDataLoss run a step that destroys data it cannot back up (a table without primary key)
-     * @param devUrl  the dev server a dry run's scratch copy goes to, or null for the target's own server
-     * @param phase   run only this phase of the plan (each phase is then applied and recorded on its own,
-     *                with the application deploy the plan names in between), or null for the whole plan
+     * @param devUrl   the dev server a dry run's scratch copy goes to, or null for the target's own server
+     * @param phase    run only this phase of the plan (each phase is then applied and recorded on its own,
+     *                 with the application deploy the plan names in between), or null for the whole plan
      */
-    public record Request(String to, String url, String expect, String version, String description,
-                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl,
-                          PhaseKind phase) {
+    public record Request(NamedSchema desired, String url, NamedSchema expected, PlanFile reviewed, String version,
+                          String description, ApplySettings settings, boolean dryRun, boolean allowDataLoss,
+                          String devUrl, PhaseKind phase) {
     }
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
-    private final SourceLoader loader;
-
-    public ApplyMigration(SourceLoader loader) {
-        this.loader = loader;
-    }
 
     /**
      * What identifies a desired schema across runs, so a resumed apply can tell it is heading for the
@@ -65,24 +59,14 @@ public final class ApplyMigration {
 
     public ApplyResult run(Request request) {
         Dialect dialect = Dialects.forUrl(request.url());
-        PlanFile reviewed = PlanFile.isPlanFile(request.to()) ? PlanFile.read(Path.of(request.to())) : null;
-        // Sources are loaded before the lock: replaying them can take seconds nobody should wait for.
-        List<String> sources = new ArrayList<>();
-        if (reviewed == null) {
-            sources.add(request.to());
-        }
-        if (request.expect() != null) {
-            sources.add(request.expect());
-        }
-        List<LoadedSource> loaded = loader.loadAll(sources);
-        LoadedSource desired = reviewed == null ? loaded.get(0) : new LoadedSource(request.to(), reviewed.desired(), List.of());
-        Catalog expected = request.expect() != null ? loaded.get(loaded.size() - 1).catalog()
+        PlanFile reviewed = request.reviewed();
+        Catalog expected = request.expected() != null ? request.expected().catalog()
                 : reviewed != null ? reviewed.base() : null;
-        Target target = new Target(dialect, request, desired, expected, reviewed);
+        Target target = new Target(dialect, request, request.desired(), expected, reviewed);
         if (request.dryRun()) {
             return dryRun(target);
         }
-        String digest = desiredDigest(desired.catalog());
+        String digest = desiredDigest(request.desired().catalog());
         try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
             Optional<HistoryRow> pending = session.pending();
             // A phase runs a recorded plan, so it resumes even before its first statement finished (a backfill
@@ -112,7 +96,7 @@ public final class ApplyMigration {
     }
 
     /** One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null. */
-    record Target(Dialect dialect, Request request, LoadedSource desired, Catalog expected, PlanFile reviewed) {
+    record Target(Dialect dialect, Request request, NamedSchema desired, Catalog expected, PlanFile reviewed) {
 
         String version() {
             return request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
@@ -150,19 +134,20 @@ public final class ApplyMigration {
         if (target.reviewed() != null && PreFlight.drift(target.desired().catalog(), live).isEmpty()) {
             // A plan file applied twice: the target left its base because it reached the plan's end.
             return Prepared.stop(ApplyResult.upToDate("the target is already at the desired schema of plan file "
-                    + request.to() + "; nothing to apply"));
+                    + target.desired().label() + "; nothing to apply"));
         }
         if (target.expected() != null) {
             List<String> drift = PreFlight.drift(target.expected(), live);
             if (!drift.isEmpty()) {
-                String expected = request.expect() != null ? request.expect() : "the base of plan file " + request.to();
+                String expected = request.expected() != null ? request.expected().label()
+                        : "the base of plan file " + target.desired().label();
                 return Prepared.stop(new ApplyResult(ApplyResult.Outcome.DRIFT, null, 0, 0, "the target differs from "
                         + expected + " in " + drift.size() + " place(s); nothing was run", drift));
             }
         }
         MigrationPlan whole = Planner.plan(live, target.desired().catalog(), target.dialect(), live.serverVersion());
         if (target.reviewed() != null) {
-            target.reviewed().requireSameStatements(whole, request.to());
+            target.reviewed().requireSameStatements(whole, target.desired().label());
         }
         MigrationPlan plan = request.phase() == null ? whole : whole.only(request.phase());
         if (plan.isEmpty() && !whole.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.strata.migrate;
 
+import io.strata.plan.PhaseKind;
+
 import java.util.List;
 
 /**
@@ -9,9 +11,11 @@ import java.util.List;
  * @param statementsApplied statements of that version that have run, this run and earlier ones
  * @param message           for people: what happened, naming the version and statement on failure
  * @param drift             on {@link Outcome#DRIFT}, each difference between the expected and the live schema
+ * @param nextPhase         after one phase of a plan succeeded, the phase to apply next (after the deploy the
+ *                          message names), or null; the caller says how to apply it
  */
 public record ApplyResult(Outcome outcome, String version, int statementsApplied, int statementsTotal,
-                          String message, List<String> drift) {
+                          String message, List<String> drift, PhaseKind nextPhase) {
 
     /** How a run ended. */
     public enum Outcome {
@@ -33,6 +37,11 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         drift = drift == null ? List.of() : List.copyOf(drift);
     }
 
+    public ApplyResult(Outcome outcome, String version, int statementsApplied, int statementsTotal, String message,
+                       List<String> drift) {
+        this(outcome, version, statementsApplied, statementsTotal, message, drift, null);
+    }
+
     public boolean ok() {
         return outcome == Outcome.APPLIED || outcome == Outcome.UP_TO_DATE || outcome == Outcome.DRY_RUN;
     }
@@ -43,7 +52,7 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
             return this;
         }
         return new ApplyResult(outcome, version, statementsApplied, statementsTotal,
-                "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift);
+                "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift, nextPhase);
     }
 
     public static ApplyResult upToDate(String message) {

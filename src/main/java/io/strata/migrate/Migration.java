@@ -1,6 +1,7 @@
 package io.strata.migrate;
 
 
+import io.strata.plan.Checksums;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.strata.migrate;
 
+import io.strata.source.PlanFile;
 import io.strata.error.StrataException;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
@@ -113,7 +114,6 @@ final class PhasedApply {
         String deploy = whole.phases().stream().filter(p -> done.contains(p.kind()) && p.deployAfter() != null)
                 .map(Phase::deployAfter).reduce((a, b) -> b).map(d -> "\n  then " + d).orElse("");
         return new ApplyResult(result.outcome(), result.version(), result.statementsApplied(), result.statementsTotal(),
-                result.message() + deploy + "\n  next: strata apply " + target.request().to() + " --url <target> --phase "
-                        + left.get(0).kind(), result.drift());
+                result.message() + deploy, result.drift(), left.get(0).kind());
     }
 }

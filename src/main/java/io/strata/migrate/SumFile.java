@@ -1,5 +1,6 @@
 package io.strata.migrate;
 
+import io.strata.plan.Checksums;
 import io.strata.error.StrataException;
 
 import java.io.IOException;

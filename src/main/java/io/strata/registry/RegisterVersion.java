@@ -1,8 +1,7 @@
 package io.strata.registry;
 
-import io.strata.events.EventNames;
-import io.strata.events.EventSink;
-import io.strata.events.RegistryEvents;
+import io.strata.audit.EventNames;
+import io.strata.audit.EventSink;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
 import io.strata.store.StoreTransaction;
@@ -36,7 +35,7 @@ public final class RegisterVersion {
 
     /** Work that must commit or roll back with a registration (a merge marks its branch merged). */
     @FunctionalInterface
-    interface InSameTransaction {
+    public interface InSameTransaction {
         void run(StoreTransaction tx, Registration registration, StoredVersion previous) throws SQLException;
     }
 
@@ -45,7 +44,7 @@ public final class RegisterVersion {
         });
     }
 
-    Registration run(RegisterRequest request, InSameTransaction alsoDo) {
+    public Registration run(RegisterRequest request, InSameTransaction alsoDo) {
         String name = Names.subject(request.subject());
         String branch = Names.branch(request.branch());
         Names.limit("message", request.message(), 4000);

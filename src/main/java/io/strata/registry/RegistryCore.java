@@ -112,7 +112,7 @@ public final class RegistryCore implements AutoCloseable {
         formats.clear();
     }
 
-    static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {
+    public static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {
         return tx.subject(name).orElseThrow(() -> new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND,
                 "subject \"" + name + "\" not found"));
     }
@@ -165,7 +165,7 @@ public final class RegistryCore implements AutoCloseable {
         return tx.versionById(key.id()).orElseThrow(() -> new IllegalStateException("version " + key.id() + " vanished"));
     }
 
-    ParsedSchema parse(StoredSubject subject, StoredVersion version) {
+    public ParsedSchema parse(StoredSubject subject, StoredVersion version) {
         return parser.parse(subject.format(), subject.dialect(), version.schema());
     }
 

@@ -11,7 +11,7 @@ public final class VersionLookup {
     private VersionLookup() {
     }
 
-    static StoredVersion find(StoreTransaction tx, StoredSubject subject, String branch, String version,
+    public static StoredVersion find(StoreTransaction tx, StoredSubject subject, String branch, String version,
                               boolean includeDeleted) throws SQLException {
         return find(subject, tx.versions(subject.id(), branch, includeDeleted), branch, version);
     }

@@ -2,8 +2,8 @@ package io.strata.rollout;
 
 import io.strata.migrate.ApplyMigration;
 import io.strata.migrate.RollbackMigration;
-import io.strata.source.SourceLoader;
-import io.strata.source.SourceOptions;
+import io.strata.migrate.NamedSchema;
+import io.strata.model.Catalog;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
 import io.strata.plan.PhaseKind;
@@ -12,9 +12,7 @@ import io.strata.migrate.ApplySettings;
 import io.strata.migrate.HistoryRow;
 import io.strata.migrate.TargetSession;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,21 +33,19 @@ final class EnvironmentMigration {
     record Outcome(TaskState state, String message, boolean retry) {
     }
 
-    private final Map<String, String> devUrls;
     private final Clients clients;
 
-    EnvironmentMigration(Map<String, String> devUrls, Clients clients) {
-        this.devUrls = Map.copyOf(devUrls);
+    EnvironmentMigration(Clients clients) {
         this.clients = clients;
     }
 
     /**
-     * Migrates {@code environment} toward the version in {@code model} (a model file). Refused while a client
+     * Migrates {@code environment} toward the version's schema, {@code desired}. Refused while a client
      * of an older version is live there and what runs would break it: the CONTRACT phase always, the whole
      * plan when the version breaks clients of the one before ({@code breaks}); EXPAND and MIGRATE keep the
      * old shape working.
      */
-    Outcome apply(Rollout rollout, Environment environment, Path model, List<String> breaks) {
+    Outcome apply(Rollout rollout, Environment environment, Catalog desired, List<String> breaks) {
         PhaseKind phase = rollout.phase() == null ? null : PhaseKind.valueOf(rollout.phase());
         // A repair goes back to the version the environment is at, which its clients already use.
         boolean breaking = !rollout.repair() && (phase == PhaseKind.CONTRACT || phase == null && !breaks.isEmpty());
@@ -62,9 +58,10 @@ final class EnvironmentMigration {
                     + String.join(", ", older.stream().map(c -> c.service() + "/" + c.instance() + " (reads " + c.reads()
                     + ", writes " + c.writes() + ")").toList()), false);
         }
-        try (SourceLoader loader = new SourceLoader(new SourceOptions(environment.dialect(), devUrls.get(environment.dialect())))) {
-            ApplyResult result = new ApplyMigration(loader).run(new ApplyMigration.Request(model.toString(),
-                    Environments.authenticatedUrl(environment), null, rollout.historyVersion(),
+        try {
+            NamedSchema version = new NamedSchema(rollout.subject() + " version " + rollout.version(), desired);
+            ApplyResult result = new ApplyMigration().run(new ApplyMigration.Request(version,
+                    Environments.authenticatedUrl(environment), null, null, rollout.historyVersion(),
                     "rollout " + rollout.id() + ": " + rollout.subject() + " version " + rollout.version()
                             + (phase == null ? "" : " (" + phase + ")"),
                     ApplySettings.defaults(), false, false, null, phase));

@@ -1,7 +1,7 @@
 package io.strata.rollout;
 
-import io.strata.events.EventNames;
-import io.strata.events.EventSink;
+import io.strata.audit.EventNames;
+import io.strata.audit.EventSink;
 import io.strata.registry.AuditDetails;
 import io.strata.store.StoreDatabase;
 

@@ -1,7 +1,6 @@
 package io.strata.rollout;
 
 import io.strata.rollout.drift.DetectDrift;
-import io.strata.source.ModelFiles;
 import io.strata.model.Catalog;
 import io.strata.store.RolloutTables;
 import io.strata.store.StoreDatabase;
@@ -48,7 +47,7 @@ final class RolloutWorker implements AutoCloseable {
     private final DetectDrift drift;
     private final String owner = ownerName();
     private final AtomicInteger busy = new AtomicInteger();
-    private final Map<Long, VersionFile> files = new ConcurrentHashMap<>();
+    private final Map<Long, VersionSchema> schemas = new ConcurrentHashMap<>();
     private final ExecutorService slots = Executors.newFixedThreadPool(SLOTS, DaemonThreads.named("strata-rollout", false));
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("strata-rollout-rounds", false));
     private volatile Duration lease = Duration.ofSeconds(15);
@@ -121,21 +120,14 @@ final class RolloutWorker implements AutoCloseable {
     }
 
     /**
-     * Drops the version files of rollouts no longer active (written again if one is resumed), once nothing is
-     * in flight here: an environment claimed just before its rollout paused may still be reading one.
+     * Drops the version schemas of rollouts no longer active (worked out again if one is resumed), once nothing
+     * is in flight here: an environment claimed just before its rollout paused may still be reading one.
      */
     private void forgetSettled(List<Long> active) {
         if (busy.get() > 0) {
             return;
         }
-        for (Long id : List.copyOf(files.keySet())) {
-            if (!active.contains(id)) {
-                VersionFile gone = files.remove(id);
-                if (gone != null) {
-                    gone.model().toFile().delete();
-                }
-            }
-        }
+        schemas.keySet().removeIf(id -> !active.contains(id));
     }
 
     private void renew() {
@@ -157,8 +149,8 @@ final class RolloutWorker implements AutoCloseable {
                 outcome = new EnvironmentMigration.Outcome(forward ? TaskState.FAILED : TaskState.ROLLBACK_FAILED,
                         "environment " + name + " was removed", false);
             } else if (forward) {
-                VersionFile file = files.computeIfAbsent(id, k -> versionFile(rollout));
-                outcome = migration.apply(rollout, environment.get(), file.model(), file.breaks());
+                VersionSchema version = schemas.computeIfAbsent(id, k -> versionSchema(rollout));
+                outcome = migration.apply(rollout, environment.get(), version.catalog(), version.breaks());
             } else {
                 outcome = migration.takeBack(rollout, environment.get());
             }
@@ -193,24 +185,17 @@ final class RolloutWorker implements AutoCloseable {
         }
     }
 
-    /** The version's schema and what it breaks for older clients, worked out once per rollout on this server. */
-    private record VersionFile(Path model, List<String> breaks) {
+    /**
+     * The version's schema and what it breaks for older clients, worked out once per rollout on this server:
+     * every environment's apply reads it, instead of replaying the DDL on a scratch database of its own (which
+     * PostgreSQL serialises: one CREATE DATABASE at a time).
+     */
+    private record VersionSchema(Catalog catalog, List<String> breaks) {
     }
 
-    /**
-     * The version's schema as a model file that every environment's apply reads, instead of replaying the
-     * DDL on a scratch database of its own (which PostgreSQL serialises: one CREATE DATABASE at a time).
-     */
-    private VersionFile versionFile(Rollout rollout) {
-        Catalog catalog = versionSchema.apply(rollout.subject(), rollout.version());
-        try {
-            Path file = Files.createTempFile("strata-rollout-" + rollout.id() + "-", ".json");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, ModelFiles.toJson(catalog));
-            return new VersionFile(file, breaksOlderClients.apply(rollout.subject(), rollout.version()));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the version's model to a temporary file", e);
-        }
+    private VersionSchema versionSchema(Rollout rollout) {
+        return new VersionSchema(versionSchema.apply(rollout.subject(), rollout.version()),
+                breaksOlderClients.apply(rollout.subject(), rollout.version()));
     }
 
     /** Names this server in claims: the host and process, and a random part for a restart that reuses the pid. */

@@ -1,8 +1,8 @@
 package io.strata.rollout;
 
 import io.strata.rollout.drift.DetectDrift;
-import io.strata.events.EventNames;
-import io.strata.events.EventSink;
+import io.strata.audit.EventNames;
+import io.strata.audit.EventSink;
 import io.strata.registry.AuditDetails;
 import io.strata.registry.RegistryException;
 import io.strata.registry.VersionLookup;
@@ -46,14 +46,14 @@ public final class Rollouts implements AutoCloseable {
      *                           {@code CODE at location} lines (empty when nothing)
      * @param versionSchema      the relational model of a subject's version
      */
-    public Rollouts(StoreDatabase store, Map<String, String> devUrls, EventSink events, Clients clients, DetectDrift drift,
+    public Rollouts(StoreDatabase store, EventSink events, Clients clients, DetectDrift drift,
                     BiFunction<String, Integer, List<String>> breaksOlderClients,
                     BiFunction<String, Integer, Catalog> versionSchema) {
         this.store = store;
         this.events = events;
         this.drift = drift;
         this.versionSchema = versionSchema;
-        EnvironmentMigration migration = new EnvironmentMigration(devUrls, clients);
+        EnvironmentMigration migration = new EnvironmentMigration(clients);
         this.worker = new RolloutWorker(store, migration, new RolloutProgress(store, events, migration), versionSchema,
                 breaksOlderClients, drift);
     }

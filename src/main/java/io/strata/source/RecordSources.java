@@ -1,6 +1,5 @@
 package io.strata.source;
 
-import io.strata.migrate.PlanFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.compat.avro.AvroSupport;

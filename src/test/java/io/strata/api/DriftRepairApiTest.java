@@ -1,7 +1,7 @@
 package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.drift.DetectDrift;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;

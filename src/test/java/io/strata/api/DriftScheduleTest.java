@@ -3,7 +3,7 @@ package io.strata.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.registry.RegisterRequest;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.model.SubjectFormat;
 import io.strata.migrate.TargetSession;
 import io.strata.testing.ServerProcess;

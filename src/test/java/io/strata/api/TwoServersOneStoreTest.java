@@ -2,7 +2,7 @@ package io.strata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.registry.SchemaParser;
 import io.strata.store.StoreDatabase;
 import io.strata.store.TestStores;

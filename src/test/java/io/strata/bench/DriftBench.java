@@ -1,7 +1,7 @@
 package io.strata.bench;
 
 import io.strata.registry.RegisterRequest;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.EnvironmentRequest;
 import io.strata.rollout.RolloutRequest;
 import io.strata.model.SubjectFormat;

@@ -1,6 +1,6 @@
 package io.strata.bench;
 
-import io.strata.migrate.ApplyMigration;
+import io.strata.app.ApplySchema;
 import io.strata.source.ModelFiles;
 import io.strata.source.SourceLoader;
 import io.strata.source.SourceOptions;
@@ -61,7 +61,7 @@ public final class OnlineTypeChangeBench {
                 ApplySettings d = ApplySettings.defaults();
                 ApplySettings settings = new ApplySettings(d.lockTimeout(), d.lockWait(), d.retries(), d.backoff(), null,
                         batch, d.batchPause());
-                result[0] = new ApplyMigration(loader).run(new ApplyMigration.Request(model.toString(), url, null, "1",
+                result[0] = new ApplySchema(loader).run(new ApplySchema.Request(model.toString(), url, null, "1",
                         null, settings, false, false, null, null));
             }
             return null;

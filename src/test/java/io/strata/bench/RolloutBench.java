@@ -1,10 +1,10 @@
 package io.strata.bench;
 
-import io.strata.migrate.ApplyMigration;
+import io.strata.app.ApplySchema;
 import io.strata.source.SourceLoader;
 import io.strata.source.SourceOptions;
 import io.strata.registry.RegisterRequest;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.rollout.EnvironmentRequest;
 import io.strata.rollout.RolloutRequest;
 import io.strata.model.SubjectFormat;
@@ -65,7 +65,7 @@ public final class RolloutBench {
             }
             v1 = model(v1);
             v2 = model(v2);
-            ApplyMigration apply = new ApplyMigration(loader);
+            ApplySchema apply = new ApplySchema(loader);
             for (int i = 0; i < 7; i++) {
                 String url = TestDatabases.freshPostgres();
                 apply.run(request(v1, url, "1"));
@@ -122,8 +122,8 @@ public final class RolloutBench {
         return sql.resolveSibling(sql.getFileName().toString().replace(".sql", ".json"));
     }
 
-    private static ApplyMigration.Request request(Path to, String url, String version) {
-        return new ApplyMigration.Request(to.toString(), url, null, version, null, ApplySettings.defaults(), false, false,
+    private static ApplySchema.Request request(Path to, String url, String version) {
+        return new ApplySchema.Request(to.toString(), url, null, version, null, ApplySettings.defaults(), false, false,
                 null, null);
     }
 

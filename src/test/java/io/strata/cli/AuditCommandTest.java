@@ -2,7 +2,7 @@ package io.strata.cli;
 
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.store.StoreDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.strata.cli;
 
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.strata.registry;
 
+import io.strata.app.Registry;
 import io.strata.audit.AuditEvent;
 import io.strata.model.SubjectFormat;
 import io.strata.store.TestStores;

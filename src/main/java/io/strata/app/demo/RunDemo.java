@@ -2,7 +2,7 @@ package io.strata.app.demo;
 
 import io.strata.registry.IncompatibleSchemaException;
 import io.strata.registry.RegisterRequest;
-import io.strata.registry.Registry;
+import io.strata.app.Registry;
 import io.strata.registry.SubjectSettings;
 import io.strata.rollout.EnvironmentRequest;
 import io.strata.rollout.RolloutRequest;

@@ -1,4 +1,4 @@
-package io.strata.migrate;
+package io.strata.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +27,7 @@ public final class Checksums {
         return sha256(normalize(statement));
     }
 
-    static String normalize(String statement) {
+    public static String normalize(String statement) {
         return statement.strip().replaceAll("\\s+", " ");
     }
 
@@ -40,7 +40,7 @@ public final class Checksums {
     }
 
     /** A fresh SHA-256 digest, for callers that feed it piece by piece. */
-    static MessageDigest newSha256() {
+    public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,10 @@
-package io.strata.registry;
+package io.strata.app;
 
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.Registration;
+import io.strata.registry.RegistryException;
+import io.strata.registry.SchemaParser;
+import io.strata.registry.SubjectSettings;
 import io.strata.merge.MergeConflict;
 import io.strata.audit.AuditEvent;
 import io.strata.model.SubjectFormat;

@@ -1,5 +1,15 @@
-package io.strata.registry;
+package io.strata.app;
 
+import io.strata.registry.AuditTrail;
+import io.strata.registry.Branches;
+import io.strata.registry.ImpactOfChange;
+import io.strata.registry.RegisterVersion;
+import io.strata.registry.RegistryConfig;
+import io.strata.registry.RegistryCore;
+import io.strata.registry.SchemaParser;
+import io.strata.registry.SchemaQueries;
+import io.strata.registry.SubjectAdmin;
+import io.strata.registry.ValidateCompatibility;
 import io.strata.events.WebhookSettings;
 import io.strata.events.Webhooks;
 import io.strata.store.StoreDatabase;
@@ -55,7 +65,7 @@ public final class Registry implements AutoCloseable {
         this.environments = new io.strata.rollout.Environments(store);
         this.clients = new io.strata.rollout.Clients(store);
         this.drift = new io.strata.rollout.drift.DetectDrift(store, schemas::catalogOf, webhooks);
-        this.rollouts = new io.strata.rollout.Rollouts(store, devUrls, webhooks, clients, drift, (subject, version) ->
+        this.rollouts = new io.strata.rollout.Rollouts(store, webhooks, clients, drift, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
                 schemas::catalogOf);
     }

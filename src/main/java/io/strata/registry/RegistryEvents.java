@@ -1,8 +1,7 @@
-package io.strata.events;
+package io.strata.registry;
 
 import io.strata.compat.CompatibilityResult;
 import io.strata.compat.Finding;
-import io.strata.registry.StoredVersion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
-package io.strata.migrate;
+package io.strata.source;
 
-import io.strata.source.ModelFiles;
+import io.strata.plan.Checksums;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.error.StrataException;

@@ -1,5 +1,15 @@
-package io.strata.registry;
+package io.strata.app;
 
+import io.strata.registry.AuditDetails;
+import io.strata.registry.RegisterRequest;
+import io.strata.registry.RegisterVersion;
+import io.strata.registry.Registration;
+import io.strata.registry.RegistryCore;
+import io.strata.registry.RegistryException;
+import io.strata.registry.StoredBranch;
+import io.strata.registry.StoredSubject;
+import io.strata.registry.StoredVersion;
+import io.strata.registry.VersionLookup;
 import io.strata.merge.MergeInput;
 import io.strata.merge.MergeOutcome;
 import io.strata.merge.SchemaMerge;

@@ -1,4 +1,4 @@
-package io.strata.events;
+package io.strata.audit;
 
 import java.util.Map;
 

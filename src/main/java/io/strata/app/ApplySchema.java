@@ -1,0 +1,65 @@
+package io.strata.app;
+
+import io.strata.migrate.ApplyMigration;
+import io.strata.migrate.ApplyResult;
+import io.strata.migrate.ApplySettings;
+import io.strata.migrate.NamedSchema;
+import io.strata.plan.PhaseKind;
+import io.strata.source.LoadedSource;
+import io.strata.source.PlanFile;
+import io.strata.source.SourceLoader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ApplySchema is the use case behind {@code strata apply}: it loads what the user named (a desired schema or a
+ * plan file, and the schema the target should be at) and hands the values to the executor,
+ * {@link ApplyMigration}.
+ */
+public final class ApplySchema {
+
+    /**
+     * What to apply, as the user named it.
+     *
+     * @param to     the desired schema (file, directory, model file, plan file or JDBC URL)
+     * @param url    the target database
+     * @param expect the schema the target should be at now, or null to skip the drift check
+     * @see ApplyMigration.Request for the other fields
+     */
+    public record Request(String to, String url, String expect, String version, String description,
+                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl,
+                          PhaseKind phase) {
+    }
+
+    private final SourceLoader loader;
+
+    public ApplySchema(SourceLoader loader) {
+        this.loader = loader;
+    }
+
+    public ApplyResult run(Request request) {
+        PlanFile reviewed = PlanFile.isPlanFile(request.to()) ? PlanFile.read(Path.of(request.to())) : null;
+        // Sources are loaded before the executor takes the target's lock: replaying them can take seconds
+        // nobody should wait for.
+        List<String> sources = new ArrayList<>();
+        if (reviewed == null) {
+            sources.add(request.to());
+        }
+        if (request.expect() != null) {
+            sources.add(request.expect());
+        }
+        List<LoadedSource> loaded = loader.loadAll(sources);
+        NamedSchema desired = reviewed == null ? named(loaded.get(0)) : new NamedSchema(request.to(), reviewed.desired());
+        NamedSchema expected = request.expect() == null ? null
+                : new NamedSchema(request.expect(), loaded.get(loaded.size() - 1).catalog());
+        return new ApplyMigration().run(new ApplyMigration.Request(desired, request.url(), expected, reviewed,
+                request.version(), request.description(), request.settings(), request.dryRun(), request.allowDataLoss(),
+                request.devUrl(), request.phase()));
+    }
+
+    private static NamedSchema named(LoadedSource source) {
+        return new NamedSchema(source.label(), source.catalog());
+    }
+}
