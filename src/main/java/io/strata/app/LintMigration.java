@@ -15,7 +15,6 @@ import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
 import io.strata.dialect.StatementClassifier;
 import io.strata.error.StrataException;
-import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
@@ -189,20 +188,7 @@ public final class LintMigration {
     /** The backward-incompatible code of a compatibility finding, chosen by the kind of change. */
     private static Diagnostic backwardIncompatible(Finding f, LintPass pass) {
         SchemaChange c = f.change();
-        LintRule rule;
-        if (c instanceof SchemaChange.RenameTable || c instanceof SchemaChange.RenameColumn
-                || c instanceof SchemaChange.RenameView) {
-            rule = BackwardIncompatibleRules.RENAMED;
-        } else if (c.getClass().getSimpleName().startsWith("Drop")) {
-            rule = BackwardIncompatibleRules.DROPPED;
-        } else if (c instanceof SchemaChange.ModifyColumn m && m.kinds().contains(ColumnChangeKind.TYPE)) {
-            rule = BackwardIncompatibleRules.TYPE_CHANGED;
-        } else if (c instanceof SchemaChange.AddColumn || c instanceof SchemaChange.ModifyColumn m
-                && (m.kinds().contains(ColumnChangeKind.NULLABILITY) || m.kinds().contains(ColumnChangeKind.DEFAULT))) {
-            rule = BackwardIncompatibleRules.REQUIRED_FOR_OLD_WRITERS;
-        } else {
-            rule = BackwardIncompatibleRules.OTHER;
-        }
+        LintRule rule = BackwardIncompatibleRules.of(c);
         String location = f.location() != null ? f.location() : c.location();
         return rule.at(location, f.message() + " (" + f.code() + ")", pass.firstStepOf(c));
     }

@@ -74,7 +74,8 @@ public final class RelationalRules {
      */
     public static List<Finding> classify(String dialect, List<SchemaChange> changes) {
         requireDialect(dialect);
-        return changes.stream().flatMap(change -> classify(dialect, change).stream()).toList();
+        Classifier classifier = new Classifier(dialect);
+        return changes.stream().flatMap(change -> change.accept(classifier).stream()).toList();
     }
 
     /**
@@ -94,138 +95,223 @@ public final class RelationalRules {
     }
 
     /**
-     * One branch per permitted subtype of the sealed {@link SchemaChange}. Java 17 has no pattern switch, so
-     * a test walks {@code SchemaChange.class.getPermittedSubclasses()} to prove the chain exhaustive.
+     * Hands each change to the rules of its kind. Implementing the whole {@link SchemaChange.Visitor} means
+     * a new kind of change does not compile until it has a rule.
      */
-    private static List<Finding> classify(String dialect, SchemaChange change) {
+    private static final class Classifier implements SchemaChange.Visitor<List<Finding>> {
+
+        private final String dialect;
+
+        Classifier(String dialect) {
+            this.dialect = dialect;
+        }
+
         // schemas, extensions, sequences
-        if (change instanceof AddSchema c) {
+        @Override
+        public List<Finding> visitAddSchema(AddSchema c) {
             return ObjectRules.addSchema(c);
         }
-        if (change instanceof DropSchema c) {
+
+        @Override
+        public List<Finding> visitDropSchema(DropSchema c) {
             return ObjectRules.dropSchema(c);
         }
-        if (change instanceof ModifySchema c) {
+
+        @Override
+        public List<Finding> visitModifySchema(ModifySchema c) {
             return ObjectRules.modifySchema(c);
         }
-        if (change instanceof AddExtension c) {
+
+        @Override
+        public List<Finding> visitAddExtension(AddExtension c) {
             return ObjectRules.addExtension(c);
         }
-        if (change instanceof DropExtension c) {
+
+        @Override
+        public List<Finding> visitDropExtension(DropExtension c) {
             return ObjectRules.dropExtension(c);
         }
-        if (change instanceof AddSequence c) {
+
+        @Override
+        public List<Finding> visitAddSequence(AddSequence c) {
             return ObjectRules.addSequence(c);
         }
-        if (change instanceof DropSequence c) {
+
+        @Override
+        public List<Finding> visitDropSequence(DropSequence c) {
             return ObjectRules.dropSequence(c);
         }
-        if (change instanceof ModifySequence c) {
+
+        @Override
+        public List<Finding> visitModifySequence(ModifySequence c) {
             return ObjectRules.modifySequence(c);
         }
+
         // collations
-        if (change instanceof AddCollation c) {
+        @Override
+        public List<Finding> visitAddCollation(AddCollation c) {
             return ObjectRules.addCollation(c);
         }
-        if (change instanceof DropCollation c) {
+
+        @Override
+        public List<Finding> visitDropCollation(DropCollation c) {
             return ObjectRules.dropCollation(c);
         }
-        if (change instanceof ModifyCollation c) {
+
+        @Override
+        public List<Finding> visitModifyCollation(ModifyCollation c) {
             return ObjectRules.modifyCollation(c);
         }
+
         // tables
-        if (change instanceof AddTable c) {
+        @Override
+        public List<Finding> visitAddTable(AddTable c) {
             return TableRules.addTable(c);
         }
-        if (change instanceof DropTable c) {
+
+        @Override
+        public List<Finding> visitDropTable(DropTable c) {
             return TableRules.dropTable(c);
         }
-        if (change instanceof RenameTable c) {
+
+        @Override
+        public List<Finding> visitRenameTable(RenameTable c) {
             return TableRules.renameTable(c);
         }
-        if (change instanceof ModifyTable c) {
+
+        @Override
+        public List<Finding> visitModifyTable(ModifyTable c) {
             return TableRules.modifyTable(c);
         }
+
         // columns
-        if (change instanceof AddColumn c) {
+        @Override
+        public List<Finding> visitAddColumn(AddColumn c) {
             return ColumnRules.addColumn(c);
         }
-        if (change instanceof DropColumn c) {
+
+        @Override
+        public List<Finding> visitDropColumn(DropColumn c) {
             return ColumnRules.dropColumn(c);
         }
-        if (change instanceof RenameColumn c) {
+
+        @Override
+        public List<Finding> visitRenameColumn(RenameColumn c) {
             return ColumnRules.renameColumn(c);
         }
-        if (change instanceof ModifyColumn c) {
+
+        @Override
+        public List<Finding> visitModifyColumn(ModifyColumn c) {
             return ColumnRules.modifyColumn(dialect, c);
         }
+
         // keys and constraints
-        if (change instanceof AddPrimaryKey c) {
+        @Override
+        public List<Finding> visitAddPrimaryKey(AddPrimaryKey c) {
             return ConstraintRules.addPrimaryKey(c);
         }
-        if (change instanceof DropPrimaryKey c) {
+
+        @Override
+        public List<Finding> visitDropPrimaryKey(DropPrimaryKey c) {
             return ConstraintRules.dropPrimaryKey(c);
         }
-        if (change instanceof ModifyPrimaryKey c) {
+
+        @Override
+        public List<Finding> visitModifyPrimaryKey(ModifyPrimaryKey c) {
             return ConstraintRules.modifyPrimaryKey(c);
         }
-        if (change instanceof AddUnique c) {
+
+        @Override
+        public List<Finding> visitAddUnique(AddUnique c) {
             return ConstraintRules.addUnique(c);
         }
-        if (change instanceof DropUnique c) {
+
+        @Override
+        public List<Finding> visitDropUnique(DropUnique c) {
             return ConstraintRules.dropUnique(c);
         }
-        if (change instanceof AddCheck c) {
+
+        @Override
+        public List<Finding> visitAddCheck(AddCheck c) {
             return ConstraintRules.addCheck(c);
         }
-        if (change instanceof DropCheck c) {
+
+        @Override
+        public List<Finding> visitDropCheck(DropCheck c) {
             return ConstraintRules.dropCheck(c);
         }
-        if (change instanceof ModifyCheck c) {
+
+        @Override
+        public List<Finding> visitModifyCheck(ModifyCheck c) {
             return ConstraintRules.modifyCheck(c);
         }
-        if (change instanceof AddForeignKey c) {
+
+        @Override
+        public List<Finding> visitAddForeignKey(AddForeignKey c) {
             return ConstraintRules.addForeignKey(c);
         }
-        if (change instanceof DropForeignKey c) {
+
+        @Override
+        public List<Finding> visitDropForeignKey(DropForeignKey c) {
             return ConstraintRules.dropForeignKey(c);
         }
-        if (change instanceof ModifyForeignKey c) {
+
+        @Override
+        public List<Finding> visitModifyForeignKey(ModifyForeignKey c) {
             return ConstraintRules.modifyForeignKey(c);
         }
+
         // indexes
-        if (change instanceof AddIndex c) {
+        @Override
+        public List<Finding> visitAddIndex(AddIndex c) {
             return IndexRules.addIndex(c);
         }
-        if (change instanceof DropIndex c) {
+
+        @Override
+        public List<Finding> visitDropIndex(DropIndex c) {
             return IndexRules.dropIndex(c);
         }
-        if (change instanceof ModifyIndex c) {
+
+        @Override
+        public List<Finding> visitModifyIndex(ModifyIndex c) {
             return IndexRules.modifyIndex(c);
         }
+
         // views
-        if (change instanceof AddView c) {
+        @Override
+        public List<Finding> visitAddView(AddView c) {
             return ViewRules.addView(c);
         }
-        if (change instanceof DropView c) {
+
+        @Override
+        public List<Finding> visitDropView(DropView c) {
             return ViewRules.dropView(c);
         }
-        if (change instanceof RenameView c) {
+
+        @Override
+        public List<Finding> visitRenameView(RenameView c) {
             return ViewRules.renameView(c);
         }
-        if (change instanceof ModifyView c) {
+
+        @Override
+        public List<Finding> visitModifyView(ModifyView c) {
             return ViewRules.modifyView(c);
         }
+
         // enum types
-        if (change instanceof AddEnum c) {
+        @Override
+        public List<Finding> visitAddEnum(AddEnum c) {
             return EnumRules.addEnum(c);
         }
-        if (change instanceof DropEnum c) {
+
+        @Override
+        public List<Finding> visitDropEnum(DropEnum c) {
             return EnumRules.dropEnum(c);
         }
-        if (change instanceof ModifyEnum c) {
+
+        @Override
+        public List<Finding> visitModifyEnum(ModifyEnum c) {
             return EnumRules.modifyEnum(c);
         }
-        throw new IllegalStateException("no compatibility rule handles " + change.getClass().getName());
     }
 }

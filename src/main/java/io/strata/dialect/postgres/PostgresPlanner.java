@@ -105,9 +105,10 @@ public final class PostgresPlanner implements MigrationPlanner {
         Writers w = new Writers(ctx);
         Map<String, Integer> createRank = ranks(PostgresObjectOrder.tables(to, quoter), 1);
         Map<String, Integer> dropRank = ranks(PostgresObjectOrder.tables(from, quoter), -1);
+        Dispatch dispatch = new Dispatch(w, createRank, dropRank);
         for (SchemaChange c : all) {
             if (!claimed.contains(c)) {
-                dispatch(c, w, createRank, dropRank);
+                c.accept(dispatch);
             }
         }
         swaps.forEach(w.swaps::plan);
@@ -147,87 +148,256 @@ public final class PostgresPlanner implements MigrationPlanner {
     }
 
     /**
-     * Hands {@code c} to its writer. Java 17 has no pattern switch, so this chain covers every record of
-     * the sealed hierarchy and fails loudly on one it does not know; a test walks the hierarchy to prove it.
-     * Views are planned together afterwards, since each depends on the others and on the tables.
+     * Hands each change to its step writer. It implements the whole {@link SchemaChange.Visitor}, so a new
+     * kind of change does not compile until the planner handles it. Views are planned together afterwards,
+     * since each depends on the others and on the tables, so their changes yield no step here.
      */
-    private static void dispatch(SchemaChange c, Writers w, Map<String, Integer> createRank, Map<String, Integer> dropRank) {
-        if (c instanceof AddSchema a) {
-            w.objects.addSchema(a, a.schema());
-        } else if (c instanceof DropSchema d) {
-            w.objects.dropSchema(d, d.schema());
-        } else if (c instanceof ModifySchema m) {
-            w.objects.modifySchema(m);
-        } else if (c instanceof AddExtension a) {
-            w.objects.addExtension(a);
-        } else if (c instanceof DropExtension d) {
-            w.objects.dropExtension(d);
-        } else if (c instanceof AddTable a) {
-            w.tables.addTable(a, createRank.getOrDefault(a.tableLocation(), 0));
-        } else if (c instanceof DropTable d) {
-            w.tables.dropTable(d, dropRank.getOrDefault(d.tableLocation(), 0));
-        } else if (c instanceof RenameTable r) {
-            w.tables.renameTable(r);
-        } else if (c instanceof ModifyTable m) {
-            w.tables.modifyTable(m);
-        } else if (c instanceof AddColumn a) {
-            w.columns.addColumn(a);
-        } else if (c instanceof DropColumn d) {
-            w.columns.dropColumn(d);
-        } else if (c instanceof RenameColumn r) {
-            w.columns.renameColumn(r);
-        } else if (c instanceof ModifyColumn m) {
-            w.columns.modifyColumn(m);
-        } else if (c instanceof AddPrimaryKey a) {
-            w.constraints.addPrimaryKey(a);
-        } else if (c instanceof DropPrimaryKey d) {
-            w.constraints.dropPrimaryKey(d);
-        } else if (c instanceof ModifyPrimaryKey m) {
-            w.constraints.modifyPrimaryKey(m);
-        } else if (c instanceof AddUnique a) {
-            w.constraints.addUnique(a);
-        } else if (c instanceof DropUnique d) {
-            w.constraints.dropUnique(d);
-        } else if (c instanceof AddCheck a) {
-            w.constraints.addCheck(a);
-        } else if (c instanceof DropCheck d) {
-            w.constraints.dropCheck(d);
-        } else if (c instanceof ModifyCheck m) {
-            w.constraints.modifyCheck(m);
-        } else if (c instanceof AddForeignKey a) {
-            w.constraints.addForeignKey(a);
-        } else if (c instanceof DropForeignKey d) {
-            w.constraints.dropForeignKey(d);
-        } else if (c instanceof ModifyForeignKey m) {
-            w.constraints.modifyForeignKey(m);
-        } else if (c instanceof AddIndex a) {
-            w.indexes.addIndex(a);
-        } else if (c instanceof DropIndex d) {
-            w.indexes.dropIndex(d);
-        } else if (c instanceof ModifyIndex m) {
-            w.indexes.modifyIndex(m);
-        } else if (c instanceof AddView || c instanceof DropView || c instanceof RenameView || c instanceof ModifyView) {
-            return;
-        } else if (c instanceof AddEnum a) {
-            w.types.addEnum(a);
-        } else if (c instanceof DropEnum d) {
-            w.types.dropEnum(d);
-        } else if (c instanceof ModifyEnum m) {
-            w.types.modifyEnum(m);
-        } else if (c instanceof AddSequence a) {
-            w.objects.addSequence(a);
-        } else if (c instanceof DropSequence d) {
-            w.objects.dropSequence(d);
-        } else if (c instanceof ModifySequence m) {
-            w.objects.modifySequence(m);
-        } else if (c instanceof AddCollation a) {
-            w.objects.addCollation(a);
-        } else if (c instanceof DropCollation d) {
-            w.objects.dropCollation(d);
-        } else if (c instanceof ModifyCollation m) {
-            w.objects.modifyCollation(m);
-        } else {
-            throw new IllegalStateException("the PostgreSQL planner does not handle " + c.getClass().getSimpleName());
+    private static final class Dispatch implements SchemaChange.Visitor<Void> {
+
+        private final Writers w;
+        private final Map<String, Integer> createRank;
+        private final Map<String, Integer> dropRank;
+
+        Dispatch(Writers w, Map<String, Integer> createRank, Map<String, Integer> dropRank) {
+            this.w = w;
+            this.createRank = createRank;
+            this.dropRank = dropRank;
+        }
+
+        @Override
+        public Void visitAddSchema(AddSchema c) {
+            w.objects.addSchema(c, c.schema());
+            return null;
+        }
+
+        @Override
+        public Void visitDropSchema(DropSchema c) {
+            w.objects.dropSchema(c, c.schema());
+            return null;
+        }
+
+        @Override
+        public Void visitModifySchema(ModifySchema c) {
+            w.objects.modifySchema(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddExtension(AddExtension c) {
+            w.objects.addExtension(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropExtension(DropExtension c) {
+            w.objects.dropExtension(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddTable(AddTable c) {
+            w.tables.addTable(c, createRank.getOrDefault(c.tableLocation(), 0));
+            return null;
+        }
+
+        @Override
+        public Void visitDropTable(DropTable c) {
+            w.tables.dropTable(c, dropRank.getOrDefault(c.tableLocation(), 0));
+            return null;
+        }
+
+        @Override
+        public Void visitRenameTable(RenameTable c) {
+            w.tables.renameTable(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyTable(ModifyTable c) {
+            w.tables.modifyTable(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddColumn(AddColumn c) {
+            w.columns.addColumn(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropColumn(DropColumn c) {
+            w.columns.dropColumn(c);
+            return null;
+        }
+
+        @Override
+        public Void visitRenameColumn(RenameColumn c) {
+            w.columns.renameColumn(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyColumn(ModifyColumn c) {
+            w.columns.modifyColumn(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddPrimaryKey(AddPrimaryKey c) {
+            w.constraints.addPrimaryKey(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropPrimaryKey(DropPrimaryKey c) {
+            w.constraints.dropPrimaryKey(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyPrimaryKey(ModifyPrimaryKey c) {
+            w.constraints.modifyPrimaryKey(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddUnique(AddUnique c) {
+            w.constraints.addUnique(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropUnique(DropUnique c) {
+            w.constraints.dropUnique(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddCheck(AddCheck c) {
+            w.constraints.addCheck(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropCheck(DropCheck c) {
+            w.constraints.dropCheck(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyCheck(ModifyCheck c) {
+            w.constraints.modifyCheck(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddForeignKey(AddForeignKey c) {
+            w.constraints.addForeignKey(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropForeignKey(DropForeignKey c) {
+            w.constraints.dropForeignKey(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyForeignKey(ModifyForeignKey c) {
+            w.constraints.modifyForeignKey(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddIndex(AddIndex c) {
+            w.indexes.addIndex(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropIndex(DropIndex c) {
+            w.indexes.dropIndex(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyIndex(ModifyIndex c) {
+            w.indexes.modifyIndex(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddView(AddView c) {
+            return null;
+        }
+
+        @Override
+        public Void visitDropView(DropView c) {
+            return null;
+        }
+
+        @Override
+        public Void visitRenameView(RenameView c) {
+            return null;
+        }
+
+        @Override
+        public Void visitModifyView(ModifyView c) {
+            return null;
+        }
+
+        @Override
+        public Void visitAddEnum(AddEnum c) {
+            w.types.addEnum(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropEnum(DropEnum c) {
+            w.types.dropEnum(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyEnum(ModifyEnum c) {
+            w.types.modifyEnum(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddSequence(AddSequence c) {
+            w.objects.addSequence(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropSequence(DropSequence c) {
+            w.objects.dropSequence(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifySequence(ModifySequence c) {
+            w.objects.modifySequence(c);
+            return null;
+        }
+
+        @Override
+        public Void visitAddCollation(AddCollation c) {
+            w.objects.addCollation(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropCollation(DropCollation c) {
+            w.objects.dropCollation(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyCollation(ModifyCollation c) {
+            w.objects.modifyCollation(c);
+            return null;
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * A SchemaChange is one typed difference between two relational schemas, as the differ finds it.
  * Changes are values: they carry the objects before and after, never SQL. The closed set lets the
- * compatibility rules and the planners switch over every case exhaustively.
+ * compatibility rules, the planners and lint handle every case exhaustively through {@link Visitor}.
  */
 public sealed interface SchemaChange {
 
@@ -29,6 +29,98 @@ public sealed interface SchemaChange {
     /** The table the change belongs to, as {@code schema.table}, or null for schema-level objects. */
     default String tableLocation() {
         return null;
+    }
+
+    /** Hands this change to the method of {@code visitor} for its kind and returns what that yields. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * A Visitor is an operation over every kind of change, one method per record. Java 17 has no pattern
+     * switch, so consumers that must handle every kind implement this interface: a new record adds a method
+     * here, and each of them stops compiling until it decides what the new kind means.
+     *
+     * @param <R> what the operation yields per change
+     */
+    interface Visitor<R> {
+        R visitAddSchema(AddSchema change);
+
+        R visitDropSchema(DropSchema change);
+
+        R visitModifySchema(ModifySchema change);
+
+        R visitAddExtension(AddExtension change);
+
+        R visitDropExtension(DropExtension change);
+
+        R visitAddTable(AddTable change);
+
+        R visitDropTable(DropTable change);
+
+        R visitRenameTable(RenameTable change);
+
+        R visitModifyTable(ModifyTable change);
+
+        R visitAddColumn(AddColumn change);
+
+        R visitDropColumn(DropColumn change);
+
+        R visitRenameColumn(RenameColumn change);
+
+        R visitModifyColumn(ModifyColumn change);
+
+        R visitAddPrimaryKey(AddPrimaryKey change);
+
+        R visitDropPrimaryKey(DropPrimaryKey change);
+
+        R visitModifyPrimaryKey(ModifyPrimaryKey change);
+
+        R visitAddUnique(AddUnique change);
+
+        R visitDropUnique(DropUnique change);
+
+        R visitAddCheck(AddCheck change);
+
+        R visitDropCheck(DropCheck change);
+
+        R visitModifyCheck(ModifyCheck change);
+
+        R visitAddForeignKey(AddForeignKey change);
+
+        R visitDropForeignKey(DropForeignKey change);
+
+        R visitModifyForeignKey(ModifyForeignKey change);
+
+        R visitAddIndex(AddIndex change);
+
+        R visitDropIndex(DropIndex change);
+
+        R visitModifyIndex(ModifyIndex change);
+
+        R visitAddView(AddView change);
+
+        R visitDropView(DropView change);
+
+        R visitRenameView(RenameView change);
+
+        R visitModifyView(ModifyView change);
+
+        R visitAddEnum(AddEnum change);
+
+        R visitDropEnum(DropEnum change);
+
+        R visitModifyEnum(ModifyEnum change);
+
+        R visitAddSequence(AddSequence change);
+
+        R visitDropSequence(DropSequence change);
+
+        R visitModifySequence(ModifySequence change);
+
+        R visitAddCollation(AddCollation change);
+
+        R visitDropCollation(DropCollation change);
+
+        R visitModifyCollation(ModifyCollation change);
     }
 
     /** A change to a named object of a schema (table, view, enum, sequence): located at {@code schema.object}. */
@@ -76,11 +168,19 @@ public sealed interface SchemaChange {
         public String location() {
             return schema.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddSchema(this);
+        }
     }
 
     record DropSchema(Schema schema) implements SchemaChange {
         public String location() {
             return schema.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropSchema(this);
         }
     }
 
@@ -89,17 +189,29 @@ public sealed interface SchemaChange {
         public String location() {
             return to.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifySchema(this);
+        }
     }
 
     record AddExtension(Extension extension) implements SchemaChange {
         public String location() {
             return extension.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddExtension(this);
+        }
     }
 
     record DropExtension(Extension extension) implements SchemaChange {
         public String location() {
             return extension.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropExtension(this);
         }
     }
 
@@ -109,11 +221,19 @@ public sealed interface SchemaChange {
         public String objectName() {
             return table.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddTable(this);
+        }
     }
 
     record DropTable(String schema, Table table) implements OfTable {
         public String objectName() {
             return table.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropTable(this);
         }
     }
 
@@ -121,6 +241,10 @@ public sealed interface SchemaChange {
     record RenameTable(String schema, Table from, Table to) implements OfTable {
         public String objectName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRenameTable(this);
         }
     }
 
@@ -133,6 +257,10 @@ public sealed interface SchemaChange {
         public String objectName() {
             return to.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyTable(this);
+        }
     }
 
     // ---- columns
@@ -141,11 +269,19 @@ public sealed interface SchemaChange {
         public String elementName() {
             return column.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddColumn(this);
+        }
     }
 
     record DropColumn(String schema, String table, Column column) implements InTable {
         public String elementName() {
             return column.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropColumn(this);
         }
     }
 
@@ -153,6 +289,10 @@ public sealed interface SchemaChange {
     record RenameColumn(String schema, String table, Column from, Column to) implements InTable {
         public String elementName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRenameColumn(this);
         }
     }
 
@@ -166,6 +306,10 @@ public sealed interface SchemaChange {
         public String elementName() {
             return to.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyColumn(this);
+        }
     }
 
     // ---- keys and constraints
@@ -174,11 +318,19 @@ public sealed interface SchemaChange {
         public String elementName() {
             return null;
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddPrimaryKey(this);
+        }
     }
 
     record DropPrimaryKey(String schema, String table, PrimaryKey key) implements InTable {
         public String elementName() {
             return null;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropPrimaryKey(this);
         }
     }
 
@@ -187,11 +339,19 @@ public sealed interface SchemaChange {
         public String elementName() {
             return null;
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyPrimaryKey(this);
+        }
     }
 
     record AddUnique(String schema, String table, UniqueConstraint unique) implements InTable {
         public String elementName() {
             return unique.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddUnique(this);
         }
     }
 
@@ -199,11 +359,19 @@ public sealed interface SchemaChange {
         public String elementName() {
             return unique.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropUnique(this);
+        }
     }
 
     record AddCheck(String schema, String table, Check check) implements InTable {
         public String elementName() {
             return check.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddCheck(this);
         }
     }
 
@@ -211,11 +379,19 @@ public sealed interface SchemaChange {
         public String elementName() {
             return check.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropCheck(this);
+        }
     }
 
     record ModifyCheck(String schema, String table, Check from, Check to) implements InTable {
         public String elementName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyCheck(this);
         }
     }
 
@@ -223,17 +399,29 @@ public sealed interface SchemaChange {
         public String elementName() {
             return foreignKey.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddForeignKey(this);
+        }
     }
 
     record DropForeignKey(String schema, String table, ForeignKey foreignKey) implements InTable {
         public String elementName() {
             return foreignKey.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropForeignKey(this);
+        }
     }
 
     record ModifyForeignKey(String schema, String table, ForeignKey from, ForeignKey to) implements InTable {
         public String elementName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyForeignKey(this);
         }
     }
 
@@ -243,17 +431,29 @@ public sealed interface SchemaChange {
         public String elementName() {
             return index.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddIndex(this);
+        }
     }
 
     record DropIndex(String schema, String table, Index index) implements InTable {
         public String elementName() {
             return index.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropIndex(this);
+        }
     }
 
     record ModifyIndex(String schema, String table, Index from, Index to) implements InTable {
         public String elementName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyIndex(this);
         }
     }
 
@@ -263,17 +463,29 @@ public sealed interface SchemaChange {
         public String objectName() {
             return view.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddView(this);
+        }
     }
 
     record DropView(String schema, View view) implements InSchema {
         public String objectName() {
             return view.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropView(this);
+        }
     }
 
     record RenameView(String schema, View from, View to) implements InSchema {
         public String objectName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRenameView(this);
         }
     }
 
@@ -282,17 +494,29 @@ public sealed interface SchemaChange {
         public String objectName() {
             return to.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyView(this);
+        }
     }
 
     record AddEnum(String schema, EnumType type) implements InSchema {
         public String objectName() {
             return type.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddEnum(this);
+        }
     }
 
     record DropEnum(String schema, EnumType type) implements InSchema {
         public String objectName() {
             return type.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropEnum(this);
         }
     }
 
@@ -301,11 +525,19 @@ public sealed interface SchemaChange {
         public String objectName() {
             return to.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyEnum(this);
+        }
     }
 
     record AddSequence(String schema, Sequence sequence) implements InSchema {
         public String objectName() {
             return sequence.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddSequence(this);
         }
     }
 
@@ -313,11 +545,19 @@ public sealed interface SchemaChange {
         public String objectName() {
             return sequence.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropSequence(this);
+        }
     }
 
     record ModifySequence(String schema, Sequence from, Sequence to) implements InSchema {
         public String objectName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifySequence(this);
         }
     }
 
@@ -325,11 +565,19 @@ public sealed interface SchemaChange {
         public String objectName() {
             return collation.name();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddCollation(this);
+        }
     }
 
     record DropCollation(String schema, Collation collation) implements InSchema {
         public String objectName() {
             return collation.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropCollation(this);
         }
     }
 
@@ -337,6 +585,10 @@ public sealed interface SchemaChange {
     record ModifyCollation(String schema, Collation from, Collation to) implements InSchema {
         public String objectName() {
             return to.name();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyCollation(this);
         }
     }
 }
