@@ -38,12 +38,12 @@ public final class MergeBranch {
         }
         Sides sides = core.store().transaction(tx -> {
             StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            StoredBranch b = tx.branch(s.id(), branch).orElseThrow(() -> new RegistryException(
+            StoredBranch b = tx.branches().find(s.id(), branch).orElseThrow(() -> new RegistryException(
                     RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject + "\" has no branch \"" + branch + "\""));
             if (!"OPEN".equals(b.state())) {
                 throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch + "\" is already merged");
             }
-            List<StoredVersion> onBranch = tx.versions(s.id(), branch, false);
+            List<StoredVersion> onBranch = tx.versions().of(s.id(), branch, false);
             if (onBranch.isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch
                         + "\" has no version to merge");
@@ -61,8 +61,8 @@ public final class MergeBranch {
                         throw new RegistryException(RegistryException.Reason.MERGE_CONFLICT, "main of subject \"" + subject
                                 + "\" changed during the merge; merge again");
                     }
-                    tx.setBranchState(sides.subject().id(), branch, "MERGED");
-                    tx.audit(actor, "branch.merged", "subject/" + subject + "/" + branch, sides.theirs().fingerprint(),
+                    tx.branches().setState(sides.subject().id(), branch, "MERGED");
+                    tx.audit().append(actor, "branch.merged", "subject/" + subject + "/" + branch, sides.theirs().fingerprint(),
                             registration.version().fingerprint(), AuditDetails.of("into", registration.version().version()));
                 });
     }

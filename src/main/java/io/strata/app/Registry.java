@@ -12,6 +12,7 @@ import io.strata.registry.SubjectAdmin;
 import io.strata.registry.ValidateCompatibility;
 import io.strata.events.WebhookSettings;
 import io.strata.events.Webhooks;
+import io.strata.rollout.RolloutStore;
 import io.strata.store.StoreDatabase;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 public final class Registry implements AutoCloseable {
 
+    private final StoreDatabase store;
     private final RegistryCore core;
     private final RegisterVersion register;
     private final SubjectAdmin subjects;
@@ -51,8 +53,9 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL
      */
     public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
-        this.core = new RegistryCore(store, parser);
-        this.webhooks = new Webhooks(store, webhookSettings);
+        this.store = store;
+        this.core = new RegistryCore(store.registryStore(), parser);
+        this.webhooks = new Webhooks(store.webhookStore(), webhookSettings);
         this.register = new RegisterVersion(core, webhooks);
         this.subjects = new SubjectAdmin(core);
         this.schemas = new SchemaQueries(core);
@@ -62,10 +65,11 @@ public final class Registry implements AutoCloseable {
         this.branches = new Branches(core);
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
-        this.environments = new io.strata.rollout.Environments(store);
-        this.clients = new io.strata.rollout.Clients(store);
-        this.drift = new io.strata.rollout.drift.DetectDrift(store, schemas::catalogOf, webhooks);
-        this.rollouts = new io.strata.rollout.Rollouts(store, webhooks, clients, drift, (subject, version) ->
+        RolloutStore rolloutStore = store.rolloutStore();
+        this.environments = new io.strata.rollout.Environments(rolloutStore);
+        this.clients = new io.strata.rollout.Clients(rolloutStore);
+        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, schemas::catalogOf, webhooks);
+        this.rollouts = new io.strata.rollout.Rollouts(rolloutStore, webhooks, clients, drift, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
                 schemas::catalogOf);
     }
@@ -137,7 +141,7 @@ public final class Registry implements AutoCloseable {
     }
 
     public StoreDatabase store() {
-        return core.store();
+        return store;
     }
 
     /** Outgoing webhooks; also where the registry's events go. */
@@ -150,5 +154,6 @@ public final class Registry implements AutoCloseable {
         webhooks.close();
         rollouts.close();
         core.close();
+        store.close();
     }
 }

@@ -1,7 +1,6 @@
 package io.strata.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.strata.store.WebhookTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +100,7 @@ final class WebhookDelivery {
     /** Whether the webhook still exists: one deleted while its retries waited gets none. */
     private boolean stillSubscribed() {
         try {
-            return owner.store().transaction(tx -> new WebhookTables(tx).webhook(hook.id())).isPresent();
+            return owner.store().transaction(tx -> tx.webhooks().webhook(hook.id())).isPresent();
         } catch (RuntimeException e) {
             LOG.debug("cannot read webhook {}: {}", hook.id(), e.getMessage());
             return false;
@@ -112,7 +111,7 @@ final class WebhookDelivery {
         String clipped = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
         try {
             owner.store().transaction(tx -> {
-                WebhookTables tables = new WebhookTables(tx);
+                WebhookRepository tables = tx.webhooks();
                 tables.insertDelivery(new StoredDelivery(tables.nextId(), hook.id(), id, event, attempt, outcome, status,
                         clipped, at, millis));
                 return null;

@@ -5,8 +5,6 @@ import io.strata.audit.EventSink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.rollout.DaemonThreads;
-import io.strata.store.StoreDatabase;
-import io.strata.store.WebhookTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +35,13 @@ public final class Webhooks implements EventSink, AutoCloseable {
     private static final int MAX_URL = 2000;
     private static final int MAX_SECRET = 500;
 
-    private final StoreDatabase store;
+    private final WebhookStore store;
     private final WebhookSettings settings;
     private final ScheduledThreadPoolExecutor executor;
     private final HttpClient http;
     private volatile DeliveryCounter counter = DeliveryCounter.NONE;
 
-    public Webhooks(StoreDatabase store, WebhookSettings settings) {
+    public Webhooks(WebhookStore store, WebhookSettings settings) {
         this.store = store;
         this.settings = settings;
         this.executor = new ScheduledThreadPoolExecutor(settings.threads(), DaemonThreads.named("strata-webhooks", true));
@@ -71,11 +69,11 @@ public final class Webhooks implements EventSink, AutoCloseable {
         }
         List<String> checkedEvents = checkEvents(events);
         StoredWebhook created = store.transaction(tx -> {
-            WebhookTables tables = new WebhookTables(tx);
+            WebhookRepository tables = tx.webhooks();
             StoredWebhook w = new StoredWebhook(tables.nextId(), checkedUrl, secret, checkedEvents, actor, Instant.now());
             tables.insert(w);
             // The secret stays out of the audit trail, which anyone who may read the trail can page through.
-            tx.audit(actor, "webhook.created", "webhook/" + w.id(), null, null,
+            tx.audit().append(actor, "webhook.created", "webhook/" + w.id(), null, null,
                     details(Map.of("url", checkedUrl, "events", checkedEvents)));
             return w;
         });
@@ -83,12 +81,12 @@ public final class Webhooks implements EventSink, AutoCloseable {
     }
 
     public List<Subscription> list() {
-        return store.transaction(tx -> new WebhookTables(tx).webhooks()).stream().map(Webhooks::view).toList();
+        return store.transaction(tx -> tx.webhooks().webhooks()).stream().map(Webhooks::view).toList();
     }
 
     public Subscription get(String id) {
         long key = parseId(id);
-        return store.transaction(tx -> new WebhookTables(tx).webhook(key)).map(Webhooks::view)
+        return store.transaction(tx -> tx.webhooks().webhook(key)).map(Webhooks::view)
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -96,10 +94,10 @@ public final class Webhooks implements EventSink, AutoCloseable {
     public void delete(String id, String actor) {
         long key = parseId(id);
         store.transaction(tx -> {
-            WebhookTables tables = new WebhookTables(tx);
+            WebhookRepository tables = tx.webhooks();
             StoredWebhook w = tables.webhook(key).orElseThrow(() -> notFound(id));
             tables.delete(key);
-            tx.audit(actor, "webhook.deleted", "webhook/" + key, null, null,
+            tx.audit().append(actor, "webhook.deleted", "webhook/" + key, null, null,
                     details(Map.of("url", w.url(), "events", w.events())));
             return null;
         });
@@ -109,7 +107,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
     public List<StoredDelivery> deliveries(String id, long beforeId, int limit) {
         long key = parseId(id);
         return store.transaction(tx -> {
-            WebhookTables tables = new WebhookTables(tx);
+            WebhookRepository tables = tx.webhooks();
             if (tables.webhook(key).isEmpty()) {
                 throw notFound(id);
             }
@@ -142,7 +140,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
 
     private void fanOut(String event, Instant at, Map<String, Object> data) {
         try {
-            List<StoredWebhook> hooks = store.transaction(tx -> new WebhookTables(tx).webhooks());
+            List<StoredWebhook> hooks = store.transaction(tx -> tx.webhooks().webhooks());
             for (StoredWebhook hook : hooks) {
                 if (hook.events().contains(event)) {
                     new WebhookDelivery(this, hook, event, at, data).start();
@@ -161,7 +159,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
         return http;
     }
 
-    StoreDatabase store() {
+    WebhookStore store() {
         return store;
     }
 

@@ -20,7 +20,7 @@ public final class AuditTrail {
 
     /** Events after {@code afterSeq}, oldest first, at most {@code limit} (capped at 1,000). */
     public List<AuditEvent> page(long afterSeq, int limit) {
-        return core.store().transaction(tx -> tx.auditEvents(Math.max(0, afterSeq), Math.max(1, Math.min(limit, 1_000))));
+        return core.store().transaction(tx -> tx.audit().after(Math.max(0, afterSeq), Math.max(1, Math.min(limit, 1_000))));
     }
 
     /**
@@ -29,11 +29,11 @@ public final class AuditTrail {
      */
     public AuditVerification verify() {
         return core.store().transaction(tx -> {
-            var head = tx.auditHead();
+            var head = tx.audit().head();
             List<AuditEvent> all = new ArrayList<>();
             long after = 0;
             while (true) {
-                List<AuditEvent> page = tx.auditEvents(after, VERIFY_PAGE);
+                List<AuditEvent> page = tx.audit().after(after, VERIFY_PAGE);
                 all.addAll(page);
                 if (page.size() < VERIFY_PAGE) {
                     break;

@@ -26,14 +26,14 @@ public final class Branches {
             tx.lockForWrite();
             Modes.requireWritable(tx, subject);
             StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            if (tx.branch(s.id(), branch).isPresent()) {
+            if (tx.branches().find(s.id(), branch).isPresent()) {
                 throw new RegistryException(RegistryException.Reason.EXISTS, "subject \"" + subject
                         + "\" already has a branch \"" + branch + "\"");
             }
             StoredVersion base = VersionLookup.find(tx, s, RegistryCore.MAIN, fromVersion == null ? "latest" : fromVersion, false);
             StoredBranch created = new StoredBranch(s.id(), branch, base.version(), "OPEN", Instant.now());
-            tx.insertBranch(created);
-            tx.audit(actor, "branch.created", "subject/" + subject + "/" + branch, null, base.fingerprint(),
+            tx.branches().insert(created);
+            tx.audit().append(actor, "branch.created", "subject/" + subject + "/" + branch, null, base.fingerprint(),
                     AuditDetails.of("from", base.version()));
             return created;
         });
@@ -42,6 +42,6 @@ public final class Branches {
     }
 
     public List<StoredBranch> list(String subject) {
-        return core.store().transaction(tx -> tx.branches(RegistryCore.requireSubject(tx, subject).id()));
+        return core.store().transaction(tx -> tx.branches().of(RegistryCore.requireSubject(tx, subject).id()));
     }
 }

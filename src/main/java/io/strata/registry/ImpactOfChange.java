@@ -38,7 +38,7 @@ public final class ImpactOfChange {
         }
         Loaded loaded = core.store().transaction(tx -> {
             StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            List<StoredVersion> live = tx.versions(s.id(), RegistryCore.MAIN, false);
+            List<StoredVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
             StoredVersion to = null;
             StoredVersion from;
             if (proposed == null) {
@@ -48,7 +48,7 @@ public final class ImpactOfChange {
             } else {
                 from = live.isEmpty() ? null : live.get(live.size() - 1);
             }
-            return new Loaded(s, from, to, RegistryCore.levelOf(tx, s), tx.dependencies());
+            return new Loaded(s, from, to, RegistryCore.levelOf(tx, s), tx.dependencies().all());
         });
         if (loaded.from() == null) {
             throw new RegistryException(RegistryException.Reason.VERSION_NOT_FOUND, "subject \"" + subject
@@ -114,11 +114,11 @@ public final class ImpactOfChange {
 
     private String latestCanonical(String subject) {
         return core.store().transaction(tx -> {
-            StoredSubject s = tx.subject(subject).orElse(null);
+            StoredSubject s = tx.subjects().byName(subject).orElse(null);
             if (s == null) {
                 return null;
             }
-            List<StoredVersion> live = tx.versions(s.id(), RegistryCore.MAIN, false);
+            List<StoredVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
             return live.isEmpty() ? null : live.get(live.size() - 1).canonical().toLowerCase(Locale.ROOT);
         });
     }

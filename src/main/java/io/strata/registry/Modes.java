@@ -1,6 +1,5 @@
 package io.strata.registry;
 
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.util.Locale;
@@ -17,17 +16,17 @@ public final class Modes {
     private Modes() {
     }
 
-    static String of(StoreTransaction tx, String subject) throws SQLException {
+    static String of(RegistryTransaction tx, String subject) {
         if (subject != null) {
-            var own = tx.config("mode:" + subject);
+            var own = tx.configs().get("mode:" + subject);
             if (own.isPresent()) {
                 return own.get();
             }
         }
-        return tx.config("mode").orElse("READWRITE");
+        return tx.configs().get("mode").orElse("READWRITE");
     }
 
-    static void requireWritable(StoreTransaction tx, String subject) throws SQLException {
+    static void requireWritable(RegistryTransaction tx, String subject) {
         if ("READONLY".equals(of(tx, subject))) {
             throw new RegistryException(RegistryException.Reason.READ_ONLY, subject == null ? "the registry is read-only"
                     : "subject \"" + subject + "\" is read-only");

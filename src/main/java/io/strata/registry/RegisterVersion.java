@@ -4,7 +4,6 @@ import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,7 +35,7 @@ public final class RegisterVersion {
     /** Work that must commit or roll back with a registration (a merge marks its branch merged). */
     @FunctionalInterface
     public interface InSameTransaction {
-        void run(StoreTransaction tx, Registration registration, StoredVersion previous) throws SQLException;
+        void run(RegistryTransaction tx, Registration registration, StoredVersion previous);
     }
 
     public Registration run(RegisterRequest request) {
@@ -49,7 +48,7 @@ public final class RegisterVersion {
         String branch = Names.branch(request.branch());
         Names.limit("message", request.message(), 4000);
         SubjectWrites.check(request.settings());
-        Optional<StoredSubject> existing = core.store().transaction(tx -> tx.subject(name));
+        Optional<StoredSubject> existing = core.store().transaction(tx -> tx.subjects().byName(name));
         var format = existing.map(StoredSubject::format).orElse(request.format());
         if (format == null) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "subject \"" + name
@@ -76,11 +75,11 @@ public final class RegisterVersion {
         return registration;
     }
 
-    private Registration register(StoreTransaction tx, RegisterRequest request, String name, String branch,
-                                  ParsedSchema parsed, InSameTransaction alsoDo) throws SQLException {
+    private Registration register(RegistryTransaction tx, RegisterRequest request, String name, String branch,
+                                  ParsedSchema parsed, InSameTransaction alsoDo) {
         tx.lockForWrite();
         Modes.requireWritable(tx, name);
-        Optional<StoredSubject> found = tx.subject(name);
+        Optional<StoredSubject> found = tx.subjects().byName(name);
         StoredSubject subject = found.isPresent() ? found.get()
                 : SubjectWrites.create(tx, name, parsed.format(), parsed.dialect(), request.settings(), request.author());
         if (subject.format() != parsed.format()) {
@@ -91,7 +90,7 @@ public final class RegisterVersion {
             subject = revive(tx, subject, request.author());
         }
         List<VersionKey> lineage = RegistryCore.lineageKeys(tx, subject, branch);
-        if (!RegistryCore.MAIN.equals(branch) && !"OPEN".equals(tx.branch(subject.id(), branch).orElseThrow().state())) {
+        if (!RegistryCore.MAIN.equals(branch) && !"OPEN".equals(tx.branches().find(subject.id(), branch).orElseThrow().state())) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch + "\" of subject \""
                     + name + "\" is merged; fork a new branch");
         }
@@ -118,10 +117,10 @@ public final class RegisterVersion {
             semver = SemanticVersion.parse(previous.semver()).next(bump).toString();
         }
         StoredVersion version = new StoredVersion(tx.nextId(), subject.id(), name, branch,
-                tx.lastVersionNumber(subject.id(), branch) + 1, semver, parsed.fingerprint(), parsed.text(),
+                tx.versions().lastNumber(subject.id(), branch) + 1, semver, parsed.fingerprint(), parsed.text(),
                 parsed.canonical(), request.author(), request.message(), false, Instant.now());
-        tx.insertVersion(version);
-        tx.audit(request.author(), "version.registered", "subject/" + name + "/" + branch + "/" + version.version(),
+        tx.versions().insert(version);
+        tx.audit().append(request.author(), "version.registered", "subject/" + name + "/" + branch + "/" + version.version(),
                 previous == null ? null : previous.fingerprint(), version.fingerprint(),
                 AuditDetails.of("id", version.id(), "semver", semver, "message", request.message()));
         Registration registration = new Registration(version, true, check);
@@ -129,12 +128,12 @@ public final class RegisterVersion {
         return registration;
     }
 
-    private StoredSubject revive(StoreTransaction tx, StoredSubject subject, String actor) throws SQLException {
+    private StoredSubject revive(RegistryTransaction tx, StoredSubject subject, String actor) {
         StoredSubject revived = new StoredSubject(subject.id(), subject.name(), subject.format(), subject.dialect(),
                 subject.compatibility(), subject.owner(), subject.description(), subject.tags(), false,
                 subject.createdAt(), Instant.now());
-        tx.updateSubject(revived);
-        tx.audit(actor, "subject.restored", "subject/" + subject.name(), null, null, null);
+        tx.subjects().update(revived);
+        tx.audit().append(actor, "subject.restored", "subject/" + subject.name(), null, null, null);
         return revived;
     }
 

@@ -1,7 +1,6 @@
 package io.strata.registry;
 
 import io.strata.compat.CompatibilityLevel;
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -49,11 +48,10 @@ public final class RegistryConfig {
         core.changed();
     }
 
-    private static CompatibilityLevel writeGlobalLevel(StoreTransaction tx, CompatibilityLevel level, String actor)
-            throws SQLException {
-        String before = tx.config("compatibility").orElse("BACKWARD");
-        tx.setConfig("compatibility", level.name());
-        tx.audit(actor, "config.updated", "config", null, null, AuditDetails.of("compatibility", level.name(), "was", before));
+    private static CompatibilityLevel writeGlobalLevel(RegistryTransaction tx, CompatibilityLevel level, String actor) {
+        String before = tx.configs().get("compatibility").orElse("BACKWARD");
+        tx.configs().set("compatibility", level.name());
+        tx.audit().append(actor, "config.updated", "config", null, null, AuditDetails.of("compatibility", level.name(), "was", before));
         return level;
     }
 
@@ -88,9 +86,9 @@ public final class RegistryConfig {
         });
     }
 
-    private static String writeMode(StoreTransaction tx, String subject, String mode, String actor) throws SQLException {
-        tx.setConfig(subject == null ? "mode" : "mode:" + subject, mode);
-        tx.audit(actor, "mode.updated", subject == null ? "config" : "subject/" + subject, null, null,
+    private static String writeMode(RegistryTransaction tx, String subject, String mode, String actor) {
+        tx.configs().set(subject == null ? "mode" : "mode:" + subject, mode);
+        tx.audit().append(actor, "mode.updated", subject == null ? "config" : "subject/" + subject, null, null,
                 AuditDetails.of("mode", mode));
         return mode;
     }
@@ -100,8 +98,8 @@ public final class RegistryConfig {
         return core.store().transaction(tx -> {
             tx.lockForWrite();
             RegistryCore.requireSubject(tx, subject);
-            tx.deleteConfig("mode:" + subject);
-            tx.audit(actor, "mode.deleted", "subject/" + subject, null, null, null);
+            tx.configs().delete("mode:" + subject);
+            tx.audit().append(actor, "mode.deleted", "subject/" + subject, null, null, null);
             return Modes.of(tx, subject);
         });
     }

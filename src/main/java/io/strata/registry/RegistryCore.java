@@ -2,8 +2,6 @@ package io.strata.registry;
 
 import io.strata.compat.CompatibilityLevel;
 import io.strata.model.SubjectFormat;
-import io.strata.store.StoreDatabase;
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ public final class RegistryCore implements AutoCloseable {
     /** How long another server's change may go unseen by this server's caches. */
     private static final long CACHE_MILLIS = 2_000;
 
-    private final StoreDatabase store;
+    private final RegistryStore store;
     private final SchemaParser parser;
     /** A day: a version's content never changes, and the purge count below catches the one way it can go. */
     private static final long IMMUTABLE_MILLIS = 86_400_000;
@@ -43,12 +41,12 @@ public final class RegistryCore implements AutoCloseable {
     record SubjectState(StoredSubject subject, List<StoredVersion> main, CompatibilityLevel level) {
     }
 
-    public RegistryCore(StoreDatabase store, SchemaParser parser) {
+    public RegistryCore(RegistryStore store, SchemaParser parser) {
         this.store = store;
         this.parser = parser;
     }
 
-    public StoreDatabase store() {
+    public RegistryStore store() {
         return store;
     }
 
@@ -60,7 +58,7 @@ public final class RegistryCore implements AutoCloseable {
     public Optional<StoredVersion> versionById(long id) {
         noticePurges();
         // An id not found is not cached: the sequence may hand it out a moment later.
-        return Optional.ofNullable(versionsById.get(id, key -> store.transaction(tx -> tx.versionById(key)).orElse(null)));
+        return Optional.ofNullable(versionsById.get(id, key -> store.transaction(tx -> tx.versions().byId(key)).orElse(null)));
     }
 
     /** The format of {@code subject}'s versions. */
@@ -74,7 +72,7 @@ public final class RegistryCore implements AutoCloseable {
         long now = System.nanoTime();
         if (now - purgesCheckedAt > CACHE_MILLIS * 1_000_000) {
             purgesCheckedAt = now;
-            long purges = store.transaction(StoreTransaction::purges);
+            long purges = store.transaction(tx -> tx.configs().purges());
             if (purges != purgesSeen) {
                 versionsById.clear();
                 formats.clear();
@@ -95,7 +93,7 @@ public final class RegistryCore implements AutoCloseable {
     SubjectState state(String name) {
         return states.get(name, n -> store.transaction(tx -> {
             StoredSubject subject = requireSubject(tx, n);
-            return new SubjectState(subject, tx.versions(subject.id(), MAIN, false), levelOf(tx, subject));
+            return new SubjectState(subject, tx.versions().of(subject.id(), MAIN, false), levelOf(tx, subject));
         }));
     }
 
@@ -112,57 +110,56 @@ public final class RegistryCore implements AutoCloseable {
         formats.clear();
     }
 
-    public static StoredSubject requireSubject(StoreTransaction tx, String name) throws SQLException {
-        return tx.subject(name).orElseThrow(() -> new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND,
+    public static StoredSubject requireSubject(RegistryTransaction tx, String name) {
+        return tx.subjects().byName(name).orElseThrow(() -> new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND,
                 "subject \"" + name + "\" not found"));
     }
 
     /** The level a subject's versions are checked at: its own, else the global default. */
-    static CompatibilityLevel levelOf(StoreTransaction tx, StoredSubject subject) throws SQLException {
+    static CompatibilityLevel levelOf(RegistryTransaction tx, StoredSubject subject) {
         if (subject != null && subject.compatibility() != null) {
             return CompatibilityLevel.valueOf(subject.compatibility());
         }
-        return CompatibilityLevel.valueOf(tx.config("compatibility").orElse("BACKWARD"));
+        return CompatibilityLevel.valueOf(tx.configs().get("compatibility").orElse("BACKWARD"));
     }
 
     /**
      * The live versions a branch's next version is checked against, oldest first: main's up to the fork
      * point, then the branch's own.
      */
-    static List<StoredVersion> lineage(StoreTransaction tx, StoredSubject subject, String branch) throws SQLException {
+    static List<StoredVersion> lineage(RegistryTransaction tx, StoredSubject subject, String branch) {
         // Two queries (main, then the branch), not one per version: the same selection as lineageKeys, with text.
-        List<StoredVersion> main = tx.versions(subject.id(), MAIN, false);
+        List<StoredVersion> main = tx.versions().of(subject.id(), MAIN, false);
         if (MAIN.equals(branch)) {
             return main;
         }
         int base = requireBranch(tx, subject, branch).baseVersion();
         List<StoredVersion> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
-        out.addAll(tx.versions(subject.id(), branch, false));
+        out.addAll(tx.versions().of(subject.id(), branch, false));
         return out;
     }
 
     /** {@link #lineage} without the versions' text. */
-    static List<VersionKey> lineageKeys(StoreTransaction tx, StoredSubject subject, String branch) throws SQLException {
-        List<VersionKey> main = tx.versionKeys(subject.id(), MAIN);
+    static List<VersionKey> lineageKeys(RegistryTransaction tx, StoredSubject subject, String branch) {
+        List<VersionKey> main = tx.versions().keys(subject.id(), MAIN);
         if (MAIN.equals(branch)) {
             return main;
         }
         int base = requireBranch(tx, subject, branch).baseVersion();
         List<VersionKey> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
-        out.addAll(tx.versionKeys(subject.id(), branch));
+        out.addAll(tx.versions().keys(subject.id(), branch));
         return out;
     }
 
-    private static io.strata.registry.StoredBranch requireBranch(StoreTransaction tx, StoredSubject subject, String branch)
-            throws SQLException {
-        return tx.branch(subject.id(), branch).orElseThrow(() -> new RegistryException(
+    private static io.strata.registry.StoredBranch requireBranch(RegistryTransaction tx, StoredSubject subject, String branch) {
+        return tx.branches().find(subject.id(), branch).orElseThrow(() -> new RegistryException(
                 RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject.name() + "\" has no branch \""
                         + branch + "\""));
     }
 
     /** A version's full row by id, within {@code tx} (versions are immutable but for their deleted flag). */
-    static StoredVersion load(StoreTransaction tx, VersionKey key) throws SQLException {
-        return tx.versionById(key.id()).orElseThrow(() -> new IllegalStateException("version " + key.id() + " vanished"));
+    static StoredVersion load(RegistryTransaction tx, VersionKey key) {
+        return tx.versions().byId(key.id()).orElseThrow(() -> new IllegalStateException("version " + key.id() + " vanished"));
     }
 
     public ParsedSchema parse(StoredSubject subject, StoredVersion version) {
@@ -172,6 +169,5 @@ public final class RegistryCore implements AutoCloseable {
     @Override
     public void close() {
         parser.close();
-        store.close();
     }
 }

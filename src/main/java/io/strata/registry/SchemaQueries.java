@@ -34,7 +34,7 @@ public final class SchemaQueries {
     /** Every live version, across subjects, with the same canonical schema as version {@code id}. */
     public List<StoredVersion> sameContent(long id) {
         StoredVersion v = byId(id);
-        return core.store().transaction(tx -> tx.versionsByFingerprint(v.fingerprint())).stream()
+        return core.store().transaction(tx -> tx.versions().byFingerprint(v.fingerprint())).stream()
                 .filter(other -> !other.deleted() || other.id() == id).toList();
     }
 
@@ -46,11 +46,11 @@ public final class SchemaQueries {
                         + "\" was deleted");
             }
             String b = branch == null ? RegistryCore.MAIN : branch;
-            if (!RegistryCore.MAIN.equals(b) && tx.branch(s.id(), b).isEmpty()) {
+            if (!RegistryCore.MAIN.equals(b) && tx.branches().find(s.id(), b).isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject
                         + "\" has no branch \"" + b + "\"");
             }
-            return tx.versions(s.id(), b, includeDeleted);
+            return tx.versions().of(s.id(), b, includeDeleted);
         });
     }
 

@@ -1,6 +1,5 @@
 package io.strata.registry;
 
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,9 +21,9 @@ public final class SubjectAdmin {
 
     public List<SubjectView> list(boolean includeDeleted) {
         return core.store().transaction(tx -> {
-            List<StoredDependency> dependencies = tx.dependencies();
+            List<StoredDependency> dependencies = tx.dependencies().all();
             List<SubjectView> out = new ArrayList<>();
-            for (StoredSubject s : tx.subjects(includeDeleted)) {
+            for (StoredSubject s : tx.subjects().all(includeDeleted)) {
                 out.add(view(tx, s, dependencies));
             }
             return out;
@@ -33,7 +32,7 @@ public final class SubjectAdmin {
 
     public SubjectView get(String name) {
         return core.subjectView(name, n -> core.store().transaction(tx -> view(tx, RegistryCore.requireSubject(tx, n),
-                tx.dependencies())));
+                tx.dependencies().all())));
     }
 
     public SubjectView update(String name, SubjectSettings settings, String actor) {
@@ -41,7 +40,7 @@ public final class SubjectAdmin {
             tx.lockForWrite();
             Modes.requireWritable(tx, name);
             StoredSubject updated = SubjectWrites.apply(tx, RegistryCore.requireSubject(tx, name), settings, actor);
-            return view(tx, updated, tx.dependencies());
+            return view(tx, updated, tx.dependencies().all());
         });
         core.changed();
         return view;
@@ -53,7 +52,7 @@ public final class SubjectAdmin {
             tx.lockForWrite();
             Modes.requireWritable(tx, name);
             StoredSubject subject = RegistryCore.requireSubject(tx, name);
-            List<StoredVersion> versions = tx.versions(subject.id(), RegistryCore.MAIN, true);
+            List<StoredVersion> versions = tx.versions().of(subject.id(), RegistryCore.MAIN, true);
             if (!permanent) {
                 if (subject.deleted()) {
                     throw new RegistryException(RegistryException.Reason.SUBJECT_SOFT_DELETED, "subject \"" + name
@@ -62,27 +61,27 @@ public final class SubjectAdmin {
                 List<Integer> numbers = new ArrayList<>();
                 for (StoredVersion v : versions) {
                     if (!v.deleted()) {
-                        tx.setVersionDeleted(v.id(), true);
+                        tx.versions().setDeleted(v.id(), true);
                         numbers.add(v.version());
                     }
                 }
-                tx.updateSubject(withDeleted(subject, true));
-                tx.audit(actor, "subject.deleted", "subject/" + name, null, null, AuditDetails.of("versions", numbers));
+                tx.subjects().update(withDeleted(subject, true));
+                tx.audit().append(actor, "subject.deleted", "subject/" + name, null, null, AuditDetails.of("versions", numbers));
                 return numbers;
             }
             if (!subject.deleted()) {
                 throw new RegistryException(RegistryException.Reason.NOT_SOFT_DELETED, "subject \"" + name
                         + "\" must be soft-deleted before it is deleted permanently");
             }
-            List<String> dependents = tx.dependencies().stream().filter(d -> d.upstream().equals(name))
+            List<String> dependents = tx.dependencies().all().stream().filter(d -> d.upstream().equals(name))
                     .map(StoredDependency::subject).toList();
             if (!dependents.isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.REFERENCED, "subject \"" + name
                         + "\" cannot be deleted permanently: " + String.join(", ", dependents) + " depend on it", dependents);
             }
-            tx.deleteSubjectRows(subject.id());
-            tx.countPurge();
-            tx.audit(actor, "subject.purged", "subject/" + name, null, null,
+            tx.subjects().deleteRows(subject.id());
+            tx.configs().countPurge();
+            tx.audit().append(actor, "subject.purged", "subject/" + name, null, null,
                     AuditDetails.of("versions", versions.stream().map(StoredVersion::version).toList()));
             return versions.stream().map(StoredVersion::version).toList();
         });
@@ -103,17 +102,17 @@ public final class SubjectAdmin {
                     throw new RegistryException(RegistryException.Reason.VERSION_SOFT_DELETED, "version " + v.version()
                             + " of subject \"" + name + "\" is already soft-deleted");
                 }
-                tx.setVersionDeleted(v.id(), true);
-                tx.audit(actor, "version.deleted", target, v.fingerprint(), null, null);
+                tx.versions().setDeleted(v.id(), true);
+                tx.audit().append(actor, "version.deleted", target, v.fingerprint(), null, null);
                 return v;
             }
             if (!v.deleted()) {
                 throw new RegistryException(RegistryException.Reason.VERSION_NOT_SOFT_DELETED, "version " + v.version()
                         + " of subject \"" + name + "\" must be soft-deleted before it is deleted permanently");
             }
-            tx.deleteVersionRow(v.id());
-            tx.countPurge();
-            tx.audit(actor, "version.purged", target, v.fingerprint(), null, null);
+            tx.versions().deleteRow(v.id());
+            tx.configs().countPurge();
+            tx.audit().append(actor, "version.purged", target, v.fingerprint(), null, null);
             return v;
         });
         core.deleted();
@@ -125,11 +124,10 @@ public final class SubjectAdmin {
                 s.tags(), deleted, s.createdAt(), Instant.now());
     }
 
-    private static SubjectView view(StoreTransaction tx, StoredSubject s, List<StoredDependency> dependencies)
-            throws SQLException {
-        List<StoredVersion> live = tx.versions(s.id(), RegistryCore.MAIN, false);
+    private static SubjectView view(RegistryTransaction tx, StoredSubject s, List<StoredDependency> dependencies) {
+        List<StoredVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
         return new SubjectView(s, RegistryCore.levelOf(tx, s).name(), live.isEmpty() ? null : live.get(live.size() - 1),
                 live.size(), dependencies.stream().filter(d -> d.subject().equals(s.name())).toList(),
-                dependencies.stream().filter(d -> d.upstream().equals(s.name())).toList(), tx.branches(s.id()));
+                dependencies.stream().filter(d -> d.upstream().equals(s.name())).toList(), tx.branches().of(s.id()));
     }
 }

@@ -2,7 +2,6 @@ package io.strata.registry;
 
 import io.strata.compat.CompatibilityLevel;
 import io.strata.model.SubjectFormat;
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,8 +18,8 @@ final class SubjectWrites {
     private SubjectWrites() {
     }
 
-    static StoredSubject create(StoreTransaction tx, String name, SubjectFormat format, String dialect,
-                                SubjectSettings settings, String actor) throws SQLException {
+    static StoredSubject create(RegistryTransaction tx, String name, SubjectFormat format, String dialect,
+                                SubjectSettings settings, String actor) {
         if (format == null) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "subject \"" + name
                     + "\" is new: its format (SQL, AVRO, JSON or PROTOBUF) is required");
@@ -33,15 +32,14 @@ final class SubjectWrites {
         }
         StoredSubject subject = new StoredSubject(tx.nextRowId(), Names.subject(name), format, sqlDialect, null, null, null,
                 List.of(), false, now, now);
-        tx.insertSubject(subject);
-        tx.audit(actor, "subject.created", "subject/" + name, null, null, AuditDetails.of("format", format.name(),
+        tx.subjects().insert(subject);
+        tx.audit().append(actor, "subject.created", "subject/" + name, null, null, AuditDetails.of("format", format.name(),
                 "dialect", sqlDialect));
         return apply(tx, subject, settings, actor);
     }
 
     /** {@code subject} with {@code settings} applied and stored; unchanged (and not audited) when they change nothing. */
-    static StoredSubject apply(StoreTransaction tx, StoredSubject subject, SubjectSettings settings, String actor)
-            throws SQLException {
+    static StoredSubject apply(RegistryTransaction tx, StoredSubject subject, SubjectSettings settings, String actor) {
         check(settings);
         String level = subject.compatibility();
         if (settings.compatibility() != null) {
@@ -54,8 +52,8 @@ final class SubjectWrites {
                 Instant.now());
         boolean changed = !sameSettings(subject, updated);
         if (changed) {
-            tx.updateSubject(updated);
-            tx.audit(actor, "subject.updated", "subject/" + subject.name(), null, null, AuditDetails.of(
+            tx.subjects().update(updated);
+            tx.audit().append(actor, "subject.updated", "subject/" + subject.name(), null, null, AuditDetails.of(
                     "compatibility", level, "owner", updated.owner(), "description", updated.description(),
                     "tags", updated.tags()));
         }
@@ -95,8 +93,8 @@ final class SubjectWrites {
                 && java.util.Objects.equals(a.description(), b.description()) && a.tags().equals(b.tags());
     }
 
-    private static void replaceDependencies(StoreTransaction tx, StoredSubject subject,
-                                            List<SubjectSettings.Dependency> dependsOn, String actor) throws SQLException {
+    private static void replaceDependencies(RegistryTransaction tx, StoredSubject subject,
+                                            List<SubjectSettings.Dependency> dependsOn, String actor) {
         List<Long> ids = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         for (SubjectSettings.Dependency d : dependsOn) {
@@ -117,8 +115,8 @@ final class SubjectWrites {
             ids.add(upstream.id());
             kinds.add(kind);
         }
-        tx.replaceDependencies(subject.id(), ids, kinds);
-        tx.audit(actor, "subject.dependencies", "subject/" + subject.name(), null, null,
+        tx.dependencies().replace(subject.id(), ids, kinds);
+        tx.audit().append(actor, "subject.dependencies", "subject/" + subject.name(), null, null,
                 AuditDetails.of("dependsOn", dependsOn.stream().map(d -> d.subject()).toList()));
     }
 }

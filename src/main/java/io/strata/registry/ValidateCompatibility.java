@@ -134,14 +134,14 @@ public final class ValidateCompatibility {
         }
         return core.store().transaction(tx -> {
             long id = tx.nextRowId();
-            tx.insertReport(new StoredReport(id, subject, result.level().name(), result.compatible(), body, Instant.now()));
+            tx.reports().insert(new StoredReport(id, subject, result.level().name(), result.compatible(), body, Instant.now()));
             return id;
         });
     }
 
     /** Reports newest first, before {@code beforeId} (0: from the newest). */
     public List<StoredReport> reports(long beforeId, int limit) {
-        return core.store().transaction(tx -> tx.reports(beforeId, Math.max(1, Math.min(limit, 500))));
+        return core.store().transaction(tx -> tx.reports().before(beforeId, Math.max(1, Math.min(limit, 500))));
     }
 
     /**
@@ -153,7 +153,7 @@ public final class ValidateCompatibility {
         }
         Versions found = core.store().transaction(tx -> {
             StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            return new Versions(s, tx.versions(s.id(), RegistryCore.MAIN, false));
+            return new Versions(s, tx.versions().of(s.id(), RegistryCore.MAIN, false));
         });
         List<SchemaChecks.Labelled> parsed = found.versions().stream().map(v -> new SchemaChecks.Labelled(
                 RegisterVersion.describe(v), core.parse(found.subject(), v))).toList();

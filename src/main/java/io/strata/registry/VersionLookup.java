@@ -1,6 +1,5 @@
 package io.strata.registry;
 
-import io.strata.store.StoreTransaction;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -11,9 +10,9 @@ public final class VersionLookup {
     private VersionLookup() {
     }
 
-    public static StoredVersion find(StoreTransaction tx, StoredSubject subject, String branch, String version,
-                              boolean includeDeleted) throws SQLException {
-        return find(subject, tx.versions(subject.id(), branch, includeDeleted), branch, version);
+    public static StoredVersion find(RegistryTransaction tx, StoredSubject subject, String branch, String version,
+                              boolean includeDeleted) {
+        return find(subject, tx.versions().of(subject.id(), branch, includeDeleted), branch, version);
     }
 
     /** {@code version} among {@code versions} (one branch's, in number order). */

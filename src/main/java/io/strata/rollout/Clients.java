@@ -1,7 +1,6 @@
 package io.strata.rollout;
 
 import io.strata.registry.RegistryException;
-import io.strata.store.StoreDatabase;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +16,10 @@ public final class Clients {
 
     public static final Duration DEFAULT_EXPIRY = Duration.ofSeconds(60);
 
-    private final StoreDatabase store;
+    private final RolloutStore store;
     private volatile Duration expiry = DEFAULT_EXPIRY;
 
-    public Clients(StoreDatabase store) {
+    public Clients(RolloutStore store) {
         this.store = store;
     }
 
@@ -44,10 +43,10 @@ public final class Clients {
         }
         ClientVersion client = new ClientVersion(environment, subject, service, instance, reads, writes, Instant.now());
         store.transaction(tx -> {
-            if (tx.environment(environment).isEmpty()) {
+            if (tx.environments().named(environment).isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found");
             }
-            if (tx.subject(subject).isEmpty()) {
+            if (tx.subjects().byName(subject).isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + subject + "\" not found");
             }
             tx.clients().heartbeat(client);
@@ -59,7 +58,7 @@ public final class Clients {
     /** The clients live in {@code environment} now. */
     public List<ClientVersion> live(String environment) {
         return store.transaction(tx -> {
-            if (tx.environment(environment).isEmpty()) {
+            if (tx.environments().named(environment).isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found");
             }
             return tx.clients().live(environment, Instant.now().minus(expiry));

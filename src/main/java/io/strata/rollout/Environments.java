@@ -6,7 +6,6 @@ import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
 import io.strata.error.StrataException;
-import io.strata.store.StoreDatabase;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,9 +35,9 @@ public final class Environments {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
-    private final StoreDatabase store;
+    private final RolloutStore store;
 
-    public Environments(StoreDatabase store) {
+    public Environments(RolloutStore store) {
         this.store = store;
     }
 
@@ -46,12 +45,12 @@ public final class Environments {
         Environment environment = validate(request);
         store.transaction(tx -> {
             tx.lockForWrite();
-            if (tx.environment(environment.name()).isPresent()) {
+            if (tx.environments().named(environment.name()).isPresent()) {
                 throw new RegistryException(RegistryException.Reason.EXISTS, "environment \"" + environment.name()
                         + "\" already exists");
             }
-            tx.insertEnvironment(environment);
-            tx.audit(actor, "environment.added", "environment/" + environment.name(), null, null,
+            tx.environments().insert(environment);
+            tx.audit().append(actor, "environment.added", "environment/" + environment.name(), null, null,
                     AuditDetails.of("tier", environment.tier(), "order", environment.order()));
             return null;
         });
@@ -59,19 +58,19 @@ public final class Environments {
     }
 
     public List<Environment> list() {
-        return store.transaction(tx -> tx.environments());
+        return store.transaction(tx -> tx.environments().all());
     }
 
     public Environment get(String name) {
-        return store.transaction(tx -> tx.environment(name)).orElseThrow(() -> notFound(name));
+        return store.transaction(tx -> tx.environments().named(name)).orElseThrow(() -> notFound(name));
     }
 
     public void remove(String name, String actor) {
         store.transaction(tx -> {
-            if (!tx.deleteEnvironment(name)) {
+            if (!tx.environments().delete(name)) {
                 throw notFound(name);
             }
-            tx.audit(actor, "environment.removed", "environment/" + name, null, null, null);
+            tx.audit().append(actor, "environment.removed", "environment/" + name, null, null, null);
             return null;
         });
     }

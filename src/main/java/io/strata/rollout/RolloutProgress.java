@@ -3,7 +3,6 @@ package io.strata.rollout;
 import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
 import io.strata.registry.AuditDetails;
-import io.strata.store.StoreDatabase;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +22,11 @@ import java.util.function.Predicate;
  */
 final class RolloutProgress {
 
-    private final StoreDatabase store;
+    private final RolloutStore store;
     private final EventSink events;
     private final EnvironmentMigration migration;
 
-    RolloutProgress(StoreDatabase store, EventSink events, EnvironmentMigration migration) {
+    RolloutProgress(RolloutStore store, EventSink events, EnvironmentMigration migration) {
         this.store = store;
         this.events = events;
         this.migration = migration;
@@ -102,7 +101,7 @@ final class RolloutProgress {
     /** What is wrong with the environments wave {@code wave} migrated: none when they are reachable and record the version. */
     private List<String> healthCheck(Rollout r, int wave) {
         Map<String, Environment> environments = new LinkedHashMap<>();
-        store.transaction(tx -> tx.environments()).forEach(e -> environments.put(e.name(), e));
+        store.transaction(tx -> tx.environments().all()).forEach(e -> environments.put(e.name(), e));
         List<String> problems = new ArrayList<>();
         for (Rollout.Task t : r.tasks()) {
             if (t.wave() == wave && t.state() == TaskState.SUCCEEDED) {
@@ -135,7 +134,7 @@ final class RolloutProgress {
                 return false;
             }
             tx.rollouts().setState(r.id(), to, note);
-            tx.audit("strata", action, "rollout/" + r.id(), null, null, note == null ? null : AuditDetails.of("note", note));
+            tx.audit().append("strata", action, "rollout/" + r.id(), null, null, note == null ? null : AuditDetails.of("note", note));
             return true;
         });
     }

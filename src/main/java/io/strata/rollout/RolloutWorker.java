@@ -2,8 +2,6 @@ package io.strata.rollout;
 
 import io.strata.rollout.drift.DetectDrift;
 import io.strata.model.Catalog;
-import io.strata.store.RolloutTables;
-import io.strata.store.StoreDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ final class RolloutWorker implements AutoCloseable {
     /** Environments this server works on at once, across rollouts; each rollout's concurrency applies within it. */
     private static final int SLOTS = 32;
 
-    private final StoreDatabase store;
+    private final RolloutStore store;
     private final EnvironmentMigration migration;
     private final RolloutProgress progress;
     private final BiFunction<String, Integer, Catalog> versionSchema;
@@ -53,7 +51,7 @@ final class RolloutWorker implements AutoCloseable {
     private volatile Duration lease = Duration.ofSeconds(15);
     private volatile boolean started;
 
-    RolloutWorker(StoreDatabase store, EnvironmentMigration migration, RolloutProgress progress,
+    RolloutWorker(RolloutStore store, EnvironmentMigration migration, RolloutProgress progress,
                   BiFunction<String, Integer, Catalog> versionSchema, BiFunction<String, Integer, List<String>> breaksOlderClients,
                   DetectDrift drift) {
         this.drift = drift;
@@ -81,7 +79,7 @@ final class RolloutWorker implements AutoCloseable {
             return;
         }
         started = true;
-        if (store.kind().equals("h2")) {
+        if (!store.sharedByServers()) {
             int released = store.transaction(tx -> tx.rollouts().releaseAll());
             if (released > 0) {
                 LOG.info("released {} environment(s) claimed by a server that stopped", released);
@@ -106,7 +104,7 @@ final class RolloutWorker implements AutoCloseable {
                 progress.advance(id);
                 while (busy.get() < SLOTS) {
                     Instant now = Instant.now();
-                    Optional<RolloutTables.Claim> claimed = store.transaction(tx -> tx.rollouts().claim(id, owner, now, now.plus(lease)));
+                    Optional<RolloutRepository.Claim> claimed = store.transaction(tx -> tx.rollouts().claim(id, owner, now, now.plus(lease)));
                     if (claimed.isEmpty()) {
                         break;
                     }
@@ -138,11 +136,11 @@ final class RolloutWorker implements AutoCloseable {
         }
     }
 
-    private void work(long id, RolloutTables.Claim claim) {
+    private void work(long id, RolloutRepository.Claim claim) {
         String name = claim.environment();
         try {
             Rollout rollout = store.transaction(tx -> tx.rollouts().get(id)).orElseThrow();
-            Optional<Environment> environment = store.transaction(tx -> tx.environment(name));
+            Optional<Environment> environment = store.transaction(tx -> tx.environments().named(name));
             boolean forward = claim.forward();
             EnvironmentMigration.Outcome outcome;
             if (environment.isEmpty()) {

@@ -10,8 +10,6 @@ import io.strata.model.Catalog;
 import io.strata.model.SubjectFormat;
 import io.strata.plan.PhaseKind;
 import io.strata.rollout.drift.DriftReport;
-import io.strata.store.StoreDatabase;
-import io.strata.store.StoreTransaction;
 import io.strata.registry.StoredSubject;
 import io.strata.registry.StoredVersion;
 
@@ -35,7 +33,7 @@ public final class Rollouts implements AutoCloseable {
 
     private static final int DEFAULT_CONCURRENCY = 10;
 
-    private final StoreDatabase store;
+    private final RolloutStore store;
     private final EventSink events;
     private final BiFunction<String, Integer, Catalog> versionSchema;
     private final DetectDrift drift;
@@ -46,7 +44,7 @@ public final class Rollouts implements AutoCloseable {
      *                           {@code CODE at location} lines (empty when nothing)
      * @param versionSchema      the relational model of a subject's version
      */
-    public Rollouts(StoreDatabase store, EventSink events, Clients clients, DetectDrift drift,
+    public Rollouts(RolloutStore store, EventSink events, Clients clients, DetectDrift drift,
                     BiFunction<String, Integer, List<String>> breaksOlderClients,
                     BiFunction<String, Integer, Catalog> versionSchema) {
         this.store = store;
@@ -92,7 +90,7 @@ public final class Rollouts implements AutoCloseable {
             tx.lockForWrite();
             StoredSubject subject = prepared.subject();
             StoredVersion version = prepared.version();
-            List<Environment> all = tx.environments();
+            List<Environment> all = tx.environments().all();
             List<Environment> targets = RolloutTargets.choose(all, request, subject.dialect());
             String what = label + (phase == null ? "" : " (" + phase + ")");
             PhaseKind promoted = phase != null ? phase : checked.last();
@@ -115,7 +113,7 @@ public final class Rollouts implements AutoCloseable {
                     RolloutState.CREATED, null, request.waves() == null ? List.of() : request.waves(), concurrency, threshold,
                     between, 0, checked.json(), false, actor, Instant.now(), tasks);
             tx.rollouts().insert(rollout);
-            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(), AuditDetails.of("subject",
+            tx.audit().append(actor, "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(), AuditDetails.of("subject",
                     subject.name(), "version", version.version(), "phase", rollout.phase(), "environments", tasks.size()));
             return rollout;
         });
@@ -129,7 +127,7 @@ public final class Rollouts implements AutoCloseable {
      * checked again, so its drift report clears.
      */
     public Rollout repair(String environment, String actor) {
-        Environment target = store.transaction(tx -> tx.environment(environment)).orElseThrow(() -> new RegistryException(
+        Environment target = store.transaction(tx -> tx.environments().named(environment)).orElseThrow(() -> new RegistryException(
                 RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found"));
         boolean drifted = store.transaction(tx -> tx.drift().latest(environment)).map(r -> r.drifted()).orElse(false);
         if (!drifted) {
@@ -149,7 +147,7 @@ public final class Rollouts implements AutoCloseable {
                     "repairs the drift of " + environment + ": back to " + repair.subject() + "@" + repair.version(), List.of(),
                     1, 1, BetweenWaves.NONE, 0, checked.json(), true, actor, Instant.now(), List.of(Rollout.Task.pending(environment, 1)));
             tx.rollouts().insert(rollout);
-            tx.audit(actor, "rollout.created", "rollout/" + rollout.id(), null, null, AuditDetails.of("repair", environment));
+            tx.audit().append(actor, "rollout.created", "rollout/" + rollout.id(), null, null, AuditDetails.of("repair", environment));
             return rollout;
         });
     }
@@ -158,18 +156,18 @@ public final class Rollouts implements AutoCloseable {
     private record Prepared(StoredSubject subject, StoredVersion version, Integer previous, List<Environment> targets) {
     }
 
-    private static Prepared prepare(StoreTransaction tx, RolloutRequest request) throws SQLException {
-        StoredSubject subject = tx.subject(request.subject() == null ? "" : request.subject()).orElseThrow(() ->
+    private static Prepared prepare(RolloutTransaction tx, RolloutRequest request) {
+        StoredSubject subject = tx.subjects().byName(request.subject() == null ? "" : request.subject()).orElseThrow(() ->
                 new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + request.subject() + "\" not found"));
         if (subject.format() != SubjectFormat.SQL) {
             throw RolloutTargets.invalid("subject \"" + subject.name() + "\" holds " + subject.format()
                     + " schemas; rollouts carry SQL subjects to databases");
         }
-        List<StoredVersion> versions = tx.versions(subject.id(), "main", false);
+        List<StoredVersion> versions = tx.versions().of(subject.id(), "main", false);
         StoredVersion version = VersionLookup.find(subject, versions, "main", request.version() == null ? "latest" : request.version());
         Integer previous = versions.stream().map(StoredVersion::version).filter(v -> v < version.version())
                 .max(Integer::compare).orElse(null);
-        return new Prepared(subject, version, previous, RolloutTargets.choose(tx.environments(), request, subject.dialect()));
+        return new Prepared(subject, version, previous, RolloutTargets.choose(tx.environments().all(), request, subject.dialect()));
     }
 
     private static void refuseUnreachable(List<Environment> targets) {
@@ -182,7 +180,7 @@ public final class Rollouts implements AutoCloseable {
     }
 
     /** Refuses a target whose last drift check found changes; every report read at once, under the write lock. */
-    private static void refuseDrifted(StoreTransaction tx, List<Environment> targets) throws SQLException {
+    private static void refuseDrifted(RolloutTransaction tx, List<Environment> targets) {
         Map<String, DriftReport> reports = tx.drift().latestAll();
         for (Environment e : targets) {
             DriftReport drift = reports.get(e.name());
@@ -228,7 +226,7 @@ public final class Rollouts implements AutoCloseable {
             Integer current = tx.rollouts().currentWave(id, true);
             tx.rollouts().openWave(id, r.betweenWaves() == BetweenWaves.NONE ? Integer.MAX_VALUE : current == null ? 1 : current);
             tx.rollouts().setState(id, RolloutState.RUNNING, null);
-            tx.audit(actor, r.state() == RolloutState.CREATED ? "rollout.started" : "rollout.resumed", "rollout/" + id,
+            tx.audit().append(actor, r.state() == RolloutState.CREATED ? "rollout.started" : "rollout.resumed", "rollout/" + id,
                     null, null, null);
             return r;
         });
@@ -282,8 +280,8 @@ public final class Rollouts implements AutoCloseable {
         });
     }
 
-    private static void transition(StoreTransaction tx, long id, String actor, Set<RolloutState> from, RolloutState to,
-                                   String note, String action) throws SQLException {
+    private static void transition(RolloutTransaction tx, long id, String actor, Set<RolloutState> from, RolloutState to,
+                                   String note, String action) {
         tx.lockForWrite();
         Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
         if (!from.contains(r.state())) {
@@ -292,7 +290,7 @@ public final class Rollouts implements AutoCloseable {
                     + (to == RolloutState.ROLLING_BACK && r.state() == RolloutState.RUNNING ? ": pause it first" : ""));
         }
         tx.rollouts().setState(id, to, note);
-        tx.audit(actor, action, "rollout/" + id, null, null, null);
+        tx.audit().append(actor, action, "rollout/" + id, null, null, null);
     }
 
     private static PhaseKind phase(String text) {

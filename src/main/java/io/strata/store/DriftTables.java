@@ -1,5 +1,7 @@
 package io.strata.store;
 
+import io.strata.rollout.drift.DriftRepository;
+
 import io.strata.rollout.drift.DriftReport;
 
 import java.sql.PreparedStatement;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** DriftTables keeps the latest drift report of each environment, inside a store transaction. */
-public final class DriftTables {
+public final class DriftTables implements DriftRepository {
 
     private final StoreTransaction tx;
 
@@ -21,38 +23,53 @@ public final class DriftTables {
         this.tx = tx;
     }
 
-    public void save(DriftReport r) throws SQLException {
-        try (PreparedStatement delete = tx.connection().prepareStatement("DELETE FROM strata_drift WHERE environment = ?")) {
-            delete.setString(1, r.environment());
-            delete.executeUpdate();
-        }
-        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_drift (environment, subject, version, "
-                + "changes, report, repair, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.environment());
-            ps.setString(2, r.subject());
-            if (r.version() == null) {
-                ps.setNull(3, Types.INTEGER);
-            } else {
-                ps.setInt(3, r.version());
+    @Override
+    public void save(DriftReport r) {
+        try {
+            try (PreparedStatement delete = tx.connection().prepareStatement("DELETE FROM strata_drift WHERE environment = ?")) {
+                delete.setString(1, r.environment());
+                delete.executeUpdate();
             }
-            ps.setInt(4, r.changes());
-            ps.setString(5, r.report());
-            ps.setString(6, r.repair());
-            ps.setObject(7, StoreTransaction.time(r.checkedAt()));
-            ps.executeUpdate();
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_drift (environment, subject, version, "
+                    + "changes, report, repair, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.environment());
+                ps.setString(2, r.subject());
+                if (r.version() == null) {
+                    ps.setNull(3, Types.INTEGER);
+                } else {
+                    ps.setInt(3, r.version());
+                }
+                ps.setInt(4, r.changes());
+                ps.setString(5, r.report());
+                ps.setString(6, r.repair());
+                ps.setObject(7, StoreTransaction.time(r.checkedAt()));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
-    public Optional<DriftReport> latest(String environment) throws SQLException {
-        List<DriftReport> found = query("WHERE environment = ?", environment);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    @Override
+    public Optional<DriftReport> latest(String environment) {
+        try {
+            List<DriftReport> found = query("WHERE environment = ?", environment);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /** The latest report of every environment checked, by environment. */
-    public Map<String, DriftReport> latestAll() throws SQLException {
-        Map<String, DriftReport> out = new HashMap<>();
-        query("", null).forEach(r -> out.put(r.environment(), r));
-        return out;
+    @Override
+    public Map<String, DriftReport> latestAll() {
+        try {
+            Map<String, DriftReport> out = new HashMap<>();
+            query("", null).forEach(r -> out.put(r.environment(), r));
+            return out;
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     private List<DriftReport> query(String where, String environment) throws SQLException {

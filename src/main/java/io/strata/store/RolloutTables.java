@@ -1,5 +1,7 @@
 package io.strata.store;
 
+import io.strata.rollout.RolloutRepository;
+
 import io.strata.rollout.BetweenWaves;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
@@ -23,7 +25,7 @@ import java.util.Set;
  * Servers share the work of a rollout by claiming tasks for a lease ({@link #claim}); a server that dies
  * stops renewing its leases, and another takes its tasks over once they expire.
  */
-public final class RolloutTables {
+public final class RolloutTables implements RolloutRepository {
 
     private static final String COLUMNS = "id, subject, version, phase, state, note, waves, concurrency, failure_threshold, "
             + "between_waves, open_wave, preflight, repair, created_by, created_at";
@@ -34,107 +36,147 @@ public final class RolloutTables {
         this.tx = tx;
     }
 
-    public void insert(Rollout r) throws SQLException {
-        tx.lockForWrite();
-        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, r.id());
-            ps.setString(2, r.subject());
-            ps.setInt(3, r.version());
-            ps.setString(4, r.phase());
-            ps.setString(5, r.state().name());
-            ps.setString(6, r.note());
-            ps.setString(7, String.join(",", r.waves()));
-            ps.setInt(8, r.concurrency());
-            ps.setInt(9, r.failureThreshold());
-            ps.setString(10, r.betweenWaves().name());
-            ps.setInt(11, r.openWave());
-            ps.setString(12, r.preflight());
-            ps.setBoolean(13, r.repair());
-            ps.setString(14, r.createdBy());
-            ps.setObject(15, StoreTransaction.time(r.createdAt()));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollout_tasks (rollout_id, environment, "
-                + "ordinal, wave, state) VALUES (?, ?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (Rollout.Task t : r.tasks()) {
+    @Override
+    public void insert(Rollout r) {
+        try {
+            tx.lockForWrite();
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, r.id());
-                ps.setString(2, t.environment());
-                ps.setInt(3, ordinal++);
-                ps.setInt(4, t.wave());
-                ps.setString(5, t.state().name());
+                ps.setString(2, r.subject());
+                ps.setInt(3, r.version());
+                ps.setString(4, r.phase());
+                ps.setString(5, r.state().name());
+                ps.setString(6, r.note());
+                ps.setString(7, String.join(",", r.waves()));
+                ps.setInt(8, r.concurrency());
+                ps.setInt(9, r.failureThreshold());
+                ps.setString(10, r.betweenWaves().name());
+                ps.setInt(11, r.openWave());
+                ps.setString(12, r.preflight());
+                ps.setBoolean(13, r.repair());
+                ps.setString(14, r.createdBy());
+                ps.setObject(15, StoreTransaction.time(r.createdAt()));
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollout_tasks (rollout_id, environment, "
+                    + "ordinal, wave, state) VALUES (?, ?, ?, ?, ?)")) {
+                int ordinal = 0;
+                for (Rollout.Task t : r.tasks()) {
+                    ps.setLong(1, r.id());
+                    ps.setString(2, t.environment());
+                    ps.setInt(3, ordinal++);
+                    ps.setInt(4, t.wave());
+                    ps.setString(5, t.state().name());
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
-    public Optional<Rollout> get(long id) throws SQLException {
-        List<Rollout> found = query("WHERE id = ?", id, 1);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    @Override
+    public Optional<Rollout> get(long id) {
+        try {
+            List<Rollout> found = query("WHERE id = ?", id, 1);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /** The newest rollouts first. */
-    public List<Rollout> list(int limit) throws SQLException {
-        return query("", null, limit);
+    @Override
+    public List<Rollout> list(int limit) {
+        try {
+            return query("", null, limit);
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /** The newest rollout with a task for {@code environment}, with its tasks. */
-    public Optional<Rollout> lastFor(String environment) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT MAX(rollout_id) FROM strata_rollout_tasks WHERE environment = ?")) {
-            ps.setString(1, environment);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long id = rs.getLong(1);
-                return rs.wasNull() ? Optional.empty() : get(id);
+    @Override
+    public Optional<Rollout> lastFor(String environment) {
+        try {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT MAX(rollout_id) FROM strata_rollout_tasks WHERE environment = ?")) {
+                ps.setString(1, environment);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? Optional.empty() : get(id);
+                }
             }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
     /** The rollouts servers should be working on (RUNNING or ROLLING_BACK), oldest first. */
-    public List<Long> active() throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT id FROM strata_rollouts WHERE state IN ('RUNNING', 'ROLLING_BACK') ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getLong(1));
+    @Override
+    public List<Long> active() {
+        try {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT id FROM strata_rollouts WHERE state IN ('RUNNING', 'ROLLING_BACK') ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
             }
+            return out;
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
-        return out;
     }
 
     /** Sets the rollout's state and the note that says why (null clears it). */
-    public void setState(long id, RolloutState state, String note) throws SQLException {
-        tx.lockForWrite();
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollouts SET state = ?, note = ? WHERE id = ?")) {
-            ps.setString(1, state.name());
-            ps.setString(2, note);
-            ps.setLong(3, id);
-            ps.executeUpdate();
+    @Override
+    public void setState(long id, RolloutState state, String note) {
+        try {
+            tx.lockForWrite();
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollouts SET state = ?, note = ? WHERE id = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, note);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
     /** Lets waves up to {@code wave} start. */
-    public void openWave(long id, int wave) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "UPDATE strata_rollouts SET open_wave = ? WHERE id = ? AND open_wave < ?")) {
-            ps.setInt(1, wave);
-            ps.setLong(2, id);
-            ps.setInt(3, wave);
-            ps.executeUpdate();
+    @Override
+    public void openWave(long id, int wave) {
+        try {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE strata_rollouts SET open_wave = ? WHERE id = ? AND open_wave < ?")) {
+                ps.setInt(1, wave);
+                ps.setLong(2, id);
+                ps.setInt(3, wave);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
     /** Puts the tasks in {@code from} back to {@code to} with their message kept: a resume retries failed environments. */
-    public void resetTasks(long id, TaskState from, TaskState to) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = NULL, "
-                + "lease_until = NULL WHERE rollout_id = ? AND state = ?")) {
-            ps.setString(1, to.name());
-            ps.setLong(2, id);
-            ps.setString(3, from.name());
-            ps.executeUpdate();
+    @Override
+    public void resetTasks(long id, TaskState from, TaskState to) {
+        try {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = NULL, "
+                    + "lease_until = NULL WHERE rollout_id = ? AND state = ?")) {
+                ps.setString(1, to.name());
+                ps.setLong(2, id);
+                ps.setString(3, from.name());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
@@ -146,85 +188,89 @@ public final class RolloutTables {
      * row is locked with SKIP LOCKED: a server that finds another claiming for the same rollout moves on
      * and tries again at its next round, rather than queueing behind it.
      */
-    public Optional<Claim> claim(long id, String owner, Instant now, Instant leaseUntil) throws SQLException {
-        String state;
-        int openWave;
-        int concurrency;
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT state, open_wave, concurrency FROM strata_rollouts "
-                + "WHERE id = ? AND state IN ('RUNNING', 'ROLLING_BACK') FOR UPDATE SKIP LOCKED")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                state = rs.getString(1);
-                openWave = rs.getInt(2);
-                concurrency = rs.getInt(3);
-            }
-        }
-        boolean forward = state.equals(RolloutState.RUNNING.name());
-        TaskState waiting = forward ? TaskState.PENDING : TaskState.SUCCEEDED;
-        TaskState working = forward ? TaskState.RUNNING : TaskState.ROLLING_BACK;
-        if (count(id, working, now) >= concurrency) {
-            return Optional.empty();
-        }
-        Integer wave = currentWave(id, forward);
-        if (wave == null || forward && wave > openWave) {
-            return Optional.empty();
-        }
-        String environment = null;
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment FROM strata_rollout_tasks "
-                + "WHERE rollout_id = ? AND wave = ? AND (state = ? OR (state = ? AND lease_until < ?)) "
-                + "ORDER BY ordinal LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-            ps.setLong(1, id);
-            ps.setInt(2, wave);
-            ps.setString(3, waiting.name());
-            ps.setString(4, working.name());
-            ps.setObject(5, StoreTransaction.time(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    environment = rs.getString(1);
+    @Override
+    public Optional<Claim> claim(long id, String owner, Instant now, Instant leaseUntil) {
+        try {
+            String state;
+            int openWave;
+            int concurrency;
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT state, open_wave, concurrency FROM strata_rollouts "
+                    + "WHERE id = ? AND state IN ('RUNNING', 'ROLLING_BACK') FOR UPDATE SKIP LOCKED")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    state = rs.getString(1);
+                    openWave = rs.getInt(2);
+                    concurrency = rs.getInt(3);
                 }
             }
+            boolean forward = state.equals(RolloutState.RUNNING.name());
+            TaskState waiting = forward ? TaskState.PENDING : TaskState.SUCCEEDED;
+            TaskState working = forward ? TaskState.RUNNING : TaskState.ROLLING_BACK;
+            if (count(id, working, now) >= concurrency) {
+                return Optional.empty();
+            }
+            Integer wave = currentWave(id, forward);
+            if (wave == null || forward && wave > openWave) {
+                return Optional.empty();
+            }
+            String environment = null;
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment FROM strata_rollout_tasks "
+                    + "WHERE rollout_id = ? AND wave = ? AND (state = ? OR (state = ? AND lease_until < ?)) "
+                    + "ORDER BY ordinal LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                ps.setLong(1, id);
+                ps.setInt(2, wave);
+                ps.setString(3, waiting.name());
+                ps.setString(4, working.name());
+                ps.setObject(5, StoreTransaction.time(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        environment = rs.getString(1);
+                    }
+                }
+            }
+            if (environment == null) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = ?, "
+                    + "lease_until = ?, started_at = ?, finished_at = NULL WHERE rollout_id = ? AND environment = ?")) {
+                ps.setString(1, working.name());
+                ps.setString(2, owner);
+                ps.setObject(3, StoreTransaction.time(leaseUntil));
+                ps.setObject(4, StoreTransaction.time(now));
+                ps.setLong(5, id);
+                ps.setString(6, environment);
+                ps.executeUpdate();
+            }
+            return Optional.of(new Claim(environment, forward));
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
-        if (environment == null) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = ?, "
-                + "lease_until = ?, started_at = ?, finished_at = NULL WHERE rollout_id = ? AND environment = ?")) {
-            ps.setString(1, working.name());
-            ps.setString(2, owner);
-            ps.setObject(3, StoreTransaction.time(leaseUntil));
-            ps.setObject(4, StoreTransaction.time(now));
-            ps.setLong(5, id);
-            ps.setString(6, environment);
-            ps.executeUpdate();
-        }
-        return Optional.of(new Claim(environment, forward));
     }
 
-    /**
-     * One environment claimed, and which way: migrating it ({@code forward}) or taking the version back. The way
-     * is fixed when claimed: the rollout may change state (the circuit breaker) while the work is done.
-     */
-    public record Claim(String environment, boolean forward) {
-    }
 
     /**
      * The wave work happens in: moving forward, the lowest with a task not yet done; taking back, the highest
      * with a task still migrated. Null when there is none.
      */
-    public Integer currentWave(long id, boolean forward) throws SQLException {
-        String sql = forward
-                ? "SELECT MIN(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('PENDING', 'RUNNING')"
-                : "SELECT MAX(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('SUCCEEDED', 'ROLLING_BACK')";
-        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                int wave = rs.getInt(1);
-                return rs.wasNull() ? null : wave;
+    @Override
+    public Integer currentWave(long id, boolean forward) {
+        try {
+            String sql = forward
+                    ? "SELECT MIN(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('PENDING', 'RUNNING')"
+                    : "SELECT MAX(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('SUCCEEDED', 'ROLLING_BACK')";
+            try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int wave = rs.getInt(1);
+                    return rs.wasNull() ? null : wave;
+                }
             }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
@@ -243,12 +289,17 @@ public final class RolloutTables {
     }
 
     /** Extends every lease {@code owner} holds; how many it still holds. */
-    public int renew(String owner, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
-                + "WHERE owner = ? AND state IN ('RUNNING', 'ROLLING_BACK')")) {
-            ps.setObject(1, StoreTransaction.time(leaseUntil));
-            ps.setString(2, owner);
-            return ps.executeUpdate();
+    @Override
+    public int renew(String owner, Instant leaseUntil) {
+        try {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
+                    + "WHERE owner = ? AND state IN ('RUNNING', 'ROLLING_BACK')")) {
+                ps.setObject(1, StoreTransaction.time(leaseUntil));
+                ps.setString(2, owner);
+                return ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
@@ -256,18 +307,22 @@ public final class RolloutTables {
      * Records how a claimed task ended, if {@code owner} still holds it: false when its lease expired and
      * another server took it over (whose result then counts).
      */
-    public boolean finish(long id, String environment, String owner, TaskState state, String message, Instant finished)
-            throws SQLException {
-        // The owner stays, as the server that did the work; without a lease it holds nothing.
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, message = ?, "
-                + "finished_at = ?, lease_until = NULL WHERE rollout_id = ? AND environment = ? AND owner = ?")) {
-            ps.setString(1, state.name());
-            ps.setString(2, message);
-            ps.setObject(3, finished == null ? null : StoreTransaction.time(finished));
-            ps.setLong(4, id);
-            ps.setString(5, environment);
-            ps.setString(6, owner);
-            return ps.executeUpdate() == 1;
+    @Override
+    public boolean finish(long id, String environment, String owner, TaskState state, String message, Instant finished) {
+        try {
+            // The owner stays, as the server that did the work; without a lease it holds nothing.
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, message = ?, "
+                    + "finished_at = ?, lease_until = NULL WHERE rollout_id = ? AND environment = ? AND owner = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, message);
+                ps.setObject(3, finished == null ? null : StoreTransaction.time(finished));
+                ps.setLong(4, id);
+                ps.setString(5, environment);
+                ps.setString(6, owner);
+                return ps.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
@@ -275,30 +330,40 @@ public final class RolloutTables {
      * Gives up the claims of servers that cannot be running any more: with an embedded store only one server
      * opens it, so whatever a previous one held died with it.
      */
-    public int releaseAll() throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
-                + "WHERE state IN ('RUNNING', 'ROLLING_BACK')")) {
-            ps.setObject(1, StoreTransaction.time(Instant.EPOCH));
-            return ps.executeUpdate();
+    @Override
+    public int releaseAll() {
+        try {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
+                    + "WHERE state IN ('RUNNING', 'ROLLING_BACK')")) {
+                ps.setObject(1, StoreTransaction.time(Instant.EPOCH));
+                return ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
     /** The environments where {@code subject}'s {@code version} succeeded, in any rollout of {@code phase} or of the whole plan. */
-    public Set<String> succeeded(String subject, int version, String phase) throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT t.environment FROM strata_rollout_tasks t "
-                + "JOIN strata_rollouts r ON r.id = t.rollout_id WHERE r.subject = ? AND r.version = ? AND t.state = 'SUCCEEDED' "
-                + "AND (r.phase IS NULL OR r.phase = ?)")) {
-            ps.setString(1, subject);
-            ps.setInt(2, version);
-            ps.setString(3, phase);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
+    @Override
+    public Set<String> succeeded(String subject, int version, String phase) {
+        try {
+            Set<String> out = new LinkedHashSet<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT t.environment FROM strata_rollout_tasks t "
+                    + "JOIN strata_rollouts r ON r.id = t.rollout_id WHERE r.subject = ? AND r.version = ? AND t.state = 'SUCCEEDED' "
+                    + "AND (r.phase IS NULL OR r.phase = ?)")) {
+                ps.setString(1, subject);
+                ps.setInt(2, version);
+                ps.setString(3, phase);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
                 }
             }
+            return out;
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
-        return out;
     }
 
     private List<Rollout> query(String where, Long id, int limit) throws SQLException {

@@ -3,6 +3,9 @@ package io.strata.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.strata.dialect.Dialect;
+import io.strata.events.WebhookStore;
+import io.strata.registry.RegistryStore;
+import io.strata.rollout.RolloutStore;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
 import io.strata.store.h2.H2Dialect;
@@ -132,6 +135,41 @@ public final class StoreDatabase implements AutoCloseable {
             throw new StrataException(ErrorCode.UNREACHABLE, "the store at " + JdbcUrls.redact(url)
                     + " cannot be reached: " + e.getMessage(), e);
         }
+    }
+
+    /** The registry's port onto this store: its units of work, each in one transaction. */
+    public RegistryStore registryStore() {
+        return new RegistryStore() {
+            @Override
+            public <T> T transaction(RegistryStore.Work<T> work) {
+                return StoreDatabase.this.transaction(work::run);
+            }
+        };
+    }
+
+    /** The rollout engine's port onto this store. */
+    public RolloutStore rolloutStore() {
+        return new RolloutStore() {
+            @Override
+            public <T> T transaction(RolloutStore.Work<T> work) {
+                return StoreDatabase.this.transaction(work::run);
+            }
+
+            @Override
+            public boolean sharedByServers() {
+                return postgres;
+            }
+        };
+    }
+
+    /** The webhooks' port onto this store. */
+    public WebhookStore webhookStore() {
+        return new WebhookStore() {
+            @Override
+            public <T> T transaction(WebhookStore.Work<T> work) {
+                return StoreDatabase.this.transaction(work::run);
+            }
+        };
     }
 
     /** Whether the store answers a trivial query. */

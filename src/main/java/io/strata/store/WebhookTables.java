@@ -1,5 +1,7 @@
 package io.strata.store;
 
+import io.strata.events.WebhookRepository;
+
 import io.strata.events.StoredDelivery;
 import io.strata.events.StoredWebhook;
 import java.sql.PreparedStatement;
@@ -16,7 +18,7 @@ import java.util.Optional;
  * {@link StoreTransaction}. Subscriptions are state (written under the audit head's lock, like every audited
  * change); delivery attempts are a log, written without it so that delivering never waits behind registrations.
  */
-public final class WebhookTables {
+public final class WebhookTables implements WebhookRepository {
 
     private static final String WEBHOOK_COLUMNS = "id, url, secret, events, created_by, created_at";
     private static final String DELIVERY_COLUMNS =
@@ -29,41 +31,62 @@ public final class WebhookTables {
     }
 
     /** A new id for a webhook or a delivery attempt. */
-    public long nextId() throws SQLException {
+    @Override
+    public long nextId() {
         return tx.next("strata_webhook_ids");
     }
 
-    public void insert(StoredWebhook w) throws SQLException {
-        tx.lockForWrite();
-        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhooks (" + WEBHOOK_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, w.id());
-            ps.setString(2, w.url());
-            ps.setString(3, w.secret());
-            ps.setString(4, String.join(",", w.events()));
-            ps.setString(5, w.createdBy());
-            ps.setObject(6, StoreTransaction.time(w.createdAt()));
-            ps.executeUpdate();
+    @Override
+    public void insert(StoredWebhook w) {
+        try {
+            tx.lockForWrite();
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhooks (" + WEBHOOK_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, w.id());
+                ps.setString(2, w.url());
+                ps.setString(3, w.secret());
+                ps.setString(4, String.join(",", w.events()));
+                ps.setString(5, w.createdBy());
+                ps.setObject(6, StoreTransaction.time(w.createdAt()));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
     /** Removes a webhook with its delivery log; whether it existed. */
-    public boolean delete(long id) throws SQLException {
-        tx.lockForWrite();
-        try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_webhooks WHERE id = ?")) {
-            ps.setLong(1, id);
-            return ps.executeUpdate() == 1;
+    @Override
+    public boolean delete(long id) {
+        try {
+            tx.lockForWrite();
+            try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_webhooks WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
-    public Optional<StoredWebhook> webhook(long id) throws SQLException {
-        return webhookQuery("WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
+    @Override
+    public Optional<StoredWebhook> webhook(long id) {
+        try {
+            return webhookQuery("WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /** Every webhook, oldest first. */
-    public List<StoredWebhook> webhooks() throws SQLException {
-        return webhookQuery("ORDER BY id", ps -> {
-        });
+    @Override
+    public List<StoredWebhook> webhooks() {
+        try {
+            return webhookQuery("ORDER BY id", ps -> {
+            });
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     private List<StoredWebhook> webhookQuery(String where, StoreTransaction.Binder binder) throws SQLException {
@@ -82,44 +105,54 @@ public final class WebhookTables {
         return out;
     }
 
-    public void insertDelivery(StoredDelivery d) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhook_deliveries ("
-                + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, d.id());
-            ps.setLong(2, d.webhookId());
-            ps.setString(3, d.delivery());
-            ps.setString(4, d.event());
-            ps.setInt(5, d.attempt());
-            ps.setString(6, d.outcome());
-            if (d.statusCode() == null) {
-                ps.setNull(7, Types.INTEGER);
-            } else {
-                ps.setInt(7, d.statusCode());
+    @Override
+    public void insertDelivery(StoredDelivery d) {
+        try {
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhook_deliveries ("
+                    + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, d.id());
+                ps.setLong(2, d.webhookId());
+                ps.setString(3, d.delivery());
+                ps.setString(4, d.event());
+                ps.setInt(5, d.attempt());
+                ps.setString(6, d.outcome());
+                if (d.statusCode() == null) {
+                    ps.setNull(7, Types.INTEGER);
+                } else {
+                    ps.setInt(7, d.statusCode());
+                }
+                ps.setString(8, d.error());
+                ps.setObject(9, StoreTransaction.time(d.at()));
+                ps.setLong(10, d.durationMillis());
+                ps.executeUpdate();
             }
-            ps.setString(8, d.error());
-            ps.setObject(9, StoreTransaction.time(d.at()));
-            ps.setLong(10, d.durationMillis());
-            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
     }
 
     /** A webhook's delivery attempts, newest first, those with an id below {@code beforeId} (0: from the newest). */
-    public List<StoredDelivery> deliveries(long webhookId, long beforeId, int limit) throws SQLException {
-        List<StoredDelivery> out = new ArrayList<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + DELIVERY_COLUMNS
-                + " FROM strata_webhook_deliveries WHERE webhook_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
-            ps.setLong(1, webhookId);
-            ps.setLong(2, beforeId <= 0 ? Long.MAX_VALUE : beforeId);
-            ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int status = rs.getInt(7);
-                    Integer statusCode = rs.wasNull() ? null : status;
-                    out.add(new StoredDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getString(6), statusCode, rs.getString(8), StoreTransaction.instant(rs, 9), rs.getLong(10)));
+    @Override
+    public List<StoredDelivery> deliveries(long webhookId, long beforeId, int limit) {
+        try {
+            List<StoredDelivery> out = new ArrayList<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + DELIVERY_COLUMNS
+                    + " FROM strata_webhook_deliveries WHERE webhook_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
+                ps.setLong(1, webhookId);
+                ps.setLong(2, beforeId <= 0 ? Long.MAX_VALUE : beforeId);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int status = rs.getInt(7);
+                        Integer statusCode = rs.wasNull() ? null : status;
+                        out.add(new StoredDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                                rs.getString(6), statusCode, rs.getString(8), StoreTransaction.instant(rs, 9), rs.getLong(10)));
+                    }
                 }
             }
+            return out;
+        } catch (SQLException e) {
+            throw StoreException.of(e);
         }
-        return out;
     }
 }

@@ -29,7 +29,7 @@ import io.strata.plan.lint.DestructiveAnalyzer;
 import io.strata.plan.lint.LintPass;
 import io.strata.rollout.Environment;
 import io.strata.rollout.VersionLabel;
-import io.strata.store.StoreDatabase;
+import io.strata.rollout.RolloutStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,7 +57,7 @@ public final class DetectDrift {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StoreDatabase store;
+    private final RolloutStore store;
     private final BiFunction<String, Integer, Catalog> versionSchema;
     private final EventSink events;
     /** Per environment, held while it is inspected: two checks at once would only race to save the same report. */
@@ -77,7 +77,7 @@ public final class DetectDrift {
     }
 
     /** @param versionSchema the relational model of a subject's version */
-    public DetectDrift(StoreDatabase store, BiFunction<String, Integer, Catalog> versionSchema, EventSink events) {
+    public DetectDrift(RolloutStore store, BiFunction<String, Integer, Catalog> versionSchema, EventSink events) {
         this.store = store;
         this.versionSchema = versionSchema;
         this.events = events;
@@ -224,7 +224,7 @@ public final class DetectDrift {
     }
 
     private Environment environment(String name) {
-        return store.transaction(tx -> tx.environment(name)).orElseThrow(() -> new RegistryException(
+        return store.transaction(tx -> tx.environments().named(name)).orElseThrow(() -> new RegistryException(
                 RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found"));
     }
 
