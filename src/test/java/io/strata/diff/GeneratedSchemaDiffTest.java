@@ -5,26 +5,26 @@ import io.strata.bench.BenchMain;
 import io.strata.bench.ExpectedChanges;
 import io.strata.model.Catalog;
 import io.strata.model.change.SchemaChange;
+import io.strata.testing.SchemaPairGenerator;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GeneratedSchemaDiffTest replays a generated 200-table schema pair (gen_schema.py, seed 42) on
- * PostgreSQL, inspects both databases and expects the differ to report exactly the ground truth of
+ * GeneratedSchemaDiffTest replays a generated 200-table schema pair ({@link SchemaPairGenerator}, seed 42)
+ * on PostgreSQL, inspects both databases and expects the differ to report exactly the ground truth of
  * changes.txt, plus the index and check drops that dropping a column cascades to (see
- * {@link ExpectedChanges}). python3 and ../shared/bench/gen_schema.py are required (or
- * {@code STRATA_GEN_SCHEMA}); without them the test fails and says so.
+ * {@link ExpectedChanges}). The generator is Java in the test code, so the test needs neither python3 nor
+ * ../shared; the benchmarks keep gen_schema.py.
  */
 class GeneratedSchemaDiffTest {
 
     @Test
     void diffOfGeneratedSchemasIsExactlyTheGroundTruth() {
-        BenchFixture fixture = BenchFixture.generate(200, Path.of("target", "generated-schema-200"));
+        SchemaPairGenerator.SchemaPair fixture = SchemaPairGenerator.generate(200, 42);
         String a = TestDatabases.freshPostgres();
         String b = TestDatabases.freshPostgres();
         BenchFixture.load(a, BenchFixture.statements(fixture.aSql()), true);

@@ -8,18 +8,17 @@ import io.strata.compat.record.RecordCompatibility;
 import io.strata.compat.record.RecordCompatibility.Version;
 import io.strata.compat.record.RecordIncompatibility;
 import io.strata.error.StrataException;
+import io.strata.testing.SharedCorpora;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Conformance with Apache Avro's own compatibility tests (apache/avro, Apache-2.0, Copyright The Apache
@@ -31,9 +30,10 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class AvroConformanceTest {
 
-    private static final Path AVRO_CASES = Path.of("..", "shared", "conformance", "record", "avro",
+    /** Inside ../shared; see {@link SharedCorpora}. */
+    private static final Path AVRO_CASES = Path.of("conformance", "record", "avro",
             "avro-schema-compatibility-cases.json");
-    private static final Path APICURIO_CASES = Path.of("..", "shared", "conformance", "record",
+    private static final Path APICURIO_CASES = Path.of("conformance", "record",
             "apicurio-registry", "avro", "compatibility-test-data.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -186,10 +186,6 @@ class AvroConformanceTest {
     }
 
     private static JsonNode load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            fail("conformance corpus not found at " + file.toAbsolutePath().normalize() + " (expected "
-                    + file + " relative to the project root; see ../shared/conformance/README.md)");
-        }
-        return JSON.readTree(file.toFile());
+        return JSON.readTree(SharedCorpora.require(file).toFile());
     }
 }

@@ -8,6 +8,7 @@ import io.strata.compat.CompatibilityResult;
 import io.strata.compat.record.RecordCompatibility;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
+import io.strata.testing.SharedCorpora;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Conformance with Apicurio Registry's JSON Schema test data (Apicurio/apicurio-registry,
@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class JsonSchemaConformanceTest {
 
-    private static final Path CORPUS = Path.of("..", "shared", "conformance", "record", "apicurio-registry");
+    /** Inside ../shared; see {@link SharedCorpora}. */
+    private static final Path CORPUS = Path.of("conformance", "record", "apicurio-registry");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaSupport SUPPORT = new JsonSchemaSupport();
 
@@ -171,11 +172,6 @@ class JsonSchemaConformanceTest {
     }
 
     private static JsonNode corpus(String file) throws IOException {
-        Path path = CORPUS.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            fail("Apicurio conformance data not found at " + path.toAbsolutePath().normalize()
-                    + " (expected ../shared/conformance/record/apicurio-registry/" + file + " relative to the project root)");
-        }
-        return JSON.readTree(Files.readString(path));
+        return JSON.readTree(Files.readString(SharedCorpora.require(CORPUS.resolve(file))));
     }
 }

@@ -2,6 +2,7 @@ package io.strata.compat.protobuf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.testing.SharedCorpora;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -23,7 +24,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs Buf's breaking-change test cases (bufbuild/buf {@code private/bufpkg/bufcheck/testdata/breaking},
@@ -39,13 +39,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BufConformanceTest {
 
-    private static final Path ROOT = Path.of("..", "shared", "conformance", "record", "buf");
+    /** Inside ../shared; see {@link SharedCorpora}. */
+    private static final Path CORPUS = Path.of("conformance", "record", "buf");
     private static final Pattern UNSTABLE = Pattern.compile("(^|\\.)v\\d+(alpha|beta|test)\\w*$|(^|\\.)v\\d+test$");
 
     /** Cases known not to agree, with why. Any other case that does not agree fails the build. */
     private static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
 
     private final ProtobufSupport support = new ProtobufSupport();
+
+    /** The corpus folder inside ../shared, set once the test has found it. */
+    private Path root;
 
     sealed interface Outcome permits Agreed, Differed {
     }
@@ -58,9 +62,8 @@ class BufConformanceTest {
 
     @Test
     void agreesWithBufOnBreakingChanges() throws IOException {
-        Path expectations = ROOT.resolve("buf-breaking-expectations.json");
-        assumeTrue(Files.exists(expectations), "expected " + expectations.toAbsolutePath()
-                + " (../shared/conformance/record/buf relative to the project root)");
+        Path expectations = SharedCorpora.require(CORPUS.resolve("buf-breaking-expectations.json"));
+        root = expectations.getParent();
         JsonNode cases = new ObjectMapper().readTree(expectations.toFile()).get("cases");
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (JsonNode c : cases) {
@@ -90,10 +93,10 @@ class BufConformanceTest {
 
     private Outcome run(JsonNode c) throws IOException {
         String dir = c.get("dir").asText();
-        Map<String, Object> config = yaml(ROOT.resolve("testdata/breaking/current").resolve(dir).resolve("buf.yaml"));
+        Map<String, Object> config = yaml(root.resolve("testdata/breaking/current").resolve(dir).resolve("buf.yaml"));
         // each side has its own buf.yaml, and with it possibly its own root
-        Map<String, String> previousFiles = protoFiles(ROOT.resolve("testdata/breaking/previous").resolve(dir));
-        Map<String, String> currentFiles = protoFiles(ROOT.resolve("testdata/breaking/current").resolve(dir));
+        Map<String, String> previousFiles = protoFiles(root.resolve("testdata/breaking/previous").resolve(dir));
+        Map<String, String> currentFiles = protoFiles(root.resolve("testdata/breaking/current").resolve(dir));
         List<JsonNode> expected = new ArrayList<>();
         c.get("expected_annotations").forEach(expected::add);
 

@@ -4,6 +4,7 @@ import io.strata.dialect.SqlScript;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Schema;
+import io.strata.testing.SharedCorpora;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Round trip over migra's fixtures (djrobstep/migra, Unlicense: {@code tests/FIXTURES/<case>/a.sql, b.sql}):
@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class MigraRoundTripTest {
 
-    private static final Path FIXTURES = Path.of("..", "shared", "conformance", "db", "migra", "tests", "FIXTURES");
+    /** Inside ../shared; see {@link SharedCorpora}. */
+    private static final Path FIXTURES = Path.of("conformance", "db", "migra", "tests", "FIXTURES");
 
     /** Object kinds the model leaves out on purpose; a script that uses one may not be rebuildable from the model. */
     private static final Map<String, Pattern> OUTSIDE_MODEL = new LinkedHashMap<>();
@@ -52,14 +53,11 @@ class MigraRoundTripTest {
 
     @Test
     void everyFixtureRebuildsFromItsOwnCatalog() throws IOException, InterruptedException, ExecutionException {
-        if (!Files.isDirectory(FIXTURES)) {
-            fail("migra fixtures not found at " + FIXTURES.toAbsolutePath().normalize()
-                    + " (expected ../shared/conformance/db/migra/tests/FIXTURES relative to the project root)");
-        }
+        Path fixtures = SharedCorpora.require(FIXTURES);
         String server = TestDatabases.postgresServerUrl();
         createRole(server);
         List<Path> scripts;
-        try (Stream<Path> cases = Files.list(FIXTURES)) {
+        try (Stream<Path> cases = Files.list(fixtures)) {
             scripts = cases.filter(Files::isDirectory).sorted()
                     .flatMap(dir -> Stream.of(dir.resolve("a.sql"), dir.resolve("b.sql")))
                     .filter(Files::isRegularFile).toList();

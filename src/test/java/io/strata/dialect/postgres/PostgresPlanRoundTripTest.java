@@ -1,5 +1,6 @@
 package io.strata.dialect.postgres;
 
+import io.strata.testing.SharedCorpora;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Plan round trips on a live server: for every migra fixture pair and every pair of the hand-written
@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class PostgresPlanRoundTripTest {
 
-    private static final Path FIXTURES = Path.of("..", "shared", "conformance", "db", "migra", "tests", "FIXTURES");
+    /** Inside ../shared; see {@link SharedCorpora}. */
+    private static final Path FIXTURES = Path.of("conformance", "db", "migra", "tests", "FIXTURES");
 
     /** Object kinds outside the model: a fixture that uses one may not converge, and says why it was skipped. */
     private static final Map<String, Pattern> OUTSIDE_MODEL = new LinkedHashMap<>();
@@ -63,11 +64,8 @@ class PostgresPlanRoundTripTest {
 
     @Test
     void everyMigraPairRoundTrips() throws Exception {
-        if (!Files.isDirectory(FIXTURES)) {
-            fail("migra fixtures not found at " + FIXTURES.toAbsolutePath().normalize()
-                    + " (expected ../shared/conformance/db/migra/tests/FIXTURES relative to the project root)");
-        }
-        runAll("migra", cases(FIXTURES), true);
+        Path fixtures = SharedCorpora.require(FIXTURES);
+        runAll("migra", cases(fixtures), true);
     }
 
     @Test
