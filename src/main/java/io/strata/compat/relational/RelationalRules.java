@@ -89,10 +89,6 @@ public final class RelationalRules {
         }
     }
 
-    static boolean isMySql(String dialect) {
-        return ColumnTypes.MYSQL.equalsIgnoreCase(dialect);
-    }
-
     /**
      * One branch per permitted subtype of the sealed {@link SchemaChange}. Java 17 has no pattern switch, so
      * a test walks {@code SchemaChange.class.getPermittedSubclasses()} to prove the chain exhaustive.
