@@ -2,9 +2,11 @@ package io.strata.compat.relational;
 
 import io.strata.compat.Effects;
 import io.strata.compat.Finding;
-import io.strata.compat.relational.TypeComparison.Delta;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnType.EnumValues;
+import io.strata.model.ValueFit;
+import io.strata.model.ValueFit.Fit;
+import io.strata.model.ValueFit.Reading;
 import io.strata.model.change.SchemaChange.ModifyColumn;
 
 import java.util.ArrayList;
@@ -15,8 +17,10 @@ import static io.strata.compat.Effect.DATA_DEPENDENT;
 import static io.strata.compat.Effect.OK;
 
 /**
- * ColumnTypeRules turn a column's type change into findings, from the relation {@link TypeComparison}
- * computes. Member changes of a MySQL ENUM or SET are judged by {@link EnumRules}.
+ * ColumnTypeRules turn a column's type change into findings, from {@link ValueFit} asked in both directions:
+ * whether the new type holds every old value (old writers keep working) and whether the old type holds
+ * every new value (new writers against the old schema keep working). Member changes of a MySQL ENUM or SET
+ * are judged by {@link EnumRules}.
  */
 final class ColumnTypeRules {
 
@@ -119,24 +123,35 @@ final class ColumnTypeRules {
         if (from instanceof EnumValues a && to instanceof EnumValues b && a.name().equals(b.name())) {
             return EnumRules.columnMembers(change, a, b);
         }
-        Delta delta = TypeComparison.compare(dialect, from, to);
+        ValueFit there = ValueFit.of(dialect, from, to);
         String[] values = {"from", from.sql(), "to", to.sql()};
         List<Finding> findings = new ArrayList<>();
-        switch (delta.relation()) {
-            case SAME -> {
-                if (!delta.representationChanged()) {
-                    findings.add(COLUMN_TYPE_EQUIVALENT.finding(change, values));
-                }
-            }
-            case WIDENED -> findings.add(COLUMN_TYPE_WIDENED.finding(change, values));
-            case NARROWED -> findings.add(COLUMN_TYPE_NARROWED.finding(change, values));
-            case RANGE_CHANGED -> findings.add(COLUMN_TYPE_RANGE_CHANGED.finding(change, values));
-            case TIME_ZONE_CHANGED -> findings.add(COLUMN_TYPE_TIME_ZONE_CHANGED.finding(change, values));
-            case INCOMPATIBLE -> findings.add(COLUMN_TYPE_INCOMPATIBLE.finding(change, values));
+        Rule width = widthRule(there, ValueFit.of(dialect, to, from));
+        if (width != null) {
+            findings.add(width.finding(change, values));
         }
-        if (delta.representationChanged()) {
+        if (there.reading() == Reading.RESTYLED) {
             findings.add(COLUMN_TYPE_REPRESENTATION_CHANGED.finding(change, values));
         }
         return findings;
+    }
+
+    /**
+     * The rule for how the old and new sets of values relate, or null when they are the same set read
+     * differently (the representation finding says it all).
+     */
+    private static Rule widthRule(ValueFit there, ValueFit back) {
+        if (there.reading() == Reading.RETYPED) {
+            return COLUMN_TYPE_INCOMPATIBLE;
+        }
+        if (there.reading() == Reading.REZONED) {
+            return COLUMN_TYPE_TIME_ZONE_CHANGED;
+        }
+        boolean widens = there.fit() == Fit.FITS;
+        boolean narrows = back.fit() == Fit.FITS;
+        if (widens && narrows) {
+            return there.reading() == Reading.RESTYLED ? null : COLUMN_TYPE_EQUIVALENT;
+        }
+        return widens ? COLUMN_TYPE_WIDENED : narrows ? COLUMN_TYPE_NARROWED : COLUMN_TYPE_RANGE_CHANGED;
     }
 }

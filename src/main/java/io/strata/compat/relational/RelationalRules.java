@@ -90,10 +90,6 @@ public final class RelationalRules {
         }
     }
 
-    static boolean isMySql(String dialect) {
-        return ColumnTypes.MYSQL.equalsIgnoreCase(dialect);
-    }
-
     /**
      * Hands each change to the rules of its kind. Implementing the whole {@link SchemaChange.Visitor} means
      * a new kind of change does not compile until it has a rule.

@@ -97,7 +97,8 @@ final class MySqlColumnSteps {
     /**
      * A changed column: SET/DROP DEFAULT when only the default changed (instant everywhere), else
      * MODIFY COLUMN with the full new definition. Changes that can fail on existing rows or lose
-     * values (narrowing types, removed or reordered ENUM members, NOT NULL) wait for the CONTRACT phase.
+     * values (types that refuse, round or re-zone some values, removed ENUM members, NOT NULL) wait for the
+     * CONTRACT phase.
      */
     MySqlPlannedStep modify(SchemaChange.ModifyColumn change) {
         PhaseKind phase = narrows(change) ? PhaseKind.CONTRACT : PhaseKind.EXPAND;

@@ -1,6 +1,7 @@
 package io.strata.plan.lint;
 
 import io.strata.model.Table;
+import io.strata.model.ValueFit;
 import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.AddCheck;
@@ -90,7 +91,7 @@ public final class DataDependentAnalyzer implements Analyzer {
                     + " NOT NULL: it fails if an existing row holds NULL", pass.firstStepOf(c)));
         }
         if (c.kinds().contains(ColumnChangeKind.TYPE)
-                && TypeNarrowing.of(c.from().type(), c.to().type()) == TypeNarrowing.MAY_FAIL) {
+                && ValueFit.of(pass.plan().dialect(), c.from().type(), c.to().type()).refuses()) {
             return Optional.of(NARROWING_TYPE.at(where, "changes " + where + " from " + c.from().type().sql()
                     + " to " + c.to().type().sql() + ": it fails on values that do not fit", pass.firstStepOf(c)));
         }

@@ -1,5 +1,6 @@
 package io.strata.plan.lint;
 
+import io.strata.model.ValueFit;
 import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.DropColumn;
@@ -18,7 +19,7 @@ public final class DestructiveAnalyzer implements Analyzer {
     public static final LintRule DROP_COLUMN = new LintRule("DS102", Family.DESTRUCTIVE, "drop column");
     public static final LintRule DROP_SCHEMA = new LintRule("DS103", Family.DESTRUCTIVE, "drop schema");
     public static final LintRule LOSSY_TYPE = new LintRule("DS104", Family.DESTRUCTIVE,
-            "type change that rounds or cuts stored values");
+            "type change that rounds, cuts or shifts stored values");
     public static final LintRule DROP_SEQUENCE = new LintRule("DS105", Family.DESTRUCTIVE, "drop sequence");
 
     @Override
@@ -42,10 +43,14 @@ public final class DestructiveAnalyzer implements Analyzer {
             } else if (change instanceof DropSequence c) {
                 out.add(DROP_SEQUENCE.at(where, "drops sequence " + where + " and its current value",
                         pass.firstStepOf(change)));
-            } else if (change instanceof ModifyColumn c && c.kinds().contains(ColumnChangeKind.TYPE)
-                    && TypeNarrowing.of(c.from().type(), c.to().type()) == TypeNarrowing.LOSSY) {
-                out.add(LOSSY_TYPE.at(where, "changes " + where + " from " + c.from().type().sql() + " to "
-                        + c.to().type().sql() + ", which rounds or cuts the stored values", pass.firstStepOf(change)));
+            } else if (change instanceof ModifyColumn c && c.kinds().contains(ColumnChangeKind.TYPE)) {
+                ValueFit fit = ValueFit.of(pass.plan().dialect(), c.from().type(), c.to().type());
+                if (fit.changesSilently()) {
+                    out.add(LOSSY_TYPE.at(where, "changes " + where + " from " + c.from().type().sql() + " to "
+                            + c.to().type().sql() + ", which " + (fit.reading() == ValueFit.Reading.REZONED
+                            ? "reads the stored values in the session time zone" : "rounds or cuts the stored values"),
+                            pass.firstStepOf(change)));
+                }
             }
         }
         return out;

@@ -123,8 +123,12 @@ class RelationalRulesColumnTypeTest {
                 change(PG, varchar(10), character(5), NARROWED, REPRESENTATION),
                 change(PG, character(10), character(12), WIDENED),
                 change(MYSQL, myVarchar(255), myText("text"), WIDENED),
-                change(MYSQL, myVarchar(20_000), myText("text"), NARROWED),
+                // 20000 utf8mb4 characters need up to 80000 bytes; TEXT takes 65535 bytes, which can be 65535 characters
+                change(MYSQL, myVarchar(20_000), myText("text"), RANGE),
                 change(MYSQL, myText("text"), myVarchar(255), NARROWED),
+                change(MYSQL, myText("text"), myVarchar(20_000), RANGE),
+                change(MYSQL, json(), myText("longtext"), WIDENED),
+                change(MYSQL, json(), myText("mediumtext"), RANGE),
                 change(MYSQL, myVarchar(255), myText("tinytext"), NARROWED),
                 change(MYSQL, myText("tinytext"), myVarchar(255), WIDENED),
                 change(MYSQL, myText("text"), myText("mediumtext"), WIDENED),
@@ -133,7 +137,9 @@ class RelationalRulesColumnTypeTest {
                 change(MYSQL, myVarchar(10), myEnum("a", "bb"), NARROWED, REPRESENTATION),
                 change(MYSQL, myEnum("a", "b"), mySet("a", "b"), INCOMPATIBLE),
                 // strings with a format
-                change(PG, json(), jsonb(), REPRESENTATION),
+                // jsonb refuses escaped NUL characters and numbers beyond numeric's range, which json keeps as text
+                change(PG, json(), jsonb(), NARROWED, REPRESENTATION),
+                change(PG, jsonb(), json(), WIDENED, REPRESENTATION),
                 change(PG, text(), jsonb(), NARROWED),
                 change(PG, json(), text(), WIDENED),
                 change(PG, json(), varchar(100), RANGE),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.strata.plan.lint.LintFixtures.MYSQL;
 import static io.strata.plan.lint.LintFixtures.PG;
 import static io.strata.plan.lint.LintFixtures.catalog;
 import static io.strata.plan.lint.LintFixtures.codes;
@@ -82,6 +83,16 @@ class DataDependentAnalyzerTest {
         Catalog shorter = catalog(PG, orders(PG, column(PG, "code", "character varying(16)", true)));
         assertThat(codes(analyzer, longer, shorter)).containsExactly("DD105");
         assertThat(codes(analyzer, shorter, longer)).isEmpty();
+    }
+
+    @Test
+    void aMySqlVarcharLongerThanTextHoldsIsDD105ButOneThatFitsIsNot() {
+        // TEXT holds 65535 bytes: 16383 characters of four bytes each fit, 20000 do not.
+        Catalog text = catalog(MYSQL, orders(MYSQL, column(MYSQL, "note", "text", true)));
+        assertThat(codes(analyzer, catalog(MYSQL, orders(MYSQL, column(MYSQL, "note", "varchar(20000)", true))), text))
+                .containsExactly("DD105");
+        assertThat(codes(analyzer, catalog(MYSQL, orders(MYSQL, column(MYSQL, "note", "varchar(16383)", true))), text))
+                .isEmpty();
     }
 
     @Test

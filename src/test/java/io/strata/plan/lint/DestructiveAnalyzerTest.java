@@ -51,6 +51,15 @@ class DestructiveAnalyzerTest {
     }
 
     @Test
+    void shiftingOrRoundingValuesIsDS104ButAnExactTypeChangeIsNot() {
+        assertThat(retyped("timestamp", "timestamptz")).containsExactly("DS104");
+        assertThat(retyped("timestamptz", "timestamp")).containsExactly("DS104");
+        assertThat(retyped("bigint", "double precision")).containsExactly("DS104");
+        assertThat(retyped("timestamp", "timestamp(6)")).isEmpty();
+        assertThat(retyped("integer", "double precision")).isEmpty();
+    }
+
+    @Test
     void droppingASequenceIsDS105ButKeepingItIsNot() {
         Sequence seq = new Sequence("order_no", "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, null);
         Catalog with = new Catalog(PG, "", List.of(new Schema("public", List.of(orders(PG)), List.of(), List.of(),
@@ -58,5 +67,10 @@ class DestructiveAnalyzerTest {
         Catalog without = catalog(PG, orders(PG));
         assertThat(codes(analyzer, with, without)).containsExactly("DS105");
         assertThat(codes(analyzer, without, with)).isEmpty();
+    }
+
+    /** The codes for changing column {@code c} of a table with rows from type {@code from} to {@code to}. */
+    private List<String> retyped(String from, String to) {
+        return codes(analyzer, catalog(PG, orders(PG, column(PG, "c", from, true))), catalog(PG, orders(PG, column(PG, "c", to, true))));
     }
 }
