@@ -25,10 +25,10 @@ final class OpsRoutes {
 
     void register(RouteTable routes) {
         routes.get("/health", ctx -> {
-            boolean up = registry.store().healthy();
+            boolean up = registry.storeHealthy();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", up ? "UP" : "DOWN");
-            json.put("store", registry.store().kind());
+            json.put("store", registry.storeKind());
             Responses.json(ctx, up ? 200 : 503, json);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));

@@ -144,6 +144,21 @@ public final class Registry implements AutoCloseable {
         return store;
     }
 
+    /** Whether the store answers a trivial query, for health checks. */
+    public boolean storeHealthy() {
+        return store.healthy();
+    }
+
+    /** {@code h2} or {@code postgres}, for health and metrics. */
+    public String storeKind() {
+        return store.kind();
+    }
+
+    /** The store's URL without a password, for the start-up line. */
+    public String storeUrl() {
+        return store.redactedUrl();
+    }
+
     /** Outgoing webhooks; also where the registry's events go. */
     public Webhooks webhooks() {
         return webhooks;

@@ -96,7 +96,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }, "strata-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("strata serve: listening on http://%s:%d (store: %s %s) in %d ms%n", host, server.port(),
-                registry.store().kind(), registry.store().redactedUrl(), (System.nanoTime() - started) / 1_000_000);
+                registry.storeKind(), registry.storeUrl(), (System.nanoTime() - started) / 1_000_000);
         out.printf("  REST API:    http://localhost:%d/api/v1/schemas   OpenAPI: /api/v1/openapi.json%n", server.port());
         out.printf("  Confluent:   http://localhost:%d/ccompat          health: /health   metrics: /metrics%n", server.port());
         out.printf("  Drift:       %s%n", driftSchedule.running() ? "every environment checked every " + driftIntervalSeconds + " s"

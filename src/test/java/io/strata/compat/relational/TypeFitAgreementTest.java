@@ -15,7 +15,7 @@ import io.strata.model.change.SchemaChange.ModifyColumn;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
 import io.strata.plan.PhaseKind;
-import io.strata.plan.Planner;
+import io.strata.migrate.Planner;
 import io.strata.plan.Reverse;
 import io.strata.plan.Step;
 import io.strata.plan.lint.DataDependentAnalyzer;
