@@ -8,6 +8,7 @@ import io.strata.compat.CompatibilityChecker;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
 import io.strata.compat.LabelledChanges;
+import io.strata.compat.Levels;
 import io.strata.compat.record.RecordCompatibility;
 import io.strata.compat.record.RecordFormatSupport;
 import io.strata.diff.Differ;
@@ -19,8 +20,8 @@ import java.util.List;
 
 /**
  * CheckCompatibility is the use case behind {@code strata check}: the last of the given versions is
- * the new one; it is checked against the previous version, or against every earlier one for the
- * transitive levels (the versions a non-transitive level does not need are not even loaded). Record
+ * the new one; it is checked against the earlier ones its level compares ({@link Levels}: the previous
+ * version, or every earlier one for the transitive levels), and the others are not even loaded. Record
  * schema files (Avro, JSON Schema, Protobuf) go to their format's checker, relational sources to the differ.
  */
 public final class CheckCompatibility {
@@ -36,7 +37,8 @@ public final class CheckCompatibility {
         if (versions.size() < 2) {
             throw StrataException.badInput("check needs at least two versions (oldest first), got " + versions.size());
         }
-        List<String> needed = level.transitive() ? versions : versions.subList(versions.size() - 2, versions.size());
+        List<String> needed = new ArrayList<>(Levels.compared(level, versions.subList(0, versions.size() - 1)));
+        needed.add(versions.get(versions.size() - 1));
         RecordFormat record = RecordSources.sameFormat(needed);
         if (record != null) {
             return checkRecords(RecordSources.support(record), needed, level);

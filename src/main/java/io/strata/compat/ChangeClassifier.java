@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A ChangeClassifier is the one compatibility primitive of a format: it classifies the changes from
- * version X to version Y by their effect on each role. Levels are composed from it by
+ * version X to version Y by their effect on each role. {@link Levels} composes the levels from it, through
  * {@link CompatibilityChecker}.
  */
 @FunctionalInterface

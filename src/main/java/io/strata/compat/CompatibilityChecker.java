@@ -1,14 +1,15 @@
 package io.strata.compat;
 
 import io.strata.compat.relational.RelationalRules;
+import io.strata.model.change.SchemaChange;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * CompatibilityChecker composes a level from the classification primitive: which earlier versions to
- * compare with (the latest, or all of them for transitive levels) and which roles must survive.
+ * CompatibilityChecker is the relational primitive handed to {@link Levels}: the changes from an earlier
+ * version to the new one, classified by their effect on all four roles. One classification answers both
+ * directions at once, so the directions Levels asks in only decide which roles count.
  */
 public final class CompatibilityChecker {
 
@@ -24,33 +25,34 @@ public final class CompatibilityChecker {
      */
     public static CompatibilityResult check(CompatibilityLevel level, List<LabelledChanges> againstEarlier,
                                             String dialect) {
+        return check(level, againstEarlier, LabelledChanges::from, newest(againstEarlier), LabelledChanges::changes,
+                dialect);
+    }
+
+    /**
+     * Checks a relational history of any kind of version, diffing only the versions the level compares.
+     *
+     * @param history     oldest first, without the new version
+     * @param changesToNew the changes from an earlier version to the new one (the caller diffs: compat has no differ)
+     * @param dialect     {@code postgres} or {@code mysql}, for the per-dialect type rules
+     */
+    public static <V> CompatibilityResult check(CompatibilityLevel level, List<V> history,
+                                                Function<? super V, String> label, String newLabel,
+                                                Function<? super V, List<SchemaChange>> changesToNew, String dialect) {
         RelationalRules.requireDialect(dialect);
-        return check(level, againstEarlier, changes -> RelationalRules.classify(dialect, changes));
+        return Levels.check(level, history, label, newLabel,
+                (earlier, directions) -> RelationalRules.classify(dialect, changesToNew.apply(earlier)));
     }
 
     /** Checks with any format's classifier; DATA_DEPENDENT effects are reported but never fail the check. */
     public static CompatibilityResult check(CompatibilityLevel level, List<LabelledChanges> againstEarlier,
                                             ChangeClassifier classifier) {
-        List<VersionComparison> comparisons = new ArrayList<>();
-        for (LabelledChanges earlier : versionsToCompare(level, againstEarlier)) {
-            List<Finding> findings = classifier.classify(earlier.changes());
-            boolean compatible = findings.stream().noneMatch(f -> f.breaksAny(level.requiredRoles()));
-            comparisons.add(new VersionComparison(earlier.from(), earlier.to(), findings, compatible));
-        }
-        boolean compatible = comparisons.stream().allMatch(VersionComparison::compatible);
-        return new CompatibilityResult(level, compatible, comparisons);
+        return Levels.check(level, againstEarlier, LabelledChanges::from, newest(againstEarlier),
+                (earlier, directions) -> classifier.classify(earlier.changes()));
     }
 
-    /** The latest earlier version, or every earlier version newest first when the level is transitive. */
-    private static List<LabelledChanges> versionsToCompare(CompatibilityLevel level, List<LabelledChanges> earlier) {
-        if (earlier.isEmpty()) {
-            return List.of();
-        }
-        if (!level.transitive()) {
-            return List.of(earlier.get(earlier.size() - 1));
-        }
-        List<LabelledChanges> newestFirst = new ArrayList<>(earlier);
-        Collections.reverse(newestFirst);
-        return newestFirst;
+    /** The new version's label: every element of a history of changes ends at it. */
+    private static String newest(List<LabelledChanges> againstEarlier) {
+        return againstEarlier.isEmpty() ? "" : againstEarlier.get(againstEarlier.size() - 1).to();
     }
 }

@@ -10,27 +10,34 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A CompatibilityLevel says which roles must keep working and against which earlier versions: the latest
- * one, or ({@code *_TRANSITIVE}) every earlier one still live.
+ * A CompatibilityLevel says which directions must hold and against which earlier versions: the latest
+ * one, or ({@code *_TRANSITIVE}) every earlier one still live. {@link Levels} is what reads these two facts.
  */
 public enum CompatibilityLevel {
-    NONE(EnumSet.noneOf(Role.class), false),
-    BACKWARD(EnumSet.of(Role.OLD_READER, Role.OLD_WRITER), false),
-    BACKWARD_TRANSITIVE(EnumSet.of(Role.OLD_READER, Role.OLD_WRITER), true),
-    FORWARD(EnumSet.of(Role.NEW_READER, Role.NEW_WRITER), false),
-    FORWARD_TRANSITIVE(EnumSet.of(Role.NEW_READER, Role.NEW_WRITER), true),
-    FULL(EnumSet.allOf(Role.class), false),
-    FULL_TRANSITIVE(EnumSet.allOf(Role.class), true);
+    NONE(EnumSet.noneOf(Direction.class), false),
+    BACKWARD(EnumSet.of(Direction.BACKWARD), false),
+    BACKWARD_TRANSITIVE(EnumSet.of(Direction.BACKWARD), true),
+    FORWARD(EnumSet.of(Direction.FORWARD), false),
+    FORWARD_TRANSITIVE(EnumSet.of(Direction.FORWARD), true),
+    FULL(EnumSet.allOf(Direction.class), false),
+    FULL_TRANSITIVE(EnumSet.allOf(Direction.class), true);
 
+    private final Set<Direction> directions;
     private final Set<Role> requiredRoles;
     private final boolean transitive;
 
-    CompatibilityLevel(EnumSet<Role> requiredRoles, boolean transitive) {
-        this.requiredRoles = Collections.unmodifiableSet(requiredRoles);
+    CompatibilityLevel(EnumSet<Direction> directions, boolean transitive) {
+        this.directions = Direction.inOrder(directions);
+        this.requiredRoles = Direction.rolesOf(directions);
         this.transitive = transitive;
     }
 
-    /** The roles no change may break, in role order; empty for {@link #NONE}. */
+    /** The directions that must hold, in direction order; empty for {@link #NONE}. */
+    public Set<Direction> directions() {
+        return directions;
+    }
+
+    /** The roles no change may break (those of its directions), in role order; empty for {@link #NONE}. */
     public Set<Role> requiredRoles() {
         return requiredRoles;
     }

@@ -1,7 +1,6 @@
 package io.strata.registry;
 
 
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 

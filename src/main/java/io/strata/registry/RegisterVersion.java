@@ -4,8 +4,8 @@ import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
+import io.strata.compat.Levels;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +106,10 @@ public final class RegisterVersion {
         String semver = SemanticVersion.FIRST.toString();
         if (previous != null) {
             CompatibilityLevel level = RegistryCore.levelOf(tx, subject);
-            // A non-transitive level reads only the latest version: the rest of the history is not even loaded.
-            List<StoredVersion> needed = level.transitive() ? RegistryCore.lineage(tx, subject, branch) : List.of(previous);
+            // Only what the level compares is loaded: the latest alone is loaded already; more is the whole
+            // lineage, read in two queries rather than one per version.
+            List<StoredVersion> needed = Levels.compared(level, lineage).size() == 1 ? List.of(previous)
+                    : RegistryCore.lineage(tx, subject, branch);
             check = SchemaChecks.check(level, labelled(subject, needed, parsed));
             if (!check.compatible()) {
                 throw new IncompatibleSchemaException("schema is not " + level + " compatible with " + describe(previous)

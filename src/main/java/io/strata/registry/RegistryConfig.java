@@ -2,7 +2,6 @@ package io.strata.registry;
 
 import io.strata.compat.CompatibilityLevel;
 
-import java.sql.SQLException;
 import java.util.Optional;
 
 /** RegistryConfig is the use case behind the compatibility levels and modes, global and per subject. */

@@ -3,7 +3,6 @@ package io.strata.registry;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.model.SubjectFormat;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

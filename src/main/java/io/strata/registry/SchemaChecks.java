@@ -7,13 +7,11 @@ import io.strata.source.RecordSources;
 import io.strata.compat.CompatibilityChecker;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
-import io.strata.compat.LabelledChanges;
 import io.strata.compat.record.RecordCompatibility;
 import io.strata.compat.record.RecordFormatSupport;
 import io.strata.diff.Differ;
 import io.strata.model.SubjectFormat;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -40,20 +38,16 @@ public final class SchemaChecks {
 
     /**
      * Checks the newest of {@code versions} (oldest first, at least two) against the earlier ones the level
-     * requires.
+     * compares ({@link io.strata.compat.Levels} says which).
      */
     public static CompatibilityResult check(CompatibilityLevel level, List<Labelled> versions) {
-        List<Labelled> needed = level.transitive() ? versions : versions.subList(versions.size() - 2, versions.size());
-        Labelled newest = needed.get(needed.size() - 1);
+        Labelled newest = versions.get(versions.size() - 1);
         if (newest.schema().format() == SubjectFormat.SQL) {
-            List<LabelledChanges> changes = new ArrayList<>();
-            for (Labelled earlier : needed.subList(0, needed.size() - 1)) {
-                changes.add(new LabelledChanges(earlier.label(), newest.label(),
-                        Differ.diff(earlier.schema().catalog(), newest.schema().catalog())));
-            }
-            return CompatibilityChecker.check(level, changes, newest.schema().dialect());
+            return CompatibilityChecker.check(level, versions.subList(0, versions.size() - 1), Labelled::label,
+                    newest.label(), earlier -> Differ.diff(earlier.schema().catalog(), newest.schema().catalog()),
+                    newest.schema().dialect());
         }
-        return checkRecords(RecordSources.support(newest.schema().format().record()), level, needed);
+        return checkRecords(RecordSources.support(newest.schema().format().record()), level, versions);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package io.strata.registry;
 
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

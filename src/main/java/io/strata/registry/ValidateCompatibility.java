@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.compat.CompatibilityJson;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
+import io.strata.compat.Levels;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +61,7 @@ public final class ValidateCompatibility {
         if (lineage.versions().isEmpty()) {
             return new CompatibilityResult(lineage.level(), true, List.of());
         }
-        List<StoredVersion> needed = lineage.level().transitive() ? lineage.versions()
-                : lineage.versions().subList(lineage.versions().size() - 1, lineage.versions().size());
+        List<StoredVersion> needed = Levels.compared(lineage.level(), lineage.versions());
         List<SchemaChecks.Labelled> labelled = new ArrayList<>();
         for (StoredVersion v : needed) {
             labelled.add(new SchemaChecks.Labelled(RegisterVersion.describe(v), core.parse(lineage.subject(), v)));
@@ -81,12 +81,7 @@ public final class ValidateCompatibility {
         Target target = new Target(state.subject(), VersionLookup.find(state.subject(), state.main(), RegistryCore.MAIN, version),
                 state.level());
         ParsedSchema parsed = core.parser().parse(target.subject().format(), target.subject().dialect(), schema);
-        CompatibilityLevel level = switch (target.level()) {
-            case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
-            case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
-            case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
-            default -> target.level();
-        };
+        CompatibilityLevel level = Levels.againstOneVersion(target.level());
         return SchemaChecks.check(level, List.of(new SchemaChecks.Labelled(RegisterVersion.describe(target.version()),
                 core.parse(target.subject(), target.version())), new SchemaChecks.Labelled("new schema", parsed)));
     }

@@ -1,7 +1,6 @@
 package io.strata.registry;
 
 
-import java.sql.SQLException;
 import java.util.List;
 
 /** VersionLookup finds a version of a subject's branch by number or {@code latest}, with the registry's errors. */

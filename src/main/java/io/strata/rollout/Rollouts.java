@@ -13,7 +13,6 @@ import io.strata.rollout.drift.DriftReport;
 import io.strata.registry.StoredSubject;
 import io.strata.registry.StoredVersion;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

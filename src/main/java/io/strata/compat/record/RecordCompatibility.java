@@ -2,23 +2,23 @@ package io.strata.compat.record;
 
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.CompatibilityResult;
+import io.strata.compat.Direction;
 import io.strata.compat.Effect;
 import io.strata.compat.Finding;
+import io.strata.compat.Levels;
 import io.strata.compat.Role;
-import io.strata.compat.VersionComparison;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * RecordCompatibility composes the levels from a format's one primitive, with the meaning the Confluent
- * and Apicurio registries give them: BACKWARD asks whether the new schema reads data written with an
- * earlier one (the new schema is the reader), FORWARD the other way round, FULL both, and the transitive
- * levels ask it of every earlier version, newest first.
+ * RecordCompatibility is the record formats' primitive handed to {@link Levels}, with the meaning the
+ * Confluent and Apicurio registries give the levels: BACKWARD asks whether the new schema reads data written
+ * with an earlier one (the new schema is the reader), FORWARD the other way round ({@link Direction} swaps
+ * the arguments); which earlier versions are asked, and how the answers compose, is Levels' to say.
  *
  * <p>In Strata's four roles, data that a reader cannot read breaks the role that wrote it: BACKWARD's
  * failures break the {@code OLD_WRITER} (producers still on the earlier schema), FORWARD's the
@@ -40,35 +40,25 @@ public final class RecordCompatibility {
             throw new IllegalArgumentException("a check needs at least two versions, got " + versions.size());
         }
         Version<S> newest = versions.get(versions.size() - 1);
-        List<Version<S>> earlier = new ArrayList<>(versions.subList(0, versions.size() - 1));
-        Collections.reverse(earlier);
-        if (!level.transitive()) {
-            earlier = earlier.subList(0, 1);
-        }
-        List<VersionComparison> comparisons = new ArrayList<>();
-        for (Version<S> old : earlier) {
-            List<Finding> findings = compare(old, newest, support, level);
-            boolean compatible = findings.stream().noneMatch(f -> f.breaksAny(level.requiredRoles()));
-            comparisons.add(new VersionComparison(old.label(), newest.label(), findings, compatible));
-        }
-        return new CompatibilityResult(level, comparisons.stream().allMatch(VersionComparison::compatible), comparisons);
+        return Levels.check(level, versions.subList(0, versions.size() - 1), Version::label, newest.label(),
+                (old, directions) -> compare(old, newest, support, directions));
     }
 
     /**
-     * The directions the level asks about (NONE asks both, to list what would break); one finding per code
-     * and location, breaking every writer whose data cannot be read. Asking only what the level needs
-     * keeps a BACKWARD check one call to the format's checker, as in the registries.
+     * The findings in the directions asked, BACKWARD first; one finding per code and location, breaking
+     * every writer whose data cannot be read. Asking only what the level needs keeps a BACKWARD check one
+     * call to the format's checker, as in the registries.
      */
     static <S> List<Finding> compare(Version<S> old, Version<S> newest, RecordFormatSupport<S> support,
-                                     CompatibilityLevel level) {
+                                     Set<Direction> directions) {
         Map<String, Finding> out = new LinkedHashMap<>();
-        boolean all = level == CompatibilityLevel.NONE;
-        if (all || level.requiredRoles().contains(Role.OLD_WRITER)) {
-            add(out, support.incompatibilities(newest.schema(), old.schema()), Role.OLD_WRITER);
-            add(out, support.removals(old.schema(), newest.schema()), Role.OLD_WRITER);
-        }
-        if (all || level.requiredRoles().contains(Role.NEW_WRITER)) {
-            add(out, support.incompatibilities(old.schema(), newest.schema()), Role.NEW_WRITER);
+        for (Direction direction : directions) {
+            add(out, support.incompatibilities(direction.reader(old.schema(), newest.schema()),
+                    direction.writer(old.schema(), newest.schema())), direction.writerRole());
+            if (direction == Direction.BACKWARD) {
+                // Only the history shows a removal, and the data it strands was written with the earlier version.
+                add(out, support.removals(old.schema(), newest.schema()), Role.OLD_WRITER);
+            }
         }
         return List.copyOf(out.values());
     }
