@@ -3,11 +3,11 @@ package io.strata.api;
 import io.strata.registry.Impact;
 import io.strata.registry.SubjectView;
 import io.strata.audit.AuditEvent;
-import io.strata.registry.StoredBranch;
-import io.strata.registry.StoredDependency;
-import io.strata.registry.StoredReport;
-import io.strata.registry.StoredSubject;
-import io.strata.registry.StoredVersion;
+import io.strata.registry.Branch;
+import io.strata.registry.Dependency;
+import io.strata.registry.ValidationReport;
+import io.strata.registry.Subject;
+import io.strata.registry.SchemaVersion;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class ApiJson {
     }
 
     static Map<String, Object> subject(SubjectView view) {
-        StoredSubject s = view.subject();
+        Subject s = view.subject();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", s.name());
         json.put("subject", s.name());
@@ -45,11 +45,11 @@ public final class ApiJson {
         return json;
     }
 
-    private static Map<String, Object> dependency(String subject, StoredDependency d) {
+    private static Map<String, Object> dependency(String subject, Dependency d) {
         return Map.of("subject", subject, "kind", d.kind());
     }
 
-    static Map<String, Object> version(StoredVersion v, boolean withSchema) {
+    static Map<String, Object> version(SchemaVersion v, boolean withSchema) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", v.id());
         json.put("subject", v.subject());
@@ -68,7 +68,7 @@ public final class ApiJson {
         return json;
     }
 
-    static Map<String, Object> branch(StoredBranch b) {
+    static Map<String, Object> branch(Branch b) {
         return Map.of("name", b.name(), "baseVersion", b.baseVersion(), "state", b.state(), "createdAt", b.createdAt().toString());
     }
 
@@ -87,7 +87,7 @@ public final class ApiJson {
         return json;
     }
 
-    static Map<String, Object> report(StoredReport r, Object body) {
+    static Map<String, Object> report(ValidationReport r, Object body) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id());
         json.put("subject", r.subject());
@@ -116,7 +116,7 @@ public final class ApiJson {
         return json;
     }
 
-    static List<Map<String, Object>> versions(List<StoredVersion> versions) {
+    static List<Map<String, Object>> versions(List<SchemaVersion> versions) {
         return versions.stream().map(v -> version(v, false)).toList();
     }
 }

@@ -11,7 +11,7 @@ import io.strata.registry.SubjectView;
 import io.strata.compat.CompatibilityResult;
 import io.strata.compat.Finding;
 import io.strata.model.SubjectFormat;
-import io.strata.registry.StoredVersion;
+import io.strata.registry.SchemaVersion;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ final class ConfluentRoutes {
                 .filter(v -> v.subject().format() != SubjectFormat.SQL).map(v -> v.subject().name()).toList()));
         routes.get(PREFIX + "/subjects/{subject}/versions", ctx -> reply(ctx, registry.schemas()
                 .versions(ctx.pathParam("subject"), null, JsonBodies.flag(ctx, "deleted")).stream()
-                .map(StoredVersion::version).toList()));
+                .map(SchemaVersion::version).toList()));
         routes.post(PREFIX + "/subjects/{subject}/versions", this::registerVersion);
         routes.get(PREFIX + "/subjects/{subject}/versions/{version}", ctx -> reply(ctx, version(registry.schemas()
                 .version(ctx.pathParam("subject"), null, ctx.pathParam("version"), JsonBodies.flag(ctx, "deleted")))));
@@ -104,7 +104,7 @@ final class ConfluentRoutes {
     private void lookup(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
         String subject = ctx.pathParam("subject");
-        StoredVersion found = registry.schemas().lookup(subject, JsonBodies.text(body, "schema", true),
+        SchemaVersion found = registry.schemas().lookup(subject, JsonBodies.text(body, "schema", true),
                 JsonBodies.flag(ctx, "deleted")).orElseThrow(() -> new RegistryException(
                 RegistryException.Reason.SCHEMA_NOT_FOUND, "schema not found under subject \"" + subject + "\""));
         reply(ctx, version(found));
@@ -148,7 +148,7 @@ final class ConfluentRoutes {
         return f.code() + " at " + f.location() + ": " + f.message();
     }
 
-    private Map<String, Object> version(StoredVersion v) {
+    private Map<String, Object> version(SchemaVersion v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("subject", v.subject());
         json.put("version", v.version());
@@ -159,7 +159,7 @@ final class ConfluentRoutes {
     }
 
     private Map<String, Object> schemaById(long id) {
-        StoredVersion v = registry.schemas().byId(id);
+        SchemaVersion v = registry.schemas().byId(id);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("schema", v.schema());
         putType(json, v.subject());

@@ -12,7 +12,7 @@ import io.strata.registry.Validation;
 import io.strata.audit.AuditEvent;
 import io.strata.audit.AuditVerification;
 import io.strata.model.SubjectFormat;
-import io.strata.registry.StoredReport;
+import io.strata.registry.ValidationReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +138,7 @@ final class V1Routes {
 
     private void reports(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StoredReport r : registry.validate().reports(JsonBodies.longParam(ctx, "before", 0),
+        for (ValidationReport r : registry.validate().reports(JsonBodies.longParam(ctx, "before", 0),
                 (int) JsonBodies.longParam(ctx, "limit", 50))) {
             out.add(ApiJson.report(r, JsonBodies.stored(r.body(), "report " + r.id())));
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.strata.events.Subscription;
 import io.strata.events.Webhooks;
-import io.strata.events.StoredDelivery;
+import io.strata.events.Delivery;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ final class WebhookRoutes {
     }
 
     private void deliveries(Context ctx) {
-        List<StoredDelivery> page = webhooks.deliveries(ctx.pathParam("id"), JsonBodies.longParam(ctx, "before", 0),
+        List<Delivery> page = webhooks.deliveries(ctx.pathParam("id"), JsonBodies.longParam(ctx, "before", 0),
                 (int) Math.max(1, Math.min(JsonBodies.longParam(ctx, "limit", 100), 1_000)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("deliveries", page.stream().map(WebhookRoutes::delivery).toList());
@@ -67,7 +67,7 @@ final class WebhookRoutes {
         return json;
     }
 
-    private static Map<String, Object> delivery(StoredDelivery d) {
+    private static Map<String, Object> delivery(Delivery d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", d.id());
         json.put("delivery", d.delivery());

@@ -6,9 +6,9 @@ import io.strata.registry.RegisterVersion;
 import io.strata.registry.Registration;
 import io.strata.registry.RegistryCore;
 import io.strata.registry.RegistryException;
-import io.strata.registry.StoredBranch;
-import io.strata.registry.StoredSubject;
-import io.strata.registry.StoredVersion;
+import io.strata.registry.Branch;
+import io.strata.registry.Subject;
+import io.strata.registry.SchemaVersion;
 import io.strata.registry.VersionLookup;
 import io.strata.merge.MergeInput;
 import io.strata.merge.MergeOutcome;
@@ -34,22 +34,22 @@ public final class MergeBranch {
     }
 
     public Registration run(String subject, String branch, String message, String actor) {
-        record Sides(StoredSubject subject, StoredVersion base, StoredVersion ours, StoredVersion theirs) {
+        record Sides(Subject subject, SchemaVersion base, SchemaVersion ours, SchemaVersion theirs) {
         }
         Sides sides = core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            StoredBranch b = tx.branches().find(s.id(), branch).orElseThrow(() -> new RegistryException(
+            Subject s = RegistryCore.requireSubject(tx, subject);
+            Branch b = tx.branches().find(s.id(), branch).orElseThrow(() -> new RegistryException(
                     RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject + "\" has no branch \"" + branch + "\""));
             if (!"OPEN".equals(b.state())) {
                 throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch + "\" is already merged");
             }
-            List<StoredVersion> onBranch = tx.versions().of(s.id(), branch, false);
+            List<SchemaVersion> onBranch = tx.versions().of(s.id(), branch, false);
             if (onBranch.isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "branch \"" + branch
                         + "\" has no version to merge");
             }
-            StoredVersion base = VersionLookup.find(tx, s, RegistryCore.MAIN, Integer.toString(b.baseVersion()), true);
-            StoredVersion ours = VersionLookup.find(tx, s, RegistryCore.MAIN, "latest", false);
+            SchemaVersion base = VersionLookup.find(tx, s, RegistryCore.MAIN, Integer.toString(b.baseVersion()), true);
+            SchemaVersion ours = VersionLookup.find(tx, s, RegistryCore.MAIN, "latest", false);
             return new Sides(s, base, ours, onBranch.get(onBranch.size() - 1));
         });
         String merged = mergedText(sides.subject(), sides.base(), sides.ours(), sides.theirs());
@@ -68,7 +68,7 @@ public final class MergeBranch {
     }
 
     /** Main untouched since the fork: the branch's head is the result; otherwise the three-way merge's. */
-    private String mergedText(StoredSubject subject, StoredVersion base, StoredVersion ours, StoredVersion theirs) {
+    private String mergedText(Subject subject, SchemaVersion base, SchemaVersion ours, SchemaVersion theirs) {
         if (ours.id() == base.id()) {
             return theirs.schema();
         }
@@ -82,7 +82,7 @@ public final class MergeBranch {
         return ((MergeOutcome.Merged) outcome).text();
     }
 
-    private MergeInput input(StoredSubject subject, StoredVersion version) {
+    private MergeInput input(Subject subject, SchemaVersion version) {
         if (subject.format() == SubjectFormat.SQL) {
             return new MergeInput.Relational(core.parse(subject, version).catalog(), subject.dialect());
         }

@@ -24,13 +24,13 @@ final class WebhookDelivery {
     private static final int MAX_ERROR = 1000;
 
     private final Webhooks owner;
-    private final StoredWebhook hook;
+    private final Webhook hook;
     private final String event;
     private final String id = UUID.randomUUID().toString();
     private final byte[] body;
     private final String signature;
 
-    WebhookDelivery(Webhooks owner, StoredWebhook hook, String event, Instant at, Map<String, Object> data) {
+    WebhookDelivery(Webhooks owner, Webhook hook, String event, Instant at, Map<String, Object> data) {
         this.owner = owner;
         this.hook = hook;
         this.event = event;
@@ -112,7 +112,7 @@ final class WebhookDelivery {
         try {
             owner.store().transaction(tx -> {
                 WebhookRepository tables = tx.webhooks();
-                tables.insertDelivery(new StoredDelivery(tables.nextId(), hook.id(), id, event, attempt, outcome, status,
+                tables.insertDelivery(new Delivery(tables.nextId(), hook.id(), id, event, attempt, outcome, status,
                         clipped, at, millis));
                 return null;
             });

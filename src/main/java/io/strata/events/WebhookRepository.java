@@ -8,15 +8,15 @@ public interface WebhookRepository {
 
     long nextId();
     
-    void insert(StoredWebhook w);
+    void insert(Webhook w);
     
     boolean delete(long id);
     
-    Optional<StoredWebhook> webhook(long id);
+    Optional<Webhook> webhook(long id);
     
-    List<StoredWebhook> webhooks();
+    List<Webhook> webhooks();
     
-    void insertDelivery(StoredDelivery d);
+    void insertDelivery(Delivery d);
     
-    List<StoredDelivery> deliveries(long webhookId, long beforeId, int limit);
+    List<Delivery> deliveries(long webhookId, long beforeId, int limit);
 }

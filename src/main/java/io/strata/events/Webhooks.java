@@ -68,9 +68,9 @@ public final class Webhooks implements EventSink, AutoCloseable {
             throw invalid("the secret is " + secret.length() + " characters; the limit is " + MAX_SECRET);
         }
         List<String> checkedEvents = checkEvents(events);
-        StoredWebhook created = store.transaction(tx -> {
+        Webhook created = store.transaction(tx -> {
             WebhookRepository tables = tx.webhooks();
-            StoredWebhook w = new StoredWebhook(tables.nextId(), checkedUrl, secret, checkedEvents, actor, Instant.now());
+            Webhook w = new Webhook(tables.nextId(), checkedUrl, secret, checkedEvents, actor, Instant.now());
             tables.insert(w);
             // The secret stays out of the audit trail, which anyone who may read the trail can page through.
             tx.audit().append(actor, "webhook.created", "webhook/" + w.id(), null, null,
@@ -95,7 +95,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
         long key = parseId(id);
         store.transaction(tx -> {
             WebhookRepository tables = tx.webhooks();
-            StoredWebhook w = tables.webhook(key).orElseThrow(() -> notFound(id));
+            Webhook w = tables.webhook(key).orElseThrow(() -> notFound(id));
             tables.delete(key);
             tx.audit().append(actor, "webhook.deleted", "webhook/" + key, null, null,
                     details(Map.of("url", w.url(), "events", w.events())));
@@ -104,7 +104,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
     }
 
     /** A webhook's delivery attempts, newest first, below {@code beforeId} (0: from the newest), at most {@code limit}. */
-    public List<StoredDelivery> deliveries(String id, long beforeId, int limit) {
+    public List<Delivery> deliveries(String id, long beforeId, int limit) {
         long key = parseId(id);
         return store.transaction(tx -> {
             WebhookRepository tables = tx.webhooks();
@@ -140,8 +140,8 @@ public final class Webhooks implements EventSink, AutoCloseable {
 
     private void fanOut(String event, Instant at, Map<String, Object> data) {
         try {
-            List<StoredWebhook> hooks = store.transaction(tx -> tx.webhooks().webhooks());
-            for (StoredWebhook hook : hooks) {
+            List<Webhook> hooks = store.transaction(tx -> tx.webhooks().webhooks());
+            for (Webhook hook : hooks) {
                 if (hook.events().contains(event)) {
                     new WebhookDelivery(this, hook, event, at, data).start();
                 }
@@ -252,7 +252,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
-    private static Subscription view(StoredWebhook w) {
+    private static Subscription view(Webhook w) {
         return new Subscription(w.id(), w.url(), w.events(), w.createdBy(), w.createdAt());
     }
 

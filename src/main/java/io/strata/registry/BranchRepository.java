@@ -6,11 +6,11 @@ import java.util.Optional;
 /** A BranchRepository holds the branches of subjects; a port the store implements. */
 public interface BranchRepository {
 
-    Optional<StoredBranch> find(long subjectId, String name);
+    Optional<Branch> find(long subjectId, String name);
     
-    List<StoredBranch> of(long subjectId);
+    List<Branch> of(long subjectId);
     
-    void insert(StoredBranch b);
+    void insert(Branch b);
     
     void setState(long subjectId, String name, String state);
 }

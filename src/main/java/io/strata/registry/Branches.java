@@ -17,21 +17,21 @@ public final class Branches {
     }
 
     /** Forks {@code subject} at {@code fromVersion} of main ({@code latest} when null). */
-    public StoredBranch fork(String subject, String name, String fromVersion, String actor) {
+    public Branch fork(String subject, String name, String fromVersion, String actor) {
         String branch = Names.branch(name);
         if (RegistryCore.MAIN.equals(branch)) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "\"main\" is the subject's main line, not a branch name");
         }
-        StoredBranch forked = core.store().transaction(tx -> {
+        Branch forked = core.store().transaction(tx -> {
             tx.lockForWrite();
             Modes.requireWritable(tx, subject);
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
+            Subject s = RegistryCore.requireSubject(tx, subject);
             if (tx.branches().find(s.id(), branch).isPresent()) {
                 throw new RegistryException(RegistryException.Reason.EXISTS, "subject \"" + subject
                         + "\" already has a branch \"" + branch + "\"");
             }
-            StoredVersion base = VersionLookup.find(tx, s, RegistryCore.MAIN, fromVersion == null ? "latest" : fromVersion, false);
-            StoredBranch created = new StoredBranch(s.id(), branch, base.version(), "OPEN", Instant.now());
+            SchemaVersion base = VersionLookup.find(tx, s, RegistryCore.MAIN, fromVersion == null ? "latest" : fromVersion, false);
+            Branch created = new Branch(s.id(), branch, base.version(), "OPEN", Instant.now());
             tx.branches().insert(created);
             tx.audit().append(actor, "branch.created", "subject/" + subject + "/" + branch, null, base.fingerprint(),
                     AuditDetails.of("from", base.version()));
@@ -41,7 +41,7 @@ public final class Branches {
         return forked;
     }
 
-    public List<StoredBranch> list(String subject) {
+    public List<Branch> list(String subject) {
         return core.store().transaction(tx -> tx.branches().of(RegistryCore.requireSubject(tx, subject).id()));
     }
 }

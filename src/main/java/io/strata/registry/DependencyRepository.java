@@ -6,7 +6,7 @@ import java.util.List;
 public interface DependencyRepository {
 
     /** Every declared dependency, by subject name. */
-    List<StoredDependency> all();
+    List<Dependency> all();
     
     /** Replaces what {@code subjectId} declares it depends on. */
     void replace(long subjectId, List<Long> upstreamIds, List<String> kinds);

@@ -33,14 +33,14 @@ public final class ImpactOfChange {
      *                 main, whose change from the version before it is assessed
      */
     public Impact run(String subject, String proposed, String version) {
-        record Loaded(StoredSubject subject, StoredVersion from, StoredVersion to, CompatibilityLevel level,
-                      List<StoredDependency> dependencies) {
+        record Loaded(Subject subject, SchemaVersion from, SchemaVersion to, CompatibilityLevel level,
+                      List<Dependency> dependencies) {
         }
         Loaded loaded = core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
-            List<StoredVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
-            StoredVersion to = null;
-            StoredVersion from;
+            Subject s = RegistryCore.requireSubject(tx, subject);
+            List<SchemaVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
+            SchemaVersion to = null;
+            SchemaVersion from;
             if (proposed == null) {
                 to = VersionLookup.find(tx, s, RegistryCore.MAIN, version == null ? "latest" : version, false);
                 int number = to.version();
@@ -67,7 +67,7 @@ public final class ImpactOfChange {
         return new Impact(subject, RegisterVersion.describe(loaded.from()), atLevel, readerBreaks, downstream);
     }
 
-    private List<Impact.Downstream> walk(String changed, List<Finding> readerBreaks, List<StoredDependency> dependencies) {
+    private List<Impact.Downstream> walk(String changed, List<Finding> readerBreaks, List<Dependency> dependencies) {
         record Step(String subject, List<String> path, boolean upstreamBreaks, boolean direct) {
         }
         List<Impact.Downstream> out = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class ImpactOfChange {
         Deque<Step> queue = new ArrayDeque<>(List.of(new Step(changed, List.of(changed), !readerBreaks.isEmpty(), true)));
         while (!queue.isEmpty()) {
             Step at = queue.poll();
-            for (StoredDependency d : dependencies) {
+            for (Dependency d : dependencies) {
                 if (!d.upstream().equals(at.subject()) || !seen.add(d.subject())) {
                     continue;
                 }
@@ -93,7 +93,7 @@ public final class ImpactOfChange {
         return out;
     }
 
-    private Impact.Downstream direct(StoredDependency d, List<Finding> readerBreaks, List<String> path) {
+    private Impact.Downstream direct(Dependency d, List<Finding> readerBreaks, List<String> path) {
         if (readerBreaks.isEmpty()) {
             return new Impact.Downstream(d.subject(), d.kind(), path, false, "the change breaks no reader");
         }
@@ -114,11 +114,11 @@ public final class ImpactOfChange {
 
     private String latestCanonical(String subject) {
         return core.store().transaction(tx -> {
-            StoredSubject s = tx.subjects().byName(subject).orElse(null);
+            Subject s = tx.subjects().byName(subject).orElse(null);
             if (s == null) {
                 return null;
             }
-            List<StoredVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
+            List<SchemaVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
             return live.isEmpty() ? null : live.get(live.size() - 1).canonical().toLowerCase(Locale.ROOT);
         });
     }

@@ -35,7 +35,7 @@ public final class RegisterVersion {
     /** Work that must commit or roll back with a registration (a merge marks its branch merged). */
     @FunctionalInterface
     public interface InSameTransaction {
-        void run(RegistryTransaction tx, Registration registration, StoredVersion previous);
+        void run(RegistryTransaction tx, Registration registration, SchemaVersion previous);
     }
 
     public Registration run(RegisterRequest request) {
@@ -48,8 +48,8 @@ public final class RegisterVersion {
         String branch = Names.branch(request.branch());
         Names.limit("message", request.message(), 4000);
         SubjectWrites.check(request.settings());
-        Optional<StoredSubject> existing = core.store().transaction(tx -> tx.subjects().byName(name));
-        var format = existing.map(StoredSubject::format).orElse(request.format());
+        Optional<Subject> existing = core.store().transaction(tx -> tx.subjects().byName(name));
+        var format = existing.map(Subject::format).orElse(request.format());
         if (format == null) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "subject \"" + name
                     + "\" is new: its format (SQL, AVRO, JSON or PROTOBUF) is required");
@@ -58,7 +58,7 @@ public final class RegisterVersion {
             throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "subject \"" + name + "\" holds "
                     + format + " schemas, not " + request.format());
         }
-        String dialect = existing.map(StoredSubject::dialect).orElse(request.dialect());
+        String dialect = existing.map(Subject::dialect).orElse(request.dialect());
         // Parsed outside the transaction: a SQL schema is replayed on a scratch database first.
         ParsedSchema parsed = core.parser().parse(format, dialect, request.schema());
         Registration registration;
@@ -79,8 +79,8 @@ public final class RegisterVersion {
                                   ParsedSchema parsed, InSameTransaction alsoDo) {
         tx.lockForWrite();
         Modes.requireWritable(tx, name);
-        Optional<StoredSubject> found = tx.subjects().byName(name);
-        StoredSubject subject = found.isPresent() ? found.get()
+        Optional<Subject> found = tx.subjects().byName(name);
+        Subject subject = found.isPresent() ? found.get()
                 : SubjectWrites.create(tx, name, parsed.format(), parsed.dialect(), request.settings(), request.author());
         if (subject.format() != parsed.format()) {
             throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "subject \"" + name + "\" holds "
@@ -96,7 +96,7 @@ public final class RegisterVersion {
         }
         Optional<VersionKey> same = lineage.stream().filter(v -> v.fingerprint().equals(parsed.fingerprint()))
                 .filter(v -> v.branch().equals(branch)).findFirst();
-        StoredVersion previous = lineage.isEmpty() ? null : RegistryCore.load(tx, lineage.get(lineage.size() - 1));
+        SchemaVersion previous = lineage.isEmpty() ? null : RegistryCore.load(tx, lineage.get(lineage.size() - 1));
         if (same.isPresent()) {
             Registration existing = new Registration(RegistryCore.load(tx, same.get()), false, null);
             alsoDo.run(tx, existing, previous);
@@ -108,7 +108,7 @@ public final class RegisterVersion {
             CompatibilityLevel level = RegistryCore.levelOf(tx, subject);
             // Only what the level compares is loaded: the latest alone is loaded already; more is the whole
             // lineage, read in two queries rather than one per version.
-            List<StoredVersion> needed = Levels.compared(level, lineage).size() == 1 ? List.of(previous)
+            List<SchemaVersion> needed = Levels.compared(level, lineage).size() == 1 ? List.of(previous)
                     : RegistryCore.lineage(tx, subject, branch);
             check = SchemaChecks.check(level, labelled(subject, needed, parsed));
             if (!check.compatible()) {
@@ -118,7 +118,7 @@ public final class RegisterVersion {
             SemanticVersion.Bump bump = SchemaChecks.bump(core.parse(subject, previous), parsed);
             semver = SemanticVersion.parse(previous.semver()).next(bump).toString();
         }
-        StoredVersion version = new StoredVersion(tx.nextId(), subject.id(), name, branch,
+        SchemaVersion version = new SchemaVersion(tx.nextId(), subject.id(), name, branch,
                 tx.versions().lastNumber(subject.id(), branch) + 1, semver, parsed.fingerprint(), parsed.text(),
                 parsed.canonical(), request.author(), request.message(), false, Instant.now());
         tx.versions().insert(version);
@@ -130,8 +130,8 @@ public final class RegisterVersion {
         return registration;
     }
 
-    private StoredSubject revive(RegistryTransaction tx, StoredSubject subject, String actor) {
-        StoredSubject revived = new StoredSubject(subject.id(), subject.name(), subject.format(), subject.dialect(),
+    private Subject revive(RegistryTransaction tx, Subject subject, String actor) {
+        Subject revived = new Subject(subject.id(), subject.name(), subject.format(), subject.dialect(),
                 subject.compatibility(), subject.owner(), subject.description(), subject.tags(), false,
                 subject.createdAt(), Instant.now());
         tx.subjects().update(revived);
@@ -139,16 +139,16 @@ public final class RegisterVersion {
         return revived;
     }
 
-    private List<SchemaChecks.Labelled> labelled(StoredSubject subject, List<StoredVersion> lineage, ParsedSchema next) {
+    private List<SchemaChecks.Labelled> labelled(Subject subject, List<SchemaVersion> lineage, ParsedSchema next) {
         List<SchemaChecks.Labelled> out = new ArrayList<>();
-        for (StoredVersion v : lineage) {
+        for (SchemaVersion v : lineage) {
             out.add(new SchemaChecks.Labelled(describe(v), core.parse(subject, v)));
         }
         out.add(new SchemaChecks.Labelled("new schema", next));
         return out;
     }
 
-    static String describe(StoredVersion v) {
+    static String describe(SchemaVersion v) {
         return RegistryCore.MAIN.equals(v.branch()) ? "version " + v.version() : "version " + v.version() + " of branch " + v.branch();
     }
 }

@@ -8,5 +8,5 @@ import io.strata.compat.CompatibilityResult;
  * @param created false when the same schema was already a live version (the request changed nothing)
  * @param check   the check that admitted it, or null for a first version or a repeat
  */
-public record Registration(StoredVersion version, boolean created, CompatibilityResult check) {
+public record Registration(SchemaVersion version, boolean created, CompatibilityResult check) {
 }

@@ -28,7 +28,7 @@ public final class RegistryCore implements AutoCloseable {
      * never changes. Only a hard delete removes one; every server counts hard deletes in the store, and this
      * one drops the cache when the count moves (read at most every {@link #CACHE_MILLIS}).
      */
-    private final ExpiringCache<Long, StoredVersion> versionsById = new ExpiringCache<>(IMMUTABLE_MILLIS, 100_000);
+    private final ExpiringCache<Long, SchemaVersion> versionsById = new ExpiringCache<>(IMMUTABLE_MILLIS, 100_000);
     /** Subjects' formats: fixed for a subject's life, so kept like versions, and dropped with them on a purge. */
     private final ExpiringCache<String, SubjectFormat> formats = new ExpiringCache<>(IMMUTABLE_MILLIS, 100_000);
     private volatile long purgesSeen = -1;
@@ -37,7 +37,7 @@ public final class RegistryCore implements AutoCloseable {
     private final ExpiringCache<String, SubjectState> states = new ExpiringCache<>(CACHE_MILLIS, 20_000);
 
     /** What a check against a subject's main line reads: the subject, its live versions on main, its level. */
-    record SubjectState(StoredSubject subject, List<StoredVersion> main, CompatibilityLevel level) {
+    record SubjectState(Subject subject, List<SchemaVersion> main, CompatibilityLevel level) {
     }
 
     public RegistryCore(RegistryStore store, SchemaParser parser) {
@@ -54,7 +54,7 @@ public final class RegistryCore implements AutoCloseable {
     }
 
     /** A version by global id, from the cache when it is fresh. */
-    public Optional<StoredVersion> versionById(long id) {
+    public Optional<SchemaVersion> versionById(long id) {
         noticePurges();
         // An id not found is not cached: the sequence may hand it out a moment later.
         return Optional.ofNullable(versionsById.get(id, key -> store.transaction(tx -> tx.versions().byId(key)).orElse(null)));
@@ -91,7 +91,7 @@ public final class RegistryCore implements AutoCloseable {
      */
     SubjectState state(String name) {
         return states.get(name, n -> store.transaction(tx -> {
-            StoredSubject subject = requireSubject(tx, n);
+            Subject subject = requireSubject(tx, n);
             return new SubjectState(subject, tx.versions().of(subject.id(), MAIN, false), levelOf(tx, subject));
         }));
     }
@@ -109,13 +109,13 @@ public final class RegistryCore implements AutoCloseable {
         formats.clear();
     }
 
-    public static StoredSubject requireSubject(RegistryTransaction tx, String name) {
+    public static Subject requireSubject(RegistryTransaction tx, String name) {
         return tx.subjects().byName(name).orElseThrow(() -> new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND,
                 "subject \"" + name + "\" not found"));
     }
 
     /** The level a subject's versions are checked at: its own, else the global default. */
-    static CompatibilityLevel levelOf(RegistryTransaction tx, StoredSubject subject) {
+    static CompatibilityLevel levelOf(RegistryTransaction tx, Subject subject) {
         if (subject != null && subject.compatibility() != null) {
             return CompatibilityLevel.valueOf(subject.compatibility());
         }
@@ -126,20 +126,20 @@ public final class RegistryCore implements AutoCloseable {
      * The live versions a branch's next version is checked against, oldest first: main's up to the fork
      * point, then the branch's own.
      */
-    static List<StoredVersion> lineage(RegistryTransaction tx, StoredSubject subject, String branch) {
+    static List<SchemaVersion> lineage(RegistryTransaction tx, Subject subject, String branch) {
         // Two queries (main, then the branch), not one per version: the same selection as lineageKeys, with text.
-        List<StoredVersion> main = tx.versions().of(subject.id(), MAIN, false);
+        List<SchemaVersion> main = tx.versions().of(subject.id(), MAIN, false);
         if (MAIN.equals(branch)) {
             return main;
         }
         int base = requireBranch(tx, subject, branch).baseVersion();
-        List<StoredVersion> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
+        List<SchemaVersion> out = new ArrayList<>(main.stream().filter(v -> v.version() <= base).toList());
         out.addAll(tx.versions().of(subject.id(), branch, false));
         return out;
     }
 
     /** {@link #lineage} without the versions' text. */
-    static List<VersionKey> lineageKeys(RegistryTransaction tx, StoredSubject subject, String branch) {
+    static List<VersionKey> lineageKeys(RegistryTransaction tx, Subject subject, String branch) {
         List<VersionKey> main = tx.versions().keys(subject.id(), MAIN);
         if (MAIN.equals(branch)) {
             return main;
@@ -150,18 +150,18 @@ public final class RegistryCore implements AutoCloseable {
         return out;
     }
 
-    private static io.strata.registry.StoredBranch requireBranch(RegistryTransaction tx, StoredSubject subject, String branch) {
+    private static io.strata.registry.Branch requireBranch(RegistryTransaction tx, Subject subject, String branch) {
         return tx.branches().find(subject.id(), branch).orElseThrow(() -> new RegistryException(
                 RegistryException.Reason.BRANCH_NOT_FOUND, "subject \"" + subject.name() + "\" has no branch \""
                         + branch + "\""));
     }
 
     /** A version's full row by id, within {@code tx} (versions are immutable but for their deleted flag). */
-    static StoredVersion load(RegistryTransaction tx, VersionKey key) {
+    static SchemaVersion load(RegistryTransaction tx, VersionKey key) {
         return tx.versions().byId(key.id()).orElseThrow(() -> new IllegalStateException("version " + key.id() + " vanished"));
     }
 
-    public ParsedSchema parse(StoredSubject subject, StoredVersion version) {
+    public ParsedSchema parse(Subject subject, SchemaVersion version) {
         return parser.parse(subject.format(), subject.dialect(), version.schema());
     }
 

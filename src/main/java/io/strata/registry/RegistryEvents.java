@@ -15,7 +15,7 @@ public final class RegistryEvents {
     }
 
     /** {@code schema.registered}: the version just created. */
-    public static Map<String, Object> registered(StoredVersion v) {
+    public static Map<String, Object> registered(SchemaVersion v) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("subject", v.subject());
         data.put("branch", v.branch());

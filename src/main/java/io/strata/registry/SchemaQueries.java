@@ -14,7 +14,7 @@ public final class SchemaQueries {
     }
 
     /** A version by global id (soft-deleted ones too: consumers still read data written with them). */
-    public StoredVersion byId(long id) {
+    public SchemaVersion byId(long id) {
         return core.versionById(id).orElseThrow(() -> new RegistryException(RegistryException.Reason.SCHEMA_NOT_FOUND,
                 "no schema has id " + id));
     }
@@ -22,7 +22,7 @@ public final class SchemaQueries {
     /** The relational model of version {@code version} of a SQL subject (its DDL replayed). */
     public io.strata.model.Catalog catalogOf(String subject, int version) {
         RegistryCore.SubjectState state = core.state(subject);
-        StoredVersion v = version(subject, null, Integer.toString(version), true);
+        SchemaVersion v = version(subject, null, Integer.toString(version), true);
         return core.parse(state.subject(), v).catalog();
     }
 
@@ -32,15 +32,15 @@ public final class SchemaQueries {
     }
 
     /** Every live version, across subjects, with the same canonical schema as version {@code id}. */
-    public List<StoredVersion> sameContent(long id) {
-        StoredVersion v = byId(id);
+    public List<SchemaVersion> sameContent(long id) {
+        SchemaVersion v = byId(id);
         return core.store().transaction(tx -> tx.versions().byFingerprint(v.fingerprint())).stream()
                 .filter(other -> !other.deleted() || other.id() == id).toList();
     }
 
-    public List<StoredVersion> versions(String subject, String branch, boolean includeDeleted) {
+    public List<SchemaVersion> versions(String subject, String branch, boolean includeDeleted) {
         return core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
+            Subject s = RegistryCore.requireSubject(tx, subject);
             if (s.deleted() && !includeDeleted) {
                 throw new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + subject
                         + "\" was deleted");
@@ -55,9 +55,9 @@ public final class SchemaQueries {
     }
 
     /** A version by number or {@code latest}. */
-    public StoredVersion version(String subject, String branch, String version, boolean includeDeleted) {
+    public SchemaVersion version(String subject, String branch, String version, boolean includeDeleted) {
         return core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
+            Subject s = RegistryCore.requireSubject(tx, subject);
             if (s.deleted() && !includeDeleted) {
                 throw new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + subject
                         + "\" was deleted");
@@ -67,8 +67,8 @@ public final class SchemaQueries {
     }
 
     /** The live version of {@code subject} (main) whose schema is {@code schema} once canonicalized, if any. */
-    public Optional<StoredVersion> lookup(String subject, String schema, boolean includeDeleted) {
-        StoredSubject s = core.store().transaction(tx -> RegistryCore.requireSubject(tx, subject));
+    public Optional<SchemaVersion> lookup(String subject, String schema, boolean includeDeleted) {
+        Subject s = core.store().transaction(tx -> RegistryCore.requireSubject(tx, subject));
         ParsedSchema parsed = core.parser().parse(s.format(), s.dialect(), schema);
         return versions(subject, RegistryCore.MAIN, includeDeleted).stream()
                 .filter(v -> v.fingerprint().equals(parsed.fingerprint())).findFirst();

@@ -20,9 +20,9 @@ public final class SubjectAdmin {
 
     public List<SubjectView> list(boolean includeDeleted) {
         return core.store().transaction(tx -> {
-            List<StoredDependency> dependencies = tx.dependencies().all();
+            List<Dependency> dependencies = tx.dependencies().all();
             List<SubjectView> out = new ArrayList<>();
-            for (StoredSubject s : tx.subjects().all(includeDeleted)) {
+            for (Subject s : tx.subjects().all(includeDeleted)) {
                 out.add(view(tx, s, dependencies));
             }
             return out;
@@ -38,7 +38,7 @@ public final class SubjectAdmin {
         SubjectView view = core.store().transaction(tx -> {
             tx.lockForWrite();
             Modes.requireWritable(tx, name);
-            StoredSubject updated = SubjectWrites.apply(tx, RegistryCore.requireSubject(tx, name), settings, actor);
+            Subject updated = SubjectWrites.apply(tx, RegistryCore.requireSubject(tx, name), settings, actor);
             return view(tx, updated, tx.dependencies().all());
         });
         core.changed();
@@ -50,15 +50,15 @@ public final class SubjectAdmin {
         List<Integer> deleted = core.store().transaction(tx -> {
             tx.lockForWrite();
             Modes.requireWritable(tx, name);
-            StoredSubject subject = RegistryCore.requireSubject(tx, name);
-            List<StoredVersion> versions = tx.versions().of(subject.id(), RegistryCore.MAIN, true);
+            Subject subject = RegistryCore.requireSubject(tx, name);
+            List<SchemaVersion> versions = tx.versions().of(subject.id(), RegistryCore.MAIN, true);
             if (!permanent) {
                 if (subject.deleted()) {
                     throw new RegistryException(RegistryException.Reason.SUBJECT_SOFT_DELETED, "subject \"" + name
                             + "\" is already soft-deleted; delete it with permanent=true to remove it");
                 }
                 List<Integer> numbers = new ArrayList<>();
-                for (StoredVersion v : versions) {
+                for (SchemaVersion v : versions) {
                     if (!v.deleted()) {
                         tx.versions().setDeleted(v.id(), true);
                         numbers.add(v.version());
@@ -73,7 +73,7 @@ public final class SubjectAdmin {
                         + "\" must be soft-deleted before it is deleted permanently");
             }
             List<String> dependents = tx.dependencies().all().stream().filter(d -> d.upstream().equals(name))
-                    .map(StoredDependency::subject).toList();
+                    .map(Dependency::subject).toList();
             if (!dependents.isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.REFERENCED, "subject \"" + name
                         + "\" cannot be deleted permanently: " + String.join(", ", dependents) + " depend on it", dependents);
@@ -81,20 +81,20 @@ public final class SubjectAdmin {
             tx.subjects().deleteRows(subject.id());
             tx.configs().countPurge();
             tx.audit().append(actor, "subject.purged", "subject/" + name, null, null,
-                    AuditDetails.of("versions", versions.stream().map(StoredVersion::version).toList()));
-            return versions.stream().map(StoredVersion::version).toList();
+                    AuditDetails.of("versions", versions.stream().map(SchemaVersion::version).toList()));
+            return versions.stream().map(SchemaVersion::version).toList();
         });
         core.deleted();
         return deleted;
     }
 
     /** Deletes one version of main: soft, or hard after a soft delete. */
-    public StoredVersion deleteVersion(String name, String version, boolean permanent, String actor) {
-        StoredVersion result = core.store().transaction(tx -> {
+    public SchemaVersion deleteVersion(String name, String version, boolean permanent, String actor) {
+        SchemaVersion result = core.store().transaction(tx -> {
             tx.lockForWrite();
             Modes.requireWritable(tx, name);
-            StoredSubject subject = RegistryCore.requireSubject(tx, name);
-            StoredVersion v = VersionLookup.find(tx, subject, RegistryCore.MAIN, version, true);
+            Subject subject = RegistryCore.requireSubject(tx, name);
+            SchemaVersion v = VersionLookup.find(tx, subject, RegistryCore.MAIN, version, true);
             String target = "subject/" + name + "/main/" + v.version();
             if (!permanent) {
                 if (v.deleted()) {
@@ -118,13 +118,13 @@ public final class SubjectAdmin {
         return result;
     }
 
-    private static StoredSubject withDeleted(StoredSubject s, boolean deleted) {
-        return new StoredSubject(s.id(), s.name(), s.format(), s.dialect(), s.compatibility(), s.owner(), s.description(),
+    private static Subject withDeleted(Subject s, boolean deleted) {
+        return new Subject(s.id(), s.name(), s.format(), s.dialect(), s.compatibility(), s.owner(), s.description(),
                 s.tags(), deleted, s.createdAt(), Instant.now());
     }
 
-    private static SubjectView view(RegistryTransaction tx, StoredSubject s, List<StoredDependency> dependencies) {
-        List<StoredVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
+    private static SubjectView view(RegistryTransaction tx, Subject s, List<Dependency> dependencies) {
+        List<SchemaVersion> live = tx.versions().of(s.id(), RegistryCore.MAIN, false);
         return new SubjectView(s, RegistryCore.levelOf(tx, s).name(), live.isEmpty() ? null : live.get(live.size() - 1),
                 live.size(), dependencies.stream().filter(d -> d.subject().equals(s.name())).toList(),
                 dependencies.stream().filter(d -> d.upstream().equals(s.name())).toList(), tx.branches().of(s.id()));

@@ -6,15 +6,15 @@ import java.util.Optional;
 /** A SubjectRepository holds the registry's subjects; a port the store implements. */
 public interface SubjectRepository {
 
-    Optional<StoredSubject> byName(String name);
+    Optional<Subject> byName(String name);
     
-    Optional<StoredSubject> byId(long id);
+    Optional<Subject> byId(long id);
     
-    List<StoredSubject> all(boolean includeDeleted);
+    List<Subject> all(boolean includeDeleted);
     
-    void insert(StoredSubject s);
+    void insert(Subject s);
     
-    void update(StoredSubject s);
+    void update(Subject s);
     
     /** Deletes the subject's row and everything stored under it (a hard delete). */
     void deleteRows(long subjectId);

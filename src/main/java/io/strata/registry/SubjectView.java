@@ -9,6 +9,6 @@ import java.util.List;
  *
  * @param latest null when every version was deleted (or none was registered)
  */
-public record SubjectView(StoredSubject subject, String effectiveCompatibility, StoredVersion latest, int liveVersions,
-                          List<StoredDependency> dependsOn, List<StoredDependency> dependents, List<StoredBranch> branches) {
+public record SubjectView(Subject subject, String effectiveCompatibility, SchemaVersion latest, int liveVersions,
+                          List<Dependency> dependsOn, List<Dependency> dependents, List<Branch> branches) {
 }

@@ -17,7 +17,7 @@ final class SubjectWrites {
     private SubjectWrites() {
     }
 
-    static StoredSubject create(RegistryTransaction tx, String name, SubjectFormat format, String dialect,
+    static Subject create(RegistryTransaction tx, String name, SubjectFormat format, String dialect,
                                 SubjectSettings settings, String actor) {
         if (format == null) {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "subject \"" + name
@@ -29,7 +29,7 @@ final class SubjectWrites {
             throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,
                     "unknown dialect \"" + dialect + "\" (known: postgres, mysql)");
         }
-        StoredSubject subject = new StoredSubject(tx.nextRowId(), Names.subject(name), format, sqlDialect, null, null, null,
+        Subject subject = new Subject(tx.nextRowId(), Names.subject(name), format, sqlDialect, null, null, null,
                 List.of(), false, now, now);
         tx.subjects().insert(subject);
         tx.audit().append(actor, "subject.created", "subject/" + name, null, null, AuditDetails.of("format", format.name(),
@@ -38,13 +38,13 @@ final class SubjectWrites {
     }
 
     /** {@code subject} with {@code settings} applied and stored; unchanged (and not audited) when they change nothing. */
-    static StoredSubject apply(RegistryTransaction tx, StoredSubject subject, SubjectSettings settings, String actor) {
+    static Subject apply(RegistryTransaction tx, Subject subject, SubjectSettings settings, String actor) {
         check(settings);
         String level = subject.compatibility();
         if (settings.compatibility() != null) {
             level = "DEFAULT".equalsIgnoreCase(settings.compatibility()) ? null : level(settings.compatibility()).name();
         }
-        StoredSubject updated = new StoredSubject(subject.id(), subject.name(), subject.format(), subject.dialect(), level,
+        Subject updated = new Subject(subject.id(), subject.name(), subject.format(), subject.dialect(), level,
                 settings.owner() != null ? settings.owner() : subject.owner(),
                 settings.description() != null ? settings.description() : subject.description(),
                 settings.tags() != null ? settings.tags() : subject.tags(), subject.deleted(), subject.createdAt(),
@@ -87,12 +87,12 @@ final class SubjectWrites {
         }
     }
 
-    private static boolean sameSettings(StoredSubject a, StoredSubject b) {
+    private static boolean sameSettings(Subject a, Subject b) {
         return java.util.Objects.equals(a.compatibility(), b.compatibility()) && java.util.Objects.equals(a.owner(), b.owner())
                 && java.util.Objects.equals(a.description(), b.description()) && a.tags().equals(b.tags());
     }
 
-    private static void replaceDependencies(RegistryTransaction tx, StoredSubject subject,
+    private static void replaceDependencies(RegistryTransaction tx, Subject subject,
                                             List<SubjectSettings.Dependency> dependsOn, String actor) {
         List<Long> ids = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
@@ -102,7 +102,7 @@ final class SubjectWrites {
                 throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "dependency kind \"" + d.kind()
                         + "\" is unknown (READS or DERIVES_FROM)");
             }
-            StoredSubject upstream = RegistryCore.requireSubject(tx, d.subject() == null ? "" : d.subject());
+            Subject upstream = RegistryCore.requireSubject(tx, d.subject() == null ? "" : d.subject());
             if (upstream.id() == subject.id()) {
                 throw new RegistryException(RegistryException.Reason.INVALID_REQUEST,
                         "subject \"" + subject.name() + "\" cannot depend on itself");

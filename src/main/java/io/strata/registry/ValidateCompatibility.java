@@ -44,7 +44,7 @@ public final class ValidateCompatibility {
      */
     public CompatibilityResult againstSubject(String subject, String branch, String schema, String level) {
         String b = branch == null ? RegistryCore.MAIN : branch;
-        record Lineage(StoredSubject subject, List<StoredVersion> versions, CompatibilityLevel level) {
+        record Lineage(Subject subject, List<SchemaVersion> versions, CompatibilityLevel level) {
         }
         Lineage lineage;
         if (RegistryCore.MAIN.equals(b)) {
@@ -52,7 +52,7 @@ public final class ValidateCompatibility {
             lineage = new Lineage(state.subject(), state.main(), level == null ? state.level() : SubjectWrites.level(level));
         } else {
             lineage = core.store().transaction(tx -> {
-                StoredSubject s = RegistryCore.requireSubject(tx, subject);
+                Subject s = RegistryCore.requireSubject(tx, subject);
                 return new Lineage(s, RegistryCore.lineage(tx, s, b),
                         level == null ? RegistryCore.levelOf(tx, s) : SubjectWrites.level(level));
             });
@@ -61,9 +61,9 @@ public final class ValidateCompatibility {
         if (lineage.versions().isEmpty()) {
             return new CompatibilityResult(lineage.level(), true, List.of());
         }
-        List<StoredVersion> needed = Levels.compared(lineage.level(), lineage.versions());
+        List<SchemaVersion> needed = Levels.compared(lineage.level(), lineage.versions());
         List<SchemaChecks.Labelled> labelled = new ArrayList<>();
-        for (StoredVersion v : needed) {
+        for (SchemaVersion v : needed) {
             labelled.add(new SchemaChecks.Labelled(RegisterVersion.describe(v), core.parse(lineage.subject(), v)));
         }
         labelled.add(new SchemaChecks.Labelled("new schema", parsed));
@@ -76,7 +76,7 @@ public final class ValidateCompatibility {
      */
     public CompatibilityResult againstVersion(String subject, String version, String schema) {
         RegistryCore.SubjectState state = core.state(subject);
-        record Target(StoredSubject subject, StoredVersion version, CompatibilityLevel level) {
+        record Target(Subject subject, SchemaVersion version, CompatibilityLevel level) {
         }
         Target target = new Target(state.subject(), VersionLookup.find(state.subject(), state.main(), RegistryCore.MAIN, version),
                 state.level());
@@ -92,8 +92,8 @@ public final class ValidateCompatibility {
      */
     public List<io.strata.compat.Finding> breaksOlderClients(String subject, int version) {
         RegistryCore.SubjectState state = core.state(subject);
-        StoredVersion target = VersionLookup.find(state.subject(), state.main(), RegistryCore.MAIN, Integer.toString(version));
-        StoredVersion previous = state.main().stream().filter(v -> v.version() < version).reduce((a, b) -> b).orElse(null);
+        SchemaVersion target = VersionLookup.find(state.subject(), state.main(), RegistryCore.MAIN, Integer.toString(version));
+        SchemaVersion previous = state.main().stream().filter(v -> v.version() < version).reduce((a, b) -> b).orElse(null);
         if (previous == null) {
             return List.of();
         }
@@ -129,13 +129,13 @@ public final class ValidateCompatibility {
         }
         return core.store().transaction(tx -> {
             long id = tx.nextRowId();
-            tx.reports().insert(new StoredReport(id, subject, result.level().name(), result.compatible(), body, Instant.now()));
+            tx.reports().insert(new ValidationReport(id, subject, result.level().name(), result.compatible(), body, Instant.now()));
             return id;
         });
     }
 
     /** Reports newest first, before {@code beforeId} (0: from the newest). */
-    public List<StoredReport> reports(long beforeId, int limit) {
+    public List<ValidationReport> reports(long beforeId, int limit) {
         return core.store().transaction(tx -> tx.reports().before(beforeId, Math.max(1, Math.min(limit, 500))));
     }
 
@@ -144,10 +144,10 @@ public final class ValidateCompatibility {
      * the newer is BACKWARD, FORWARD and FULL compatible with the older.
      */
     public List<Map<String, Object>> matrix(String subject) {
-        record Versions(StoredSubject subject, List<StoredVersion> versions) {
+        record Versions(Subject subject, List<SchemaVersion> versions) {
         }
         Versions found = core.store().transaction(tx -> {
-            StoredSubject s = RegistryCore.requireSubject(tx, subject);
+            Subject s = RegistryCore.requireSubject(tx, subject);
             return new Versions(s, tx.versions().of(s.id(), RegistryCore.MAIN, false));
         });
         List<SchemaChecks.Labelled> parsed = found.versions().stream().map(v -> new SchemaChecks.Labelled(

@@ -9,15 +9,15 @@ public final class VersionLookup {
     private VersionLookup() {
     }
 
-    public static StoredVersion find(RegistryTransaction tx, StoredSubject subject, String branch, String version,
+    public static SchemaVersion find(RegistryTransaction tx, Subject subject, String branch, String version,
                               boolean includeDeleted) {
         return find(subject, tx.versions().of(subject.id(), branch, includeDeleted), branch, version);
     }
 
     /** {@code version} among {@code versions} (one branch's, in number order). */
-    public static StoredVersion find(StoredSubject subject, List<StoredVersion> versions, String branch, String version) {
+    public static SchemaVersion find(Subject subject, List<SchemaVersion> versions, String branch, String version) {
         if ("latest".equalsIgnoreCase(version) || "-1".equals(version)) {
-            List<StoredVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
+            List<SchemaVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
             if (live.isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.VERSION_NOT_FOUND,
                         "subject \"" + subject.name() + "\" has no live version");

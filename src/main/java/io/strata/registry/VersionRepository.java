@@ -7,18 +7,18 @@ import java.util.Optional;
 public interface VersionRepository {
 
     /** A subject's versions on {@code branch}, oldest first. */
-    List<StoredVersion> of(long subjectId, String branch, boolean includeDeleted);
+    List<SchemaVersion> of(long subjectId, String branch, boolean includeDeleted);
     
     /** {@link #of} without the schema text, live versions only. */
     List<VersionKey> keys(long subjectId, String branch);
     
-    Optional<StoredVersion> byId(long id);
+    Optional<SchemaVersion> byId(long id);
     
-    List<StoredVersion> byFingerprint(String fingerprint);
+    List<SchemaVersion> byFingerprint(String fingerprint);
     
     int lastNumber(long subjectId, String branch);
     
-    void insert(StoredVersion v);
+    void insert(SchemaVersion v);
     
     void setDeleted(long id, boolean deleted);
     

@@ -10,8 +10,8 @@ import io.strata.model.Catalog;
 import io.strata.model.SubjectFormat;
 import io.strata.plan.PhaseKind;
 import io.strata.rollout.drift.DriftReport;
-import io.strata.registry.StoredSubject;
-import io.strata.registry.StoredVersion;
+import io.strata.registry.Subject;
+import io.strata.registry.SchemaVersion;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +87,8 @@ public final class Rollouts implements AutoCloseable {
         refuseUnreachable(prepared.targets());
         return store.transaction(tx -> {
             tx.lockForWrite();
-            StoredSubject subject = prepared.subject();
-            StoredVersion version = prepared.version();
+            Subject subject = prepared.subject();
+            SchemaVersion version = prepared.version();
             List<Environment> all = tx.environments().all();
             List<Environment> targets = RolloutTargets.choose(all, request, subject.dialect());
             String what = label + (phase == null ? "" : " (" + phase + ")");
@@ -152,19 +152,19 @@ public final class Rollouts implements AutoCloseable {
     }
 
     /** The subject, the version and the one before it, and the targets, read before the write lock. */
-    private record Prepared(StoredSubject subject, StoredVersion version, Integer previous, List<Environment> targets) {
+    private record Prepared(Subject subject, SchemaVersion version, Integer previous, List<Environment> targets) {
     }
 
     private static Prepared prepare(RolloutTransaction tx, RolloutRequest request) {
-        StoredSubject subject = tx.subjects().byName(request.subject() == null ? "" : request.subject()).orElseThrow(() ->
+        Subject subject = tx.subjects().byName(request.subject() == null ? "" : request.subject()).orElseThrow(() ->
                 new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + request.subject() + "\" not found"));
         if (subject.format() != SubjectFormat.SQL) {
             throw RolloutTargets.invalid("subject \"" + subject.name() + "\" holds " + subject.format()
                     + " schemas; rollouts carry SQL subjects to databases");
         }
-        List<StoredVersion> versions = tx.versions().of(subject.id(), "main", false);
-        StoredVersion version = VersionLookup.find(subject, versions, "main", request.version() == null ? "latest" : request.version());
-        Integer previous = versions.stream().map(StoredVersion::version).filter(v -> v < version.version())
+        List<SchemaVersion> versions = tx.versions().of(subject.id(), "main", false);
+        SchemaVersion version = VersionLookup.find(subject, versions, "main", request.version() == null ? "latest" : request.version());
+        Integer previous = versions.stream().map(SchemaVersion::version).filter(v -> v < version.version())
                 .max(Integer::compare).orElse(null);
         return new Prepared(subject, version, previous, RolloutTargets.choose(tx.environments().all(), request, subject.dialect()));
     }

@@ -1,7 +1,7 @@
 package io.strata.store;
 
 import io.strata.registry.BranchRepository;
-import io.strata.registry.StoredBranch;
+import io.strata.registry.Branch;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ final class BranchTables implements BranchRepository {
     // ---- branches
 
     @Override
-    public Optional<StoredBranch> find(long subjectId, String name) {
+    public Optional<Branch> find(long subjectId, String name) {
         try {
             return branchQuery("WHERE subject_id = ? AND name = ?", ps -> {
                 ps.setLong(1, subjectId);
@@ -34,7 +34,7 @@ final class BranchTables implements BranchRepository {
     }
 
     @Override
-    public List<StoredBranch> of(long subjectId) {
+    public List<Branch> of(long subjectId) {
         try {
             return branchQuery("WHERE subject_id = ? ORDER BY name", ps -> ps.setLong(1, subjectId));
         } catch (SQLException e) {
@@ -43,7 +43,7 @@ final class BranchTables implements BranchRepository {
     }
 
     @Override
-    public void insert(StoredBranch b) {
+    public void insert(Branch b) {
         try {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_branches (subject_id, name, "
@@ -76,14 +76,14 @@ final class BranchTables implements BranchRepository {
         }
     }
 
-    private List<StoredBranch> branchQuery(String where, StoreTransaction.Binder binder) throws SQLException {
-        List<StoredBranch> out = new ArrayList<>();
+    private List<Branch> branchQuery(String where, StoreTransaction.Binder binder) throws SQLException {
+        List<Branch> out = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "SELECT subject_id, name, base_version, state, created_at FROM strata_branches " + where)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredBranch(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), StoreTransaction.instant(rs, 5)));
+                    out.add(new Branch(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), StoreTransaction.instant(rs, 5)));
                 }
             }
         }

@@ -1,7 +1,7 @@
 package io.strata.store;
 
 import io.strata.registry.DependencyRepository;
-import io.strata.registry.StoredDependency;
+import io.strata.registry.Dependency;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +22,15 @@ final class DependencyTables implements DependencyRepository {
 
     /** Every declared dependency, by subject name. */
     @Override
-    public List<StoredDependency> all() {
+    public List<Dependency> all() {
         try {
-            List<StoredDependency> out = new ArrayList<>();
+            List<Dependency> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT s.name, u.name, d.kind FROM strata_dependencies d "
                     + "JOIN strata_subjects s ON s.id = d.subject_id JOIN strata_subjects u ON u.id = d.upstream_id "
                     + "ORDER BY s.name, u.name");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredDependency(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    out.add(new Dependency(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
             return out;

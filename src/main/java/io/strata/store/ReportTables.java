@@ -1,7 +1,7 @@
 package io.strata.store;
 
 import io.strata.registry.ReportRepository;
-import io.strata.registry.StoredReport;
+import io.strata.registry.ValidationReport;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ final class ReportTables implements ReportRepository {
     // ---- validation reports
 
     @Override
-    public void insert(StoredReport r) {
+    public void insert(ValidationReport r) {
         try {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_reports (id, subject, level, compatible, "
@@ -46,16 +46,16 @@ final class ReportTables implements ReportRepository {
 
     /** Reports newest first, those with an id below {@code beforeId} (0: from the newest). */
     @Override
-    public List<StoredReport> before(long beforeId, int limit) {
+    public List<ValidationReport> before(long beforeId, int limit) {
         try {
-            List<StoredReport> out = new ArrayList<>();
+            List<ValidationReport> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id, subject, level, compatible, body, created_at "
                     + "FROM strata_reports WHERE id < ? ORDER BY id DESC LIMIT ?")) {
                 ps.setLong(1, beforeId <= 0 ? Long.MAX_VALUE : beforeId);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new StoredReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        out.add(new ValidationReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                                 rs.getString(5), StoreTransaction.instant(rs, 6)));
                     }
                 }

@@ -1,7 +1,7 @@
 package io.strata.store;
 
 import io.strata.model.SubjectFormat;
-import io.strata.registry.StoredSubject;
+import io.strata.registry.Subject;
 import io.strata.registry.SubjectRepository;
 
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ final class SubjectTables implements SubjectRepository {
     // ---- subjects
 
     @Override
-    public Optional<StoredSubject> byName(String name) {
+    public Optional<Subject> byName(String name) {
         try {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + SUBJECT_COLUMNS + " FROM strata_subjects WHERE name = ?")) {
                 ps.setString(1, name);
@@ -41,7 +41,7 @@ final class SubjectTables implements SubjectRepository {
     }
 
     @Override
-    public Optional<StoredSubject> byId(long id) {
+    public Optional<Subject> byId(long id) {
         try {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + SUBJECT_COLUMNS + " FROM strata_subjects WHERE id = ?")) {
                 ps.setLong(1, id);
@@ -56,10 +56,10 @@ final class SubjectTables implements SubjectRepository {
 
     /** Subjects in name order; soft-deleted ones only when asked for. */
     @Override
-    public List<StoredSubject> all(boolean includeDeleted) {
+    public List<Subject> all(boolean includeDeleted) {
         try {
             String where = includeDeleted ? "" : " WHERE deleted = false";
-            List<StoredSubject> out = new ArrayList<>();
+            List<Subject> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + SUBJECT_COLUMNS + " FROM strata_subjects"
                     + where + " ORDER BY name");
                  ResultSet rs = ps.executeQuery()) {
@@ -74,7 +74,7 @@ final class SubjectTables implements SubjectRepository {
     }
 
     @Override
-    public void insert(StoredSubject s) {
+    public void insert(Subject s) {
         try {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_subjects (" + SUBJECT_COLUMNS
@@ -92,7 +92,7 @@ final class SubjectTables implements SubjectRepository {
     }
 
     @Override
-    public void update(StoredSubject s) {
+    public void update(Subject s) {
         try {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_subjects SET format = ?, dialect = ?, "
@@ -125,7 +125,7 @@ final class SubjectTables implements SubjectRepository {
         }
     }
 
-    private static void bindSubject(PreparedStatement ps, int first, StoredSubject s) throws SQLException {
+    private static void bindSubject(PreparedStatement ps, int first, Subject s) throws SQLException {
         ps.setString(first, s.format().name());
         ps.setString(first + 1, s.dialect());
         ps.setString(first + 2, s.compatibility());
@@ -135,9 +135,9 @@ final class SubjectTables implements SubjectRepository {
         ps.setBoolean(first + 6, s.deleted());
     }
 
-    private static StoredSubject subject(ResultSet rs) throws SQLException {
+    private static Subject subject(ResultSet rs) throws SQLException {
         String tags = rs.getString(8);
-        return new StoredSubject(rs.getLong(1), rs.getString(2), SubjectFormat.valueOf(rs.getString(3)), rs.getString(4),
+        return new Subject(rs.getLong(1), rs.getString(2), SubjectFormat.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7),
                 tags.isEmpty() ? List.of() : Arrays.asList(tags.split("\n")), rs.getBoolean(9),
                 StoreTransaction.instant(rs, 10), StoreTransaction.instant(rs, 11));

@@ -1,6 +1,6 @@
 package io.strata.store;
 
-import io.strata.registry.StoredVersion;
+import io.strata.registry.SchemaVersion;
 import io.strata.registry.VersionKey;
 import io.strata.registry.VersionRepository;
 
@@ -27,7 +27,7 @@ final class VersionTables implements VersionRepository {
 
     /** The versions of a subject's branch in number order; soft-deleted ones only when asked for. */
     @Override
-    public List<StoredVersion> of(long subjectId, String branch, boolean includeDeleted) {
+    public List<SchemaVersion> of(long subjectId, String branch, boolean includeDeleted) {
         try {
             String deleted = includeDeleted ? "" : " AND v.deleted = false";
             return versionQuery("WHERE v.subject_id = ? AND v.branch = ?" + deleted + " ORDER BY v.version", ps -> {
@@ -61,7 +61,7 @@ final class VersionTables implements VersionRepository {
     }
 
     @Override
-    public Optional<StoredVersion> byId(long id) {
+    public Optional<SchemaVersion> byId(long id) {
         try {
             return versionQuery("WHERE v.id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
         } catch (SQLException e) {
@@ -71,7 +71,7 @@ final class VersionTables implements VersionRepository {
 
     /** Every version whose canonical form has {@code fingerprint}, across subjects, oldest first. */
     @Override
-    public List<StoredVersion> byFingerprint(String fingerprint) {
+    public List<SchemaVersion> byFingerprint(String fingerprint) {
         try {
             return versionQuery("WHERE v.fingerprint = ? ORDER BY v.id", ps -> ps.setString(1, fingerprint));
         } catch (SQLException e) {
@@ -98,7 +98,7 @@ final class VersionTables implements VersionRepository {
     }
 
     @Override
-    public void insert(StoredVersion v) {
+    public void insert(SchemaVersion v) {
         try {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_versions (id, subject_id, branch, "
@@ -150,14 +150,14 @@ final class VersionTables implements VersionRepository {
         }
     }
 
-    private List<StoredVersion> versionQuery(String where, StoreTransaction.Binder binder) throws SQLException {
-        List<StoredVersion> out = new ArrayList<>();
+    private List<SchemaVersion> versionQuery(String where, StoreTransaction.Binder binder) throws SQLException {
+        List<SchemaVersion> out = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + VERSION_COLUMNS
                 + " FROM strata_versions v JOIN strata_subjects s ON s.id = v.subject_id " + where)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                    out.add(new SchemaVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getString(11), rs.getBoolean(12), StoreTransaction.instant(rs, 13)));
                 }

@@ -2,8 +2,8 @@ package io.strata.store;
 
 import io.strata.events.WebhookRepository;
 
-import io.strata.events.StoredDelivery;
-import io.strata.events.StoredWebhook;
+import io.strata.events.Delivery;
+import io.strata.events.Webhook;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ public final class WebhookTables implements WebhookRepository {
     }
 
     @Override
-    public void insert(StoredWebhook w) {
+    public void insert(Webhook w) {
         try {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhooks (" + WEBHOOK_COLUMNS
@@ -70,7 +70,7 @@ public final class WebhookTables implements WebhookRepository {
     }
 
     @Override
-    public Optional<StoredWebhook> webhook(long id) {
+    public Optional<Webhook> webhook(long id) {
         try {
             return webhookQuery("WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
         } catch (SQLException e) {
@@ -80,7 +80,7 @@ public final class WebhookTables implements WebhookRepository {
 
     /** Every webhook, oldest first. */
     @Override
-    public List<StoredWebhook> webhooks() {
+    public List<Webhook> webhooks() {
         try {
             return webhookQuery("ORDER BY id", ps -> {
             });
@@ -89,15 +89,15 @@ public final class WebhookTables implements WebhookRepository {
         }
     }
 
-    private List<StoredWebhook> webhookQuery(String where, StoreTransaction.Binder binder) throws SQLException {
-        List<StoredWebhook> out = new ArrayList<>();
+    private List<Webhook> webhookQuery(String where, StoreTransaction.Binder binder) throws SQLException {
+        List<Webhook> out = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + WEBHOOK_COLUMNS + " FROM strata_webhooks "
                 + where)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String events = rs.getString(4);
-                    out.add(new StoredWebhook(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    out.add(new Webhook(rs.getLong(1), rs.getString(2), rs.getString(3),
                             events.isEmpty() ? List.of() : Arrays.asList(events.split(",")), rs.getString(5), StoreTransaction.instant(rs, 6)));
                 }
             }
@@ -106,7 +106,7 @@ public final class WebhookTables implements WebhookRepository {
     }
 
     @Override
-    public void insertDelivery(StoredDelivery d) {
+    public void insertDelivery(Delivery d) {
         try {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhook_deliveries ("
                     + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -133,9 +133,9 @@ public final class WebhookTables implements WebhookRepository {
 
     /** A webhook's delivery attempts, newest first, those with an id below {@code beforeId} (0: from the newest). */
     @Override
-    public List<StoredDelivery> deliveries(long webhookId, long beforeId, int limit) {
+    public List<Delivery> deliveries(long webhookId, long beforeId, int limit) {
         try {
-            List<StoredDelivery> out = new ArrayList<>();
+            List<Delivery> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + DELIVERY_COLUMNS
                     + " FROM strata_webhook_deliveries WHERE webhook_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
                 ps.setLong(1, webhookId);
@@ -145,7 +145,7 @@ public final class WebhookTables implements WebhookRepository {
                     while (rs.next()) {
                         int status = rs.getInt(7);
                         Integer statusCode = rs.wasNull() ? null : status;
-                        out.add(new StoredDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        out.add(new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                                 rs.getString(6), statusCode, rs.getString(8), StoreTransaction.instant(rs, 9), rs.getLong(10)));
                     }
                 }

@@ -138,7 +138,7 @@ class RegistryTest {
         try (Registry registry = open(kind)) {
             registry.register().run(avro("s", V1));
             registry.branches().fork("s", "feature", null, "a");
-            StoredVersion onBranch = registry.register().run(new RegisterRequest("s", "feature", null, null, V2_ADDS, "a", null, null)).version();
+            SchemaVersion onBranch = registry.register().run(new RegisterRequest("s", "feature", null, null, V2_ADDS, "a", null, null)).version();
             assertThat(onBranch.branch()).isEqualTo("feature");
             assertThat(onBranch.version()).isEqualTo(1);
             assertThat(onBranch.semver()).isEqualTo("1.1.0");

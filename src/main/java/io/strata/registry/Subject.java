@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A StoredSubject is a subject as the store keeps it.
+ * A Subject is a named lineage of schemas in the registry: its format, level, owner and tags.
  *
  * @param compatibility the subject's own level, or null to follow the global default
  * @param dialect       {@code postgres} or {@code mysql} for SQL subjects, else null
  */
-public record StoredSubject(long id, String name, SubjectFormat format, String dialect, String compatibility, String owner,
+public record Subject(long id, String name, SubjectFormat format, String dialect, String compatibility, String owner,
                             String description, List<String> tags, boolean deleted, Instant createdAt, Instant updatedAt) {
-    public StoredSubject {
+    public Subject {
         tags = List.copyOf(tags);
     }
 }
