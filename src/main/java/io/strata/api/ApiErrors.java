@@ -7,6 +7,7 @@ import io.strata.compat.CompatibilityJson;
 import io.strata.events.WebhookException;
 import io.strata.registry.IncompatibleSchemaException;
 import io.strata.registry.RegistryException;
+import io.strata.rollout.RolloutException;
 import io.strata.error.StrataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,9 @@ final class ApiErrors {
         if (e instanceof RegistryException r) {
             return registry(r);
         }
+        if (e instanceof RolloutException r) {
+            return rollout(r);
+        }
         if (e instanceof WebhookException w) {
             return w.reason() == WebhookException.Reason.WEBHOOK_NOT_FOUND
                     ? new Failure(404, w.reason().name(), 40400, w.getMessage(), null)
@@ -104,8 +108,7 @@ final class ApiErrors {
     private static Failure registry(RegistryException r) {
         String code = r.reason().name();
         return switch (r.reason()) {
-            case SUBJECT_NOT_FOUND, BRANCH_NOT_FOUND, ENVIRONMENT_NOT_FOUND, ROLLOUT_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
-            case CREDENTIALS_UNRESOLVED, POLICY_REFUSED, TARGETS_UNREACHABLE -> new Failure(422, code, 42200, r.getMessage(), r.details());
+            case SUBJECT_NOT_FOUND, BRANCH_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
             case VERSION_NOT_FOUND -> new Failure(404, code, 40402, r.getMessage(), r.details());
             case SCHEMA_NOT_FOUND -> new Failure(404, code, 40403, r.getMessage(), r.details());
             case INVALID_SCHEMA -> new Failure(422, code, 42201, r.getMessage(), r.details());
@@ -119,7 +122,17 @@ final class ApiErrors {
             case VERSION_NOT_SOFT_DELETED -> new Failure(409, code, 40407, r.getMessage(), r.details());
             case REFERENCED -> new Failure(409, code, 42206, r.getMessage(), r.details());
             case READ_ONLY -> new Failure(409, code, 42205, r.getMessage(), r.details());
-            case EXISTS, MERGE_CONFLICT, DRIFTED -> new Failure(409, code, 40900, r.getMessage(), r.details());
+            case EXISTS, MERGE_CONFLICT -> new Failure(409, code, 40900, r.getMessage(), r.details());
+        };
+    }
+
+    private static Failure rollout(RolloutException r) {
+        String code = r.reason().name();
+        return switch (r.reason()) {
+            case ENVIRONMENT_NOT_FOUND, ROLLOUT_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
+            case CREDENTIALS_UNRESOLVED, POLICY_REFUSED, TARGETS_UNREACHABLE -> new Failure(422, code, 42200, r.getMessage(), r.details());
+            case INVALID_REQUEST -> new Failure(400, code, 42200, r.getMessage(), r.details());
+            case EXISTS, DRIFTED -> new Failure(409, code, 40900, r.getMessage(), r.details());
         };
     }
 }

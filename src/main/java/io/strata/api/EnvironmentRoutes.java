@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.strata.app.Registry;
+import io.strata.rollout.RolloutException;
 import io.strata.rollout.EnvironmentHealth;
 import io.strata.rollout.EnvironmentRequest;
 import io.strata.rollout.Environment;
@@ -40,8 +41,8 @@ final class EnvironmentRoutes {
         routes.post(PATH + "/{id}/repair", ctx -> Responses.json(ctx, 201, RolloutRoutes.json(registry.rollouts()
                 .repair(ctx.pathParam("id"), Requests.actor(ctx)))));
         routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, drift(registry.drift().latest(ctx.pathParam("id"))
-                .orElseThrow(() -> new io.strata.registry.RegistryException(
-                        io.strata.registry.RegistryException.Reason.ENVIRONMENT_NOT_FOUND,
+                .orElseThrow(() -> new RolloutException(
+                        RolloutException.Reason.ENVIRONMENT_NOT_FOUND,
                         "environment \"" + ctx.pathParam("id") + "\" has no drift check yet: POST .../sync")))));
         routes.get(PATH + "/{id}/clients", ctx -> Responses.json(ctx, 200, Map.of("clients",
                 registry.clients().live(ctx.pathParam("id")).stream().map(EnvironmentRoutes::client).toList())));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.strata.app.Registry;
-import io.strata.registry.RegistryException;
+import io.strata.rollout.RolloutException;
 import io.strata.rollout.RolloutRequest;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.TaskState;
@@ -60,7 +60,7 @@ final class RolloutRoutes {
     }
 
     private static long id(Context ctx) {
-        return Requests.pathLong(ctx, "id", () -> new RegistryException(RegistryException.Reason.ROLLOUT_NOT_FOUND,
+        return Requests.pathLong(ctx, "id", () -> new RolloutException(RolloutException.Reason.ROLLOUT_NOT_FOUND,
                 "rollout \"" + ctx.pathParam("id") + "\" not found"));
     }
 

@@ -12,16 +12,6 @@ public final class RegistryException extends StrataException {
     /** Why a request was refused. */
     public enum Reason {
         SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
-        ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
-        ROLLOUT_NOT_FOUND(ErrorCode.NOT_FOUND),
-        /** A rollout to an environment whose last drift check found changes, not forced. */
-        DRIFTED(ErrorCode.CONFLICT),
-        /** A rollout whose plan fails lint under a target tier's policy (a destructive step where none may run). */
-        POLICY_REFUSED(ErrorCode.BAD_INPUT),
-        /** A rollout whose target databases do not all answer: refused before anything runs. */
-        TARGETS_UNREACHABLE(ErrorCode.BAD_INPUT),
-        /** A credentials reference that does not resolve on this server. */
-        CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
         VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),
         SCHEMA_NOT_FOUND(ErrorCode.NOT_FOUND),
         BRANCH_NOT_FOUND(ErrorCode.NOT_FOUND),

@@ -34,17 +34,17 @@ public final class Clients {
     public ClientVersion report(String environment, String subject, String service, String instance, int reads, int writes) {
         for (String[] field : new String[][]{{"subject", subject}, {"service", service}, {"instance", instance}}) {
             if (field[1] == null || field[1].isBlank() || field[1].length() > 255) {
-                throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "field \"" + field[0]
+                throw new RolloutException(RolloutException.Reason.INVALID_REQUEST, "field \"" + field[0]
                         + "\" is required (1-255 characters)");
             }
         }
         if (reads < 1 || writes < 1) {
-            throw new RegistryException(RegistryException.Reason.INVALID_REQUEST, "reads and writes are version numbers, 1 or more");
+            throw new RolloutException(RolloutException.Reason.INVALID_REQUEST, "reads and writes are version numbers, 1 or more");
         }
         ClientVersion client = new ClientVersion(environment, subject, service, instance, reads, writes, Instant.now());
         store.transaction(tx -> {
             if (tx.environments().named(environment).isEmpty()) {
-                throw new RegistryException(RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found");
+                throw new RolloutException(RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found");
             }
             if (tx.subjects().byName(subject).isEmpty()) {
                 throw new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + subject + "\" not found");
@@ -59,7 +59,7 @@ public final class Clients {
     public List<ClientVersion> live(String environment) {
         return store.transaction(tx -> {
             if (tx.environments().named(environment).isEmpty()) {
-                throw new RegistryException(RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found");
+                throw new RolloutException(RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found");
             }
             return tx.clients().live(environment, Instant.now().minus(expiry));
         });

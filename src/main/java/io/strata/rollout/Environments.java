@@ -46,7 +46,7 @@ public final class Environments {
         store.transaction(tx -> {
             tx.lockForWrite();
             if (tx.environments().named(environment.name()).isPresent()) {
-                throw new RegistryException(RegistryException.Reason.EXISTS, "environment \"" + environment.name()
+                throw new RolloutException(RolloutException.Reason.EXISTS, "environment \"" + environment.name()
                         + "\" already exists");
             }
             tx.environments().insert(environment);
@@ -214,18 +214,18 @@ public final class Environments {
         try {
             credentials.resolve();
         } catch (CredentialsRef.CredentialsException e) {
-            throw new RegistryException(RegistryException.Reason.CREDENTIALS_UNRESOLVED, e.getMessage());
+            throw new RolloutException(RolloutException.Reason.CREDENTIALS_UNRESOLVED, e.getMessage());
         }
         boolean destructive = r.allowDestructive() != null ? r.allowDestructive() : !tier.equals("prod");
         return new Environment(r.name(), tier, order, r.group(), dialect.name(), r.url(), credentials,
                 new Environment.Policy(destructive, r.lintSeverities()), Instant.now());
     }
 
-    private static RegistryException invalid(String message) {
-        return new RegistryException(RegistryException.Reason.INVALID_REQUEST, message);
+    private static RolloutException invalid(String message) {
+        return new RolloutException(RolloutException.Reason.INVALID_REQUEST, message);
     }
 
-    private static RegistryException notFound(String name) {
-        return new RegistryException(RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found");
+    private static RolloutException notFound(String name) {
+        return new RolloutException(RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found");
     }
 }

@@ -94,7 +94,7 @@ public final class RolloutPreflight {
             }
         }
         if (!refusals.isEmpty()) {
-            throw new RegistryException(RegistryException.Reason.POLICY_REFUSED, label + " fails lint in "
+            throw new RolloutException(RolloutException.Reason.POLICY_REFUSED, label + " fails lint in "
                     + String.join(", ", byTier.keySet().stream().filter(t -> refusals.stream().anyMatch(r -> r.startsWith("tier " + t + " ")))
                     .toList()) + "; nothing ran: " + String.join("; ", refusals), Map.of("refusals", refusals));
         }
@@ -160,7 +160,7 @@ public final class RolloutPreflight {
         }).toList();
     }
 
-    private static RegistryException invalid(String message) {
-        return new RegistryException(RegistryException.Reason.INVALID_REQUEST, message);
+    private static RolloutException invalid(String message) {
+        return new RolloutException(RolloutException.Reason.INVALID_REQUEST, message);
     }
 }

@@ -24,8 +24,8 @@ final class RolloutTargets {
         if (request.environments() != null && !request.environments().isEmpty()) {
             targets = new ArrayList<>();
             for (String name : request.environments()) {
-                targets.add(all.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new RegistryException(
-                        RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found")));
+                targets.add(all.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new RolloutException(
+                        RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found")));
             }
         } else if (request.group() != null) {
             targets = all.stream().filter(e -> request.group().equals(e.group())).toList();
@@ -86,7 +86,7 @@ final class RolloutTargets {
         return tasks;
     }
 
-    static RegistryException invalid(String message) {
-        return new RegistryException(RegistryException.Reason.INVALID_REQUEST, message);
+    static RolloutException invalid(String message) {
+        return new RolloutException(RolloutException.Reason.INVALID_REQUEST, message);
     }
 }

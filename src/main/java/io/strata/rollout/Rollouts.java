@@ -126,8 +126,8 @@ public final class Rollouts implements AutoCloseable {
      * checked again, so its drift report clears.
      */
     public Rollout repair(String environment, String actor) {
-        Environment target = store.transaction(tx -> tx.environments().named(environment)).orElseThrow(() -> new RegistryException(
-                RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found"));
+        Environment target = store.transaction(tx -> tx.environments().named(environment)).orElseThrow(() -> new RolloutException(
+                RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found"));
         boolean drifted = store.transaction(tx -> tx.drift().latest(environment)).map(r -> r.drifted()).orElse(false);
         if (!drifted) {
             throw conflict("environment \"" + environment + "\" has no drift to repair: its last check found none (sync it first)");
@@ -172,7 +172,7 @@ public final class Rollouts implements AutoCloseable {
     private static void refuseUnreachable(List<Environment> targets) {
         List<String> down = TargetReachability.unreachable(targets);
         if (!down.isEmpty()) {
-            throw new RegistryException(RegistryException.Reason.TARGETS_UNREACHABLE, down.size() + " of the rollout's "
+            throw new RolloutException(RolloutException.Reason.TARGETS_UNREACHABLE, down.size() + " of the rollout's "
                     + targets.size() + " environment(s) cannot be reached; nothing ran: " + String.join("; ", down),
                     Map.of("unreachable", down));
         }
@@ -184,7 +184,7 @@ public final class Rollouts implements AutoCloseable {
         for (Environment e : targets) {
             DriftReport drift = reports.get(e.name());
             if (drift != null && drift.drifted()) {
-                throw new RegistryException(RegistryException.Reason.DRIFTED, "environment \"" + e.name() + "\" has drifted ("
+                throw new RolloutException(RolloutException.Reason.DRIFTED, "environment \"" + e.name() + "\" has drifted ("
                         + drift.changes() + " change(s) from " + drift.subject() + "@" + drift.version()
                         + ", checked " + drift.checkedAt() + "): resolve it and sync again, or force the rollout");
             }
@@ -303,12 +303,12 @@ public final class Rollouts implements AutoCloseable {
         }
     }
 
-    private static RegistryException notFound(long id) {
-        return new RegistryException(RegistryException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found");
+    private static RolloutException notFound(long id) {
+        return new RolloutException(RolloutException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found");
     }
 
-    private static RegistryException conflict(String message) {
-        return new RegistryException(RegistryException.Reason.EXISTS, message);
+    private static RolloutException conflict(String message) {
+        return new RolloutException(RolloutException.Reason.EXISTS, message);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.strata.rollout.drift;
 
+import io.strata.rollout.RolloutException;
+
 import io.strata.rollout.Environments;
 import io.strata.rollout.RolloutPreflight;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -224,8 +226,8 @@ public final class DetectDrift {
     }
 
     private Environment environment(String name) {
-        return store.transaction(tx -> tx.environments().named(name)).orElseThrow(() -> new RegistryException(
-                RegistryException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found"));
+        return store.transaction(tx -> tx.environments().named(name)).orElseThrow(() -> new RolloutException(
+                RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + name + "\" not found"));
     }
 
     /** Callers look the environment up first, so that unknown names sent to the API leave no guard behind. */

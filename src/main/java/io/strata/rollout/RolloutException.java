@@ -1,0 +1,57 @@
+package io.strata.rollout;
+
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
+
+/**
+ * A RolloutException is a request to the rollout engine (environments, rollouts, client versions, drift)
+ * refused for a named {@link Reason}, which the API turns into a status and a code.
+ */
+public final class RolloutException extends StrataException {
+
+    /** Why a request was refused. */
+    public enum Reason {
+        ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        ROLLOUT_NOT_FOUND(ErrorCode.NOT_FOUND),
+        /** A rollout to an environment whose last drift check found changes, not forced. */
+        DRIFTED(ErrorCode.CONFLICT),
+        /** A rollout whose plan fails lint under a target tier's policy (a destructive step where none may run). */
+        POLICY_REFUSED(ErrorCode.BAD_INPUT),
+        /** A rollout whose target databases do not all answer: refused before anything runs. */
+        TARGETS_UNREACHABLE(ErrorCode.BAD_INPUT),
+        /** A credentials reference that does not resolve on this server. */
+        CREDENTIALS_UNRESOLVED(ErrorCode.BAD_INPUT),
+        /** A request whose fields are missing or malformed. */
+        INVALID_REQUEST(ErrorCode.BAD_INPUT),
+        /** An environment name that is taken. */
+        EXISTS(ErrorCode.CONFLICT);
+
+        private final ErrorCode code;
+
+        Reason(ErrorCode code) {
+            this.code = code;
+        }
+    }
+
+    private final Reason reason;
+    private final transient Object details;
+
+    public RolloutException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public RolloutException(Reason reason, String message, Object details) {
+        super(reason.code, message);
+        this.reason = reason;
+        this.details = details;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Data that explains the refusal (the unreachable targets, the policy's diagnostics), or null. */
+    public Object details() {
+        return details;
+    }
+}
