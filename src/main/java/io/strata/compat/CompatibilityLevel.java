@@ -3,7 +3,6 @@ package io.strata.compat;
 import io.strata.error.StrataException;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param error         why it failed, naming the statement
  * @param rolledBack    whether {@code strata rollback} has taken it back since
  * @param phase         the phase of a plan it ran ({@code EXPAND}...), or null for a whole plan, a file or a baseline
+ * @param planJson      the plan a phased run recorded (a plan file's JSON), or null
  */
 public record HistoryRow(int rank, String version, String description, String kind, String checksum,
                          int checksumAlgorithm, String desiredDigest, int statementsApplied, int statementsTotal,
                          Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error,
-                         boolean rolledBack, String phase) {
+                         boolean rolledBack, String phase, String planJson) {
 
     /** Started but not every statement ran: it failed, or its process died. */
     public boolean incomplete() {

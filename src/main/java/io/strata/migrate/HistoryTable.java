@@ -120,15 +120,17 @@ final class HistoryTable {
     List<HistoryRow> rows() throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         String rolledBack = evolved() ? "rolled_back" : "false";
-        String phase = columns("strata_history").contains("phase") ? "phase" : "NULL";
+        List<String> columns = columns("strata_history");
+        String phase = columns.contains("phase") ? "phase" : "NULL";
+        String planJson = columns.contains("plan_json") ? "plan_json" : "NULL";
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + ", " + phase + " FROM " + history
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + ", " + phase + ", " + planJson + " FROM " + history
                      + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs.getTimestamp(10)),
                         instant(rs.getTimestamp(11)), rs.getString(12), rs.getBoolean(13), rs.getString(14),
-                        rs.getBoolean(15), rs.getString(16)));
+                        rs.getBoolean(15), rs.getString(16), rs.getString(17)));
             }
         }
         return rows;

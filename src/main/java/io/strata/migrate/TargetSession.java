@@ -177,14 +177,24 @@ public final class TargetSession implements AutoCloseable {
      */
     public static List<HistoryRow> readHistory(Dialect dialect, String url, String requestedSchema) {
         try (Connection connection = dialect.open(url)) {
-            String schema = dialect.history().historySchema(connection, requestedSchema);
-            if (!HistoryTable.exists(connection, schema)) {
-                return List.of();
-            }
-            return new HistoryTable(connection, dialect.history(), dialect.quoter(), schema).rows();
+            return readHistory(dialect, connection, requestedSchema);
         } catch (SQLException e) {
             throw failure("cannot read strata_history at " + JdbcUrls.redact(url), e);
         }
+    }
+
+    /**
+     * {@link #readHistory(Dialect, String, String)} over a connection the caller holds (health and drift inspect
+     * the same database): the one reader of {@code strata_history} outside a migration. Empty when Strata never
+     * migrated the database.
+     */
+    public static List<HistoryRow> readHistory(Dialect dialect, Connection connection, String requestedSchema)
+            throws SQLException {
+        String schema = dialect.history().historySchema(connection, requestedSchema);
+        if (!HistoryTable.exists(connection, schema)) {
+            return List.of();
+        }
+        return new HistoryTable(connection, dialect.history(), dialect.quoter(), schema).rows();
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.strata.rollout;
 
+import io.strata.migrate.HistoryRow;
+import io.strata.migrate.TargetSession;
+
 import io.strata.registry.AuditDetails;
-import io.strata.registry.RegistryException;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
@@ -9,8 +11,6 @@ import io.strata.error.StrataException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class Environments {
             long latency = (System.nanoTime() - start) / 1_000_000;
             String version = connection.getMetaData().getDatabaseProductName() + " "
                     + connection.getMetaData().getDatabaseProductVersion();
-            List<EnvironmentHealth.Applied> applied = history(connection);
+            List<EnvironmentHealth.Applied> applied = history(environment, connection);
             Set<String> here = successful(applied);
             Set<String> earlier = new LinkedHashSet<>();
             for (Environment other : all) {
@@ -129,7 +129,7 @@ public final class Environments {
 
     private Set<String> successfulIn(Environment other) {
         try (Connection connection = connect(other)) {
-            return successful(history(connection));
+            return successful(history(other, connection));
         } catch (SQLException | StrataException | CredentialsRef.CredentialsException e) {
             // An unreachable earlier environment says nothing about what this one lacks.
             return Set.of();
@@ -164,18 +164,15 @@ public final class Environments {
                 + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
     }
 
-    private static List<EnvironmentHealth.Applied> history(Connection connection) {
+    /** The newest 20 rows of the environment's history, newest first (none when Strata never migrated it). */
+    private static List<EnvironmentHealth.Applied> history(Environment environment, Connection connection)
+            throws SQLException {
+        List<HistoryRow> rows = TargetSession.readHistory(Dialects.byName(environment.dialect()), connection, null);
         List<EnvironmentHealth.Applied> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT version, description, success, finished_at, rolled_back "
-                + "FROM strata_history ORDER BY installed_rank DESC");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next() && out.size() < 20) {
-                java.sql.Timestamp finished = rs.getTimestamp(4);
-                out.add(new EnvironmentHealth.Applied(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(5),
-                        finished == null ? null : finished.toInstant().toString()));
-            }
-        } catch (SQLException noHistory) {
-            // Strata never applied anything there: no strata_history table.
+        for (int i = rows.size() - 1; i >= 0 && out.size() < 20; i--) {
+            HistoryRow row = rows.get(i);
+            out.add(new EnvironmentHealth.Applied(row.version(), row.description(), row.success(), row.rolledBack(),
+                    row.finishedAt() == null ? null : row.finishedAt().toString()));
         }
         return out;
     }

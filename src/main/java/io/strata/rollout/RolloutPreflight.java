@@ -2,7 +2,6 @@ package io.strata.rollout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strata.registry.RegistryException;
 import io.strata.dialect.Dialects;
 import io.strata.diff.Differ;
 import io.strata.model.Catalog;

@@ -1,6 +1,5 @@
 package io.strata.rollout;
 
-import io.strata.registry.RegistryException;
 
 import java.util.ArrayList;
 import java.util.Comparator;

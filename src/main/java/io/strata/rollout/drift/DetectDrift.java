@@ -1,5 +1,8 @@
 package io.strata.rollout.drift;
 
+import io.strata.migrate.HistoryRow;
+import io.strata.migrate.TargetSession;
+
 import io.strata.rollout.RolloutException;
 
 import io.strata.rollout.Environments;
@@ -10,7 +13,6 @@ import io.strata.compat.CompatibilityJson;
 import io.strata.source.PlanFile;
 import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
-import io.strata.registry.RegistryException;
 import io.strata.compat.CompatibilityChecker;
 import io.strata.compat.CompatibilityLevel;
 import io.strata.compat.Finding;
@@ -34,8 +36,6 @@ import io.strata.rollout.VersionLabel;
 import io.strata.rollout.RolloutStore;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -177,7 +177,7 @@ public final class DetectDrift {
     private Optional<Comparison> compare(Environment environment) {
         Optional<Comparison> compared = Optional.empty();
         try (Connection connection = Environments.connect(environment)) {
-            Optional<RolledOut> applied = lastRolledOut(connection);
+            Optional<RolledOut> applied = lastRolledOut(environment, connection);
             if (applied.isPresent() && applied.get().phasesLeft() != null) {
                 compared = Optional.of(new Comparison(applied.get().subject(), applied.get().version(), null, null,
                         applied.get().phasesLeft()));
@@ -252,34 +252,27 @@ public final class DetectDrift {
     private record RolledOut(String subject, int version, String phasesLeft) {
     }
 
-    private static Optional<RolledOut> lastRolledOut(Connection connection) {
-        List<String[]> rows = new java.util.ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT version, phase, plan_json FROM strata_history "
-                + "WHERE success AND NOT rolled_back ORDER BY installed_rank DESC");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
-            }
-        } catch (SQLException noHistory) {
-            return Optional.empty();
-        }
-        for (String[] row : rows) {
-            Optional<VersionLabel> label = VersionLabel.parse(row[0]);
+    private static Optional<RolledOut> lastRolledOut(Environment environment, Connection connection) throws SQLException {
+        List<HistoryRow> rows = new java.util.ArrayList<>(TargetSession.readHistory(Dialects.byName(environment.dialect()),
+                connection, null).stream().filter(r -> r.success() && !r.rolledBack()).toList());
+        java.util.Collections.reverse(rows);
+        for (HistoryRow row : rows) {
+            Optional<VersionLabel> label = VersionLabel.parse(row.version());
             if (label.isPresent()) {
-                return Optional.of(new RolledOut(label.get().subject(), label.get().version(), row[1] == null ? null
-                        : phasesLeft(rows.stream().filter(r -> r[0].equals(row[0])).toList())));
+                return Optional.of(new RolledOut(label.get().subject(), label.get().version(), row.phase() == null ? null
+                        : phasesLeft(rows.stream().filter(r -> r.version().equals(row.version())).toList())));
             }
         }
         return Optional.empty();
     }
 
     /** The phases of a version's recorded plan that its rows do not show applied, or null when none is left. */
-    private static String phasesLeft(List<String[]> rowsOfVersion) {
+    private static String phasesLeft(List<HistoryRow> rowsOfVersion) {
         Set<String> applied = new java.util.HashSet<>();
         String planJson = null;
-        for (String[] r : rowsOfVersion) {
-            applied.add(r[1]);
-            planJson = r[2] != null ? r[2] : planJson;
+        for (HistoryRow r : rowsOfVersion) {
+            applied.add(r.phase());
+            planJson = r.planJson() != null ? r.planJson() : planJson;
         }
         if (planJson == null) {
             return null;
