@@ -133,6 +133,9 @@ final class RolloutProgress {
             if (now.isEmpty() || now.get().state() != r.state() || !taskStates(now.get()).equals(taskStates(r))) {
                 return false;
             }
+            if (!r.state().canMoveTo(to)) {
+                throw new IllegalStateException("rollout " + r.id() + " cannot move from " + r.state() + " to " + to);
+            }
             tx.rollouts().setState(r.id(), to, note);
             tx.audit().append("strata", action, "rollout/" + r.id(), null, null, note == null ? null : AuditDetails.of("note", note));
             return true;

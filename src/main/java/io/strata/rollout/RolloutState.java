@@ -1,6 +1,14 @@
 package io.strata.rollout;
 
-/** RolloutState is where a rollout stands as a whole. */
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * RolloutState is where a rollout stands as a whole, and owns which moves between states exist: every change of
+ * state, by an operator or by the engine, goes through {@link #canMoveTo}.
+ */
 public enum RolloutState {
     /** Planned, not started. */
     CREATED,
@@ -15,5 +23,28 @@ public enum RolloutState {
     /** The environments it migrated are being taken back, newest wave first. */
     ROLLING_BACK,
     /** Every environment it migrated was taken back (or says why it could not be). */
-    ROLLED_BACK
+    ROLLED_BACK;
+
+    /**
+     * The states this one may move to. A running rollout must be paused before it is taken back, so nothing moves
+     * forward while it goes back; a rolled-back one may be rolled back again, to retry what could not be taken back.
+     */
+    public Set<RolloutState> next() {
+        return switch (this) {
+            case CREATED -> EnumSet.of(RUNNING, PAUSED, ABORTED);
+            case RUNNING -> EnumSet.of(PAUSED, SUCCEEDED, ABORTED);
+            case PAUSED -> EnumSet.of(RUNNING, ABORTED, ROLLING_BACK);
+            case SUCCEEDED, ABORTED, ROLLED_BACK -> EnumSet.of(ROLLING_BACK);
+            case ROLLING_BACK -> EnumSet.of(ROLLED_BACK);
+        };
+    }
+
+    public boolean canMoveTo(RolloutState to) {
+        return next().contains(to);
+    }
+
+    /** The states a rollout may be in to move to {@code to}, by name. */
+    public static List<RolloutState> before(RolloutState to) {
+        return Arrays.stream(values()).filter(s -> s.canMoveTo(to)).sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    }
 }

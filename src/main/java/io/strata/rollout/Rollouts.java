@@ -218,8 +218,10 @@ public final class Rollouts implements AutoCloseable {
         Rollout rollout = store.transaction(tx -> {
             tx.lockForWrite();
             Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
-            if (r.state() != RolloutState.CREATED && r.state() != RolloutState.PAUSED) {
-                throw conflict("rollout " + id + " is " + r.state() + "; only a CREATED or PAUSED rollout can be executed or resumed");
+            if (!r.state().canMoveTo(RolloutState.RUNNING)) {
+                throw conflict("rollout " + id + " is " + r.state() + "; only a " + String.join(" or ",
+                        RolloutState.before(RolloutState.RUNNING).stream().map(Enum::name).toList())
+                        + " rollout can be executed or resumed");
             }
             tx.rollouts().resetTasks(id, TaskState.FAILED, TaskState.PENDING);
             Integer current = tx.rollouts().currentWave(id, true);
@@ -242,16 +244,14 @@ public final class Rollouts implements AutoCloseable {
      */
     public Rollout pause(long id, String actor) {
         if (get(id).state() != RolloutState.PAUSED) {
-            transition(id, actor, Set.of(RolloutState.CREATED, RolloutState.RUNNING), RolloutState.PAUSED, "paused by " + actor,
-                    "rollout.paused");
+            transition(id, actor, RolloutState.PAUSED, "paused by " + actor, "rollout.paused");
         }
         return get(id);
     }
 
     /** Stops a rollout for good; environments already migrated stay migrated (roll them back first if they should not). */
     public Rollout abort(long id, String actor) {
-        transition(id, actor, Set.of(RolloutState.CREATED, RolloutState.RUNNING, RolloutState.PAUSED), RolloutState.ABORTED,
-                "aborted by " + actor, "rollout.aborted");
+        transition(id, actor, RolloutState.ABORTED, "aborted by " + actor, "rollout.aborted");
         return get(id);
     }
 
@@ -264,28 +264,27 @@ public final class Rollouts implements AutoCloseable {
         store.transaction(tx -> {
             // A rollback asked again retries the environments that could not be taken back the first time.
             tx.rollouts().resetTasks(id, TaskState.ROLLBACK_FAILED, TaskState.SUCCEEDED);
-            transition(tx, id, actor, Set.of(RolloutState.PAUSED, RolloutState.SUCCEEDED, RolloutState.ABORTED,
-                    RolloutState.ROLLED_BACK), RolloutState.ROLLING_BACK, "rolling back, requested by " + actor, "rollout.rollback_started");
+            transition(tx, id, actor, RolloutState.ROLLING_BACK, "rolling back, requested by " + actor, "rollout.rollback_started");
             return null;
         });
         worker.wake();
         return get(id);
     }
 
-    private void transition(long id, String actor, Set<RolloutState> from, RolloutState to, String note, String action) {
+    private void transition(long id, String actor, RolloutState to, String note, String action) {
         store.transaction(tx -> {
-            transition(tx, id, actor, from, to, note, action);
+            transition(tx, id, actor, to, note, action);
             return null;
         });
     }
 
-    private static void transition(RolloutTransaction tx, long id, String actor, Set<RolloutState> from, RolloutState to,
-                                   String note, String action) {
+    private static void transition(RolloutTransaction tx, long id, String actor, RolloutState to, String note,
+                                   String action) {
         tx.lockForWrite();
         Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
-        if (!from.contains(r.state())) {
+        if (!r.state().canMoveTo(to)) {
             throw conflict("rollout " + id + " is " + r.state() + "; it can be " + to.name().toLowerCase(Locale.ROOT)
-                    + " only when " + String.join(" or ", from.stream().map(Enum::name).sorted().toList())
+                    + " only when " + String.join(" or ", RolloutState.before(to).stream().map(Enum::name).toList())
                     + (to == RolloutState.ROLLING_BACK && r.state() == RolloutState.RUNNING ? ": pause it first" : ""));
         }
         tx.rollouts().setState(id, to, note);
