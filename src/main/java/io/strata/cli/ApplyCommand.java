@@ -59,8 +59,8 @@ final class ApplyCommand implements Callable<Integer> {
                 description = "Where strata_history lives (default: public, or the MySQL URL's database).")
         String historySchema;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         @Option(names = "--batch-size", defaultValue = "1000",
                 description = "Rows per batch of a MIGRATE backfill, each its own transaction; default ${DEFAULT-VALUE}.")
@@ -123,7 +123,7 @@ final class ApplyCommand implements Callable<Integer> {
             ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
                     version, description, target.settings(), dryRun, allowDataLoss, sources.devUrl,
                     phase));
-            return print(List.of(withNextStep(result)), target.format, spec.commandLine().getOut(),
+            return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
     }

@@ -87,14 +87,14 @@ final class AuditCommand implements Runnable {
         @Mixin
         Source source;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         @Override
         public Integer call() {
             AuditVerification result = verify();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
+            if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("intact", result.intact());
                 json.put("checked", result.checked());
@@ -139,8 +139,8 @@ final class AuditCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most this many events, up to 1000 (default: ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         @Override
         public Integer call() {
@@ -149,7 +149,7 @@ final class AuditCommand implements Runnable {
             }
             List<Map<String, Object>> events = events();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
+            if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("events", events);
                 json.put("next", events.isEmpty() ? null : events.get(events.size() - 1).get("seq"));

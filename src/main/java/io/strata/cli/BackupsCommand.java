@@ -50,7 +50,7 @@ final class BackupsCommand implements Runnable {
             List<Backup> dropped = new PruneBackups().run(new PruneBackups.Request(target.url(),
                     olderThan == null ? null : ApplySettings.parseDuration(olderThan), version, target.settings()));
             var out = spec.commandLine().getOut();
-            if (target.format == OutputFormat.json) {
+            if (target.output.json()) {
                 out.println(Json.write(Map.of("pruned", dropped.stream().map(Backup::table).toList())));
             } else {
                 out.println("pruned " + dropped.size() + " backup(s) from " + BackupPlanner.SCHEMA);

@@ -35,8 +35,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE; default ${DEFAULT-VALUE}")
     String level;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             CompatibilityResult result = new CheckCompatibility(loader).run(versions, parsedLevel);
             var out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
+            if (output.json()) {
                 out.println(Json.write(CompatibilityJson.of(result)));
             } else {
                 printText(result, out);

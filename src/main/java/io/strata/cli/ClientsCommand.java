@@ -24,14 +24,14 @@ final class ClientsCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, description = "The environment.")
     String environment;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
         JsonNode answer = server.client().getOk("/api/v1/environments/" + RegistryClient.segment(environment) + "/clients");
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(Json.write(answer));
         } else if (answer.path("clients").isEmpty()) {
             out.println("no live clients in " + environment);

@@ -31,15 +31,15 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TO")
     String to;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             DiffSchemas.Result result = new DiffSchemas(loader).run(from, to);
             var out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
+            if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("from", result.from().label());
                 json.put("to", result.to().label());

@@ -78,14 +78,14 @@ final class EnvCommand implements Runnable {
         String group;
         @Option(names = "--allow-destructive", arity = "1", description = "Whether destructive steps may run (default: not in prod).")
         Boolean allowDestructive;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         @Override
         public Integer call() {
             JsonNode added = server.client().postOk("/api/v1/environments", new EnvironmentRequest(name, tier, order, group, url,
                     credentials, allowDestructive, null));
-            return print(spec, format, added, out -> out.println("added " + describe(added)));
+            return print(spec, output.format, added, out -> out.println("added " + describe(added)));
         }
     }
 
@@ -95,13 +95,13 @@ final class EnvCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ServerOptionsMixin server;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         @Override
         public Integer call() {
             JsonNode answer = server.client().getOk("/api/v1/environments");
-            return print(spec, format, answer, out -> {
+            return print(spec, output.format, answer, out -> {
                 if (answer.path("environments").isEmpty()) {
                     out.println("no environments");
                     return;
@@ -125,8 +125,8 @@ final class EnvCommand implements Runnable {
         ServerOptionsMixin server;
         @Parameters(index = "0", description = "The environment's name.")
         String name;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         String path(String suffix) {
             return "/api/v1/environments/" + RegistryClient.segment(name) + suffix;
@@ -138,7 +138,7 @@ final class EnvCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode answer = server.client().getOk(path(""));
-            return print(spec, format, answer, out -> out.println(describe(answer)));
+            return print(spec, output.format, answer, out -> out.println(describe(answer)));
         }
     }
 
@@ -148,7 +148,7 @@ final class EnvCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode h = server.client().getOk(path("/health"));
-            print(spec, format, h, out -> {
+            print(spec, output.format, h, out -> {
                 if (!h.path("reachable").asBoolean()) {
                     out.println(name + ": unreachable (" + h.path("error").asText() + ")");
                     return;
@@ -183,7 +183,7 @@ final class EnvCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode report = server.client().postOk(path("/sync"), Map.of());
-            print(spec, format, report, out -> {
+            print(spec, output.format, report, out -> {
                 if (!report.hasNonNull("subject")) {
                     out.println(name + ": " + report.path("report").path("note").asText("nothing rolled out here"));
                     return;
@@ -222,7 +222,7 @@ final class EnvCommand implements Runnable {
                 rollout = client.postOk(RolloutCommand.path(rollout.path("id").asLong(), "/execute"), Map.of());
                 rollout = waitToSettle ? RolloutCommand.settle(client, rollout) : rollout;
             }
-            return RolloutCommand.printRollout(spec, format, rollout);
+            return RolloutCommand.printRollout(spec, output.format, rollout);
         }
     }
 

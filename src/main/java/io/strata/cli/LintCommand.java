@@ -52,8 +52,8 @@ final class LintCommand implements Callable<Integer> {
             description = "Lint configuration (default: strata.yaml in the working directory, if present).")
     Path config;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
@@ -65,7 +65,7 @@ final class LintCommand implements Callable<Integer> {
             LintReport report = (args.size() == 2 ? lint.run(args.get(0), args.get(1), serverVersion, config)
                     : lint.runFile(args.get(0), base, serverVersion, config)).report();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
+            if (output.json()) {
                 out.println(Json.write(toJson(report)));
             } else {
                 printText(report, out);

@@ -30,7 +30,7 @@ final class MigrateCommand implements Callable<Integer> {
         if (dir == null) {
             throw io.strata.error.StrataException.badInput("missing required option --dir=DIR");
         }
-        return ApplyCommand.print(new MigrateDirectory().run(dir, target.url(), target.settings()), target.format,
+        return ApplyCommand.print(new MigrateDirectory().run(dir, target.url(), target.settings()), target.output.format,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -60,8 +60,8 @@ final class RegisterCommand implements Callable<Integer> {
             description = "Who the audit trail records (default: $STRATA_ACTOR, else the login name).")
     String actor;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
@@ -91,7 +91,7 @@ final class RegisterCommand implements Callable<Integer> {
     }
 
     private void printRegistered(JsonNode version, PrintWriter out) {
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(Json.write(version));
             return;
         }
@@ -106,7 +106,7 @@ final class RegisterCommand implements Callable<Integer> {
     /** The refusal: the server's message, then each breaking change (the shape of {@code strata check --format json}). */
     private void printIncompatible(RegistryClient.Response response, PrintWriter out) {
         JsonNode details = response.body().path("error").path("details");
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(Json.write(details));
             return;
         }

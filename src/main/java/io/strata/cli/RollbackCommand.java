@@ -30,6 +30,6 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ApplyResult> results = new RollbackMigration().run(target.url(), to, target.settings());
-        return ApplyCommand.print(results, target.format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ApplyCommand.print(results, target.output.format, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

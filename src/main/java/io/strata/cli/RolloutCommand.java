@@ -101,12 +101,12 @@ final class RolloutCommand implements Runnable {
         Integer failureThreshold;
         @Option(names = "--force", description = "Roll out even to environments whose last drift check found changes.")
         boolean force;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
 
         @Override
         public Integer call() {
-            return printRollout(spec, format, server.client().postOk("/api/v1/migrations", new RolloutRequest(subject, version,
+            return printRollout(spec, output.format, server.client().postOk("/api/v1/migrations", new RolloutRequest(subject, version,
                     phase, environments, group, waves, concurrency, failureThreshold, betweenWaves, force)));
         }
     }
@@ -122,8 +122,8 @@ final class RolloutCommand implements Runnable {
         ServerOptionsMixin server;
         @Parameters(index = "0", description = "The rollout's id.")
         long id;
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        OutputFormatMixin output;
     }
 
     /** A command that sets a rollout moving, and with {@code --wait} follows it until it stops. */
@@ -135,7 +135,7 @@ final class RolloutCommand implements Runnable {
         public Integer call() throws InterruptedException {
             RegistryClient client = server.client();
             JsonNode rollout = client.postOk(path(id, "/" + spec.name()), Map.of());
-            return printRollout(spec, format, waitToSettle ? settle(client, rollout) : rollout);
+            return printRollout(spec, output.format, waitToSettle ? settle(client, rollout) : rollout);
         }
     }
 
@@ -143,7 +143,7 @@ final class RolloutCommand implements Runnable {
     abstract static class Once extends OnRollout {
         @Override
         public Integer call() {
-            printRollout(spec, format, server.client().postOk(path(id, "/" + spec.name()), Map.of()));
+            printRollout(spec, output.format, server.client().postOk(path(id, "/" + spec.name()), Map.of()));
             return 0;
         }
     }
@@ -156,7 +156,7 @@ final class RolloutCommand implements Runnable {
     static final class Status extends OnRollout {
         @Override
         public Integer call() {
-            return printRollout(spec, format, server.client().getOk(path(id, "/status")));
+            return printRollout(spec, output.format, server.client().getOk(path(id, "/status")));
         }
     }
 

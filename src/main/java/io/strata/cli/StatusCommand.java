@@ -5,6 +5,7 @@ import io.strata.migrate.Backup;
 import io.strata.migrate.BackupPlanner;
 import io.strata.migrate.HistoryRow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,15 +29,15 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--history-schema", paramLabel = "SCHEMA")
     String historySchema;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
         ShowStatus.Status status = new ShowStatus().run(url, historySchema);
         List<HistoryRow> rows = status.history();
         var out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(Json.write(Map.of("history", rows.stream().map(StatusCommand::json).toList(),
                     "backups", status.backups().stream().map(StatusCommand::json).toList())));
         } else if (rows.isEmpty()) {

@@ -24,14 +24,14 @@ final class SubjectsCommand implements Callable<Integer> {
     @Option(names = "--deleted", description = "Include soft-deleted subjects.")
     boolean deleted;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
         JsonNode answer = server.client().getOk("/api/v1/schemas" + (deleted ? "?deleted=true" : ""));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(Json.write(answer));
         } else if (answer.path("schemas").isEmpty()) {
             out.println("no subjects");

@@ -31,8 +31,8 @@ final class VersionsCommand implements Callable<Integer> {
     @Option(names = "--branch", paramLabel = "BRANCH", description = "A branch of the subject (default: main).")
     String branch;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json; default ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    OutputFormatMixin output;
 
     @Override
     public Integer call() {
@@ -40,7 +40,7 @@ final class VersionsCommand implements Callable<Integer> {
                 + (branch == null ? "" : "?branch=" + RegistryClient.query(branch));
         JsonNode answer = server.client().getOk(path);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(Json.write(answer));
         } else if (answer.path("versions").isEmpty()) {
             out.println("no versions");
