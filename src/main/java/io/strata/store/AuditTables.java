@@ -26,7 +26,7 @@ final class AuditTables implements AuditLog {
     /** Appends an event to the chain after the locked head. */
     @Override
     public AuditEvent append(String actor, String action, String target, String before, String after, String details) {
-        try {
+        return StoreTransaction.sql(() -> {
             tx.lockForWrite();
             AuditEvent event = AuditEvent.next(tx.headSeq() + 1, tx.headHash(), Instant.now(), actor, action, target, before, after, details);
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_audit (" + AUDIT_COLUMNS
@@ -50,9 +50,7 @@ final class AuditTables implements AuditLog {
             }
             tx.moveHead(event.seq(), event.hash());
             return event;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     // ---- audit
@@ -60,7 +58,7 @@ final class AuditTables implements AuditLog {
     /** Events with a sequence number above {@code afterSeq}, oldest first. */
     @Override
     public List<AuditEvent> after(long afterSeq, int limit) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<AuditEvent> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + AUDIT_COLUMNS
                     + " FROM strata_audit WHERE seq > ? ORDER BY seq LIMIT ?")) {
@@ -75,22 +73,18 @@ final class AuditTables implements AuditLog {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The head row: the last sequence number written and its hash. */
     @Override
     public AuditHead head() {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT seq, hash FROM strata_audit_head WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new AuditHead(rs.getLong(1), rs.getString(2));
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 }

@@ -23,28 +23,24 @@ final class BranchTables implements BranchRepository {
 
     @Override
     public Optional<Branch> find(long subjectId, String name) {
-        try {
+        return StoreTransaction.sql(() -> {
             return branchQuery("WHERE subject_id = ? AND name = ?", ps -> {
                 ps.setLong(1, subjectId);
                 ps.setString(2, name);
             }).stream().findFirst();
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public List<Branch> of(long subjectId) {
-        try {
+        return StoreTransaction.sql(() -> {
             return branchQuery("WHERE subject_id = ? ORDER BY name", ps -> ps.setLong(1, subjectId));
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public void insert(Branch b) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_branches (subject_id, name, "
                     + "base_version, state, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -55,14 +51,13 @@ final class BranchTables implements BranchRepository {
                 ps.setObject(5, StoreTransaction.time(b.createdAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void setState(long subjectId, String name, String state) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE strata_branches SET state = ? WHERE subject_id = ? AND name = ?")) {
@@ -71,9 +66,8 @@ final class BranchTables implements BranchRepository {
                 ps.setString(3, name);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     private List<Branch> branchQuery(String where, StoreTransaction.Binder binder) throws SQLException {

@@ -23,7 +23,7 @@ public final class ClientTables implements ClientRepository {
     /** Records a heartbeat: inserts the client or refreshes its versions and time. */
     @Override
     public void heartbeat(ClientVersion c) {
-        try {
+        StoreTransaction.sql(() -> {
             try (PreparedStatement update = tx.connection().prepareStatement("UPDATE strata_clients SET reads = ?, writes = ?, "
                     + "last_seen = ? WHERE environment = ? AND subject = ? AND service = ? AND instance = ?")) {
                 update.setInt(1, c.reads());
@@ -34,7 +34,7 @@ public final class ClientTables implements ClientRepository {
                 update.setString(6, c.service());
                 update.setString(7, c.instance());
                 if (update.executeUpdate() == 1) {
-                    return;
+                    return null;
                 }
             }
             try (PreparedStatement insert = tx.connection().prepareStatement("INSERT INTO strata_clients (environment, subject, "
@@ -48,15 +48,14 @@ public final class ClientTables implements ClientRepository {
                 insert.setObject(7, StoreTransaction.time(c.lastSeen()));
                 insert.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** The clients of {@code environment} heard from since {@code since}, by subject, service and instance. */
     @Override
     public List<ClientVersion> live(String environment, Instant since) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<ClientVersion> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT environment, subject, service, instance, reads, "
                     + "writes, last_seen FROM strata_clients WHERE environment = ? AND last_seen >= ? "
@@ -71,8 +70,6 @@ public final class ClientTables implements ClientRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 }

@@ -20,27 +20,25 @@ final class ConfigTables implements ConfigRepository {
 
     @Override
     public Optional<String> get(String name) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT setting FROM strata_config WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public void set(String name, String value) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_config SET setting = ? WHERE name = ?")) {
                 ps.setString(1, value);
                 ps.setString(2, name);
                 if (ps.executeUpdate() == 1) {
-                    return;
+                    return null;
                 }
             }
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_config (name, setting) VALUES (?, ?)")) {
@@ -48,22 +46,20 @@ final class ConfigTables implements ConfigRepository {
                 ps.setString(2, value);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void delete(String name) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_config WHERE name = ?")) {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** How many hard deletes the store has seen: servers drop their caches of versions when it moves. */

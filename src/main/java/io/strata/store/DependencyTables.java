@@ -23,7 +23,7 @@ final class DependencyTables implements DependencyRepository {
     /** Every declared dependency, by subject name. */
     @Override
     public List<Dependency> all() {
-        try {
+        return StoreTransaction.sql(() -> {
             List<Dependency> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT s.name, u.name, d.kind FROM strata_dependencies d "
                     + "JOIN strata_subjects s ON s.id = d.subject_id JOIN strata_subjects u ON u.id = d.upstream_id "
@@ -34,15 +34,13 @@ final class DependencyTables implements DependencyRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** Replaces what {@code subjectId} declares it depends on. */
     @Override
     public void replace(long subjectId, List<Long> upstreamIds, List<String> kinds) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_dependencies WHERE subject_id = ?")) {
                 ps.setLong(1, subjectId);
@@ -57,8 +55,7 @@ final class DependencyTables implements DependencyRepository {
                     ps.executeUpdate();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 }

@@ -25,7 +25,7 @@ public final class DriftTables implements DriftRepository {
 
     @Override
     public void save(DriftReport r) {
-        try {
+        StoreTransaction.sql(() -> {
             try (PreparedStatement delete = tx.connection().prepareStatement("DELETE FROM strata_drift WHERE environment = ?")) {
                 delete.setString(1, r.environment());
                 delete.executeUpdate();
@@ -45,31 +45,26 @@ public final class DriftTables implements DriftRepository {
                 ps.setObject(7, StoreTransaction.time(r.checkedAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public Optional<DriftReport> latest(String environment) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<DriftReport> found = query("WHERE environment = ?", environment);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The latest report of every environment checked, by environment. */
     @Override
     public Map<String, DriftReport> latestAll() {
-        try {
+        return StoreTransaction.sql(() -> {
             Map<String, DriftReport> out = new HashMap<>();
             query("", null).forEach(r -> out.put(r.environment(), r));
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     private List<DriftReport> query(String where, String environment) throws SQLException {

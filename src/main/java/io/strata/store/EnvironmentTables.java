@@ -28,7 +28,7 @@ final class EnvironmentTables implements EnvironmentRepository {
     /** Environments in promotion order, then by name. */
     @Override
     public List<Environment> all() {
-        try {
+        return StoreTransaction.sql(() -> {
             List<Environment> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + ENVIRONMENT_COLUMNS
                     + " FROM strata_environments ORDER BY promotion_order, name");
@@ -38,14 +38,12 @@ final class EnvironmentTables implements EnvironmentRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public Optional<Environment> named(String name) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + ENVIRONMENT_COLUMNS
                     + " FROM strata_environments WHERE name = ?")) {
                 ps.setString(1, name);
@@ -53,14 +51,12 @@ final class EnvironmentTables implements EnvironmentRepository {
                     return rs.next() ? Optional.of(environment(rs)) : Optional.empty();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public void insert(Environment e) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_environments (" + ENVIRONMENT_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -79,22 +75,19 @@ final class EnvironmentTables implements EnvironmentRepository {
                 ps.setObject(10, StoreTransaction.time(e.createdAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException failure) {
-            throw StoreException.of(failure);
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean delete(String name) {
-        try {
+        return StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_environments WHERE name = ?")) {
                 ps.setString(1, name);
                 return ps.executeUpdate() == 1;
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     private static Environment environment(ResultSet rs) throws SQLException {

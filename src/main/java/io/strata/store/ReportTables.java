@@ -23,7 +23,7 @@ final class ReportTables implements ReportRepository {
 
     @Override
     public void insert(ValidationReport r) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_reports (id, subject, level, compatible, "
                     + "body, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -39,15 +39,14 @@ final class ReportTables implements ReportRepository {
                 ps.setObject(6, StoreTransaction.time(r.createdAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** Reports newest first, those with an id below {@code beforeId} (0: from the newest). */
     @Override
     public List<ValidationReport> before(long beforeId, int limit) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<ValidationReport> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id, subject, level, compatible, body, created_at "
                     + "FROM strata_reports WHERE id < ? ORDER BY id DESC LIMIT ?")) {
@@ -61,8 +60,6 @@ final class ReportTables implements ReportRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 }

@@ -38,7 +38,7 @@ public final class RolloutTables implements RolloutRepository {
 
     @Override
     public void insert(Rollout r) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -71,35 +71,30 @@ public final class RolloutTables implements RolloutRepository {
                     ps.executeUpdate();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public Optional<Rollout> get(long id) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<Rollout> found = query("WHERE id = ?", id, 1);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The newest rollouts first. */
     @Override
     public List<Rollout> list(int limit) {
-        try {
+        return StoreTransaction.sql(() -> {
             return query("", null, limit);
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The newest rollout with a task for {@code environment}, with its tasks. */
     @Override
     public Optional<Rollout> lastFor(String environment) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "SELECT MAX(rollout_id) FROM strata_rollout_tasks WHERE environment = ?")) {
                 ps.setString(1, environment);
@@ -109,15 +104,13 @@ public final class RolloutTables implements RolloutRepository {
                     return rs.wasNull() ? Optional.empty() : get(id);
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The rollouts servers should be working on (RUNNING or ROLLING_BACK), oldest first. */
     @Override
     public List<Long> active() {
-        try {
+        return StoreTransaction.sql(() -> {
             List<Long> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "SELECT id FROM strata_rollouts WHERE state IN ('RUNNING', 'ROLLING_BACK') ORDER BY id");
@@ -127,15 +120,13 @@ public final class RolloutTables implements RolloutRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** Sets the rollout's state and the note that says why (null clears it). */
     @Override
     public void setState(long id, RolloutState state, String note) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollouts SET state = ?, note = ? WHERE id = ?")) {
                 ps.setString(1, state.name());
@@ -143,15 +134,14 @@ public final class RolloutTables implements RolloutRepository {
                 ps.setLong(3, id);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** Lets waves up to {@code wave} start. */
     @Override
     public void openWave(long id, int wave) {
-        try {
+        StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE strata_rollouts SET open_wave = ? WHERE id = ? AND open_wave < ?")) {
                 ps.setInt(1, wave);
@@ -159,15 +149,14 @@ public final class RolloutTables implements RolloutRepository {
                 ps.setInt(3, wave);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** Puts the tasks in {@code from} back to {@code to} with their message kept: a resume retries failed environments. */
     @Override
     public void resetTasks(long id, TaskState from, TaskState to) {
-        try {
+        StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, owner = NULL, "
                     + "lease_until = NULL WHERE rollout_id = ? AND state = ?")) {
                 ps.setString(1, to.name());
@@ -175,9 +164,8 @@ public final class RolloutTables implements RolloutRepository {
                 ps.setString(3, from.name());
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -190,7 +178,7 @@ public final class RolloutTables implements RolloutRepository {
      */
     @Override
     public Optional<Claim> claim(long id, String owner, Instant now, Instant leaseUntil) {
-        try {
+        return StoreTransaction.sql(() -> {
             String state;
             int openWave;
             int concurrency;
@@ -245,9 +233,7 @@ public final class RolloutTables implements RolloutRepository {
                 ps.executeUpdate();
             }
             return Optional.of(new Claim(environment, forward));
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
 
@@ -257,7 +243,7 @@ public final class RolloutTables implements RolloutRepository {
      */
     @Override
     public Integer currentWave(long id, boolean forward) {
-        try {
+        return StoreTransaction.sql(() -> {
             String sql = forward
                     ? "SELECT MIN(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('PENDING', 'RUNNING')"
                     : "SELECT MAX(wave) FROM strata_rollout_tasks WHERE rollout_id = ? AND state IN ('SUCCEEDED', 'ROLLING_BACK')";
@@ -269,9 +255,7 @@ public final class RolloutTables implements RolloutRepository {
                     return rs.wasNull() ? null : wave;
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** Tasks in {@code state} whose lease is live at {@code now}. */
@@ -291,16 +275,14 @@ public final class RolloutTables implements RolloutRepository {
     /** Extends every lease {@code owner} holds; how many it still holds. */
     @Override
     public int renew(String owner, Instant leaseUntil) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
                     + "WHERE owner = ? AND state IN ('RUNNING', 'ROLLING_BACK')")) {
                 ps.setObject(1, StoreTransaction.time(leaseUntil));
                 ps.setString(2, owner);
                 return ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /**
@@ -309,7 +291,7 @@ public final class RolloutTables implements RolloutRepository {
      */
     @Override
     public boolean finish(long id, String environment, String owner, TaskState state, String message, Instant finished) {
-        try {
+        return StoreTransaction.sql(() -> {
             // The owner stays, as the server that did the work; without a lease it holds nothing.
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET state = ?, message = ?, "
                     + "finished_at = ?, lease_until = NULL WHERE rollout_id = ? AND environment = ? AND owner = ?")) {
@@ -321,9 +303,7 @@ public final class RolloutTables implements RolloutRepository {
                 ps.setString(6, owner);
                 return ps.executeUpdate() == 1;
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /**
@@ -332,21 +312,19 @@ public final class RolloutTables implements RolloutRepository {
      */
     @Override
     public int releaseAll() {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollout_tasks SET lease_until = ? "
                     + "WHERE state IN ('RUNNING', 'ROLLING_BACK')")) {
                 ps.setObject(1, StoreTransaction.time(Instant.EPOCH));
                 return ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The environments where {@code subject}'s {@code version} succeeded, in any rollout of {@code phase} or of the whole plan. */
     @Override
     public Set<String> succeeded(String subject, int version, String phase) {
-        try {
+        return StoreTransaction.sql(() -> {
             Set<String> out = new LinkedHashSet<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT t.environment FROM strata_rollout_tasks t "
                     + "JOIN strata_rollouts r ON r.id = t.rollout_id WHERE r.subject = ? AND r.version = ? AND t.state = 'SUCCEEDED' "
@@ -361,9 +339,7 @@ public final class RolloutTables implements RolloutRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     private List<Rollout> query(String where, Long id, int limit) throws SQLException {

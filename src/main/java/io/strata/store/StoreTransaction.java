@@ -99,15 +99,16 @@ public final class StoreTransaction implements RolloutTransaction, WebhookTransa
         if (headSeq >= 0) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT seq, hash FROM strata_audit_head WHERE id = 1 FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            headSeq = rs.getLong(1);
-            headHash = rs.getString(2);
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        sql(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT seq, hash FROM strata_audit_head WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                headSeq = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+            return null;
+        });
     }
 
     long headSeq() {
@@ -136,10 +137,28 @@ public final class StoreTransaction implements RolloutTransaction, WebhookTransa
 
     /** The next value of {@code sequence}: ids handed out outside the audit lock. */
     long next(String sequence) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT nextval('" + sequence + "')");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        return sql(() -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT nextval('" + sequence + "')");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Work on the store's tables that JDBC lets fail with an {@link SQLException}. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work}, turning an {@link SQLException} into a {@link StoreException}: the ports the table families
+     * implement say nothing of JDBC, and the transaction is rolled back either way.
+     */
+    static <T> T sql(SqlWork<T> work) {
+        try {
+            return work.run();
         } catch (SQLException e) {
             throw StoreException.of(e);
         }

@@ -28,36 +28,32 @@ final class SubjectTables implements SubjectRepository {
 
     @Override
     public Optional<Subject> byName(String name) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + SUBJECT_COLUMNS + " FROM strata_subjects WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(subject(rs)) : Optional.empty();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public Optional<Subject> byId(long id) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + SUBJECT_COLUMNS + " FROM strata_subjects WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(subject(rs)) : Optional.empty();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** Subjects in name order; soft-deleted ones only when asked for. */
     @Override
     public List<Subject> all(boolean includeDeleted) {
-        try {
+        return StoreTransaction.sql(() -> {
             String where = includeDeleted ? "" : " WHERE deleted = false";
             List<Subject> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + SUBJECT_COLUMNS + " FROM strata_subjects"
@@ -68,14 +64,12 @@ final class SubjectTables implements SubjectRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public void insert(Subject s) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_subjects (" + SUBJECT_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -86,14 +80,13 @@ final class SubjectTables implements SubjectRepository {
                 ps.setObject(11, StoreTransaction.time(s.updatedAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void update(Subject s) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_subjects SET format = ?, dialect = ?, "
                     + "compatibility = ?, owner = ?, description = ?, tags = ?, deleted = ?, updated_at = ? WHERE id = ?")) {
@@ -102,15 +95,14 @@ final class SubjectTables implements SubjectRepository {
                 ps.setLong(9, s.id());
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** Removes the subject with its versions, branches and declared dependencies. */
     @Override
     public void deleteRows(long subjectId) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             for (String sql : List.of("DELETE FROM strata_dependencies WHERE subject_id = ?",
                     "DELETE FROM strata_versions WHERE subject_id = ?", "DELETE FROM strata_branches WHERE subject_id = ?",
@@ -120,9 +112,8 @@ final class SubjectTables implements SubjectRepository {
                     ps.executeUpdate();
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     private static void bindSubject(PreparedStatement ps, int first, Subject s) throws SQLException {

@@ -28,21 +28,19 @@ final class VersionTables implements VersionRepository {
     /** The versions of a subject's branch in number order; soft-deleted ones only when asked for. */
     @Override
     public List<SchemaVersion> of(long subjectId, String branch, boolean includeDeleted) {
-        try {
+        return StoreTransaction.sql(() -> {
             String deleted = includeDeleted ? "" : " AND v.deleted = false";
             return versionQuery("WHERE v.subject_id = ? AND v.branch = ?" + deleted + " ORDER BY v.version", ps -> {
                 ps.setLong(1, subjectId);
                 ps.setString(2, branch);
             });
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The live versions of a branch without their text, in number order: a registration reads only what it needs. */
     @Override
     public List<VersionKey> keys(long subjectId, String branch) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<VersionKey> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id, branch, version, fingerprint FROM strata_versions "
                     + "WHERE subject_id = ? AND branch = ? AND deleted = false ORDER BY version")) {
@@ -55,34 +53,28 @@ final class VersionTables implements VersionRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public Optional<SchemaVersion> byId(long id) {
-        try {
+        return StoreTransaction.sql(() -> {
             return versionQuery("WHERE v.id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** Every version whose canonical form has {@code fingerprint}, across subjects, oldest first. */
     @Override
     public List<SchemaVersion> byFingerprint(String fingerprint) {
-        try {
+        return StoreTransaction.sql(() -> {
             return versionQuery("WHERE v.fingerprint = ? ORDER BY v.id", ps -> ps.setString(1, fingerprint));
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** The highest number a branch ever gave out, deleted versions included, so a number is never reused. */
     @Override
     public int lastNumber(long subjectId, String branch) {
-        try {
+        return StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "SELECT COALESCE(MAX(version), 0) FROM strata_versions WHERE subject_id = ? AND branch = ?")) {
                 ps.setLong(1, subjectId);
@@ -92,14 +84,12 @@ final class VersionTables implements VersionRepository {
                     return rs.getInt(1);
                 }
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public void insert(SchemaVersion v) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_versions (id, subject_id, branch, "
                     + "version, semver, fingerprint, schema_text, canonical, author, message, deleted, created_at) "
@@ -118,36 +108,33 @@ final class VersionTables implements VersionRepository {
                 ps.setObject(12, StoreTransaction.time(v.createdAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void setDeleted(long id, boolean deleted) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_versions SET deleted = ? WHERE id = ?")) {
                 ps.setBoolean(1, deleted);
                 ps.setLong(2, id);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void deleteRow(long id) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_versions WHERE id = ?")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     private List<SchemaVersion> versionQuery(String where, StoreTransaction.Binder binder) throws SQLException {

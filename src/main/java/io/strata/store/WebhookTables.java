@@ -38,7 +38,7 @@ public final class WebhookTables implements WebhookRepository {
 
     @Override
     public void insert(Webhook w) {
-        try {
+        StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhooks (" + WEBHOOK_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -50,43 +50,36 @@ public final class WebhookTables implements WebhookRepository {
                 ps.setObject(6, StoreTransaction.time(w.createdAt()));
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** Removes a webhook with its delivery log; whether it existed. */
     @Override
     public boolean delete(long id) {
-        try {
+        return StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM strata_webhooks WHERE id = ?")) {
                 ps.setLong(1, id);
                 return ps.executeUpdate() == 1;
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     @Override
     public Optional<Webhook> webhook(long id) {
-        try {
+        return StoreTransaction.sql(() -> {
             return webhookQuery("WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     /** Every webhook, oldest first. */
     @Override
     public List<Webhook> webhooks() {
-        try {
+        return StoreTransaction.sql(() -> {
             return webhookQuery("ORDER BY id", ps -> {
             });
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 
     private List<Webhook> webhookQuery(String where, StoreTransaction.Binder binder) throws SQLException {
@@ -107,7 +100,7 @@ public final class WebhookTables implements WebhookRepository {
 
     @Override
     public void insertDelivery(Delivery d) {
-        try {
+        StoreTransaction.sql(() -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_webhook_deliveries ("
                     + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, d.id());
@@ -126,15 +119,14 @@ public final class WebhookTables implements WebhookRepository {
                 ps.setLong(10, d.durationMillis());
                 ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+            return null;
+        });
     }
 
     /** A webhook's delivery attempts, newest first, those with an id below {@code beforeId} (0: from the newest). */
     @Override
     public List<Delivery> deliveries(long webhookId, long beforeId, int limit) {
-        try {
+        return StoreTransaction.sql(() -> {
             List<Delivery> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + DELIVERY_COLUMNS
                     + " FROM strata_webhook_deliveries WHERE webhook_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
@@ -151,8 +143,6 @@ public final class WebhookTables implements WebhookRepository {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw StoreException.of(e);
-        }
+        });
     }
 }
