@@ -43,8 +43,8 @@ final class MySqlColumnSteps {
             }
         }
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addColumn(before, column, atEnd);
-        String sql = recipe.appendTo(ctx.alter(table, "ADD COLUMN " + ctx.columnDefinition(column, column.name(), after) + position));
-        String reverse = ctx.algorithms().dropColumn(before).appendTo(ctx.alter(table, "DROP COLUMN " + ctx.q().ident(column.name())));
+        String sql = recipe.appendTo(ctx.clauses().addColumn(table, ctx.columnDefinition(column, column.name(), after) + position));
+        String reverse = ctx.algorithms().dropColumn(before).appendTo(ctx.clauses().dropColumn(table, column.name()));
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_COLUMN, change, "add column " + change.location(), sql,
                 Reverse.Sql.of(reverse), recipe.lock(), table, change.table());
     }
@@ -65,7 +65,7 @@ final class MySqlColumnSteps {
         String table = change.table();
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().dropColumn(before);
-        String sql = recipe.appendTo(ctx.alter(table, "DROP COLUMN " + ctx.q().ident(change.column().name())));
+        String sql = recipe.appendTo(ctx.clauses().dropColumn(table, change.column().name()));
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_COLUMN, change, "drop column " + change.location(), sql,
                 new Reverse.Irreversible("dropping column " + change.location() + " discards its values, and this plan "
                         + "keeps no backup of them"), recipe.lock(), table);
@@ -80,8 +80,8 @@ final class MySqlColumnSteps {
         String table = change.table();
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().renameColumn(before);
-        String forward = recipe.appendTo(ctx.alter(table, renameSpec(change.from(), change.from().name(), change.to().name(), before)));
-        String backward = recipe.appendTo(ctx.alter(table, renameSpec(change.from(), change.to().name(), change.from().name(), before)));
+        String forward = recipe.appendTo(ctx.clauses().alterTable(table, renameSpec(change.from(), change.from().name(), change.to().name(), before)));
+        String backward = recipe.appendTo(ctx.clauses().alterTable(table, renameSpec(change.from(), change.to().name(), change.from().name(), before)));
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.RENAME_COLUMN, change,
                 "rename column " + change.tableLocation() + "." + change.from().name() + " to " + change.to().name(),
                 forward, Reverse.Sql.of(backward), recipe.lock(), table);
@@ -109,15 +109,15 @@ final class MySqlColumnSteps {
         String description = "modify column " + change.location() + " (" + kindList(change.kinds()) + ")";
         if (change.kinds().equals(Set.of(ColumnChangeKind.DEFAULT))) {
             MySqlAlgorithms.Recipe recipe = ctx.algorithms().setDefault(before);
-            String sql = recipe.appendTo(ctx.alter(table, defaultSpec(column, change.to().defaultExpr())));
-            String reverse = recipe.appendTo(ctx.alter(table, defaultSpec(column, change.from().defaultExpr())));
+            String sql = recipe.appendTo(ctx.clauses().alterTable(table, defaultSpec(column, change.to().defaultExpr())));
+            String reverse = recipe.appendTo(ctx.clauses().alterTable(table, defaultSpec(column, change.from().defaultExpr())));
             return MySqlPlannedStep.ddl(phase, MySqlStepOrder.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
                     oldTable, change.table());
         }
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().modifyColumn(before, change.from(), change.to(), change.kinds());
         MySqlAlgorithms.Recipe back = ctx.algorithms().modifyColumn(after, change.to(), change.from(), change.kinds());
-        String sql = recipe.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(change.to(), column, after)));
-        String reverse = back.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(change.from(), column, before)));
+        String sql = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(change.to(), column, after)));
+        String reverse = back.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(change.from(), column, before)));
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
                 oldTable, change.table());
     }
@@ -129,8 +129,8 @@ final class MySqlColumnSteps {
         String name = ctx.names().column(phase, change.to().name(), column.name());
         Column old = change.from().column(name).orElse(column);
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().rebuildTable(change.from());
-        String sql = recipe.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(column, name, change.to())));
-        String reverse = recipe.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(old, name, change.from())));
+        String sql = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(column, name, change.to())));
+        String reverse = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(old, name, change.from())));
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.MODIFY_COLUMN, change,
                 "change ON UPDATE of column " + change.location() + "." + column.name(), sql, Reverse.Sql.of(reverse),
                 recipe.lock(), table, change.to().name());

@@ -167,8 +167,8 @@ final class MySqlColumnSwap {
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
         String q = ctx.q().ident(n.newCol());
         out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "add column " + n.table() + "." + n.newCol() + " beside "
-                        + n.oldCol(), add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, n.newCol(), after))),
-                Reverse.Sql.of(drop.appendTo(ctx.alter(n.table(), "DROP COLUMN " + q))), add.lock()));
+                        + n.oldCol(), add.appendTo(ctx.clauses().addColumn(n.table(), ctx.columnDefinition(open, n.newCol(), after))),
+                Reverse.Sql.of(drop.appendTo(ctx.clauses().dropColumn(n.table(), n.newCol()))), add.lock()));
         out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.insertTrigger() + " on " + n.table(),
                 insertTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.insertTrigger())), TRIGGER));
         out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.updateTrigger() + " on " + n.table(),
@@ -197,10 +197,10 @@ final class MySqlColumnSwap {
         if (!finish.isEmpty()) {
             MySqlAlgorithms.Recipe modify = ctx.algorithms().modifyColumn(after, last, swap.to(), finish);
             out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "give " + n.table() + "." + swap.to().name()
-                            + " its final definition", modify.appendTo(ctx.alter(n.table(), "MODIFY COLUMN "
-                            + ctx.columnDefinition(swap.to(), swap.to().name(), after))),
-                    Reverse.Sql.of(modify.appendTo(ctx.alter(n.table(), "MODIFY COLUMN "
-                            + ctx.columnDefinition(last, swap.to().name(), after)))), modify.lock()));
+                            + " its final definition", modify.appendTo(ctx.clauses().modifyColumn(n.table(),
+                            ctx.columnDefinition(swap.to(), swap.to().name(), after))),
+                    Reverse.Sql.of(modify.appendTo(ctx.clauses().modifyColumn(n.table(),
+                            ctx.columnDefinition(last, swap.to().name(), after)))), modify.lock()));
         }
         return out;
     }
@@ -211,7 +211,7 @@ final class MySqlColumnSwap {
      */
     private MySqlPlannedStep dropOld(Swap swap, Names n, Table before, Table after) {
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
-        String sql = drop.appendTo(ctx.alter(n.table(), "DROP COLUMN " + ctx.q().ident(n.oldCol())));
+        String sql = drop.appendTo(ctx.clauses().dropColumn(n.table(), n.oldCol()));
         String what = "drop the old column " + n.table() + "." + n.oldCol();
         if (!swap.lossless()) {
             return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
@@ -224,12 +224,12 @@ final class MySqlColumnSwap {
                 old.collation(), old.charset(), old.comment(), null);
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(after, open, true);
         List<String> reverse = new ArrayList<>();
-        reverse.add(add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, old.name(), before))));
+        reverse.add(add.appendTo(ctx.clauses().addColumn(n.table(), ctx.columnDefinition(open, old.name(), before))));
         reverse.add("UPDATE " + ctx.q().ident(n.table()) + " SET " + ctx.q().ident(old.name()) + " = " + ctx.q().ident(n.newCol()));
         if (!old.nullable()) {
             Column closed = open.withNullable(false);
             reverse.add(ctx.algorithms().modifyColumn(before, open, closed, Set.of(ColumnChangeKind.NULLABILITY))
-                    .appendTo(ctx.alter(n.table(), "MODIFY COLUMN " + ctx.columnDefinition(closed, old.name(), before))));
+                    .appendTo(ctx.clauses().modifyColumn(n.table(), ctx.columnDefinition(closed, old.name(), before))));
         }
         return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
                 new io.strata.plan.Step(what, sql, new Reverse.Sql(reverse), false, drop.lock(),

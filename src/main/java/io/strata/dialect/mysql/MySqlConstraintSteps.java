@@ -32,16 +32,16 @@ final class MySqlConstraintSteps {
         ForeignKey named = ctx.names().foreignKey(phase, toTable, fk);
         Table before = ctx.fromTable(table);
         String reverse = dropForeignKeySql(table, fk.name(), before);
-        String add = ctx.alter(table, "ADD " + ctx.clauses().foreignKey(named));
+        String add = ctx.clauses().addForeignKey(table, named);
         // A key whose column lists do not pair up cannot be checked by a join; the server refuses it on either path.
         boolean pairs = !named.columns().isEmpty() && named.columns().size() == named.refColumns().size();
         if (before != null && pairs && ctx.algorithms().addForeignKeyUnchecked(before)) {
             MySqlAlgorithms.Recipe inplace = MySqlAlgorithms.recipe(MySqlAlgorithms.Level.INPLACE);
             // MariaDB (10.11, 11.4) records an explicit RESTRICT as NO ACTION when adding the key INPLACE, and the
             // key would then differ from its model forever; left out, the rule defaults to RESTRICT on every path.
-            String inplaceAdd = ctx.alter(table, "ADD " + ctx.clauses().foreignKey(new ForeignKey(named.name(),
+            String inplaceAdd = ctx.clauses().addForeignKey(table, new ForeignKey(named.name(),
                     named.columns(), named.refSchema(), named.refTable(), named.refColumns(),
-                    unlessRestrict(named.onUpdate()), unlessRestrict(named.onDelete()), named.deferrable())));
+                    unlessRestrict(named.onUpdate()), unlessRestrict(named.onDelete()), named.deferrable()));
             return List.of(
                     MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
                             "check that every row of " + toTable + " has its parent for foreign key " + fk.name(),
@@ -91,12 +91,12 @@ final class MySqlConstraintSteps {
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addForeignKey(before);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_FOREIGN_KEY, source,
                 "drop foreign key " + fk.name() + " on " + toTable, dropForeignKeySql(table, fk.name(), before),
-                Reverse.Sql.of(recipe.appendTo(ctx.alter(table, "ADD " + ctx.clauses().foreignKey(fk)))),
+                Reverse.Sql.of(recipe.appendTo(ctx.clauses().addForeignKey(table, fk))),
                 ctx.algorithms().dropForeignKey(before).lock(), table, toTable);
     }
 
     private String dropForeignKeySql(String table, String name, Table before) {
-        return ctx.algorithms().dropForeignKey(before).appendTo(ctx.alter(table, "DROP FOREIGN KEY " + ctx.q().ident(name)));
+        return ctx.algorithms().dropForeignKey(before).appendTo(ctx.clauses().dropForeignKey(table, name));
     }
 
     /** A changed foreign key is dropped and added again: one ALTER cannot drop and re-add a key of the same name. */
@@ -113,7 +113,7 @@ final class MySqlConstraintSteps {
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addCheck(before);
         return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.ADD_CHECK, source,
                 "add check " + check.name() + " on " + toTable,
-                recipe.appendTo(ctx.alter(table, "ADD " + ctx.clauses().check(check))),
+                recipe.appendTo(ctx.clauses().addCheck(table, check)),
                 Reverse.Sql.of(dropCheckSql(table, check, before)), recipe.lock(), table, toTable);
     }
 
@@ -122,12 +122,12 @@ final class MySqlConstraintSteps {
         Table before = ctx.fromTable(table);
         return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.DROP_CHECK, source,
                 "drop check " + check.name() + " on " + toTable, dropCheckSql(table, check, before),
-                Reverse.Sql.of(ctx.algorithms().addCheck(before).appendTo(ctx.alter(table, "ADD " + ctx.clauses().check(check)))),
+                Reverse.Sql.of(ctx.algorithms().addCheck(before).appendTo(ctx.clauses().addCheck(table, check))),
                 ctx.algorithms().dropCheck(before).lock(), table, toTable);
     }
 
     private String dropCheckSql(String table, Check check, Table before) {
-        return ctx.algorithms().dropCheck(before).appendTo(ctx.alter(table, "DROP CONSTRAINT " + ctx.q().ident(check.name())));
+        return ctx.algorithms().dropCheck(before).appendTo(ctx.clauses().dropConstraint(table, check.name()));
     }
 
     List<MySqlPlannedStep> modifyCheck(SchemaChange.ModifyCheck change) {
@@ -141,8 +141,8 @@ final class MySqlConstraintSteps {
         Table before = ctx.fromTable(table);
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addPrimaryKey(before);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.PRIMARY_KEY, change, "add primary key on " + change.tableLocation(),
-                recipe.appendTo(ctx.alter(table, "ADD " + primaryKey(phase, change.table(), change.key()))),
-                Reverse.Sql.of(ctx.algorithms().dropPrimaryKey(before).appendTo(ctx.alter(table, "DROP PRIMARY KEY"))),
+                recipe.appendTo(ctx.clauses().alterTable(table, "ADD " + primaryKey(phase, change.table(), change.key()))),
+                Reverse.Sql.of(ctx.algorithms().dropPrimaryKey(before).appendTo(ctx.clauses().dropPrimaryKey(table))),
                 recipe.lock(), table, change.table());
     }
 
@@ -152,8 +152,8 @@ final class MySqlConstraintSteps {
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().dropPrimaryKey(before);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.PRIMARY_KEY, change, "drop primary key of " + change.tableLocation(),
-                recipe.appendTo(ctx.alter(table, "DROP PRIMARY KEY")),
-                Reverse.Sql.of(ctx.algorithms().addPrimaryKey(before).appendTo(ctx.alter(table,
+                recipe.appendTo(ctx.clauses().dropPrimaryKey(table)),
+                Reverse.Sql.of(ctx.algorithms().addPrimaryKey(before).appendTo(ctx.clauses().alterTable(table,
                         "ADD " + primaryKey(phase, table, change.key())))), recipe.lock(), table);
     }
 
@@ -164,8 +164,8 @@ final class MySqlConstraintSteps {
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addPrimaryKey(before);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.PRIMARY_KEY, change, "change primary key of " + change.tableLocation(),
-                recipe.appendTo(ctx.alter(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.to()))),
-                Reverse.Sql.of(recipe.appendTo(ctx.alter(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.from())))),
+                recipe.appendTo(ctx.clauses().alterTable(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.to()))),
+                Reverse.Sql.of(recipe.appendTo(ctx.clauses().alterTable(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.from())))),
                 recipe.lock(), table);
     }
 

@@ -22,8 +22,8 @@ final class MySqlIndexSteps {
         Index index = ctx.names().index(phase, change.table(), change.index());
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addIndex(before, index);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_INDEX, change, "add index " + change.location(),
-                recipe.appendTo(ctx.alter(table, addSpec(index, before))),
-                Reverse.Sql.of(ctx.algorithms().dropIndex(before).appendTo(ctx.alter(table, dropSpec(index)))),
+                recipe.appendTo(ctx.clauses().alterTable(table, addSpec(index, before))),
+                Reverse.Sql.of(ctx.algorithms().dropIndex(before).appendTo(ctx.clauses().alterTable(table, dropSpec(index)))),
                 recipe.lock(), table, change.table());
     }
 
@@ -35,8 +35,8 @@ final class MySqlIndexSteps {
         Index index = change.index();
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().dropIndex(before);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_INDEX, change, "drop index " + change.location(),
-                recipe.appendTo(ctx.alter(table, dropSpec(index))),
-                Reverse.Sql.of(ctx.algorithms().addIndex(before, index).appendTo(ctx.alter(table, addSpec(index, before)))),
+                recipe.appendTo(ctx.clauses().alterTable(table, dropSpec(index))),
+                Reverse.Sql.of(ctx.algorithms().addIndex(before, index).appendTo(ctx.clauses().alterTable(table, addSpec(index, before)))),
                 recipe.lock(), table, change.table());
     }
 
@@ -50,8 +50,8 @@ final class MySqlIndexSteps {
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addIndex(before, to);
         MySqlAlgorithms.Recipe back = ctx.algorithms().addIndex(before, from);
         return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_INDEX, change, "change index " + change.location(),
-                recipe.appendTo(ctx.alter(table, dropSpec(from) + ", " + addSpec(to, before))),
-                Reverse.Sql.of(back.appendTo(ctx.alter(table, dropSpec(to) + ", " + addSpec(from, before)))),
+                recipe.appendTo(ctx.clauses().alterTable(table, dropSpec(from) + ", " + addSpec(to, before))),
+                Reverse.Sql.of(back.appendTo(ctx.clauses().alterTable(table, dropSpec(to) + ", " + addSpec(from, before)))),
                 recipe.lock(), table, change.table());
     }
 

@@ -87,6 +87,7 @@ final class MySqlPlanner implements MigrationPlanner {
         private final MySqlColumnSteps columns;
         private final MySqlConstraintSteps constraints;
         private final MySqlIndexSteps indexes;
+        private final MySqlObjectSteps objects;
         private final MySqlTableSteps tables;
         private final List<SchemaChange> viewChanges;
         private final Map<String, Set<String>> modifiedColumns;
@@ -95,6 +96,7 @@ final class MySqlPlanner implements MigrationPlanner {
             columns = new MySqlColumnSteps(ctx);
             constraints = new MySqlConstraintSteps(ctx);
             indexes = new MySqlIndexSteps(ctx);
+            objects = new MySqlObjectSteps(ctx);
             tables = new MySqlTableSteps(ctx, constraints);
             this.viewChanges = viewChanges;
             this.modifiedColumns = modifiedColumns;
@@ -112,7 +114,7 @@ final class MySqlPlanner implements MigrationPlanner {
 
         @Override
         public List<MySqlPlannedStep> visitModifySchema(SchemaChange.ModifySchema c) {
-            return List.of(tables.modifySchema(c));
+            return List.of(objects.modifySchema(c));
         }
 
         @Override

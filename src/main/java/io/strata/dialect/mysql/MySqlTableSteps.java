@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** MySqlTableSteps writes the steps that create, drop, rename and re-option whole tables, and the database defaults. */
-final class MySqlTableSteps {
+import static io.strata.dialect.mysql.MySqlPlanContext.METADATA;
 
-    private static final LockImpact METADATA = new LockImpact("metadata lock", false, false);
+/** MySqlTableSteps writes the steps that create, drop, rename and re-option whole tables. */
+final class MySqlTableSteps {
 
     private final MySqlPlanContext ctx;
     private final MySqlConstraintSteps constraints;
@@ -84,8 +84,8 @@ final class MySqlTableSteps {
             out.add(MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.TABLE_OPTIONS, change,
                     "change options of table " + change.location() + " (" + change.kinds().stream().sorted()
                             .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList() + ")",
-                    recipe.appendTo(ctx.alter(table, String.join(", ", forward))),
-                    Reverse.Sql.of(back.appendTo(ctx.alter(table, String.join(", ", backward)))), recipe.lock(),
+                    recipe.appendTo(ctx.clauses().alterTable(table, String.join(", ", forward))),
+                    Reverse.Sql.of(back.appendTo(ctx.clauses().alterTable(table, String.join(", ", backward)))), recipe.lock(),
                     table, change.to().name()));
         }
         if (change.kinds().contains(TableChangeKind.OPTIONS)) {
@@ -137,20 +137,5 @@ final class MySqlTableSteps {
 
     private static String onUpdate(Table table, String column) {
         return table.options().get(MySqlColumnReader.ON_UPDATE_PREFIX + column);
-    }
-
-    /** ALTER DATABASE for the connection's database; its previous defaults are the reverse. */
-    MySqlPlannedStep modifySchema(SchemaChange.ModifySchema change) {
-        String forward = ctx.clauses().databaseDefaults(change.to());
-        String backward = ctx.clauses().databaseDefaults(change.from());
-        Reverse reverse = backward.isEmpty()
-                ? new Reverse.Irreversible("database " + change.location() + " had no defaults to restore")
-                : Reverse.Sql.of("ALTER DATABASE" + backward);
-        if (forward.isEmpty()) {
-            throw io.strata.error.StrataException.badInput("database " + change.location()
-                    + " loses its defaults, which MySQL cannot express: state the character set and collation");
-        }
-        return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.DATABASE_OPTIONS, change,
-                "change defaults of database " + change.location(), "ALTER DATABASE" + forward, reverse, METADATA);
     }
 }

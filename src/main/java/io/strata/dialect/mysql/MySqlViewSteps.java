@@ -2,7 +2,6 @@ package io.strata.dialect.mysql;
 
 import io.strata.model.View;
 import io.strata.model.change.SchemaChange;
-import io.strata.plan.LockImpact;
 import io.strata.plan.PhaseKind;
 import io.strata.plan.Reverse;
 
@@ -15,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.strata.dialect.mysql.MySqlPlanContext.METADATA;
+
 /**
  * MySqlViewSteps writes the view steps around the table steps. MySQL stores a view with its column
  * list resolved, so a view reading a changed table is dropped at the start of each phase that
@@ -22,8 +23,6 @@ import java.util.TreeSet;
  * has to change the table, with its new one in the last.
  */
 final class MySqlViewSteps {
-
-    private static final LockImpact METADATA = new LockImpact("metadata lock", false, false);
 
     private final MySqlPlanContext ctx;
 
@@ -52,13 +51,14 @@ final class MySqlViewSteps {
                 drops.add(drop(d, PhaseKind.CONTRACT, d.view()));
             }
         }
-        for (View target : ctx.clauses().viewsInDependencyOrder(ctx.to().views())) {
+        for (View target : MySqlObjectOrder.views(ctx.to().views())) {
             View before = previous.containsKey(target.name()) ? previous.get(target.name())
                     : changeOf.get(target.name()) instanceof SchemaChange.AddView ? null : ctx.from().view(target.name()).orElse(null);
             SchemaChange source = changeOf.get(target.name());
             TreeSet<PhaseKind> phases = new TreeSet<>();
             for (Map.Entry<PhaseKind, Set<String>> e : touched.entrySet()) {
-                if (e.getValue().stream().anyMatch(t -> ctx.clauses().reads(target, t) || before != null && ctx.clauses().reads(before, t))) {
+                if (e.getValue().stream().anyMatch(t -> MySqlObjectOrder.mentions(target.definition(), t)
+                        || before != null && MySqlObjectOrder.mentions(before.definition(), t))) {
                     phases.add(e.getKey());
                 }
             }
