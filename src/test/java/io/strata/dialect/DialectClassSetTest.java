@@ -22,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * directory, are {@code <Prefix><Suffix>}, and every suffix is in every dialect package unless the
  * allow-list below says why its job exists in one engine only. It also holds that {@code <Prefix>Clauses}
  * is the only class of a dialect that writes {@code ALTER TABLE} statements.
+ *
+ * <p>Same names mean the same contract. The step writers ({@code <D>*Steps}, {@code <D>ColumnSwap}) of both
+ * dialects return nothing: they add the steps they write, each in its phase and slot, to the plan's
+ * {@code <D>StepOrder} ({@code ctx.order()}), which orders them and builds the plan.
  */
 class DialectClassSetTest {
 
@@ -61,9 +65,6 @@ class DialectClassSetTest {
                     + "to its column and changes with it"),
             entry("ObjectReader", "sequences and collations are PostgreSQL schema objects; the MySQL model has "
                     + "neither (its collations are built in)"),
-            entry("PlannedStep", "pending: MySQL step writers still return their steps (MySqlPlannedStep) while "
-                    + "PostgreSQL's add them to PostgresStepOrder; the change touches MySqlColumnSteps and "
-                    + "MySqlColumnSwap, which the type-fit work edits, so it comes in a commit of its own"),
             entry("SwapEligibility", "pending: MySQL decides which columns take the swap in MySqlColumnSwap.find; "
                     + "it moves to MySqlSwapEligibility in a commit of its own, since the type-fit work edits "
                     + "MySqlColumnSwap"));

@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Column;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
@@ -156,32 +157,31 @@ final class MySqlColumnSwap {
     }
 
     /** The steps of one swap, in their phases. */
-    List<MySqlPlannedStep> plan(Swap swap) {
+    void plan(Swap swap) {
         Names n = Names.of(swap);
         Table before = ctx.fromTable(swap.table());
         Table after = ctx.toTable(swap.table());
-        List<MySqlPlannedStep> out = new ArrayList<>();
         Column open = new Column(n.newCol(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
                 swap.to().charset(), null, null);
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(before, open, true);
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
         String q = ctx.q().ident(n.newCol());
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "add column " + n.table() + "." + n.newCol() + " beside "
+        step(PhaseKind.EXPAND, Slot.ADD_COLUMN, "add column " + n.table() + "." + n.newCol() + " beside "
                         + n.oldCol(), add.appendTo(ctx.clauses().addColumn(n.table(), ctx.columnDefinition(open, n.newCol(), after))),
-                Reverse.Sql.of(drop.appendTo(ctx.clauses().dropColumn(n.table(), n.newCol()))), add.lock()));
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.insertTrigger() + " on " + n.table(),
-                insertTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.insertTrigger())), TRIGGER));
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.updateTrigger() + " on " + n.table(),
-                updateTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.updateTrigger())), TRIGGER));
+                Reverse.Sql.of(drop.appendTo(ctx.clauses().dropColumn(n.table(), n.newCol()))), add.lock());
+        step(PhaseKind.EXPAND, Slot.ADD_COLUMN, "create trigger " + n.insertTrigger() + " on " + n.table(),
+                insertTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.insertTrigger())), TRIGGER);
+        step(PhaseKind.EXPAND, Slot.ADD_COLUMN, "create trigger " + n.updateTrigger() + " on " + n.table(),
+                updateTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.updateTrigger())), TRIGGER);
         List<String> keys = before.primaryKey().columns().stream().map(ctx.q()::ident).toList();
         Backfill backfill = new Backfill(ctx.q().ident(n.table()), keys, q + " = " + ctx.q().ident(n.oldCol()));
-        out.add(step(PhaseKind.MIGRATE, MySqlStepOrder.MODIFY_COLUMN, "backfill " + n.table() + "." + n.newCol() + " from "
-                + n.oldCol() + " in batches", backfill.statement(), Reverse.Sql.of(), ROWS));
-        out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "drop trigger " + n.insertTrigger(),
-                dropTrigger(n.insertTrigger()), Reverse.Sql.of(insertTrigger(swap, n)), TRIGGER));
-        out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "drop trigger " + n.updateTrigger(),
-                dropTrigger(n.updateTrigger()), Reverse.Sql.of(updateTrigger(swap, n)), TRIGGER));
-        out.add(dropOld(swap, n, before, after));
+        step(PhaseKind.MIGRATE, Slot.MODIFY_COLUMN, "backfill " + n.table() + "." + n.newCol() + " from "
+                + n.oldCol() + " in batches", backfill.statement(), Reverse.Sql.of(), ROWS);
+        step(PhaseKind.CONTRACT, Slot.DROP_COLUMN, "drop trigger " + n.insertTrigger(),
+                dropTrigger(n.insertTrigger()), Reverse.Sql.of(insertTrigger(swap, n)), TRIGGER);
+        step(PhaseKind.CONTRACT, Slot.DROP_COLUMN, "drop trigger " + n.updateTrigger(),
+                dropTrigger(n.updateTrigger()), Reverse.Sql.of(updateTrigger(swap, n)), TRIGGER);
+        dropOld(swap, n, before, after);
         Column last = new Column(swap.to().name(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
                 swap.to().charset(), null, null);
         Set<ColumnChangeKind> finish = EnumSet.noneOf(ColumnChangeKind.class);
@@ -196,28 +196,28 @@ final class MySqlColumnSwap {
         }
         if (!finish.isEmpty()) {
             MySqlAlgorithms.Recipe modify = ctx.algorithms().modifyColumn(after, last, swap.to(), finish);
-            out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "give " + n.table() + "." + swap.to().name()
+            step(PhaseKind.CONTRACT, Slot.DROP_COLUMN, "give " + n.table() + "." + swap.to().name()
                             + " its final definition", modify.appendTo(ctx.clauses().modifyColumn(n.table(),
                             ctx.columnDefinition(swap.to(), swap.to().name(), after))),
                     Reverse.Sql.of(modify.appendTo(ctx.clauses().modifyColumn(n.table(),
-                            ctx.columnDefinition(last, swap.to().name(), after)))), modify.lock()));
+                            ctx.columnDefinition(last, swap.to().name(), after)))), modify.lock());
         }
-        return out;
     }
 
     /**
      * Drops the old column. Lossless values (a rename, a widening) come back from the new column in the
      * reverse; otherwise the step stands for a column drop, which the executor backs up by primary key.
      */
-    private MySqlPlannedStep dropOld(Swap swap, Names n, Table before, Table after) {
+    private void dropOld(Swap swap, Names n, Table before, Table after) {
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
         String sql = drop.appendTo(ctx.clauses().dropColumn(n.table(), n.oldCol()));
         String what = "drop the old column " + n.table() + "." + n.oldCol();
         if (!swap.lossless()) {
-            return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
+            ctx.order().add(PhaseKind.CONTRACT, Slot.DROP_COLUMN,
                     new io.strata.plan.Step(what, sql, new Reverse.Irreversible("the values of " + n.oldCol()
                             + " may not convert back from " + swap.to().type().sql()), false, drop.lock(),
-                            new DropColumn(ctx.from().name(), swap.table(), swap.from())));
+                            new DropColumn(ctx.from().name(), swap.table(), swap.from())), n.table());
+            return;
         }
         Column old = swap.from();
         Column open = new Column(old.name(), old.type(), true, null, null, null, false,
@@ -231,9 +231,9 @@ final class MySqlColumnSwap {
             reverse.add(ctx.algorithms().modifyColumn(before, open, closed, Set.of(ColumnChangeKind.NULLABILITY))
                     .appendTo(ctx.clauses().modifyColumn(n.table(), ctx.columnDefinition(closed, old.name(), before))));
         }
-        return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
+        ctx.order().add(PhaseKind.CONTRACT, Slot.DROP_COLUMN,
                 new io.strata.plan.Step(what, sql, new Reverse.Sql(reverse), false, drop.lock(),
-                        swap.source()));
+                        swap.source()), n.table());
     }
 
     /**
@@ -272,8 +272,7 @@ final class MySqlColumnSwap {
         return "DROP TRIGGER " + ctx.q().ident(name);
     }
 
-    private MySqlPlannedStep step(PhaseKind phase, MySqlStepOrder order, String description, String sql, Reverse reverse,
-                                  LockImpact lock) {
-        return new MySqlPlannedStep(phase, order, Set.of(), new io.strata.plan.Step(description, sql, reverse, false, lock, null));
+    private void step(PhaseKind phase, Slot slot, String description, String sql, Reverse reverse, LockImpact lock) {
+        ctx.order().add(phase, slot, new io.strata.plan.Step(description, sql, reverse, false, lock, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.error.StrataException;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.PhaseKind;
@@ -20,7 +21,7 @@ final class MySqlObjectSteps {
     }
 
     /** ALTER DATABASE for the connection's database; its previous defaults are the reverse. */
-    MySqlPlannedStep modifySchema(SchemaChange.ModifySchema change) {
+    void modifySchema(SchemaChange.ModifySchema change) {
         String forward = ctx.clauses().databaseDefaults(change.to());
         String backward = ctx.clauses().databaseDefaults(change.from());
         Reverse reverse = backward.isEmpty()
@@ -30,7 +31,7 @@ final class MySqlObjectSteps {
             throw StrataException.badInput("database " + change.location()
                     + " loses its defaults, which MySQL cannot express: state the character set and collation");
         }
-        return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.DATABASE_OPTIONS, change,
+        ctx.order().add(PhaseKind.EXPAND, Slot.DATABASE_OPTIONS, change,
                 "change defaults of database " + change.location(), "ALTER DATABASE" + forward, reverse, METADATA);
     }
 }

@@ -7,10 +7,10 @@ import io.strata.plan.LockImpact;
 
 /**
  * A MySqlPlanContext is what every step writer of one plan shares: the two schemas, how names read
- * in each phase, the server's algorithms, and the SQL writers.
+ * in each phase, the server's algorithms, the SQL writers, and the order the steps go into.
  */
 record MySqlPlanContext(Schema from, Schema to, MySqlNames names, MySqlAlgorithms algorithms, MySqlQuoter q,
-                        MySqlTableRenderer tables, MySqlClauses clauses) {
+                        MySqlTableRenderer tables, MySqlClauses clauses, MySqlStepOrder order) {
 
     /** The lock of a statement that changes only the catalog: a short metadata lock, no copy, no scan. */
     static final LockImpact METADATA = new LockImpact("metadata lock", false, false);
