@@ -64,10 +64,7 @@ class DialectClassSetTest {
             entry("TypeSteps", "PostgreSQL enum types are schema objects with their own DDL; a MySQL ENUM belongs "
                     + "to its column and changes with it"),
             entry("ObjectReader", "sequences and collations are PostgreSQL schema objects; the MySQL model has "
-                    + "neither (its collations are built in)"),
-            entry("SwapEligibility", "pending: MySQL decides which columns take the swap in MySqlColumnSwap.find; "
-                    + "it moves to MySqlSwapEligibility in a commit of its own, since the type-fit work edits "
-                    + "MySqlColumnSwap"));
+                    + "neither (its collations are built in)"));
 
     @Test
     void everyDialectClassIsNamedAfterItsDialect() throws IOException {

@@ -2,14 +2,9 @@ package io.strata.dialect.mysql;
 
 import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Column;
-import io.strata.model.Index;
-import io.strata.model.IndexPart;
 import io.strata.model.Table;
 import io.strata.model.change.ColumnChangeKind;
-import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.DropColumn;
-import io.strata.model.change.SchemaChange.ModifyColumn;
-import io.strata.model.change.SchemaChange.RenameColumn;
 import io.strata.plan.Backfill;
 import io.strata.plan.LockImpact;
 import io.strata.plan.PhaseKind;
@@ -17,10 +12,7 @@ import io.strata.plan.Reverse;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,24 +21,14 @@ import java.util.Set;
  * added instantly (EXPAND) and kept in step with the old one by BEFORE INSERT and BEFORE UPDATE triggers
  * both ways, backfilled in batches (MIGRATE), and in CONTRACT the triggers and the old column are dropped
  * and the new one gets its final definition. Assignment converts between the types, as MODIFY COLUMN would,
- * and strict mode rejects a value that does not fit. A type change without rename stays in place (see
- * {@link #find} for why).
- *
- * <p>Only plain columns take this route: in a table with a primary key, in no key, index, foreign key,
- * check or generated expression, not auto-increment. The rest change in place as before.
+ * and strict mode rejects a value that does not fit. {@link MySqlSwapEligibility} decides which columns take
+ * this route; the others change in place.
  */
 final class MySqlColumnSwap {
 
-    private static final Set<ColumnChangeKind> CARRIED = EnumSet.of(ColumnChangeKind.TYPE, ColumnChangeKind.NULLABILITY,
-            ColumnChangeKind.DEFAULT, ColumnChangeKind.COMMENT);
     private static final LockImpact TRIGGER = new LockImpact("metadata lock", false, false);
     private static final LockImpact ROWS = new LockImpact("row locks", false, false);
     private static final int MAX_NAME = 64;
-
-    /** One column to swap; {@code source} is the rename, else the type change. */
-    record Swap(String table, Column from, Column to, boolean lossless, RenameColumn source,
-                Set<SchemaChange> claimed) {
-    }
 
     private final MySqlPlanContext ctx;
 
@@ -54,98 +36,9 @@ final class MySqlColumnSwap {
         this.ctx = ctx;
     }
 
-    /** The swaps among {@code changes}. */
-    static List<Swap> find(MySqlPlanContext ctx, List<SchemaChange> changes) {
-        Map<String, RenameColumn> renames = new LinkedHashMap<>();
-        Map<String, ModifyColumn> modifies = new LinkedHashMap<>();
-        Set<String> renamedTables = new HashSet<>();
-        for (SchemaChange c : changes) {
-            if (c instanceof RenameColumn r) {
-                renames.put(r.table() + "\u0000" + r.to().name(), r);
-            } else if (c instanceof ModifyColumn m) {
-                modifies.put(m.table() + "\u0000" + m.to().name(), m);
-            } else if (c instanceof SchemaChange.RenameTable r) {
-                renamedTables.add(r.to().name());
-            }
-        }
-        Set<String> keys = new java.util.LinkedHashSet<>(renames.keySet());
-        keys.addAll(modifies.keySet());
-        List<Swap> out = new ArrayList<>();
-        for (String key : keys) {
-            RenameColumn r = renames.get(key);
-            ModifyColumn m = modifies.get(key);
-            String table = r != null ? r.table() : m.table();
-            Column from = r != null ? r.from() : m.from();
-            Column to = m != null ? m.to() : r.to();
-            if (renamedTables.contains(table) || m != null && !CARRIED.containsAll(m.kinds())) {
-                continue;
-            }
-            Table before = ctx.fromTable(table);
-            Table after = ctx.toTable(table);
-            if (before == null || after == null || !plain(before, from.name()) || !plain(after, to.name())
-                    || !referencedNowhere(ctx, table, from.name(), to.name())) {
-                continue;
-            }
-            // Only renames. A type change keeps the column's name, so the application writes that name up to the
-            // contract, and MySQL cannot drop the triggers, drop the old column and rename the new one in one
-            // transaction: writes between those statements would be lost or fail (measured: OnlineTypeChangeBench
-            // on MariaDB). A rename has no such window, since by then only the new name is in use.
-            if (r == null) {
-                continue;
-            }
-            boolean lossless = m == null || !m.kinds().contains(ColumnChangeKind.TYPE)
-                    || MySqlTypeChange.of(from.type(), to.type(), to.charset()) != MySqlTypeChange.NARROWING;
-            Set<SchemaChange> claimed = new HashSet<>();
-            claimed.add(r);
-            if (m != null) {
-                claimed.add(m);
-            }
-            out.add(new Swap(table, from, to, lossless, r, claimed));
-        }
-        return out;
-    }
-
-    /** A column of a keyed InnoDB table that no key, index, check or generated column uses, and not auto-increment. */
-    private static boolean plain(Table t, String column) {
-        Column c = t.column(column).orElse(null);
-        if (c == null || c.identity() != null || c.generatedExpr() != null || t.primaryKey() == null
-                || t.primaryKey().columns().contains(column)) {
-            return false;
-        }
-        String engine = t.options().get("engine");
-        if (engine != null && !engine.equalsIgnoreCase("innodb")) {
-            return false;
-        }
-        for (Index ix : t.indexes()) {
-            if (ix.parts().stream().map(IndexPart::column).anyMatch(column::equals)
-                    || ix.parts().stream().anyMatch(p -> p.expression() != null && p.expression().contains(column))) {
-                return false;
-            }
-        }
-        boolean inCheck = t.checks().stream().anyMatch(k -> k.expression().contains(column));
-        boolean inGenerated = t.columns().stream().anyMatch(o -> o.generatedExpr() != null && o.generatedExpr().contains(column));
-        boolean inForeignKey = t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(column));
-        return !inCheck && !inGenerated && !inForeignKey;
-    }
-
-    /** No foreign key of another table points at the column, before or after. */
-    private static boolean referencedNowhere(MySqlPlanContext ctx, String table, String oldName, String newName) {
-        for (Table t : ctx.from().tables()) {
-            if (t.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(table) && fk.refColumns().contains(oldName))) {
-                return false;
-            }
-        }
-        for (Table t : ctx.to().tables()) {
-            if (t.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(table) && fk.refColumns().contains(newName))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The identifiers of one swap. */
     private record Names(String table, String oldCol, String newCol, String insertTrigger, String updateTrigger) {
-        static Names of(Swap swap) {
+        static Names of(MySqlSwapEligibility.Swap swap) {
             String newCol = swap.to().name();
             String base = "strata_sync_" + swap.table() + "_" + swap.to().name();
             return new Names(swap.table(), swap.from().name(), newCol, cut(base + "_ins"), cut(base + "_upd"));
@@ -157,7 +50,7 @@ final class MySqlColumnSwap {
     }
 
     /** The steps of one swap, in their phases. */
-    void plan(Swap swap) {
+    void plan(MySqlSwapEligibility.Swap swap) {
         Names n = Names.of(swap);
         Table before = ctx.fromTable(swap.table());
         Table after = ctx.toTable(swap.table());
@@ -208,7 +101,7 @@ final class MySqlColumnSwap {
      * Drops the old column. Lossless values (a rename, a widening) come back from the new column in the
      * reverse; otherwise the step stands for a column drop, which the executor backs up by primary key.
      */
-    private void dropOld(Swap swap, Names n, Table before, Table after) {
+    private void dropOld(MySqlSwapEligibility.Swap swap, Names n, Table before, Table after) {
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
         String sql = drop.appendTo(ctx.clauses().dropColumn(n.table(), n.oldCol()));
         String what = "drop the old column " + n.table() + "." + n.oldCol();
@@ -240,7 +133,7 @@ final class MySqlColumnSwap {
      * Fills whichever column the client left out. A rename moves the old column's default into the trigger
      * body, so a client writing only the new column does not leave the old one at its default.
      */
-    private String insertTrigger(Swap swap, Names n) {
+    private String insertTrigger(MySqlSwapEligibility.Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
         String newC = "NEW." + ctx.q().ident(n.newCol());
         StringBuilder body = new StringBuilder("IF ").append(newC).append(" IS NULL THEN SET ").append(newC).append(" = ")
@@ -253,7 +146,7 @@ final class MySqlColumnSwap {
     }
 
     /** Copies the column the client changed to the other; a backfill's write of the new column then changes nothing else. */
-    private String updateTrigger(Swap swap, Names n) {
+    private String updateTrigger(MySqlSwapEligibility.Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
         String newC = "NEW." + ctx.q().ident(n.newCol());
         String oldChanged = "NOT (" + oldC + " <=> OLD." + ctx.q().ident(n.oldCol()) + ")";

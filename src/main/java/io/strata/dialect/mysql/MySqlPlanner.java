@@ -39,8 +39,8 @@ final class MySqlPlanner implements MigrationPlanner {
         Schema source = onlySchema(from);
         Schema target = onlySchema(to);
         MySqlAlgorithms algorithms = new MySqlAlgorithms(MySqlVersion.parse(serverVersion));
-        List<MySqlColumnSwap.Swap> swaps = MySqlColumnSwap.find(context(source, target, new MySqlNames(target), algorithms),
-                changes);
+        List<MySqlSwapEligibility.Swap> swaps = new MySqlSwapEligibility(context(source, target, new MySqlNames(target),
+                algorithms)).find(changes);
         Set<SchemaChange> claimed = new HashSet<>();
         swaps.forEach(s -> claimed.addAll(s.claimed()));
         MySqlNames names = new MySqlNames(target);
