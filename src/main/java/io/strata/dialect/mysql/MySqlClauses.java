@@ -5,16 +5,14 @@ import io.strata.model.ForeignKey;
 import io.strata.model.Schema;
 import io.strata.model.View;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * MySqlClauses writes the DDL pieces that both the renderer (whole databases) and the planner (one
- * change at a time) need: foreign key and check clauses, view statements and database defaults.
+ * change at a time) need: foreign key and check clauses, view statements, database defaults, and every
+ * {@code ALTER TABLE} statement, which is written nowhere else. Specs are passed without a leading blank
+ * and may list several, comma-separated; the planner appends the algorithm clause to the statement.
  */
 final class MySqlClauses {
 
@@ -23,6 +21,49 @@ final class MySqlClauses {
     MySqlClauses(MySqlQuoter quoter) {
         this.q = quoter;
     }
+
+    // ---- ALTER TABLE
+
+    /** {@code ALTER TABLE `table` spec}. */
+    String alterTable(String table, String spec) {
+        return "ALTER TABLE " + q.ident(table) + " " + spec;
+    }
+
+    /** ADD COLUMN with {@code definition} as {@link MySqlTableRenderer#column} writes it, and its position if any. */
+    String addColumn(String table, String definition) {
+        return alterTable(table, "ADD COLUMN " + definition);
+    }
+
+    String dropColumn(String table, String column) {
+        return alterTable(table, "DROP COLUMN " + q.ident(column));
+    }
+
+    /** MODIFY COLUMN, which restates the whole definition. */
+    String modifyColumn(String table, String definition) {
+        return alterTable(table, "MODIFY COLUMN " + definition);
+    }
+
+    String addForeignKey(String table, ForeignKey fk) {
+        return alterTable(table, "ADD " + foreignKey(fk));
+    }
+
+    String dropForeignKey(String table, String name) {
+        return alterTable(table, "DROP FOREIGN KEY " + q.ident(name));
+    }
+
+    String addCheck(String table, Check check) {
+        return alterTable(table, "ADD " + check(check));
+    }
+
+    String dropConstraint(String table, String name) {
+        return alterTable(table, "DROP CONSTRAINT " + q.ident(name));
+    }
+
+    String dropPrimaryKey(String table) {
+        return alterTable(table, "DROP PRIMARY KEY");
+    }
+
+    // ---- clauses
 
     String foreignKey(ForeignKey fk) {
         StringBuilder sb = new StringBuilder("CONSTRAINT ").append(q.ident(fk.name())).append(" FOREIGN KEY (")
@@ -67,37 +108,5 @@ final class MySqlClauses {
             sb.append(" COMMENT ").append(q.literal(schema.comment()));
         }
         return sb.toString();
-    }
-
-    /**
-     * Views ordered so each comes after the views its body names. A view's body refers to another as
-     * {@code `name`}; a column that happens to share a view's name only adds a harmless edge, and a
-     * cycle (impossible on a real server) falls back to name order.
-     */
-    List<View> viewsInDependencyOrder(List<View> views) {
-        Map<String, View> byName = new LinkedHashMap<>();
-        views.forEach(v -> byName.put(v.name(), v));
-        Set<String> done = new LinkedHashSet<>();
-        for (View view : views) {
-            visit(view, byName, done, new LinkedHashSet<>());
-        }
-        return done.stream().map(byName::get).toList();
-    }
-
-    /** Whether the view's body names {@code relation} (a table or another view). */
-    boolean reads(View view, String relation) {
-        return view.definition().contains(q.ident(relation));
-    }
-
-    private void visit(View view, Map<String, View> byName, Set<String> done, Set<String> path) {
-        if (done.contains(view.name()) || !path.add(view.name())) {
-            return;
-        }
-        for (View other : byName.values()) {
-            if (other != view && reads(view, other.name())) {
-                visit(other, byName, done, path);
-            }
-        }
-        done.add(view.name());
     }
 }

@@ -1,7 +1,7 @@
 package io.strata.dialect.mysql;
 
-import io.strata.dialect.mysql.InfoSchema.Row;
-import io.strata.dialect.mysql.InfoSchema.TableKey;
+import io.strata.dialect.mysql.MySqlCatalogRows.Row;
+import io.strata.dialect.mysql.MySqlCatalogRows.TableKey;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnTypes;
@@ -20,13 +20,6 @@ final class MySqlColumnReader {
     /** Table option key prefix recording {@code ON UPDATE} of a column, which {@link Column} has no field for. */
     static final String ON_UPDATE_PREFIX = "on_update.";
 
-    private static final String SQL = """
-            SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE,
-                   COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION
-            FROM information_schema.COLUMNS
-            WHERE TABLE_SCHEMA IN (%s)
-            ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION""";
-
     /**
      * The columns of each table in ordinal order, and each table's ON UPDATE expressions by column.
      */
@@ -37,10 +30,10 @@ final class MySqlColumnReader {
     }
 
     /** @param tableCollations each base table's default collation, so column collations are kept only when they differ */
-    static Result read(InfoSchema info, Map<TableKey, String> tableCollations, boolean mariaDb) {
+    static Result read(MySqlCatalogRows info, Map<TableKey, String> tableCollations, boolean mariaDb) {
         Map<TableKey, List<Column>> columns = new LinkedHashMap<>();
         Map<TableKey, Map<String, String>> onUpdate = new LinkedHashMap<>();
-        for (Row row : info.rows(SQL)) {
+        for (Row row : info.rows(MySqlCatalogQueries.COLUMNS)) {
             TableKey key = row.table();
             String extra = row.get("EXTRA") == null ? "" : row.get("EXTRA");
             String update = MySqlDefaults.onUpdate(extra);

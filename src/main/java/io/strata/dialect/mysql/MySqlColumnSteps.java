@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Column;
 import io.strata.model.Table;
 import io.strata.model.change.ColumnChangeKind;
@@ -23,7 +24,7 @@ final class MySqlColumnSteps {
      * ADD COLUMN at the column's place in the target table: FIRST, AFTER its predecessor, or nothing
      * at the end, where the oldest servers can still add it instantly.
      */
-    MySqlPlannedStep add(SchemaChange.AddColumn change) {
+    void add(SchemaChange.AddColumn change) {
         PhaseKind phase = PhaseKind.EXPAND;
         String table = ctx.names().table(phase, change.table());
         Table before = ctx.fromTable(table);
@@ -43,9 +44,9 @@ final class MySqlColumnSteps {
             }
         }
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addColumn(before, column, atEnd);
-        String sql = recipe.appendTo(ctx.alter(table, "ADD COLUMN " + ctx.columnDefinition(column, column.name(), after) + position));
-        String reverse = ctx.algorithms().dropColumn(before).appendTo(ctx.alter(table, "DROP COLUMN " + ctx.q().ident(column.name())));
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_COLUMN, change, "add column " + change.location(), sql,
+        String sql = recipe.appendTo(ctx.clauses().addColumn(table, ctx.columnDefinition(column, column.name(), after) + position));
+        String reverse = ctx.algorithms().dropColumn(before).appendTo(ctx.clauses().dropColumn(table, column.name()));
+        ctx.order().add(phase, Slot.ADD_COLUMN, change, "add column " + change.location(), sql,
                 Reverse.Sql.of(reverse), recipe.lock(), table, change.table());
     }
 
@@ -60,13 +61,13 @@ final class MySqlColumnSteps {
         return null;
     }
 
-    MySqlPlannedStep drop(SchemaChange.DropColumn change) {
+    void drop(SchemaChange.DropColumn change) {
         PhaseKind phase = PhaseKind.CONTRACT;
         String table = change.table();
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().dropColumn(before);
-        String sql = recipe.appendTo(ctx.alter(table, "DROP COLUMN " + ctx.q().ident(change.column().name())));
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_COLUMN, change, "drop column " + change.location(), sql,
+        String sql = recipe.appendTo(ctx.clauses().dropColumn(table, change.column().name()));
+        ctx.order().add(phase, Slot.DROP_COLUMN, change, "drop column " + change.location(), sql,
                 new Reverse.Irreversible("dropping column " + change.location() + " discards its values, and this plan "
                         + "keeps no backup of them"), recipe.lock(), table);
     }
@@ -75,14 +76,14 @@ final class MySqlColumnSteps {
      * RENAME COLUMN where the server has it; before MariaDB 10.5.2 CHANGE COLUMN, which restates the
      * definition the column had before the plan.
      */
-    MySqlPlannedStep rename(SchemaChange.RenameColumn change) {
+    void rename(SchemaChange.RenameColumn change) {
         PhaseKind phase = PhaseKind.CONTRACT;
         String table = change.table();
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().renameColumn(before);
-        String forward = recipe.appendTo(ctx.alter(table, renameSpec(change.from(), change.from().name(), change.to().name(), before)));
-        String backward = recipe.appendTo(ctx.alter(table, renameSpec(change.from(), change.to().name(), change.from().name(), before)));
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.RENAME_COLUMN, change,
+        String forward = recipe.appendTo(ctx.clauses().alterTable(table, renameSpec(change.from(), change.from().name(), change.to().name(), before)));
+        String backward = recipe.appendTo(ctx.clauses().alterTable(table, renameSpec(change.from(), change.to().name(), change.from().name(), before)));
+        ctx.order().add(phase, Slot.RENAME_COLUMN, change,
                 "rename column " + change.tableLocation() + "." + change.from().name() + " to " + change.to().name(),
                 forward, Reverse.Sql.of(backward), recipe.lock(), table);
     }
@@ -100,7 +101,7 @@ final class MySqlColumnSteps {
      * values (types that refuse, round or re-zone some values, removed ENUM members, NOT NULL) wait for the
      * CONTRACT phase.
      */
-    MySqlPlannedStep modify(SchemaChange.ModifyColumn change) {
+    void modify(SchemaChange.ModifyColumn change) {
         PhaseKind phase = narrows(change) ? PhaseKind.CONTRACT : PhaseKind.EXPAND;
         String oldTable = ctx.names().table(PhaseKind.EXPAND, change.table());
         String table = ctx.names().table(phase, change.table());
@@ -110,29 +111,30 @@ final class MySqlColumnSteps {
         String description = "modify column " + change.location() + " (" + kindList(change.kinds()) + ")";
         if (change.kinds().equals(Set.of(ColumnChangeKind.DEFAULT))) {
             MySqlAlgorithms.Recipe recipe = ctx.algorithms().setDefault(before);
-            String sql = recipe.appendTo(ctx.alter(table, defaultSpec(column, change.to().defaultExpr())));
-            String reverse = recipe.appendTo(ctx.alter(table, defaultSpec(column, change.from().defaultExpr())));
-            return MySqlPlannedStep.ddl(phase, MySqlStepOrder.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
+            String sql = recipe.appendTo(ctx.clauses().alterTable(table, defaultSpec(column, change.to().defaultExpr())));
+            String reverse = recipe.appendTo(ctx.clauses().alterTable(table, defaultSpec(column, change.from().defaultExpr())));
+            ctx.order().add(phase, Slot.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
                     oldTable, change.table());
+            return;
         }
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().modifyColumn(before, change.from(), change.to(), change.kinds());
         MySqlAlgorithms.Recipe back = ctx.algorithms().modifyColumn(after, change.to(), change.from(), change.kinds());
-        String sql = recipe.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(change.to(), column, after)));
-        String reverse = back.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(change.from(), column, before)));
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
+        String sql = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(change.to(), column, after)));
+        String reverse = back.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(change.from(), column, before)));
+        ctx.order().add(phase, Slot.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
                 oldTable, change.table());
     }
 
     /** MODIFY COLUMN restating the column so that its ON UPDATE clause becomes the target table's. */
-    MySqlPlannedStep onUpdate(SchemaChange.ModifyTable change, Column column) {
+    void onUpdate(SchemaChange.ModifyTable change, Column column) {
         PhaseKind phase = PhaseKind.EXPAND;
         String table = ctx.names().table(phase, change.to().name());
         String name = ctx.names().column(phase, change.to().name(), column.name());
         Column old = change.from().column(name).orElse(column);
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().rebuildTable(change.from());
-        String sql = recipe.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(column, name, change.to())));
-        String reverse = recipe.appendTo(ctx.alter(table, "MODIFY COLUMN " + ctx.columnDefinition(old, name, change.from())));
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.MODIFY_COLUMN, change,
+        String sql = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(column, name, change.to())));
+        String reverse = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(old, name, change.from())));
+        ctx.order().add(phase, Slot.MODIFY_COLUMN, change,
                 "change ON UPDATE of column " + change.location() + "." + column.name(), sql, Reverse.Sql.of(reverse),
                 recipe.lock(), table, change.to().name());
     }

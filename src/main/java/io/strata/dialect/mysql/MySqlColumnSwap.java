@@ -1,14 +1,10 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Column;
-import io.strata.model.Index;
-import io.strata.model.IndexPart;
 import io.strata.model.Table;
 import io.strata.model.change.ColumnChangeKind;
-import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.DropColumn;
-import io.strata.model.change.SchemaChange.ModifyColumn;
-import io.strata.model.change.SchemaChange.RenameColumn;
 import io.strata.plan.Backfill;
 import io.strata.plan.LockImpact;
 import io.strata.plan.PhaseKind;
@@ -16,10 +12,7 @@ import io.strata.plan.Reverse;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,24 +21,14 @@ import java.util.Set;
  * added instantly (EXPAND) and kept in step with the old one by BEFORE INSERT and BEFORE UPDATE triggers
  * both ways, backfilled in batches (MIGRATE), and in CONTRACT the triggers and the old column are dropped
  * and the new one gets its final definition. Assignment converts between the types, as MODIFY COLUMN would,
- * and strict mode rejects a value that does not fit. A type change without rename stays in place (see
- * {@link #find} for why).
- *
- * <p>Only plain columns take this route: in a table with a primary key, in no key, index, foreign key,
- * check or generated expression, not auto-increment. The rest change in place as before.
+ * and strict mode rejects a value that does not fit. {@link MySqlSwapEligibility} decides which columns take
+ * this route; the others change in place.
  */
 final class MySqlColumnSwap {
 
-    private static final Set<ColumnChangeKind> CARRIED = EnumSet.of(ColumnChangeKind.TYPE, ColumnChangeKind.NULLABILITY,
-            ColumnChangeKind.DEFAULT, ColumnChangeKind.COMMENT);
     private static final LockImpact TRIGGER = new LockImpact("metadata lock", false, false);
     private static final LockImpact ROWS = new LockImpact("row locks", false, false);
     private static final int MAX_NAME = 64;
-
-    /** One column to swap; {@code source} is the rename, else the type change. */
-    record Swap(String table, Column from, Column to, boolean lossless, RenameColumn source,
-                Set<SchemaChange> claimed) {
-    }
 
     private final MySqlPlanContext ctx;
 
@@ -53,98 +36,9 @@ final class MySqlColumnSwap {
         this.ctx = ctx;
     }
 
-    /** The swaps among {@code changes}. */
-    static List<Swap> find(MySqlPlanContext ctx, List<SchemaChange> changes) {
-        Map<String, RenameColumn> renames = new LinkedHashMap<>();
-        Map<String, ModifyColumn> modifies = new LinkedHashMap<>();
-        Set<String> renamedTables = new HashSet<>();
-        for (SchemaChange c : changes) {
-            if (c instanceof RenameColumn r) {
-                renames.put(r.table() + "\u0000" + r.to().name(), r);
-            } else if (c instanceof ModifyColumn m) {
-                modifies.put(m.table() + "\u0000" + m.to().name(), m);
-            } else if (c instanceof SchemaChange.RenameTable r) {
-                renamedTables.add(r.to().name());
-            }
-        }
-        Set<String> keys = new java.util.LinkedHashSet<>(renames.keySet());
-        keys.addAll(modifies.keySet());
-        List<Swap> out = new ArrayList<>();
-        for (String key : keys) {
-            RenameColumn r = renames.get(key);
-            ModifyColumn m = modifies.get(key);
-            String table = r != null ? r.table() : m.table();
-            Column from = r != null ? r.from() : m.from();
-            Column to = m != null ? m.to() : r.to();
-            if (renamedTables.contains(table) || m != null && !CARRIED.containsAll(m.kinds())) {
-                continue;
-            }
-            Table before = ctx.fromTable(table);
-            Table after = ctx.toTable(table);
-            if (before == null || after == null || !plain(before, from.name()) || !plain(after, to.name())
-                    || !referencedNowhere(ctx, table, from.name(), to.name())) {
-                continue;
-            }
-            // Only renames. A type change keeps the column's name, so the application writes that name up to the
-            // contract, and MySQL cannot drop the triggers, drop the old column and rename the new one in one
-            // transaction: writes between those statements would be lost or fail (measured: OnlineTypeChangeBench
-            // on MariaDB). A rename has no such window, since by then only the new name is in use.
-            if (r == null) {
-                continue;
-            }
-            boolean lossless = m == null || !m.kinds().contains(ColumnChangeKind.TYPE)
-                    || MySqlTypeChange.of(from.type(), to.type(), to.charset()) != MySqlTypeChange.NARROWING;
-            Set<SchemaChange> claimed = new HashSet<>();
-            claimed.add(r);
-            if (m != null) {
-                claimed.add(m);
-            }
-            out.add(new Swap(table, from, to, lossless, r, claimed));
-        }
-        return out;
-    }
-
-    /** A column of a keyed InnoDB table that no key, index, check or generated column uses, and not auto-increment. */
-    private static boolean plain(Table t, String column) {
-        Column c = t.column(column).orElse(null);
-        if (c == null || c.identity() != null || c.generatedExpr() != null || t.primaryKey() == null
-                || t.primaryKey().columns().contains(column)) {
-            return false;
-        }
-        String engine = t.options().get("engine");
-        if (engine != null && !engine.equalsIgnoreCase("innodb")) {
-            return false;
-        }
-        for (Index ix : t.indexes()) {
-            if (ix.parts().stream().map(IndexPart::column).anyMatch(column::equals)
-                    || ix.parts().stream().anyMatch(p -> p.expression() != null && p.expression().contains(column))) {
-                return false;
-            }
-        }
-        boolean inCheck = t.checks().stream().anyMatch(k -> k.expression().contains(column));
-        boolean inGenerated = t.columns().stream().anyMatch(o -> o.generatedExpr() != null && o.generatedExpr().contains(column));
-        boolean inForeignKey = t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(column));
-        return !inCheck && !inGenerated && !inForeignKey;
-    }
-
-    /** No foreign key of another table points at the column, before or after. */
-    private static boolean referencedNowhere(MySqlPlanContext ctx, String table, String oldName, String newName) {
-        for (Table t : ctx.from().tables()) {
-            if (t.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(table) && fk.refColumns().contains(oldName))) {
-                return false;
-            }
-        }
-        for (Table t : ctx.to().tables()) {
-            if (t.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(table) && fk.refColumns().contains(newName))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The identifiers of one swap. */
     private record Names(String table, String oldCol, String newCol, String insertTrigger, String updateTrigger) {
-        static Names of(Swap swap) {
+        static Names of(MySqlSwapEligibility.Swap swap) {
             String newCol = swap.to().name();
             String base = "strata_sync_" + swap.table() + "_" + swap.to().name();
             return new Names(swap.table(), swap.from().name(), newCol, cut(base + "_ins"), cut(base + "_upd"));
@@ -156,32 +50,31 @@ final class MySqlColumnSwap {
     }
 
     /** The steps of one swap, in their phases. */
-    List<MySqlPlannedStep> plan(Swap swap) {
+    void plan(MySqlSwapEligibility.Swap swap) {
         Names n = Names.of(swap);
         Table before = ctx.fromTable(swap.table());
         Table after = ctx.toTable(swap.table());
-        List<MySqlPlannedStep> out = new ArrayList<>();
         Column open = new Column(n.newCol(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
                 swap.to().charset(), null, null);
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(before, open, true);
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
         String q = ctx.q().ident(n.newCol());
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "add column " + n.table() + "." + n.newCol() + " beside "
-                        + n.oldCol(), add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, n.newCol(), after))),
-                Reverse.Sql.of(drop.appendTo(ctx.alter(n.table(), "DROP COLUMN " + q))), add.lock()));
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.insertTrigger() + " on " + n.table(),
-                insertTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.insertTrigger())), TRIGGER));
-        out.add(step(PhaseKind.EXPAND, MySqlStepOrder.ADD_COLUMN, "create trigger " + n.updateTrigger() + " on " + n.table(),
-                updateTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.updateTrigger())), TRIGGER));
+        step(PhaseKind.EXPAND, Slot.ADD_COLUMN, "add column " + n.table() + "." + n.newCol() + " beside "
+                        + n.oldCol(), add.appendTo(ctx.clauses().addColumn(n.table(), ctx.columnDefinition(open, n.newCol(), after))),
+                Reverse.Sql.of(drop.appendTo(ctx.clauses().dropColumn(n.table(), n.newCol()))), add.lock());
+        step(PhaseKind.EXPAND, Slot.ADD_COLUMN, "create trigger " + n.insertTrigger() + " on " + n.table(),
+                insertTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.insertTrigger())), TRIGGER);
+        step(PhaseKind.EXPAND, Slot.ADD_COLUMN, "create trigger " + n.updateTrigger() + " on " + n.table(),
+                updateTrigger(swap, n), Reverse.Sql.of(dropTrigger(n.updateTrigger())), TRIGGER);
         List<String> keys = before.primaryKey().columns().stream().map(ctx.q()::ident).toList();
         Backfill backfill = new Backfill(ctx.q().ident(n.table()), keys, q + " = " + ctx.q().ident(n.oldCol()));
-        out.add(step(PhaseKind.MIGRATE, MySqlStepOrder.MODIFY_COLUMN, "backfill " + n.table() + "." + n.newCol() + " from "
-                + n.oldCol() + " in batches", backfill.statement(), Reverse.Sql.of(), ROWS));
-        out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "drop trigger " + n.insertTrigger(),
-                dropTrigger(n.insertTrigger()), Reverse.Sql.of(insertTrigger(swap, n)), TRIGGER));
-        out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "drop trigger " + n.updateTrigger(),
-                dropTrigger(n.updateTrigger()), Reverse.Sql.of(updateTrigger(swap, n)), TRIGGER));
-        out.add(dropOld(swap, n, before, after));
+        step(PhaseKind.MIGRATE, Slot.MODIFY_COLUMN, "backfill " + n.table() + "." + n.newCol() + " from "
+                + n.oldCol() + " in batches", backfill.statement(), Reverse.Sql.of(), ROWS);
+        step(PhaseKind.CONTRACT, Slot.DROP_COLUMN, "drop trigger " + n.insertTrigger(),
+                dropTrigger(n.insertTrigger()), Reverse.Sql.of(insertTrigger(swap, n)), TRIGGER);
+        step(PhaseKind.CONTRACT, Slot.DROP_COLUMN, "drop trigger " + n.updateTrigger(),
+                dropTrigger(n.updateTrigger()), Reverse.Sql.of(updateTrigger(swap, n)), TRIGGER);
+        dropOld(swap, n, before, after);
         Column last = new Column(swap.to().name(), swap.to().type(), true, null, null, null, false, swap.to().collation(),
                 swap.to().charset(), null, null);
         Set<ColumnChangeKind> finish = EnumSet.noneOf(ColumnChangeKind.class);
@@ -196,51 +89,51 @@ final class MySqlColumnSwap {
         }
         if (!finish.isEmpty()) {
             MySqlAlgorithms.Recipe modify = ctx.algorithms().modifyColumn(after, last, swap.to(), finish);
-            out.add(step(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, "give " + n.table() + "." + swap.to().name()
-                            + " its final definition", modify.appendTo(ctx.alter(n.table(), "MODIFY COLUMN "
-                            + ctx.columnDefinition(swap.to(), swap.to().name(), after))),
-                    Reverse.Sql.of(modify.appendTo(ctx.alter(n.table(), "MODIFY COLUMN "
-                            + ctx.columnDefinition(last, swap.to().name(), after)))), modify.lock()));
+            step(PhaseKind.CONTRACT, Slot.DROP_COLUMN, "give " + n.table() + "." + swap.to().name()
+                            + " its final definition", modify.appendTo(ctx.clauses().modifyColumn(n.table(),
+                            ctx.columnDefinition(swap.to(), swap.to().name(), after))),
+                    Reverse.Sql.of(modify.appendTo(ctx.clauses().modifyColumn(n.table(),
+                            ctx.columnDefinition(last, swap.to().name(), after)))), modify.lock());
         }
-        return out;
     }
 
     /**
      * Drops the old column. Lossless values (a rename, a widening) come back from the new column in the
      * reverse; otherwise the step stands for a column drop, which the executor backs up by primary key.
      */
-    private MySqlPlannedStep dropOld(Swap swap, Names n, Table before, Table after) {
+    private void dropOld(MySqlSwapEligibility.Swap swap, Names n, Table before, Table after) {
         MySqlAlgorithms.Recipe drop = ctx.algorithms().dropColumn(before);
-        String sql = drop.appendTo(ctx.alter(n.table(), "DROP COLUMN " + ctx.q().ident(n.oldCol())));
+        String sql = drop.appendTo(ctx.clauses().dropColumn(n.table(), n.oldCol()));
         String what = "drop the old column " + n.table() + "." + n.oldCol();
         if (!swap.lossless()) {
-            return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
+            ctx.order().add(PhaseKind.CONTRACT, Slot.DROP_COLUMN,
                     new io.strata.plan.Step(what, sql, new Reverse.Irreversible("the values of " + n.oldCol()
                             + " may not convert back from " + swap.to().type().sql()), false, drop.lock(),
-                            new DropColumn(ctx.from().name(), swap.table(), swap.from())));
+                            new DropColumn(ctx.from().name(), swap.table(), swap.from())), n.table());
+            return;
         }
         Column old = swap.from();
         Column open = new Column(old.name(), old.type(), true, null, null, null, false,
                 old.collation(), old.charset(), old.comment(), null);
         MySqlAlgorithms.Recipe add = ctx.algorithms().addColumn(after, open, true);
         List<String> reverse = new ArrayList<>();
-        reverse.add(add.appendTo(ctx.alter(n.table(), "ADD COLUMN " + ctx.columnDefinition(open, old.name(), before))));
+        reverse.add(add.appendTo(ctx.clauses().addColumn(n.table(), ctx.columnDefinition(open, old.name(), before))));
         reverse.add("UPDATE " + ctx.q().ident(n.table()) + " SET " + ctx.q().ident(old.name()) + " = " + ctx.q().ident(n.newCol()));
         if (!old.nullable()) {
             Column closed = open.withNullable(false);
             reverse.add(ctx.algorithms().modifyColumn(before, open, closed, Set.of(ColumnChangeKind.NULLABILITY))
-                    .appendTo(ctx.alter(n.table(), "MODIFY COLUMN " + ctx.columnDefinition(closed, old.name(), before))));
+                    .appendTo(ctx.clauses().modifyColumn(n.table(), ctx.columnDefinition(closed, old.name(), before))));
         }
-        return new MySqlPlannedStep(PhaseKind.CONTRACT, MySqlStepOrder.DROP_COLUMN, Set.of(n.table()),
+        ctx.order().add(PhaseKind.CONTRACT, Slot.DROP_COLUMN,
                 new io.strata.plan.Step(what, sql, new Reverse.Sql(reverse), false, drop.lock(),
-                        swap.source()));
+                        swap.source()), n.table());
     }
 
     /**
      * Fills whichever column the client left out. A rename moves the old column's default into the trigger
      * body, so a client writing only the new column does not leave the old one at its default.
      */
-    private String insertTrigger(Swap swap, Names n) {
+    private String insertTrigger(MySqlSwapEligibility.Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
         String newC = "NEW." + ctx.q().ident(n.newCol());
         StringBuilder body = new StringBuilder("IF ").append(newC).append(" IS NULL THEN SET ").append(newC).append(" = ")
@@ -253,7 +146,7 @@ final class MySqlColumnSwap {
     }
 
     /** Copies the column the client changed to the other; a backfill's write of the new column then changes nothing else. */
-    private String updateTrigger(Swap swap, Names n) {
+    private String updateTrigger(MySqlSwapEligibility.Swap swap, Names n) {
         String oldC = "NEW." + ctx.q().ident(n.oldCol());
         String newC = "NEW." + ctx.q().ident(n.newCol());
         String oldChanged = "NOT (" + oldC + " <=> OLD." + ctx.q().ident(n.oldCol()) + ")";
@@ -272,8 +165,7 @@ final class MySqlColumnSwap {
         return "DROP TRIGGER " + ctx.q().ident(name);
     }
 
-    private MySqlPlannedStep step(PhaseKind phase, MySqlStepOrder order, String description, String sql, Reverse reverse,
-                                  LockImpact lock) {
-        return new MySqlPlannedStep(phase, order, Set.of(), new io.strata.plan.Step(description, sql, reverse, false, lock, null));
+    private void step(PhaseKind phase, Slot slot, String description, String sql, Reverse reverse, LockImpact lock) {
+        ctx.order().add(phase, slot, new io.strata.plan.Step(description, sql, reverse, false, lock, null));
     }
 }

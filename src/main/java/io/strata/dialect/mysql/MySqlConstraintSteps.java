@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Check;
 import io.strata.model.ForeignKey;
 import io.strata.model.PrimaryKey;
@@ -27,34 +28,34 @@ final class MySqlConstraintSteps {
      * statement, so writers are never blocked by a table copy and no unchecked row is let in. A new table
      * is empty, so the plain COPY recipe costs nothing there and checks everything itself.
      */
-    List<MySqlPlannedStep> addForeignKey(SchemaChange source, PhaseKind phase, String toTable, ForeignKey fk) {
+    void addForeignKey(SchemaChange source, PhaseKind phase, String toTable, ForeignKey fk) {
         String table = ctx.names().table(phase, toTable);
         ForeignKey named = ctx.names().foreignKey(phase, toTable, fk);
         Table before = ctx.fromTable(table);
         String reverse = dropForeignKeySql(table, fk.name(), before);
-        String add = ctx.alter(table, "ADD " + ctx.clauses().foreignKey(named));
+        String add = ctx.clauses().addForeignKey(table, named);
         // A key whose column lists do not pair up cannot be checked by a join; the server refuses it on either path.
         boolean pairs = !named.columns().isEmpty() && named.columns().size() == named.refColumns().size();
         if (before != null && pairs && ctx.algorithms().addForeignKeyUnchecked(before)) {
             MySqlAlgorithms.Recipe inplace = MySqlAlgorithms.recipe(MySqlAlgorithms.Level.INPLACE);
             // MariaDB (10.11, 11.4) records an explicit RESTRICT as NO ACTION when adding the key INPLACE, and the
             // key would then differ from its model forever; left out, the rule defaults to RESTRICT on every path.
-            String inplaceAdd = ctx.alter(table, "ADD " + ctx.clauses().foreignKey(new ForeignKey(named.name(),
+            String inplaceAdd = ctx.clauses().addForeignKey(table, new ForeignKey(named.name(),
                     named.columns(), named.refSchema(), named.refTable(), named.refColumns(),
-                    unlessRestrict(named.onUpdate()), unlessRestrict(named.onDelete()), named.deferrable())));
-            return List.of(
-                    MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
-                            "check that every row of " + toTable + " has its parent for foreign key " + fk.name(),
-                            orphanCheck(table, named), Reverse.Sql.of(), new LockImpact("NONE", false, true), table, toTable),
-                    MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
-                            "add foreign key " + fk.name() + " on " + toTable,
-                            "SET STATEMENT foreign_key_checks=0 FOR " + inplace.appendTo(inplaceAdd),
-                            Reverse.Sql.of(reverse), inplace.lock(), table, toTable));
+                    unlessRestrict(named.onUpdate()), unlessRestrict(named.onDelete()), named.deferrable()));
+            ctx.order().add(phase, Slot.ADD_FOREIGN_KEY, source,
+                    "check that every row of " + toTable + " has its parent for foreign key " + fk.name(),
+                    orphanCheck(table, named), Reverse.Sql.of(), new LockImpact("NONE", false, true), table, toTable);
+            ctx.order().add(phase, Slot.ADD_FOREIGN_KEY, source,
+                    "add foreign key " + fk.name() + " on " + toTable,
+                    "SET STATEMENT foreign_key_checks=0 FOR " + inplace.appendTo(inplaceAdd),
+                    Reverse.Sql.of(reverse), inplace.lock(), table, toTable);
+            return;
         }
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addForeignKey(before != null ? before : ctx.toTable(toTable));
-        return List.of(MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_FOREIGN_KEY, source,
+        ctx.order().add(phase, Slot.ADD_FOREIGN_KEY, source,
                 "add foreign key " + fk.name() + " on " + toTable, recipe.appendTo(add),
-                Reverse.Sql.of(reverse), recipe.lock(), table, toTable));
+                Reverse.Sql.of(reverse), recipe.lock(), table, toTable);
     }
 
     private static String unlessRestrict(String rule) {
@@ -85,87 +86,86 @@ final class MySqlConstraintSteps {
     }
 
     /** DROP FOREIGN KEY; the index MySQL created for the key stays, and is dropped as an index change when the target lacks it. */
-    MySqlPlannedStep dropForeignKey(SchemaChange source, PhaseKind phase, String toTable, ForeignKey fk) {
+    void dropForeignKey(SchemaChange source, PhaseKind phase, String toTable, ForeignKey fk) {
         String table = ctx.names().table(phase, toTable);
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, toTable));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addForeignKey(before);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_FOREIGN_KEY, source,
+        ctx.order().add(phase, Slot.DROP_FOREIGN_KEY, source,
                 "drop foreign key " + fk.name() + " on " + toTable, dropForeignKeySql(table, fk.name(), before),
-                Reverse.Sql.of(recipe.appendTo(ctx.alter(table, "ADD " + ctx.clauses().foreignKey(fk)))),
+                Reverse.Sql.of(recipe.appendTo(ctx.clauses().addForeignKey(table, fk))),
                 ctx.algorithms().dropForeignKey(before).lock(), table, toTable);
     }
 
     private String dropForeignKeySql(String table, String name, Table before) {
-        return ctx.algorithms().dropForeignKey(before).appendTo(ctx.alter(table, "DROP FOREIGN KEY " + ctx.q().ident(name)));
+        return ctx.algorithms().dropForeignKey(before).appendTo(ctx.clauses().dropForeignKey(table, name));
     }
 
     /** A changed foreign key is dropped and added again: one ALTER cannot drop and re-add a key of the same name. */
-    List<MySqlPlannedStep> modifyForeignKey(SchemaChange.ModifyForeignKey change) {
-        List<MySqlPlannedStep> out = new ArrayList<>();
-        out.add(dropForeignKey(change, PhaseKind.EXPAND, change.table(), change.from()));
-        out.addAll(addForeignKey(change, PhaseKind.EXPAND, change.table(), change.to()));
-        return out;
+    void modifyForeignKey(SchemaChange.ModifyForeignKey change) {
+        dropForeignKey(change, PhaseKind.EXPAND, change.table(), change.from());
+        addForeignKey(change, PhaseKind.EXPAND, change.table(), change.to());
     }
 
-    MySqlPlannedStep addCheck(SchemaChange source, String toTable, Check check) {
+    void addCheck(SchemaChange source, String toTable, Check check) {
         String table = ctx.names().table(PhaseKind.EXPAND, toTable);
         Table before = ctx.fromTable(table);
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addCheck(before);
-        return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.ADD_CHECK, source,
+        ctx.order().add(PhaseKind.EXPAND, Slot.ADD_CHECK, source,
                 "add check " + check.name() + " on " + toTable,
-                recipe.appendTo(ctx.alter(table, "ADD " + ctx.clauses().check(check))),
+                recipe.appendTo(ctx.clauses().addCheck(table, check)),
                 Reverse.Sql.of(dropCheckSql(table, check, before)), recipe.lock(), table, toTable);
     }
 
-    MySqlPlannedStep dropCheck(SchemaChange source, String toTable, Check check) {
+    void dropCheck(SchemaChange source, String toTable, Check check) {
         String table = ctx.names().table(PhaseKind.EXPAND, toTable);
         Table before = ctx.fromTable(table);
-        return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.DROP_CHECK, source,
+        ctx.order().add(PhaseKind.EXPAND, Slot.DROP_CHECK, source,
                 "drop check " + check.name() + " on " + toTable, dropCheckSql(table, check, before),
-                Reverse.Sql.of(ctx.algorithms().addCheck(before).appendTo(ctx.alter(table, "ADD " + ctx.clauses().check(check)))),
+                Reverse.Sql.of(ctx.algorithms().addCheck(before).appendTo(ctx.clauses().addCheck(table, check))),
                 ctx.algorithms().dropCheck(before).lock(), table, toTable);
     }
 
     private String dropCheckSql(String table, Check check, Table before) {
-        return ctx.algorithms().dropCheck(before).appendTo(ctx.alter(table, "DROP CONSTRAINT " + ctx.q().ident(check.name())));
+        return ctx.algorithms().dropCheck(before).appendTo(ctx.clauses().dropConstraint(table, check.name()));
     }
 
-    List<MySqlPlannedStep> modifyCheck(SchemaChange.ModifyCheck change) {
-        return List.of(dropCheck(change, change.table(), change.from()), addCheck(change, change.table(), change.to()));
+    void modifyCheck(SchemaChange.ModifyCheck change) {
+        dropCheck(change, change.table(), change.from());
+        addCheck(change, change.table(), change.to());
     }
 
     /** ADD PRIMARY KEY rebuilds the table online; it may fail on duplicate or NULL values, which is why it waits for EXPAND's end. */
-    MySqlPlannedStep addPrimaryKey(SchemaChange.AddPrimaryKey change) {
+    void addPrimaryKey(SchemaChange.AddPrimaryKey change) {
         PhaseKind phase = PhaseKind.EXPAND;
         String table = ctx.names().table(phase, change.table());
         Table before = ctx.fromTable(table);
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addPrimaryKey(before);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.PRIMARY_KEY, change, "add primary key on " + change.tableLocation(),
-                recipe.appendTo(ctx.alter(table, "ADD " + primaryKey(phase, change.table(), change.key()))),
-                Reverse.Sql.of(ctx.algorithms().dropPrimaryKey(before).appendTo(ctx.alter(table, "DROP PRIMARY KEY"))),
+        ctx.order().add(phase, Slot.PRIMARY_KEY, change, "add primary key on " + change.tableLocation(),
+                recipe.appendTo(ctx.clauses().alterTable(table, "ADD " + primaryKey(phase, change.table(), change.key()))),
+                Reverse.Sql.of(ctx.algorithms().dropPrimaryKey(before).appendTo(ctx.clauses().dropPrimaryKey(table))),
                 recipe.lock(), table, change.table());
     }
 
-    MySqlPlannedStep dropPrimaryKey(SchemaChange.DropPrimaryKey change) {
+    void dropPrimaryKey(SchemaChange.DropPrimaryKey change) {
         PhaseKind phase = PhaseKind.CONTRACT;
         String table = change.table();
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().dropPrimaryKey(before);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.PRIMARY_KEY, change, "drop primary key of " + change.tableLocation(),
-                recipe.appendTo(ctx.alter(table, "DROP PRIMARY KEY")),
-                Reverse.Sql.of(ctx.algorithms().addPrimaryKey(before).appendTo(ctx.alter(table,
+        ctx.order().add(phase, Slot.PRIMARY_KEY, change, "drop primary key of " + change.tableLocation(),
+                recipe.appendTo(ctx.clauses().dropPrimaryKey(table)),
+                Reverse.Sql.of(ctx.algorithms().addPrimaryKey(before).appendTo(ctx.clauses().alterTable(table,
                         "ADD " + primaryKey(phase, table, change.key())))), recipe.lock(), table);
     }
 
     /** Replacing the key's columns in one statement keeps the table clustered by some key throughout, so it stays online. */
-    MySqlPlannedStep modifyPrimaryKey(SchemaChange.ModifyPrimaryKey change) {
+    void modifyPrimaryKey(SchemaChange.ModifyPrimaryKey change) {
         PhaseKind phase = PhaseKind.CONTRACT;
         String table = change.table();
         Table before = ctx.fromTable(ctx.names().table(PhaseKind.EXPAND, table));
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addPrimaryKey(before);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.PRIMARY_KEY, change, "change primary key of " + change.tableLocation(),
-                recipe.appendTo(ctx.alter(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.to()))),
-                Reverse.Sql.of(recipe.appendTo(ctx.alter(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.from())))),
+        ctx.order().add(phase, Slot.PRIMARY_KEY, change, "change primary key of " + change.tableLocation(),
+                recipe.appendTo(ctx.clauses().alterTable(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.to()))),
+                Reverse.Sql.of(recipe.appendTo(ctx.clauses().alterTable(table, "DROP PRIMARY KEY, ADD " + primaryKey(phase, table, change.from())))),
                 recipe.lock(), table);
     }
 

@@ -27,8 +27,9 @@ public final class MySqlDevDatabase implements DevDatabase {
     private final String serverUrl;
     private final Inspector inspector;
 
-    MySqlDevDatabase(String devUrl, Inspector inspector) {
-        this.serverUrl = MySqlUrls.forDriver(devUrl);
+    /** @param serverUrl the server's URL as the driver takes it ({@link MySqlDialect#driverUrl}) */
+    MySqlDevDatabase(String serverUrl, Inspector inspector) {
+        this.serverUrl = serverUrl;
         this.inspector = inspector;
     }
 

@@ -8,10 +8,15 @@ import io.strata.dialect.Quoter;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 
+import java.util.Locale;
+
 /** MySqlDialect is Strata's knowledge of MySQL and MariaDB, reached through {@code jdbc:mysql:} and {@code jdbc:mariadb:} URLs. */
 public final class MySqlDialect implements Dialect {
 
     public static final String NAME = "mysql";
+
+    private static final String MYSQL = "jdbc:mysql:";
+    private static final String MARIADB = "jdbc:mariadb:";
 
     private final MySqlQuoter quoter = new MySqlQuoter();
 
@@ -22,13 +27,18 @@ public final class MySqlDialect implements Dialect {
 
     @Override
     public boolean accepts(String jdbcUrl) {
-        return MySqlUrls.accepts(jdbcUrl);
+        String lower = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
+        return lower.startsWith(MYSQL) || lower.startsWith(MARIADB);
     }
 
-    /** Only the MariaDB driver is on the classpath; it speaks to MySQL too once the URL says {@code jdbc:mariadb:}. */
+    /**
+     * {@code jdbcUrl} with a {@code jdbc:mysql:} scheme rewritten to {@code jdbc:mariadb:}. Only the MariaDB
+     * Connector/J is on the classpath, and it refuses {@code jdbc:mysql:} unless told otherwise; it speaks to
+     * MySQL too once the URL says {@code jdbc:mariadb:}.
+     */
     @Override
     public String driverUrl(String jdbcUrl) {
-        return MySqlUrls.forDriver(jdbcUrl);
+        return jdbcUrl.regionMatches(true, 0, MYSQL, 0, MYSQL.length()) ? MARIADB + jdbcUrl.substring(MYSQL.length()) : jdbcUrl;
     }
 
     @Override
@@ -70,7 +80,7 @@ public final class MySqlDialect implements Dialect {
         if (!accepts(devUrl)) {
             throw StrataException.badInput("dev URL for the mysql dialect must start with jdbc:mysql: or jdbc:mariadb:");
         }
-        return new MySqlDevDatabase(devUrl, inspector());
+        return new MySqlDevDatabase(driverUrl(devUrl), inspector());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.strata.dialect.mysql;
 
-import io.strata.dialect.mysql.InfoSchema.Row;
-import io.strata.dialect.mysql.InfoSchema.TableKey;
+import io.strata.dialect.mysql.MySqlCatalogRows.Row;
+import io.strata.dialect.mysql.MySqlCatalogRows.TableKey;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
 import io.strata.model.PrimaryKey;
@@ -20,12 +20,6 @@ final class MySqlIndexReader {
 
     static final String PRIMARY = "PRIMARY";
 
-    // SELECT * because MySQL 8 adds EXPRESSION (functional key parts) that MariaDB lacks.
-    private static final String SQL = """
-            SELECT * FROM information_schema.STATISTICS
-            WHERE TABLE_SCHEMA IN (%s)
-            ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""";
-
     /** The primary keys and the other indexes (sorted by name) of each table. */
     record Result(Map<TableKey, PrimaryKey> primaryKeys, Map<TableKey, List<Index>> indexes) {
     }
@@ -33,9 +27,9 @@ final class MySqlIndexReader {
     private MySqlIndexReader() {
     }
 
-    static Result read(InfoSchema info) {
+    static Result read(MySqlCatalogRows info) {
         Map<TableKey, Map<String, List<Row>>> byIndex = new LinkedHashMap<>();
-        for (Row row : info.rows(SQL)) {
+        for (Row row : info.rows(MySqlCatalogQueries.INDEXES)) {
             byIndex.computeIfAbsent(row.table(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(row.get("INDEX_NAME"), k -> new ArrayList<>()).add(row);
         }

@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Index;
 import io.strata.model.Table;
 import io.strata.model.change.SchemaChange;
@@ -15,33 +16,33 @@ final class MySqlIndexSteps {
         this.ctx = ctx;
     }
 
-    MySqlPlannedStep add(SchemaChange.AddIndex change) {
+    void add(SchemaChange.AddIndex change) {
         PhaseKind phase = PhaseKind.EXPAND;
         String table = ctx.names().table(phase, change.table());
         Table before = ctx.fromTable(table);
         Index index = ctx.names().index(phase, change.table(), change.index());
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addIndex(before, index);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_INDEX, change, "add index " + change.location(),
-                recipe.appendTo(ctx.alter(table, addSpec(index, before))),
-                Reverse.Sql.of(ctx.algorithms().dropIndex(before).appendTo(ctx.alter(table, dropSpec(index)))),
+        ctx.order().add(phase, Slot.ADD_INDEX, change, "add index " + change.location(),
+                recipe.appendTo(ctx.clauses().alterTable(table, addSpec(index, before))),
+                Reverse.Sql.of(ctx.algorithms().dropIndex(before).appendTo(ctx.clauses().alterTable(table, dropSpec(index)))),
                 recipe.lock(), table, change.table());
     }
 
     /** DROP INDEX before the columns it covers go; the reverse builds it again. */
-    MySqlPlannedStep drop(SchemaChange.DropIndex change) {
+    void drop(SchemaChange.DropIndex change) {
         PhaseKind phase = PhaseKind.EXPAND;
         String table = ctx.names().table(phase, change.table());
         Table before = ctx.fromTable(table);
         Index index = change.index();
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().dropIndex(before);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_INDEX, change, "drop index " + change.location(),
-                recipe.appendTo(ctx.alter(table, dropSpec(index))),
-                Reverse.Sql.of(ctx.algorithms().addIndex(before, index).appendTo(ctx.alter(table, addSpec(index, before)))),
+        ctx.order().add(phase, Slot.DROP_INDEX, change, "drop index " + change.location(),
+                recipe.appendTo(ctx.clauses().alterTable(table, dropSpec(index))),
+                Reverse.Sql.of(ctx.algorithms().addIndex(before, index).appendTo(ctx.clauses().alterTable(table, addSpec(index, before)))),
                 recipe.lock(), table, change.table());
     }
 
     /** Drop and add in one ALTER TABLE, so no moment exists without the index. */
-    MySqlPlannedStep modify(SchemaChange.ModifyIndex change) {
+    void modify(SchemaChange.ModifyIndex change) {
         PhaseKind phase = PhaseKind.EXPAND;
         String table = ctx.names().table(phase, change.table());
         Table before = ctx.fromTable(table);
@@ -49,9 +50,9 @@ final class MySqlIndexSteps {
         Index to = ctx.names().index(phase, change.table(), change.to());
         MySqlAlgorithms.Recipe recipe = ctx.algorithms().addIndex(before, to);
         MySqlAlgorithms.Recipe back = ctx.algorithms().addIndex(before, from);
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.ADD_INDEX, change, "change index " + change.location(),
-                recipe.appendTo(ctx.alter(table, dropSpec(from) + ", " + addSpec(to, before))),
-                Reverse.Sql.of(back.appendTo(ctx.alter(table, dropSpec(to) + ", " + addSpec(from, before)))),
+        ctx.order().add(phase, Slot.ADD_INDEX, change, "change index " + change.location(),
+                recipe.appendTo(ctx.clauses().alterTable(table, dropSpec(from) + ", " + addSpec(to, before))),
+                Reverse.Sql.of(back.appendTo(ctx.clauses().alterTable(table, dropSpec(to) + ", " + addSpec(from, before)))),
                 recipe.lock(), table, change.table());
     }
 

@@ -1,8 +1,8 @@
 package io.strata.dialect.mysql;
 
 import io.strata.dialect.Inspector;
-import io.strata.dialect.mysql.InfoSchema.Row;
-import io.strata.dialect.mysql.InfoSchema.TableKey;
+import io.strata.dialect.mysql.MySqlCatalogRows.Row;
+import io.strata.dialect.mysql.MySqlCatalogRows.TableKey;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Check;
@@ -34,14 +34,6 @@ public final class MySqlInspector implements Inspector {
 
     private static final MySqlQuoter QUOTER = new MySqlQuoter();
 
-    private static final String SCHEMATA = "SELECT * FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (%s)";
-
-    private static final String TABLES = """
-            SELECT TABLE_SCHEMA, TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS
-            FROM information_schema.TABLES
-            WHERE TABLE_SCHEMA IN (%s) AND TABLE_TYPE = 'BASE TABLE'
-            ORDER BY TABLE_SCHEMA, TABLE_NAME""";
-
     private static final Pattern ROW_FORMAT = Pattern.compile("(?i)row_format=(\\w+)");
 
     /** Queries issued so far; tests hold the inspector to a count that does not grow with the tables. */
@@ -53,27 +45,27 @@ public final class MySqlInspector implements Inspector {
 
     @Override
     public Catalog inspect(Connection connection, List<String> schemas) {
-        InfoSchema server = new InfoSchema(connection, List.of(), queries);
-        String version = server.value("SELECT VERSION()");
+        MySqlCatalogRows server = new MySqlCatalogRows(connection, List.of(), queries);
+        String version = server.value(MySqlCatalogQueries.VERSION);
         boolean mariaDb = version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
         List<String> names = schemas;
         if (names == null || names.isEmpty()) {
-            String current = server.value("SELECT DATABASE()");
+            String current = server.value(MySqlCatalogQueries.CURRENT_DATABASE);
             if (current == null) {
                 throw StrataException.badInput("the connection has no current database: name one in the JDBC URL"
                         + " (jdbc:mariadb://host:3306/mydb) or pass the databases to inspect");
             }
             names = List.of(current);
         }
-        InfoSchema info = new InfoSchema(connection, names, queries);
+        MySqlCatalogRows info = new MySqlCatalogRows(connection, names, queries);
 
-        List<Row> schemata = info.rows(SCHEMATA);
+        List<Row> schemata = info.rows(MySqlCatalogQueries.SCHEMATA);
         List<String> missing = names.stream()
                 .filter(n -> schemata.stream().noneMatch(r -> n.equals(r.get("SCHEMA_NAME")))).toList();
         if (!missing.isEmpty()) {
             throw StrataException.badInput("database \"" + String.join("\", \"", missing) + "\" does not exist");
         }
-        List<Row> tableRows = info.rows(TABLES);
+        List<Row> tableRows = info.rows(MySqlCatalogQueries.TABLES);
         Map<TableKey, String> collations = new LinkedHashMap<>();
         tableRows.forEach(r -> collations.put(r.table(), r.get("TABLE_COLLATION")));
 

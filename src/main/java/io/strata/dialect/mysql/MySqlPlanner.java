@@ -6,12 +6,9 @@ import io.strata.model.Catalog;
 import io.strata.model.Schema;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
-import io.strata.plan.Phase;
 import io.strata.plan.PhaseKind;
-import io.strata.plan.Step;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,8 +39,8 @@ final class MySqlPlanner implements MigrationPlanner {
         Schema source = onlySchema(from);
         Schema target = onlySchema(to);
         MySqlAlgorithms algorithms = new MySqlAlgorithms(MySqlVersion.parse(serverVersion));
-        List<MySqlColumnSwap.Swap> swaps = MySqlColumnSwap.find(context(source, target, new MySqlNames(target), algorithms),
-                changes);
+        List<MySqlSwapEligibility.Swap> swaps = new MySqlSwapEligibility(context(source, target, new MySqlNames(target),
+                algorithms)).find(changes);
         Set<SchemaChange> claimed = new HashSet<>();
         swaps.forEach(s -> claimed.addAll(s.claimed()));
         MySqlNames names = new MySqlNames(target);
@@ -55,272 +52,277 @@ final class MySqlPlanner implements MigrationPlanner {
             }
         }
         MySqlPlanContext ctx = context(source, target, names, algorithms);
-        List<MySqlPlannedStep> steps = new ArrayList<>();
         List<SchemaChange> viewChanges = new ArrayList<>();
         Map<String, Set<String>> modifiedColumns = new HashMap<>();
         changes.stream().filter(c -> c instanceof SchemaChange.ModifyColumn).map(c -> (SchemaChange.ModifyColumn) c)
                 .forEach(m -> modifiedColumns.computeIfAbsent(m.table(), t -> new HashSet<>()).add(m.to().name()));
-        StepsFor stepsFor = new StepsFor(ctx, viewChanges, modifiedColumns);
+        Dispatch dispatch = new Dispatch(ctx, viewChanges, modifiedColumns);
         for (SchemaChange change : changes) {
             if (!claimed.contains(change)) {
-                steps.addAll(change.accept(stepsFor));
+                change.accept(dispatch);
             }
         }
         MySqlColumnSwap swap = new MySqlColumnSwap(ctx);
-        swaps.forEach(s -> steps.addAll(swap.plan(s)));
-        steps.addAll(new MySqlViewSteps(ctx).plan(viewChanges, steps));
-        return assemble(steps, serverVersion);
+        swaps.forEach(swap::plan);
+        new MySqlViewSteps(ctx).plan(viewChanges);
+        return ctx.order().build(serverVersion);
     }
 
     private MySqlPlanContext context(Schema source, Schema target, MySqlNames names, MySqlAlgorithms algorithms) {
         return new MySqlPlanContext(source, target, names, algorithms, quoter, new MySqlTableRenderer(quoter),
-                new MySqlClauses(quoter));
+                new MySqlClauses(quoter), new MySqlStepOrder());
     }
 
     /**
-     * The steps of each change that is not part of a column swap. It implements the whole
+     * Hands each change that is not part of a column swap to its step writer. It implements the whole
      * {@link SchemaChange.Visitor}, so a new kind of change does not compile until the planner either plans
-     * it or refuses it; objects MySQL does not have are refused as bad input naming the change.
+     * it or refuses it; objects MySQL does not have are refused as bad input naming the change. View changes
+     * yield no step here: they are planned together afterwards, once every table step is known.
      */
-    private static final class StepsFor implements SchemaChange.Visitor<List<MySqlPlannedStep>> {
+    private static final class Dispatch implements SchemaChange.Visitor<Void> {
 
         private final MySqlColumnSteps columns;
         private final MySqlConstraintSteps constraints;
         private final MySqlIndexSteps indexes;
+        private final MySqlObjectSteps objects;
         private final MySqlTableSteps tables;
         private final List<SchemaChange> viewChanges;
         private final Map<String, Set<String>> modifiedColumns;
 
-        StepsFor(MySqlPlanContext ctx, List<SchemaChange> viewChanges, Map<String, Set<String>> modifiedColumns) {
+        Dispatch(MySqlPlanContext ctx, List<SchemaChange> viewChanges, Map<String, Set<String>> modifiedColumns) {
             columns = new MySqlColumnSteps(ctx);
             constraints = new MySqlConstraintSteps(ctx);
             indexes = new MySqlIndexSteps(ctx);
+            objects = new MySqlObjectSteps(ctx);
             tables = new MySqlTableSteps(ctx, constraints);
             this.viewChanges = viewChanges;
             this.modifiedColumns = modifiedColumns;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddSchema(SchemaChange.AddSchema c) {
+        public Void visitAddSchema(SchemaChange.AddSchema c) {
             throw notInDatabase(c);
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropSchema(SchemaChange.DropSchema c) {
+        public Void visitDropSchema(SchemaChange.DropSchema c) {
             throw notInDatabase(c);
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifySchema(SchemaChange.ModifySchema c) {
-            return List.of(tables.modifySchema(c));
+        public Void visitModifySchema(SchemaChange.ModifySchema c) {
+            objects.modifySchema(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddTable(SchemaChange.AddTable c) {
-            return tables.create(c);
+        public Void visitAddTable(SchemaChange.AddTable c) {
+            tables.create(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropTable(SchemaChange.DropTable c) {
-            return tables.drop(c);
+        public Void visitDropTable(SchemaChange.DropTable c) {
+            tables.drop(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitRenameTable(SchemaChange.RenameTable c) {
-            return List.of(tables.rename(c));
+        public Void visitRenameTable(SchemaChange.RenameTable c) {
+            tables.rename(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyTable(SchemaChange.ModifyTable c) {
-            return tables.modify(c, modifiedColumns.getOrDefault(c.to().name(), Set.of()));
+        public Void visitModifyTable(SchemaChange.ModifyTable c) {
+            tables.modify(c, modifiedColumns.getOrDefault(c.to().name(), Set.of()));
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddColumn(SchemaChange.AddColumn c) {
-            return List.of(columns.add(c));
+        public Void visitAddColumn(SchemaChange.AddColumn c) {
+            columns.add(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropColumn(SchemaChange.DropColumn c) {
-            return List.of(columns.drop(c));
+        public Void visitDropColumn(SchemaChange.DropColumn c) {
+            columns.drop(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitRenameColumn(SchemaChange.RenameColumn c) {
-            return List.of(columns.rename(c));
+        public Void visitRenameColumn(SchemaChange.RenameColumn c) {
+            columns.rename(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyColumn(SchemaChange.ModifyColumn c) {
-            return List.of(columns.modify(c));
+        public Void visitModifyColumn(SchemaChange.ModifyColumn c) {
+            columns.modify(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddPrimaryKey(SchemaChange.AddPrimaryKey c) {
-            return List.of(constraints.addPrimaryKey(c));
+        public Void visitAddPrimaryKey(SchemaChange.AddPrimaryKey c) {
+            constraints.addPrimaryKey(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropPrimaryKey(SchemaChange.DropPrimaryKey c) {
-            return List.of(constraints.dropPrimaryKey(c));
+        public Void visitDropPrimaryKey(SchemaChange.DropPrimaryKey c) {
+            constraints.dropPrimaryKey(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyPrimaryKey(SchemaChange.ModifyPrimaryKey c) {
-            return List.of(constraints.modifyPrimaryKey(c));
+        public Void visitModifyPrimaryKey(SchemaChange.ModifyPrimaryKey c) {
+            constraints.modifyPrimaryKey(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddForeignKey(SchemaChange.AddForeignKey c) {
-            return constraints.addForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey());
+        public Void visitAddForeignKey(SchemaChange.AddForeignKey c) {
+            constraints.addForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey());
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropForeignKey(SchemaChange.DropForeignKey c) {
-            return List.of(constraints.dropForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey()));
+        public Void visitDropForeignKey(SchemaChange.DropForeignKey c) {
+            constraints.dropForeignKey(c, PhaseKind.EXPAND, c.table(), c.foreignKey());
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyForeignKey(SchemaChange.ModifyForeignKey c) {
-            return constraints.modifyForeignKey(c);
+        public Void visitModifyForeignKey(SchemaChange.ModifyForeignKey c) {
+            constraints.modifyForeignKey(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddCheck(SchemaChange.AddCheck c) {
-            return List.of(constraints.addCheck(c, c.table(), c.check()));
+        public Void visitAddCheck(SchemaChange.AddCheck c) {
+            constraints.addCheck(c, c.table(), c.check());
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropCheck(SchemaChange.DropCheck c) {
-            return List.of(constraints.dropCheck(c, c.table(), c.check()));
+        public Void visitDropCheck(SchemaChange.DropCheck c) {
+            constraints.dropCheck(c, c.table(), c.check());
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyCheck(SchemaChange.ModifyCheck c) {
-            return constraints.modifyCheck(c);
+        public Void visitModifyCheck(SchemaChange.ModifyCheck c) {
+            constraints.modifyCheck(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddIndex(SchemaChange.AddIndex c) {
-            return List.of(indexes.add(c));
+        public Void visitAddIndex(SchemaChange.AddIndex c) {
+            indexes.add(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropIndex(SchemaChange.DropIndex c) {
-            return List.of(indexes.drop(c));
+        public Void visitDropIndex(SchemaChange.DropIndex c) {
+            indexes.drop(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyIndex(SchemaChange.ModifyIndex c) {
-            return List.of(indexes.modify(c));
+        public Void visitModifyIndex(SchemaChange.ModifyIndex c) {
+            indexes.modify(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddView(SchemaChange.AddView c) {
-            return addView(viewChanges, c);
+        public Void visitAddView(SchemaChange.AddView c) {
+            viewChanges.add(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropView(SchemaChange.DropView c) {
-            return addView(viewChanges, c);
+        public Void visitDropView(SchemaChange.DropView c) {
+            viewChanges.add(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitRenameView(SchemaChange.RenameView c) {
-            return addView(viewChanges, c);
+        public Void visitRenameView(SchemaChange.RenameView c) {
+            viewChanges.add(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyView(SchemaChange.ModifyView c) {
-            return addView(viewChanges, c);
+        public Void visitModifyView(SchemaChange.ModifyView c) {
+            viewChanges.add(c);
+            return null;
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddUnique(SchemaChange.AddUnique c) {
+        public Void visitAddUnique(SchemaChange.AddUnique c) {
             throw notMySql(c, "MySQL has unique indexes, not unique constraints");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropUnique(SchemaChange.DropUnique c) {
+        public Void visitDropUnique(SchemaChange.DropUnique c) {
             throw notMySql(c, "MySQL has unique indexes, not unique constraints");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddExtension(SchemaChange.AddExtension c) {
+        public Void visitAddExtension(SchemaChange.AddExtension c) {
             throw notMySql(c, "extensions are PostgreSQL objects");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropExtension(SchemaChange.DropExtension c) {
+        public Void visitDropExtension(SchemaChange.DropExtension c) {
             throw notMySql(c, "extensions are PostgreSQL objects");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddEnum(SchemaChange.AddEnum c) {
+        public Void visitAddEnum(SchemaChange.AddEnum c) {
             throw notMySql(c, "MySQL ENUMs belong to their column, there are no enum types");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropEnum(SchemaChange.DropEnum c) {
+        public Void visitDropEnum(SchemaChange.DropEnum c) {
             throw notMySql(c, "MySQL ENUMs belong to their column, there are no enum types");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyEnum(SchemaChange.ModifyEnum c) {
+        public Void visitModifyEnum(SchemaChange.ModifyEnum c) {
             throw notMySql(c, "MySQL ENUMs belong to their column, there are no enum types");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddSequence(SchemaChange.AddSequence c) {
+        public Void visitAddSequence(SchemaChange.AddSequence c) {
             throw notMySql(c, "sequences are not part of the MySQL model");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropSequence(SchemaChange.DropSequence c) {
+        public Void visitDropSequence(SchemaChange.DropSequence c) {
             throw notMySql(c, "sequences are not part of the MySQL model");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifySequence(SchemaChange.ModifySequence c) {
+        public Void visitModifySequence(SchemaChange.ModifySequence c) {
             throw notMySql(c, "sequences are not part of the MySQL model");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitAddCollation(SchemaChange.AddCollation c) {
+        public Void visitAddCollation(SchemaChange.AddCollation c) {
             throw notMySql(c, "MySQL collations are built in, not schema objects");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitDropCollation(SchemaChange.DropCollation c) {
+        public Void visitDropCollation(SchemaChange.DropCollation c) {
             throw notMySql(c, "MySQL collations are built in, not schema objects");
         }
 
         @Override
-        public List<MySqlPlannedStep> visitModifyCollation(SchemaChange.ModifyCollation c) {
+        public Void visitModifyCollation(SchemaChange.ModifyCollation c) {
             throw notMySql(c, "MySQL collations are built in, not schema objects");
         }
-    }
-
-    /** View steps wait until every table step is known, since which views to rebuild depends on them. */
-    private static List<MySqlPlannedStep> addView(List<SchemaChange> viewChanges, SchemaChange change) {
-        viewChanges.add(change);
-        return List.of();
-    }
-
-    private static MigrationPlan assemble(List<MySqlPlannedStep> steps, String serverVersion) {
-        List<MySqlPlannedStep> ordered = steps.stream()
-                .sorted(Comparator.comparing(MySqlPlannedStep::phase).thenComparing(MySqlPlannedStep::order)).toList();
-        List<Step> expand = ordered.stream().filter(s -> s.phase() == PhaseKind.EXPAND).map(MySqlPlannedStep::step).toList();
-        List<Step> migrate = ordered.stream().filter(s -> s.phase() == PhaseKind.MIGRATE).map(MySqlPlannedStep::step).toList();
-        List<Step> contract = ordered.stream().filter(s -> s.phase() == PhaseKind.CONTRACT).map(MySqlPlannedStep::step).toList();
-        String deploy = contract.isEmpty() ? null
-                : "deploy the application version that no longer uses what the contract phase removes or renames: "
-                + contract.stream().map(Step::description).distinct().collect(Collectors.joining("; "));
-        // The deploy goes after the last phase before CONTRACT.
-        return new MigrationPlan(MySqlDialect.NAME, serverVersion, List.of(
-                new Phase(PhaseKind.EXPAND, expand, migrate.isEmpty() ? deploy : null),
-                new Phase(PhaseKind.MIGRATE, migrate, migrate.isEmpty() ? null : deploy),
-                new Phase(PhaseKind.CONTRACT, contract, null)));
     }
 
     private static Schema onlySchema(Catalog catalog) {

@@ -19,12 +19,10 @@ import java.util.stream.Collectors;
  */
 public final class MySqlRenderer implements DdlRenderer {
 
-    private final MySqlQuoter q;
     private final MySqlTableRenderer tables;
     private final MySqlClauses clauses;
 
     public MySqlRenderer(MySqlQuoter quoter) {
-        this.q = quoter;
         this.tables = new MySqlTableRenderer(quoter);
         this.clauses = new MySqlClauses(quoter);
     }
@@ -51,10 +49,10 @@ public final class MySqlRenderer implements DdlRenderer {
         }
         for (Table table : schema.tables()) {
             for (ForeignKey fk : table.foreignKeys()) {
-                out.add("ALTER TABLE " + q.ident(table.name()) + " ADD " + clauses.foreignKey(fk));
+                out.add(clauses.addForeignKey(table.name(), fk));
             }
         }
-        for (View view : clauses.viewsInDependencyOrder(schema.views())) {
+        for (View view : MySqlObjectOrder.views(schema.views())) {
             out.add(clauses.createView(view));
         }
         return out;

@@ -24,7 +24,7 @@ final class MySqlStatementLanding implements StatementLanding {
 
     @Override
     public Verdict check(Connection connection, String sql) throws SQLException {
-        MySqlLiveSchema live = new MySqlLiveSchema(connection);
+        MySqlLandingSchema live = new MySqlLandingSchema(connection);
         try {
             return live.current() != null && landed(new MySqlDdlCursor(sql), live) ? Verdict.yes() : Verdict.no();
         } catch (StrataException e) {
@@ -36,7 +36,7 @@ final class MySqlStatementLanding implements StatementLanding {
         }
     }
 
-    private static boolean landed(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean landed(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         // SET STATEMENT var=value[, ...] FOR statement (MariaDB) scopes a variable to the statement.
         if (c.accept("SET", "STATEMENT") && !skipTo(c, "FOR")) {
             return false;
@@ -55,7 +55,7 @@ final class MySqlStatementLanding implements StatementLanding {
         return c.accept("RENAME", "TABLE") && renamed(c, live);
     }
 
-    private static boolean altered(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean altered(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         c.accept("IF", "EXISTS");
         Name name = c.qualifiedName();
         if (name == null) {
@@ -66,7 +66,7 @@ final class MySqlStatementLanding implements StatementLanding {
         return table != null && table.altered(c.rest());
     }
 
-    private static boolean created(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean created(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         // What OR REPLACE makes cannot be told from a same object that was there before; it replaces it when run again.
         if (c.accept("OR", "REPLACE")) {
             return false;
@@ -100,7 +100,7 @@ final class MySqlStatementLanding implements StatementLanding {
      * that (unique) name with those columns. It holds every row only where CREATE ... SELECT is atomic (MariaDB
      * 10.6, MySQL 8.0.21): before, a server that stopped half way kept the table and the rows it had copied.
      */
-    private static boolean copied(MySqlDdlCursor c, MySqlLiveSchema live, Name name) throws SQLException {
+    private static boolean copied(MySqlDdlCursor c, MySqlLandingSchema live, Name name) throws SQLException {
         if (!c.accept("SELECT")) {
             return false;
         }
@@ -114,7 +114,7 @@ final class MySqlStatementLanding implements StatementLanding {
     }
 
     /** CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX name [USING m] ON table (parts) [options] [ALGORITHM|LOCK]. */
-    private static boolean indexCreated(MySqlDdlCursor c, MySqlLiveSchema live, boolean unique, String kind) throws SQLException {
+    private static boolean indexCreated(MySqlDdlCursor c, MySqlLandingSchema live, boolean unique, String kind) throws SQLException {
         c.accept("IF", "NOT", "EXISTS");
         String name = c.name();
         String using = c.accept("USING") ? MySqlDdlCursor.upper(c.name()) : null;
@@ -128,7 +128,7 @@ final class MySqlStatementLanding implements StatementLanding {
     }
 
     /** CREATE TRIGGER name BEFORE|AFTER event ON table FOR EACH ROW body: that trigger, on that table, with that body. */
-    private static boolean triggerCreated(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean triggerCreated(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         c.accept("IF", "NOT", "EXISTS");
         Name name = c.qualifiedName();
         String timing = word(c, "BEFORE", "AFTER");
@@ -138,7 +138,7 @@ final class MySqlStatementLanding implements StatementLanding {
             return false;
         }
         String body = c.rest();
-        Optional<MySqlLiveSchema.Trigger> trigger = live.trigger(name);
+        Optional<MySqlLandingSchema.Trigger> trigger = live.trigger(name);
         return trigger.isPresent() && live.sameTable(trigger.get().table(), on.name())
                 && live.schemaOf(on).equals(live.schemaOf(name)) && trigger.get().timing().equalsIgnoreCase(timing)
                 && trigger.get().event().equalsIgnoreCase(event) && trigger.get().body().strip().equals(body);
@@ -148,7 +148,7 @@ final class MySqlStatementLanding implements StatementLanding {
      * CREATE VIEW name AS select: that view with that body, as the server prints it (which is how the planner
      * writes it); a view with a column list or other options is not compared.
      */
-    private static boolean viewCreated(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean viewCreated(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         c.accept("IF", "NOT", "EXISTS");
         Name name = c.qualifiedName();
         if (name == null || !c.accept("AS")) {
@@ -158,7 +158,7 @@ final class MySqlStatementLanding implements StatementLanding {
         return live.view(name).map(v -> v.definition().strip().equals(body)).orElse(false);
     }
 
-    private static boolean dropped(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean dropped(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         if (c.accept("TABLE") || c.accept("VIEW")) {
             c.accept("IF", "EXISTS");
             List<Name> names = c.list(c::qualifiedName);
@@ -193,7 +193,7 @@ final class MySqlStatementLanding implements StatementLanding {
      * RENAME TABLE a TO b[, c TO d]: each new name is there and each old one gone. A chain or a swap through a
      * third name never reads as landed: the middle name would have to be both there and gone.
      */
-    private static boolean renamed(MySqlDdlCursor c, MySqlLiveSchema live) throws SQLException {
+    private static boolean renamed(MySqlDdlCursor c, MySqlLandingSchema live) throws SQLException {
         c.accept("IF", "EXISTS");
         List<Name[]> pairs = new ArrayList<>();
         do {

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * @param schema the table's database
  * @param table  the table as the inspector reads it now
  */
-record MySqlTableLanding(MySqlLiveSchema live, String schema, Table table) {
+record MySqlTableLanding(MySqlLandingSchema live, String schema, Table table) {
 
     /** What one clause shows. */
     enum Shown {
@@ -55,7 +55,7 @@ record MySqlTableLanding(MySqlLiveSchema live, String schema, Table table) {
     private static final Set<String> HASH_ENGINES = Set.of("MEMORY", "HEAP");
 
     /** The table {@code name} as it is now; null when there is no such table. */
-    static MySqlTableLanding of(MySqlLiveSchema live, Name name) throws SQLException {
+    static MySqlTableLanding of(MySqlLandingSchema live, Name name) throws SQLException {
         Table table = live.table(name).orElse(null);
         return table == null ? null : new MySqlTableLanding(live, live.schemaOf(name), table);
     }

@@ -50,7 +50,7 @@ final class MySqlTableRenderer {
     }
 
     String column(Column c, String onUpdate) {
-        StringBuilder sb = new StringBuilder(q.ident(c.name())).append(' ').append(type(c.type()));
+        StringBuilder sb = new StringBuilder(q.ident(c.name())).append(' ').append(typeSql(c.type()));
         if (c.charset() != null) {
             sb.append(" CHARACTER SET ").append(c.charset());
         }
@@ -88,7 +88,7 @@ final class MySqlTableRenderer {
     }
 
     /** The type as DDL writes it; ENUM and SET members go through the quoter so backslashes survive. */
-    String type(ColumnType type) {
+    String typeSql(ColumnType type) {
         if (type instanceof ColumnType.EnumValues e) {
             return e.name() + e.values().stream().map(q::literal).collect(Collectors.joining(",", "(", ")"));
         }

@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ForeignKey;
@@ -15,10 +16,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** MySqlTableSteps writes the steps that create, drop, rename and re-option whole tables, and the database defaults. */
-final class MySqlTableSteps {
+import static io.strata.dialect.mysql.MySqlPlanContext.METADATA;
 
-    private static final LockImpact METADATA = new LockImpact("metadata lock", false, false);
+/** MySqlTableSteps writes the steps that create, drop, rename and re-option whole tables. */
+final class MySqlTableSteps {
 
     private final MySqlPlanContext ctx;
     private final MySqlConstraintSteps constraints;
@@ -29,36 +30,32 @@ final class MySqlTableSteps {
     }
 
     /** CREATE TABLE without foreign keys, which are added once every new table exists. */
-    List<MySqlPlannedStep> create(SchemaChange.AddTable change) {
+    void create(SchemaChange.AddTable change) {
         Table table = change.table();
-        List<MySqlPlannedStep> out = new ArrayList<>();
-        out.add(MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.CREATE_TABLE, change, "create table " + change.location(),
+        ctx.order().add(PhaseKind.EXPAND, Slot.CREATE_TABLE, change, "create table " + change.location(),
                 ctx.tables().createTable(table), Reverse.Sql.of("DROP TABLE " + ctx.q().ident(table.name())),
-                LockImpact.NONE, table.name()));
+                LockImpact.NONE, table.name());
         for (ForeignKey fk : table.foreignKeys()) {
-            out.addAll(constraints.addForeignKey(change, PhaseKind.EXPAND, table.name(), fk));
+            constraints.addForeignKey(change, PhaseKind.EXPAND, table.name(), fk);
         }
-        return out;
     }
 
     /** DROP TABLE, after dropping its own foreign keys so that dropped tables referencing each other go in any order. */
-    List<MySqlPlannedStep> drop(SchemaChange.DropTable change) {
+    void drop(SchemaChange.DropTable change) {
         Table table = change.table();
-        List<MySqlPlannedStep> out = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
-            out.add(constraints.dropForeignKey(change, PhaseKind.CONTRACT, table.name(), fk));
+            constraints.dropForeignKey(change, PhaseKind.CONTRACT, table.name(), fk);
         }
-        out.add(MySqlPlannedStep.ddl(PhaseKind.CONTRACT, MySqlStepOrder.DROP_TABLE, change, "drop table " + change.location(),
+        ctx.order().add(PhaseKind.CONTRACT, Slot.DROP_TABLE, change, "drop table " + change.location(),
                 "DROP TABLE " + ctx.q().ident(table.name()),
                 new Reverse.Irreversible("dropping table " + change.location() + " discards its rows, and this plan keeps no backup of them"),
-                METADATA, table.name()));
-        return out;
+                METADATA, table.name());
     }
 
-    MySqlPlannedStep rename(SchemaChange.RenameTable change) {
+    void rename(SchemaChange.RenameTable change) {
         String from = ctx.q().ident(change.from().name());
         String to = ctx.q().ident(change.to().name());
-        return MySqlPlannedStep.ddl(PhaseKind.CONTRACT, MySqlStepOrder.RENAME_TABLE, change,
+        ctx.order().add(PhaseKind.CONTRACT, Slot.RENAME_TABLE, change,
                 "rename table " + change.from().name() + " to " + change.to().name(),
                 "RENAME TABLE " + from + " TO " + to, Reverse.Sql.of("RENAME TABLE " + to + " TO " + from),
                 METADATA, change.from().name(), change.to().name());
@@ -70,8 +67,7 @@ final class MySqlTableSteps {
      * default on both sides are converted in the same statement. ON UPDATE clauses, kept in the
      * options, are restated per column unless the column is modified anyway.
      */
-    List<MySqlPlannedStep> modify(SchemaChange.ModifyTable change, Set<String> modifiedColumns) {
-        List<MySqlPlannedStep> out = new ArrayList<>();
+    void modify(SchemaChange.ModifyTable change, Set<String> modifiedColumns) {
         String table = ctx.names().table(PhaseKind.EXPAND, change.to().name());
         List<String> forward = options(change.from(), change.to(), change.kinds());
         if (!forward.isEmpty()) {
@@ -81,23 +77,22 @@ final class MySqlTableSteps {
                     : ctx.algorithms().tableComment(change.from());
             MySqlAlgorithms.Recipe back = rebuild ? ctx.algorithms().rebuildTable(change.to())
                     : ctx.algorithms().tableComment(change.to());
-            out.add(MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.TABLE_OPTIONS, change,
+            ctx.order().add(PhaseKind.EXPAND, Slot.TABLE_OPTIONS, change,
                     "change options of table " + change.location() + " (" + change.kinds().stream().sorted()
                             .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList() + ")",
-                    recipe.appendTo(ctx.alter(table, String.join(", ", forward))),
-                    Reverse.Sql.of(back.appendTo(ctx.alter(table, String.join(", ", backward)))), recipe.lock(),
-                    table, change.to().name()));
+                    recipe.appendTo(ctx.clauses().alterTable(table, String.join(", ", forward))),
+                    Reverse.Sql.of(back.appendTo(ctx.clauses().alterTable(table, String.join(", ", backward)))), recipe.lock(),
+                    table, change.to().name());
         }
         if (change.kinds().contains(TableChangeKind.OPTIONS)) {
             for (Column column : change.to().columns()) {
                 String oldName = ctx.names().column(PhaseKind.EXPAND, change.to().name(), column.name());
                 if (change.from().column(oldName).isPresent() && !modifiedColumns.contains(column.name())
                         && !Objects.equals(onUpdate(change.from(), oldName), onUpdate(change.to(), column.name()))) {
-                    out.add(new MySqlColumnSteps(ctx).onUpdate(change, column));
+                    new MySqlColumnSteps(ctx).onUpdate(change, column);
                 }
             }
         }
-        return out;
     }
 
     private List<String> options(Table from, Table to, Set<TableChangeKind> kinds) {
@@ -137,20 +132,5 @@ final class MySqlTableSteps {
 
     private static String onUpdate(Table table, String column) {
         return table.options().get(MySqlColumnReader.ON_UPDATE_PREFIX + column);
-    }
-
-    /** ALTER DATABASE for the connection's database; its previous defaults are the reverse. */
-    MySqlPlannedStep modifySchema(SchemaChange.ModifySchema change) {
-        String forward = ctx.clauses().databaseDefaults(change.to());
-        String backward = ctx.clauses().databaseDefaults(change.from());
-        Reverse reverse = backward.isEmpty()
-                ? new Reverse.Irreversible("database " + change.location() + " had no defaults to restore")
-                : Reverse.Sql.of("ALTER DATABASE" + backward);
-        if (forward.isEmpty()) {
-            throw io.strata.error.StrataException.badInput("database " + change.location()
-                    + " loses its defaults, which MySQL cannot express: state the character set and collation");
-        }
-        return MySqlPlannedStep.ddl(PhaseKind.EXPAND, MySqlStepOrder.DATABASE_OPTIONS, change,
-                "change defaults of database " + change.location(), "ALTER DATABASE" + forward, reverse, METADATA);
     }
 }

@@ -1,7 +1,7 @@
 package io.strata.dialect.mysql;
 
-import io.strata.dialect.mysql.InfoSchema.Row;
-import io.strata.dialect.mysql.InfoSchema.TableKey;
+import io.strata.dialect.mysql.MySqlCatalogRows.Row;
+import io.strata.dialect.mysql.MySqlCatalogRows.TableKey;
 import io.strata.model.Column;
 import io.strata.model.View;
 
@@ -13,19 +13,13 @@ import java.util.Map;
 /** MySqlViewReader reads view bodies in one VIEWS query; their column names come from the COLUMNS query. */
 final class MySqlViewReader {
 
-    private static final String SQL = """
-            SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION
-            FROM information_schema.VIEWS
-            WHERE TABLE_SCHEMA IN (%s)
-            ORDER BY TABLE_SCHEMA, TABLE_NAME""";
-
     private MySqlViewReader() {
     }
 
     /** Each database's views, sorted by name, with the database's own qualifier stripped from the body. */
-    static Map<String, List<View>> read(InfoSchema info, Map<TableKey, List<Column>> columns) {
+    static Map<String, List<View>> read(MySqlCatalogRows info, Map<TableKey, List<Column>> columns) {
         Map<String, List<View>> out = new LinkedHashMap<>();
-        for (Row row : info.rows(SQL)) {
+        for (Row row : info.rows(MySqlCatalogQueries.VIEWS)) {
             String schema = row.get("TABLE_SCHEMA");
             String definition = MySqlSqlText.stripSchema(row.get("VIEW_DEFINITION"), schema);
             List<String> names = columns.getOrDefault(row.table(), List.of()).stream().map(Column::name).toList();

@@ -1,19 +1,19 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.mysql.MySqlStepOrder.Slot;
 import io.strata.model.View;
 import io.strata.model.change.SchemaChange;
-import io.strata.plan.LockImpact;
 import io.strata.plan.PhaseKind;
 import io.strata.plan.Reverse;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static io.strata.dialect.mysql.MySqlPlanContext.METADATA;
 
 /**
  * MySqlViewSteps writes the view steps around the table steps. MySQL stores a view with its column
@@ -23,22 +23,22 @@ import java.util.TreeSet;
  */
 final class MySqlViewSteps {
 
-    private static final LockImpact METADATA = new LockImpact("metadata lock", false, false);
-
     private final MySqlPlanContext ctx;
 
     MySqlViewSteps(MySqlPlanContext ctx) {
         this.ctx = ctx;
     }
 
-    /** The view steps for {@code changes} (view changes only), given the table steps already planned. */
-    List<MySqlPlannedStep> plan(List<SchemaChange> changes, List<MySqlPlannedStep> tableSteps) {
-        Map<PhaseKind, Set<String>> touched = new EnumMap<>(PhaseKind.class);
-        tableSteps.forEach(s -> touched.computeIfAbsent(s.phase(), p -> new HashSet<>()).addAll(s.tables()));
+    /** A view drop, held back until every drop is known: they are added in reverse. */
+    private record Drop(SchemaChange source, PhaseKind phase, View view) {
+    }
+
+    /** Plans the view steps for {@code changes} (view changes only), around the table steps already planned. */
+    void plan(List<SchemaChange> changes) {
+        Map<PhaseKind, Set<String>> touched = ctx.order().tablesByPhase();
         Map<String, View> previous = new HashMap<>();
         Map<String, SchemaChange> changeOf = new HashMap<>();
-        List<MySqlPlannedStep> out = new ArrayList<>();
-        List<MySqlPlannedStep> drops = new ArrayList<>();
+        List<Drop> drops = new ArrayList<>();
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.RenameView r) {
                 previous.put(r.to().name(), r.from());
@@ -49,22 +49,23 @@ final class MySqlViewSteps {
             } else if (change instanceof SchemaChange.AddView a) {
                 changeOf.put(a.view().name(), a);
             } else if (change instanceof SchemaChange.DropView d) {
-                drops.add(drop(d, PhaseKind.CONTRACT, d.view()));
+                drops.add(new Drop(d, PhaseKind.CONTRACT, d.view()));
             }
         }
-        for (View target : ctx.clauses().viewsInDependencyOrder(ctx.to().views())) {
+        for (View target : MySqlObjectOrder.views(ctx.to().views())) {
             View before = previous.containsKey(target.name()) ? previous.get(target.name())
                     : changeOf.get(target.name()) instanceof SchemaChange.AddView ? null : ctx.from().view(target.name()).orElse(null);
             SchemaChange source = changeOf.get(target.name());
             TreeSet<PhaseKind> phases = new TreeSet<>();
             for (Map.Entry<PhaseKind, Set<String>> e : touched.entrySet()) {
-                if (e.getValue().stream().anyMatch(t -> ctx.clauses().reads(target, t) || before != null && ctx.clauses().reads(before, t))) {
+                if (e.getValue().stream().anyMatch(t -> MySqlObjectOrder.mentions(target.definition(), t)
+                        || before != null && MySqlObjectOrder.mentions(before.definition(), t))) {
                     phases.add(e.getKey());
                 }
             }
             if (before == null) {
                 PhaseKind phase = phases.isEmpty() ? PhaseKind.EXPAND : phases.last();
-                out.add(create(source, phase, target));
+                create(source, phase, target);
                 continue;
             }
             if (source instanceof SchemaChange.RenameView) {
@@ -78,24 +79,23 @@ final class MySqlViewSteps {
                 View next = phase == phases.last() ? target : before;
                 // A view rebuilt only because its tables change is a supporting step, without a change of its own.
                 SchemaChange why = source;
-                drops.add(drop(why, phase, current));
-                out.add(create(why, phase, next));
+                drops.add(new Drop(why, phase, current));
+                create(why, phase, next);
                 current = next;
             }
         }
         // Dependents go first, so that the reverses, run backwards, recreate a view before the views reading it.
         java.util.Collections.reverse(drops);
-        out.addAll(0, drops);
-        return out;
+        drops.forEach(d -> drop(d.source(), d.phase(), d.view()));
     }
 
-    private MySqlPlannedStep drop(SchemaChange source, PhaseKind phase, View view) {
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.DROP_VIEW, source, "drop view " + view.name(),
+    private void drop(SchemaChange source, PhaseKind phase, View view) {
+        ctx.order().add(phase, Slot.DROP_VIEW, source, "drop view " + view.name(),
                 ctx.clauses().dropView(view.name()), Reverse.Sql.of(ctx.clauses().createView(view)), METADATA);
     }
 
-    private MySqlPlannedStep create(SchemaChange source, PhaseKind phase, View view) {
-        return MySqlPlannedStep.ddl(phase, MySqlStepOrder.CREATE_VIEW, source, "create view " + view.name(),
+    private void create(SchemaChange source, PhaseKind phase, View view) {
+        ctx.order().add(phase, Slot.CREATE_VIEW, source, "create view " + view.name(),
                 ctx.clauses().createView(view), Reverse.Sql.of(ctx.clauses().dropView(view.name())), METADATA);
     }
 }

@@ -1,5 +1,13 @@
 package io.strata.dialect.postgres;
 
+import io.strata.model.Check;
+import io.strata.model.Column;
+import io.strata.model.ForeignKey;
+import io.strata.model.Index;
+import io.strata.model.PrimaryKey;
+import io.strata.model.Table;
+import io.strata.model.UniqueConstraint;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * PostgresCatalogRows runs the inspector's catalog queries, counting each one so tests can hold an
- * inspection to a fixed number, and holds the small types the per-kind readers share.
+ * inspection to a fixed number, and holds the small types the per-kind readers share, among them the
+ * tables they fill in.
  */
 final class PostgresCatalogRows {
 
@@ -26,6 +36,37 @@ final class PostgresCatalogRows {
 
     /** An object read from a query, with the schema it belongs to. */
     record InSchema<T>(String schema, T value) {
+    }
+
+    /** A table being assembled from the rows of several catalog queries. */
+    static final class TableParts {
+
+        /** A column and its position, since the columns query returns rows unsorted. */
+        record NumberedColumn(int attnum, Column column) {
+        }
+
+        final String name;
+        final String comment;
+        final List<NumberedColumn> columns = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Check> checks = new ArrayList<>();
+        final Map<String, String> options = new HashMap<>();
+        PrimaryKey primaryKey;
+
+        TableParts(String name, String comment) {
+            this.name = name;
+            this.comment = comment;
+        }
+
+        Table build() {
+            List<Column> ordered = columns.stream().sorted(Comparator.comparingInt(NumberedColumn::attnum))
+                    .map(NumberedColumn::column).toList();
+            return new Table(name, ordered, primaryKey, sorted(uniques, UniqueConstraint::name),
+                    sorted(indexes, Index::name), sorted(foreignKeys, ForeignKey::name), sorted(checks, Check::name),
+                    comment, options, null);
+        }
     }
 
     /** Reads one row of a catalog query. */

@@ -1,7 +1,7 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.postgres.PostgresCatalogRows.TableKey;
-import io.strata.dialect.postgres.PostgresTableParts.NumberedColumn;
+import io.strata.dialect.postgres.PostgresCatalogRows.TableParts.NumberedColumn;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnType.ArrayType;

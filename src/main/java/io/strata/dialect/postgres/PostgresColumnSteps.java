@@ -48,12 +48,8 @@ final class PostgresColumnSteps {
         return expr != null && VOLATILE.matcher(expr).find();
     }
 
-    private String alter(String schema, String table) {
-        return "ALTER TABLE " + ctx.qualified(schema, table);
-    }
-
-    private String alterColumn(String schema, String table, String column) {
-        return alter(schema, table) + " ALTER COLUMN " + ctx.ident(column);
+    private String alterColumn(String schema, String table, String column, String clause) {
+        return ctx.clauses().alterColumn(schema, table, column, clause);
     }
 
     private String columnName(String schema, String table, String column) {
@@ -73,7 +69,7 @@ final class PostgresColumnSteps {
             return;
         }
         Column col = c.column();
-        String drop = alter(c.schema(), c.table()) + " DROP COLUMN " + ctx.ident(col.name());
+        String drop = ctx.clauses().dropColumn(c.schema(), c.table(), col.name());
         boolean split = col.nullable() && col.identity() == null && col.generatedExpr() == null
                 && volatileDefault(col.defaultExpr());
         // Required, with nothing to fill existing rows: old clients do not write it and existing rows have no
@@ -85,7 +81,7 @@ final class PostgresColumnSteps {
                 || (added.defaultExpr() != null && (ctx.major() < 11 || volatileDefault(added.defaultExpr())));
         List<Step> out = new ArrayList<>();
         out.add(step("add column " + columnName(c.schema(), c.table(), col.name()),
-                alter(c.schema(), c.table()) + " ADD COLUMN " + ctx.renderer().column(added), undo(drop),
+                ctx.clauses().addColumn(c.schema(), c.table(), ctx.tables().column(added)), undo(drop),
                 rewrite ? ACCESS_EXCLUSIVE_REWRITE : ACCESS_EXCLUSIVE, c));
         if (split) {
             out.add(setDefault(c, c.schema(), c.table(), col.name(), null, col.defaultExpr()));
@@ -134,9 +130,9 @@ final class PostgresColumnSteps {
         }
         String name = columnName(c.schema(), c.table(), c.column().name());
         // ONLY keeps the column in inheriting children that still have it, as their own.
-        String alter = childKeeps(c) ? "ALTER TABLE ONLY " + ctx.qualified(c.schema(), c.table()) : alter(c.schema(), c.table());
-        ctx.order().add(PhaseKind.CONTRACT, Slot.COLUMN_DROP, List.of(step("drop column " + name,
-                alter + " DROP COLUMN " + ctx.ident(c.column().name()),
+        String drop = childKeeps(c) ? ctx.clauses().dropColumnOnly(c.schema(), c.table(), c.column().name())
+                : ctx.clauses().dropColumn(c.schema(), c.table(), c.column().name());
+        ctx.order().add(PhaseKind.CONTRACT, Slot.COLUMN_DROP, List.of(step("drop column " + name, drop,
                 new Reverse.Irreversible("dropping column " + c.location() + " loses its values"), ACCESS_EXCLUSIVE, c)));
         ctx.order().deployNote("no longer reads or writes " + c.location());
     }
@@ -159,11 +155,10 @@ final class PostgresColumnSteps {
      * with the old one by triggers until every client has moved) is the later expand/contract recipe.
      */
     void renameColumn(RenameColumn c) {
-        String alter = alter(c.schema(), c.table());
         ctx.order().add(PhaseKind.CONTRACT, Slot.RENAME, 1, List.of(step("rename column "
                         + columnName(c.schema(), c.table(), c.from().name()) + " to " + ctx.ident(c.to().name()),
-                alter + " RENAME COLUMN " + ctx.ident(c.from().name()) + " TO " + ctx.ident(c.to().name()),
-                undo(alter + " RENAME COLUMN " + ctx.ident(c.to().name()) + " TO " + ctx.ident(c.from().name())),
+                ctx.clauses().renameColumn(c.schema(), c.table(), c.from().name(), c.to().name()),
+                undo(ctx.clauses().renameColumn(c.schema(), c.table(), c.to().name(), c.from().name())),
                 ACCESS_EXCLUSIVE, c)));
         ctx.order().deployNote("uses column " + c.location() + " instead of " + c.from().name());
     }
@@ -197,25 +192,25 @@ final class PostgresColumnSteps {
             out.add(setDefault(c, schema, table, col, a.defaultExpr(), null));
         }
         if (a.identity() != null && b.identity() == null) {
-            out.add(step("drop identity of " + columnName(schema, table, col), alterColumn(schema, table, col) + " DROP IDENTITY",
-                    undo(alterColumn(schema, table, col) + addIdentity(a.identity())), ACCESS_EXCLUSIVE, c));
+            out.add(step("drop identity of " + columnName(schema, table, col), alterColumn(schema, table, col, "DROP IDENTITY"),
+                    undo(alterColumn(schema, table, col, addIdentity(a.identity()))), ACCESS_EXCLUSIVE, c));
         }
         if (typeChange) {
             out.add(alterType(c, a, b, type));
         }
         if (!a.nullable() && b.nullable()) {
-            out.add(step("drop not null of " + columnName(schema, table, col), alterColumn(schema, table, col) + " DROP NOT NULL",
-                    undo(alterColumn(schema, table, col) + " SET NOT NULL"), ACCESS_EXCLUSIVE, c));
+            out.add(step("drop not null of " + columnName(schema, table, col), alterColumn(schema, table, col, "DROP NOT NULL"),
+                    undo(alterColumn(schema, table, col, "SET NOT NULL")), ACCESS_EXCLUSIVE, c));
         }
         if (setNotNull) {
             out.addAll(setNotNull(c, schema, table, col));
         }
         if (a.identity() == null && b.identity() != null) {
-            out.add(step("add identity to " + columnName(schema, table, col), alterColumn(schema, table, col) + addIdentity(b.identity()),
-                    undo(alterColumn(schema, table, col) + " DROP IDENTITY"), ACCESS_EXCLUSIVE, c));
+            out.add(step("add identity to " + columnName(schema, table, col), alterColumn(schema, table, col, addIdentity(b.identity())),
+                    undo(alterColumn(schema, table, col, "DROP IDENTITY")), ACCESS_EXCLUSIVE, c));
         } else if (a.identity() != null && b.identity() != null && !a.identity().equals(b.identity())) {
-            out.add(step("change identity of " + columnName(schema, table, col), alterColumn(schema, table, col) + setIdentity(b.identity()),
-                    undo(alterColumn(schema, table, col) + setIdentity(a.identity())), ACCESS_EXCLUSIVE, c));
+            out.add(step("change identity of " + columnName(schema, table, col), alterColumn(schema, table, col, setIdentity(b.identity())),
+                    undo(alterColumn(schema, table, col, setIdentity(a.identity()))), ACCESS_EXCLUSIVE, c));
         }
         if (resetDefault ? b.defaultExpr() != null : c.kinds().contains(ColumnChangeKind.DEFAULT)) {
             out.add(setDefault(c, schema, table, col, resetDefault ? null : a.defaultExpr(), b.defaultExpr()));
@@ -250,31 +245,30 @@ final class PostgresColumnSteps {
     }
 
     private String addIdentity(Identity id) {
-        return " ADD GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
+        return "ADD GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
                 + " AS IDENTITY (START WITH " + id.start() + " INCREMENT BY " + id.increment() + ")";
     }
 
     private String setIdentity(Identity id) {
-        return " SET GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
+        return "SET GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
                 + " SET START WITH " + id.start() + " SET INCREMENT BY " + id.increment();
     }
 
     private Step setDefault(SchemaChange c, String schema, String table, String col, String before, String after) {
-        String alter = alterColumn(schema, table, col);
-        String set = after == null ? alter + " DROP DEFAULT" : alter + " SET DEFAULT " + after;
-        String back = before == null ? alter + " DROP DEFAULT" : alter + " SET DEFAULT " + before;
+        String set = alterColumn(schema, table, col, after == null ? "DROP DEFAULT" : "SET DEFAULT " + after);
+        String back = alterColumn(schema, table, col, before == null ? "DROP DEFAULT" : "SET DEFAULT " + before);
         return step((after == null ? "drop default of " : "set default of ") + columnName(schema, table, col), set,
                 undo(back), ACCESS_EXCLUSIVE, c);
     }
 
     /** TYPE ... USING: enum values cast through text, since one enum type does not cast to another. */
     private String typeClause(Column col, ColumnType previous, boolean collationChanged) {
-        String type = ctx.renderer().typeSql(col.type());
+        String type = ctx.tables().typeSql(col.type());
         String collate = col.collation() != null
                 ? " COLLATE " + (col.collation().startsWith("\"") ? col.collation() : ctx.ident(col.collation()))
                 : collationChanged ? " COLLATE \"default\"" : "";
         boolean viaText = col.type() instanceof ColumnType.EnumRef || previous instanceof ColumnType.EnumRef;
-        return " TYPE " + type + collate + " USING " + ctx.ident(col.name()) + (viaText ? "::text" : "") + "::" + type;
+        return "TYPE " + type + collate + " USING " + ctx.ident(col.name()) + (viaText ? "::text" : "") + "::" + type;
     }
 
     /**
@@ -283,13 +277,13 @@ final class PostgresColumnSteps {
      * A widening is undone by the opposite change; a narrowing may round or reject values, so it is not.
      */
     private Step alterType(ModifyColumn c, Column a, Column b, PostgresTypeChange type) {
-        String alter = alterColumn(c.schema(), c.table(), b.name());
         boolean collation = c.kinds().contains(ColumnChangeKind.COLLATION);
-        Reverse reverse = type.widening() ? undo(alter + typeClause(a, b.type(), collation))
+        Reverse reverse = type.widening() ? undo(alterColumn(c.schema(), c.table(), b.name(), typeClause(a, b.type(), collation)))
                 : new Reverse.Irreversible("changing " + c.location() + " from " + a.type().sql() + " to "
                 + b.type().sql() + " may round, truncate or reject its values");
         return step("change type of " + columnName(c.schema(), c.table(), b.name()) + " to " + b.type().sql(),
-                alter + typeClause(b, a.type(), collation), reverse, type.binaryCoercible() ? ACCESS_EXCLUSIVE : ACCESS_EXCLUSIVE_REWRITE, c);
+                alterColumn(c.schema(), c.table(), b.name(), typeClause(b, a.type(), collation)), reverse,
+                type.binaryCoercible() ? ACCESS_EXCLUSIVE : ACCESS_EXCLUSIVE_REWRITE, c);
     }
 
     /**
@@ -297,9 +291,9 @@ final class PostgresColumnSteps {
      * skip its scan, so the scan runs in VALIDATE, which does not block writers; the check is dropped after.
      */
     private List<Step> setNotNull(ModifyColumn c, String schema, String table, String col) {
-        String alter = alterColumn(schema, table, col);
-        Step set = step("set not null on " + columnName(schema, table, col), alter + " SET NOT NULL",
-                undo(alter + " DROP NOT NULL"), ctx.major() >= 12 && online(schema, table) ? ACCESS_EXCLUSIVE : ACCESS_EXCLUSIVE_SCAN, c);
+        Step set = step("set not null on " + columnName(schema, table, col), alterColumn(schema, table, col, "SET NOT NULL"),
+                undo(alterColumn(schema, table, col, "DROP NOT NULL")),
+                ctx.major() >= 12 && online(schema, table) ? ACCESS_EXCLUSIVE : ACCESS_EXCLUSIVE_SCAN, c);
         if (ctx.major() < 12 || !online(schema, table)) {
             return List.of(set);
         }
@@ -307,10 +301,9 @@ final class PostgresColumnSteps {
         Check check = constraints.notNullCheck(t, col);
         List<Step> out = new ArrayList<>(constraints.addCheck(c, schema, table, check));
         out.add(set);
-        String dropCheck = alter(schema, table) + " DROP CONSTRAINT " + ctx.ident(check.name());
+        String dropCheck = ctx.clauses().dropConstraint(schema, table, check.name());
         out.add(step("drop the helper check " + ctx.ident(check.name()), dropCheck,
-                undo(alter(schema, table) + " ADD CONSTRAINT " + ctx.ident(check.name()) + " CHECK (" + check.expression()
-                        + ") NOT VALID"), ACCESS_EXCLUSIVE, c));
+                undo(ctx.clauses().addConstraint(schema, table, ctx.clauses().check(check) + " NOT VALID")), ACCESS_EXCLUSIVE, c));
         return out;
     }
 
@@ -323,22 +316,23 @@ final class PostgresColumnSteps {
      * generated, the column is dropped and added again, which moves it to the end of the table.
      */
     private List<Step> generated(ModifyColumn c, Column a, Column b) {
-        String alter = alterColumn(c.schema(), c.table(), b.name());
+        String schema = c.schema();
+        String table = c.table();
         if (a.generatedExpr() != null && b.generatedExpr() != null && ctx.major() >= 17) {
-            return List.of(step("change expression of " + c.location(), alter + " SET EXPRESSION AS (" + b.generatedExpr() + ")",
-                    undo(alter + " SET EXPRESSION AS (" + a.generatedExpr() + ")"), ACCESS_EXCLUSIVE_REWRITE, c));
+            return List.of(step("change expression of " + c.location(),
+                    alterColumn(schema, table, b.name(), "SET EXPRESSION AS (" + b.generatedExpr() + ")"),
+                    undo(alterColumn(schema, table, b.name(), "SET EXPRESSION AS (" + a.generatedExpr() + ")")),
+                    ACCESS_EXCLUSIVE_REWRITE, c));
         }
         if (a.generatedExpr() != null && b.generatedExpr() == null && ctx.major() >= 13) {
-            return List.of(step("stop generating " + c.location(), alter + " DROP EXPRESSION",
+            return List.of(step("stop generating " + c.location(), alterColumn(schema, table, b.name(), "DROP EXPRESSION"),
                     new Reverse.Irreversible("column " + c.location() + " cannot become generated again in place"),
                     ACCESS_EXCLUSIVE, c));
         }
-        String table = alter(c.schema(), c.table());
         return List.of(
-                step("drop column " + c.location() + " to change how it is generated",
-                        table + " DROP COLUMN " + ctx.ident(a.name()),
+                step("drop column " + c.location() + " to change how it is generated", ctx.clauses().dropColumn(schema, table, a.name()),
                         new Reverse.Irreversible("dropping column " + c.location() + " loses its values"), ACCESS_EXCLUSIVE, c),
-                step("add column " + c.location() + " back", table + " ADD COLUMN " + ctx.renderer().column(b),
-                        undo(table + " DROP COLUMN " + ctx.ident(b.name())), ACCESS_EXCLUSIVE_REWRITE, c));
+                step("add column " + c.location() + " back", ctx.clauses().addColumn(schema, table, ctx.tables().column(b)),
+                        undo(ctx.clauses().dropColumn(schema, table, b.name())), ACCESS_EXCLUSIVE_REWRITE, c));
     }
 }

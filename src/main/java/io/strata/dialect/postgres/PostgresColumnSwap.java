@@ -96,8 +96,8 @@ final class PostgresColumnSwap {
                 null, null);
         List<Step> out = new ArrayList<>();
         out.add(step("add column " + n.table + "." + ctx.ident(n.work) + " beside " + ctx.ident(n.oldCol),
-                "ALTER TABLE " + n.table + " ADD COLUMN " + ctx.renderer().column(open),
-                undo("ALTER TABLE " + n.table + " DROP COLUMN " + ctx.ident(n.work)), ACCESS_EXCLUSIVE, null));
+                ctx.clauses().addColumn(swap.schema(), swap.table(), ctx.tables().column(open)),
+                undo(ctx.clauses().dropColumn(swap.schema(), swap.table(), n.work)), ACCESS_EXCLUSIVE, null));
         out.add(step("create function " + n.function + " that keeps " + ctx.ident(n.oldCol) + " and "
                         + ctx.ident(n.work) + " in step", syncFunction(swap, n),
                 undo("DROP FUNCTION " + n.function + "()"), LockImpact.NONE, null));
@@ -107,9 +107,10 @@ final class PostgresColumnSwap {
         if (swap.renamed() && oldDefault != null) {
             // The trigger applies the default now: a new client that writes only the new column must not leave
             // the old one at its default while the new one holds the real value.
-            String alter = "ALTER TABLE " + n.table + " ALTER COLUMN " + ctx.ident(n.oldCol);
-            out.add(step("move the default of " + ctx.ident(n.oldCol) + " into the trigger", alter + " DROP DEFAULT",
-                    undo(alter + " SET DEFAULT " + oldDefault), ACCESS_EXCLUSIVE, null));
+            out.add(step("move the default of " + ctx.ident(n.oldCol) + " into the trigger",
+                    ctx.clauses().alterColumn(swap.schema(), swap.table(), n.oldCol, "DROP DEFAULT"),
+                    undo(ctx.clauses().alterColumn(swap.schema(), swap.table(), n.oldCol, "SET DEFAULT " + oldDefault)),
+                    ACCESS_EXCLUSIVE, null));
         }
         ctx.order().add(PhaseKind.EXPAND, Slot.COLUMN_ADD, out);
     }
@@ -166,7 +167,7 @@ final class PostgresColumnSwap {
             return expr;
         }
         boolean viaText = from.type() instanceof ColumnType.EnumRef || to.type() instanceof ColumnType.EnumRef;
-        return "(" + expr + (viaText ? "::text" : "") + ")::" + ctx.renderer().typeSql(to.type());
+        return "(" + expr + (viaText ? "::text" : "") + ")::" + ctx.tables().typeSql(to.type());
     }
 
     // ---- MIGRATE: backfill, NOT NULL proof, indexes
@@ -214,30 +215,32 @@ final class PostgresColumnSwap {
         out.add(step("drop function " + n.function, "DROP FUNCTION " + n.function + "()", undo(syncFunction(swap, n)),
                 LockImpact.NONE, null));
         out.add(dropOldColumn(swap, n, before));
-        String alterNew = "ALTER TABLE " + n.table + " ALTER COLUMN " + ctx.ident(swap.to().name());
+        String schema = swap.schema();
+        String table = swap.table();
+        String column = swap.to().name();
         if (!swap.renamed()) {
-            out.add(step("rename column " + ctx.ident(n.work) + " to " + ctx.ident(swap.to().name()),
-                    "ALTER TABLE " + n.table + " RENAME COLUMN " + ctx.ident(n.work) + " TO " + ctx.ident(swap.to().name()),
-                    undo("ALTER TABLE " + n.table + " RENAME COLUMN " + ctx.ident(swap.to().name()) + " TO " + ctx.ident(n.work)),
-                    ACCESS_EXCLUSIVE, null));
+            out.add(step("rename column " + ctx.ident(n.work) + " to " + ctx.ident(column),
+                    ctx.clauses().renameColumn(schema, table, n.work, column),
+                    undo(ctx.clauses().renameColumn(schema, table, column, n.work)), ACCESS_EXCLUSIVE, null));
         }
         if (!swap.to().nullable()) {
             boolean proven = ctx.major() >= 12;
-            out.add(step("set not null on " + n.table + "." + ctx.ident(swap.to().name()), alterNew + " SET NOT NULL",
-                    undo(alterNew + " DROP NOT NULL"), proven ? ACCESS_EXCLUSIVE : PostgresPlanContext.ACCESS_EXCLUSIVE_SCAN,
-                    null));
+            out.add(step("set not null on " + n.table + "." + ctx.ident(column),
+                    ctx.clauses().alterColumn(schema, table, column, "SET NOT NULL"),
+                    undo(ctx.clauses().alterColumn(schema, table, column, "DROP NOT NULL")),
+                    proven ? ACCESS_EXCLUSIVE : PostgresPlanContext.ACCESS_EXCLUSIVE_SCAN, null));
             if (proven) {
                 Check check = notNullCheck(after, n);
                 out.add(step("drop the helper check " + ctx.ident(check.name()),
-                        "ALTER TABLE " + n.table + " DROP CONSTRAINT " + ctx.ident(check.name()),
-                        undo("ALTER TABLE " + n.table + " ADD CONSTRAINT " + ctx.ident(check.name()) + " CHECK ("
-                                + ctx.ident(swap.to().name()) + " IS NOT NULL) NOT VALID"), ACCESS_EXCLUSIVE, null));
+                        ctx.clauses().dropConstraint(schema, table, check.name()),
+                        undo(ctx.clauses().addConstraint(schema, table, ctx.clauses().constraint(check.name(),
+                                "CHECK (" + ctx.ident(column) + " IS NOT NULL) NOT VALID"))), ACCESS_EXCLUSIVE, null));
             }
         }
         if (swap.to().defaultExpr() != null) {
-            out.add(step("set default of " + n.table + "." + ctx.ident(swap.to().name()),
-                    alterNew + " SET DEFAULT " + swap.to().defaultExpr(), undo(alterNew + " DROP DEFAULT"), ACCESS_EXCLUSIVE,
-                    null));
+            out.add(step("set default of " + n.table + "." + ctx.ident(column),
+                    ctx.clauses().alterColumn(schema, table, column, "SET DEFAULT " + swap.to().defaultExpr()),
+                    undo(ctx.clauses().alterColumn(schema, table, column, "DROP DEFAULT")), ACCESS_EXCLUSIVE, null));
         }
         if (swap.to().comment() != null) {
             String on = "COLUMN " + n.table + "." + ctx.ident(swap.to().name());
@@ -265,7 +268,7 @@ final class PostgresColumnSwap {
      * which the executor backs up by primary key before it runs.
      */
     private Step dropOldColumn(PostgresSwapEligibility.Swap swap, Names n, Table before) {
-        String sql = "ALTER TABLE " + n.table + " DROP COLUMN " + ctx.ident(n.oldCol);
+        String sql = ctx.clauses().dropColumn(swap.schema(), swap.table(), n.oldCol);
         String what = "drop the old column " + n.table + "." + ctx.ident(n.oldCol);
         if (!swap.lossless()) {
             return step(what, sql, new Reverse.Irreversible("the values of " + swap.from().name()
@@ -276,11 +279,11 @@ final class PostgresColumnSwap {
         Column open = new Column(old.name(), old.type(), true, swap.renamed() ? null : old.defaultExpr(), null, null,
                 false, old.collation(), null, old.comment(), null);
         List<String> reverse = new ArrayList<>();
-        reverse.add("ALTER TABLE " + n.table + " ADD COLUMN " + ctx.renderer().column(open));
+        reverse.add(ctx.clauses().addColumn(swap.schema(), swap.table(), ctx.tables().column(open)));
         reverse.add("UPDATE " + n.table + " SET " + ctx.ident(old.name()) + " = "
                 + cast(ctx.ident(n.work), swap.to(), old));
         if (!old.nullable()) {
-            reverse.add("ALTER TABLE " + n.table + " ALTER COLUMN " + ctx.ident(old.name()) + " SET NOT NULL");
+            reverse.add(ctx.clauses().alterColumn(swap.schema(), swap.table(), old.name(), "SET NOT NULL"));
         }
         for (Index ix : before.indexes()) {
             if (PostgresSwapEligibility.mentions(ix, old.name())) {

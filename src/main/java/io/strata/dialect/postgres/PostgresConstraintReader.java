@@ -1,6 +1,7 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.postgres.PostgresCatalogRows.TableKey;
+import io.strata.dialect.postgres.PostgresCatalogRows.TableParts;
 import io.strata.model.Check;
 import io.strata.model.ForeignKey;
 import io.strata.model.PrimaryKey;
@@ -29,10 +30,10 @@ final class PostgresConstraintReader {
         this.rows = rows;
     }
 
-    void read(Connection c, Array names, int versionNum, Map<TableKey, PostgresTableParts> tables)
+    void read(Connection c, Array names, int versionNum, Map<TableKey, TableParts> tables)
             throws SQLException {
         rows.query(c, PostgresCatalogQueries.constraints(versionNum), names, rs -> {
-            PostgresTableParts t = tables.get(new TableKey(rs.getString(1), rs.getString(2)));
+            TableParts t = tables.get(new TableKey(rs.getString(1), rs.getString(2)));
             if (t == null) {
                 return null;
             }
@@ -63,7 +64,7 @@ final class PostgresConstraintReader {
         });
     }
 
-    private static void putDeferrable(PostgresTableParts t, String constraint, String deferrable) {
+    private static void putDeferrable(TableParts t, String constraint, String deferrable) {
         if (!deferrable.equals("NOT DEFERRABLE")) {
             t.options.put(PostgresInspector.DEFERRABLE_PREFIX + constraint, deferrable);
         }

@@ -42,18 +42,13 @@ import static io.strata.dialect.postgres.PostgresPlanContext.undo;
  */
 final class PostgresConstraintSteps {
 
+    private static final String PRIMARY_KEY = "PRIMARY KEY";
+    private static final String UNIQUE = "UNIQUE";
+
     private final PostgresPlanContext ctx;
 
     PostgresConstraintSteps(PostgresPlanContext ctx) {
         this.ctx = ctx;
-    }
-
-    private String alter(String schema, String table) {
-        return "ALTER TABLE " + ctx.qualified(schema, table);
-    }
-
-    private String dropConstraint(String schema, String table, String name) {
-        return alter(schema, table) + " DROP CONSTRAINT " + ctx.ident(name);
     }
 
     /** Whether a constraint on this table can take the online recipe: an existing, non-partitioned table. */
@@ -65,7 +60,7 @@ final class PostgresConstraintSteps {
 
     void addPrimaryKey(AddPrimaryKey c) {
         ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), c.key().name(),
-                c.key().columns(), " PRIMARY KEY", false));
+                c.key().columns(), PRIMARY_KEY, false));
     }
 
     void dropPrimaryKey(DropPrimaryKey c) {
@@ -75,20 +70,19 @@ final class PostgresConstraintSteps {
     void modifyPrimaryKey(ModifyPrimaryKey c) {
         ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.from()));
         ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), c.to().name(),
-                c.to().columns(), " PRIMARY KEY", false));
+                c.to().columns(), PRIMARY_KEY, false));
     }
 
     private List<Step> dropKey(SchemaChange c, String schema, String table, PrimaryKey key) {
         return List.of(step("drop primary key of " + ctx.qualified(schema, table),
-                dropConstraint(schema, table, key.name()),
-                undo(alter(schema, table) + " ADD " + keyClause(schema, table, key.name(), key.columns(), " PRIMARY KEY", false)),
-                ACCESS_EXCLUSIVE, c));
+                ctx.clauses().dropConstraint(schema, table, key.name()),
+                undo(ctx.clauses().addConstraint(schema, table, keyClause(schema, table, key.name(), key.columns(), PRIMARY_KEY,
+                        false))), ACCESS_EXCLUSIVE, c));
     }
 
     private String keyClause(String schema, String table, String name, List<String> columns, String kind,
                              boolean nullsNotDistinct) {
-        return "CONSTRAINT " + ctx.ident(name) + kind + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "")
-                + " (" + ctx.renderer().idents(columns) + ")" + ctx.renderer().deferrable(ctx.table(schema, table), name);
+        return ctx.clauses().key(ctx.table(schema, table), name, columns, kind, nullsNotDistinct);
     }
 
     /**
@@ -97,12 +91,12 @@ final class PostgresConstraintSteps {
      */
     private List<Step> addKey(SchemaChange c, String schema, String table, String name, List<String> columns,
                               String kind, boolean nullsNotDistinct) {
-        String what = kind.strip().toLowerCase(java.util.Locale.ROOT) + " " + ctx.ident(name) + " on "
+        String what = kind.toLowerCase(java.util.Locale.ROOT) + " " + ctx.ident(name) + " on "
                 + ctx.qualified(schema, table);
         String[] drop = keyReverse(schema, table, name, columns, kind);
         if (!online(schema, table)) {
-            return List.of(step("add " + what, alter(schema, table) + " ADD "
-                    + keyClause(schema, table, name, columns, kind, nullsNotDistinct), undo(drop), ACCESS_EXCLUSIVE_SCAN, c));
+            return List.of(step("add " + what, ctx.clauses().addConstraint(schema, table,
+                    keyClause(schema, table, name, columns, kind, nullsNotDistinct)), undo(drop), ACCESS_EXCLUSIVE_SCAN, c));
         }
         Index index = new Index(name, columns.stream().map(IndexPart::column).toList(), true, null, null, List.of(), null);
         String create = ctx.renderer().createIndex(schema, table, index, true);
@@ -113,9 +107,9 @@ final class PostgresConstraintSteps {
         List<Step> out = new ArrayList<>();
         out.add(outsideTransaction("build the unique index of " + what + " concurrently", create,
                 undo("DROP INDEX CONCURRENTLY IF EXISTS " + ctx.qualified(schema, name)), PostgresPlanContext.VALIDATE, c));
-        out.add(step("add " + what + " using its index", alter(schema, table) + " ADD CONSTRAINT " + ctx.ident(name)
-                + kind + " USING INDEX " + ctx.ident(name) + ctx.renderer().deferrable(ctx.table(schema, table), name),
-                undo(drop), ACCESS_EXCLUSIVE, c));
+        out.add(step("add " + what + " using its index", ctx.clauses().addConstraint(schema, table,
+                ctx.clauses().constraint(name, kind + " USING INDEX " + ctx.ident(name)
+                        + ctx.clauses().deferrable(ctx.table(schema, table), name))), undo(drop), ACCESS_EXCLUSIVE, c));
         return out;
     }
 
@@ -124,12 +118,12 @@ final class PostgresConstraintSteps {
      * that back, so the reverse restores the table as it was.
      */
     private String[] keyReverse(String schema, String table, String name, List<String> columns, String kind) {
-        List<String> out = new ArrayList<>(List.of(dropConstraint(schema, table, name)));
+        List<String> out = new ArrayList<>(List.of(ctx.clauses().dropConstraint(schema, table, name)));
         Table before = ctx.fromTable(schema, table).orElse(null);
         if (kind.contains("PRIMARY") && before != null) {
             for (String col : columns) {
                 if (before.column(col).map(io.strata.model.Column::nullable).orElse(false)) {
-                    out.add(alter(schema, table) + " ALTER COLUMN " + ctx.ident(col) + " DROP NOT NULL");
+                    out.add(ctx.clauses().alterColumn(schema, table, col, "DROP NOT NULL"));
                 }
             }
         }
@@ -141,16 +135,16 @@ final class PostgresConstraintSteps {
     void addUnique(AddUnique c) {
         UniqueConstraint u = c.unique();
         ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), u.name(), u.columns(),
-                " UNIQUE", u.nullsNotDistinct()));
+                UNIQUE, u.nullsNotDistinct()));
     }
 
     /** Dropping a constraint loses no data: undone by adding it again. */
     void dropUnique(DropUnique c) {
         UniqueConstraint u = c.unique();
         ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, List.of(step("drop unique constraint " + ctx.ident(u.name()),
-                dropConstraint(c.schema(), c.table(), u.name()),
-                undo(alter(c.schema(), c.table()) + " ADD " + keyClause(c.schema(), c.table(), u.name(), u.columns(),
-                        " UNIQUE", u.nullsNotDistinct())), ACCESS_EXCLUSIVE, c)));
+                ctx.clauses().dropConstraint(c.schema(), c.table(), u.name()),
+                undo(ctx.clauses().addConstraint(c.schema(), c.table(), keyClause(c.schema(), c.table(), u.name(),
+                        u.columns(), UNIQUE, u.nullsNotDistinct()))), ACCESS_EXCLUSIVE, c)));
     }
 
     // ---- checks
@@ -168,25 +162,21 @@ final class PostgresConstraintSteps {
         ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addCheck(c, c.schema(), c.table(), c.to()));
     }
 
-    private String checkClause(Check k) {
-        return "CONSTRAINT " + ctx.ident(k.name()) + " CHECK (" + k.expression() + ")" + (k.noInherit() ? " NO INHERIT" : "");
-    }
-
     private Step dropCheck(SchemaChange c, String schema, String table, Check k) {
-        return step("drop check " + ctx.ident(k.name()), dropConstraint(schema, table, k.name()),
-                undo(alter(schema, table) + " ADD " + checkClause(k)), ACCESS_EXCLUSIVE, c);
+        return step("drop check " + ctx.ident(k.name()), ctx.clauses().dropConstraint(schema, table, k.name()),
+                undo(ctx.clauses().addConstraint(schema, table, ctx.clauses().check(k))), ACCESS_EXCLUSIVE, c);
     }
 
     /** On a live table: {@code NOT VALID} (a catalog update) then {@code VALIDATE}, which scans without blocking writers. */
     List<Step> addCheck(SchemaChange c, String schema, String table, Check k) {
-        String drop = dropConstraint(schema, table, k.name());
+        String drop = ctx.clauses().dropConstraint(schema, table, k.name());
+        String add = ctx.clauses().addConstraint(schema, table, ctx.clauses().check(k));
         if (!online(schema, table)) {
-            return List.of(step("add check " + ctx.ident(k.name()), alter(schema, table) + " ADD " + checkClause(k),
-                    undo(drop), ACCESS_EXCLUSIVE_SCAN, c));
+            return List.of(step("add check " + ctx.ident(k.name()), add, undo(drop), ACCESS_EXCLUSIVE_SCAN, c));
         }
         return List.of(
-                step("add check " + ctx.ident(k.name()) + " without checking existing rows",
-                        alter(schema, table) + " ADD " + checkClause(k) + " NOT VALID", undo(drop), ACCESS_EXCLUSIVE, c),
+                step("add check " + ctx.ident(k.name()) + " without checking existing rows", add + " NOT VALID",
+                        undo(drop), ACCESS_EXCLUSIVE, c),
                 validate(c, schema, table, k.name()));
     }
 
@@ -197,7 +187,7 @@ final class PostgresConstraintSteps {
      */
     Step validate(SchemaChange c, String schema, String table, String name) {
         return outsideTransaction("validate " + ctx.ident(name),
-                alter(schema, table) + " VALIDATE CONSTRAINT " + ctx.ident(name), undo(), VALIDATE, c);
+                ctx.clauses().validateConstraint(schema, table, name), undo(), VALIDATE, c);
     }
 
     // ---- foreign keys
@@ -216,8 +206,8 @@ final class PostgresConstraintSteps {
     }
 
     List<Step> dropForeignKey(SchemaChange c, String schema, String table, ForeignKey fk) {
-        return List.of(step("drop foreign key " + ctx.ident(fk.name()), dropConstraint(schema, table, fk.name()),
-                undo(alter(schema, table) + " ADD " + ctx.renderer().foreignKey(fk)), SHARE_ROW_EXCLUSIVE, c));
+        return List.of(step("drop foreign key " + ctx.ident(fk.name()), ctx.clauses().dropConstraint(schema, table, fk.name()),
+                undo(ctx.clauses().addForeignKey(schema, table, fk)), SHARE_ROW_EXCLUSIVE, c));
     }
 
     /**
@@ -225,8 +215,8 @@ final class PostgresConstraintSteps {
      * tables take) and validated in a separate step that lets writers through.
      */
     List<Step> addForeignKey(SchemaChange c, String schema, String table, ForeignKey fk, boolean newTable) {
-        String add = alter(schema, table) + " ADD " + ctx.renderer().foreignKey(fk);
-        String drop = dropConstraint(schema, table, fk.name());
+        String add = ctx.clauses().addForeignKey(schema, table, fk);
+        String drop = ctx.clauses().dropConstraint(schema, table, fk.name());
         String what = "foreign key " + ctx.ident(fk.name()) + " on " + ctx.qualified(schema, table);
         if (newTable || !online(schema, table) || ctx.isNew(fk.refSchema(), fk.refTable())) {
             return List.of(step("add " + what, add, undo(drop), new LockImpact("SHARE ROW EXCLUSIVE", false, true), c));

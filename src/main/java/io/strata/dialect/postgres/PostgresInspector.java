@@ -4,6 +4,7 @@ import io.strata.dialect.ConnectionSource;
 import io.strata.dialect.Inspector;
 import io.strata.dialect.postgres.PostgresCatalogRows.InSchema;
 import io.strata.dialect.postgres.PostgresCatalogRows.TableKey;
+import io.strata.dialect.postgres.PostgresCatalogRows.TableParts;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
@@ -64,6 +65,7 @@ public final class PostgresInspector implements Inspector {
     private final PostgresColumnReader columnReader = new PostgresColumnReader(rows, quoter);
     private final PostgresConstraintReader constraintReader = new PostgresConstraintReader(rows);
     private final PostgresIndexReader indexReader = new PostgresIndexReader(rows);
+    private final PostgresViewReader viewReader = new PostgresViewReader(rows);
 
     @Override
     public Catalog inspect(Connection connection, List<String> schemas) {
@@ -103,17 +105,16 @@ public final class PostgresInspector implements Inspector {
         Array names = c.createArrayOf("text", schemaNames);
         CompletableFuture<List<PostgresColumnReader.KeyedColumn>> columns = onSide(c, side, own -> columnReader.read(own, schemaNames));
         CompletableFuture<Map<TableKey, List<Index>>> indexFuture = onSide(c, side, own -> indexReader.read(own, schemaNames));
-        Map<TableKey, PostgresTableParts> tables = readTables(c, names);
+        Map<TableKey, TableParts> tables = readTables(c, names);
         constraintReader.read(c, names, versionNum, tables);
         Map<TableKey, List<Index>> indexes = join(indexFuture);
         indexes.forEach((key, list) -> {
-            PostgresTableParts t = tables.get(key);
+            TableParts t = tables.get(key);
             if (t != null) {
                 t.indexes.addAll(list);
             }
         });
-        Map<String, List<View>> views = groupBySchema(rows.query(c, PostgresCatalogQueries.VIEWS, names,
-                rs -> PostgresObjectReader.view(rs, indexes)));
+        Map<String, List<View>> views = viewReader.read(c, names, indexes);
         Map<String, List<EnumType>> enums = groupBySchema(rows.query(c, PostgresCatalogQueries.ENUMS, names,
                 rs -> new InSchema<>(rs.getString(1), new EnumType(rs.getString(2), strings(rs, 3)))));
         Map<String, List<Sequence>> sequences = groupBySchema(rows.query(c, PostgresCatalogQueries.SEQUENCES, names,
@@ -124,7 +125,7 @@ public final class PostgresInspector implements Inspector {
                 rs -> new Extension(rs.getString(1), rs.getString(2), rs.getString(3)));
 
         for (PostgresColumnReader.KeyedColumn column : join(columns)) {
-            PostgresTableParts t = tables.get(column.table());
+            TableParts t = tables.get(column.table());
             if (t != null) {
                 t.columns.add(column.column());
             }
@@ -147,10 +148,10 @@ public final class PostgresInspector implements Inspector {
                 sorted(extensions, Extension::name));
     }
 
-    private Map<TableKey, PostgresTableParts> readTables(Connection c, Array names) throws SQLException {
-        Map<TableKey, PostgresTableParts> tables = new LinkedHashMap<>();
+    private Map<TableKey, TableParts> readTables(Connection c, Array names) throws SQLException {
+        Map<TableKey, TableParts> tables = new LinkedHashMap<>();
         rows.query(c, PostgresCatalogQueries.TABLES, names, rs -> {
-            PostgresTableParts t = new PostgresTableParts(rs.getString(2), rs.getString(9));
+            TableParts t = new TableParts(rs.getString(2), rs.getString(9));
             if ("u".equals(rs.getString(3))) {
                 t.options.put("persistence", "unlogged");
             }

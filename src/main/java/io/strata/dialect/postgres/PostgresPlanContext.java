@@ -12,18 +12,17 @@ import io.strata.model.change.SchemaChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * PostgresPlanContext is what every step writer of one plan shares: both catalogs, the server's major
- * version, the quoter and renderer, and the tables whose changes must wait for a rename.
+ * PostgresPlanContext is what every step writer of one plan shares: both catalogs, the server's version,
+ * the SQL writers, the tables whose changes must wait for a rename, and the order the steps go into.
  *
  * @param renamed locations ({@code schema.table}, new name) of tables renamed or holding a renamed column:
  *                their other changes move to CONTRACT, after the rename, so that every step names them one way
  * @param created locations of tables this plan creates: empty, so they need no online recipes
  */
-record PostgresPlanContext(Catalog from, Catalog to, int major, PostgresQuoter quoter, PostgresRenderer renderer,
+record PostgresPlanContext(Catalog from, Catalog to, PostgresVersion version, PostgresQuoter quoter,
+                           PostgresRenderer renderer, PostgresTableRenderer tables, PostgresClauses clauses,
                            Set<String> renamed, Set<String> created, PostgresStepOrder order) {
 
     static final LockImpact ACCESS_EXCLUSIVE = new LockImpact("ACCESS EXCLUSIVE", false, false);
@@ -33,13 +32,9 @@ record PostgresPlanContext(Catalog from, Catalog to, int major, PostgresQuoter q
     static final LockImpact VALIDATE = new LockImpact("SHARE UPDATE EXCLUSIVE", false, true);
     static final LockImpact SHARE_ROW_EXCLUSIVE = new LockImpact("SHARE ROW EXCLUSIVE", false, false);
 
-    /** The newest major version the planner knows; an empty or unreadable version means it. */
-    static final int NEWEST = 18;
-    private static final Pattern MAJOR = Pattern.compile("^\\s*(\\d+)");
-
-    static int major(String serverVersion) {
-        Matcher m = MAJOR.matcher(serverVersion == null ? "" : serverVersion);
-        return m.find() ? Integer.parseInt(m.group(1)) : NEWEST;
+    /** The server's major version, which decides the statements a step may use. */
+    int major() {
+        return version.major();
     }
 
     Optional<Table> fromTable(String schema, String name) {

@@ -70,10 +70,14 @@ public final class PostgresPlanner implements MigrationPlanner {
 
     private final PostgresQuoter quoter;
     private final PostgresRenderer renderer;
+    private final PostgresTableRenderer tables;
+    private final PostgresClauses clauses;
 
     public PostgresPlanner(PostgresQuoter quoter) {
         this.quoter = quoter;
         this.renderer = new PostgresRenderer(quoter);
+        this.tables = new PostgresTableRenderer(quoter);
+        this.clauses = new PostgresClauses(quoter);
     }
 
     public PostgresPlanner() {
@@ -89,9 +93,9 @@ public final class PostgresPlanner implements MigrationPlanner {
                 created.add(c.tableLocation());
             }
         }
-        int major = PostgresPlanContext.major(serverVersion);
-        List<PostgresSwapEligibility.Swap> swaps = new PostgresSwapEligibility(new PostgresPlanContext(from, to, major,
-                quoter, renderer, Set.of(), created, new PostgresStepOrder())).find(all);
+        PostgresVersion version = PostgresVersion.parse(serverVersion);
+        List<PostgresSwapEligibility.Swap> swaps = new PostgresSwapEligibility(context(from, to, version, Set.of(), created))
+                .find(all);
         Set<SchemaChange> claimed = new HashSet<>();
         swaps.forEach(s -> claimed.addAll(s.claimed()));
         Set<String> renamed = new HashSet<>();
@@ -100,8 +104,7 @@ public final class PostgresPlanner implements MigrationPlanner {
                 renamed.add(c.tableLocation());
             }
         }
-        PostgresPlanContext ctx = new PostgresPlanContext(from, to, major, quoter, renderer, renamed, created,
-                new PostgresStepOrder());
+        PostgresPlanContext ctx = context(from, to, version, renamed, created);
         Writers w = new Writers(ctx);
         Map<String, Integer> createRank = ranks(PostgresObjectOrder.tables(to, quoter), 1);
         Map<String, Integer> dropRank = ranks(PostgresObjectOrder.tables(from, quoter), -1);
@@ -114,6 +117,12 @@ public final class PostgresPlanner implements MigrationPlanner {
         swaps.forEach(w.swaps::plan);
         w.views.plan(all, tableTouches(ctx, w, all, claimed));
         return ctx.order().build(serverVersion);
+    }
+
+    private PostgresPlanContext context(Catalog from, Catalog to, PostgresVersion version, Set<String> renamed,
+                                        Set<String> created) {
+        return new PostgresPlanContext(from, to, version, quoter, renderer, tables, clauses, renamed, created,
+                new PostgresStepOrder());
     }
 
     private static Map<String, Integer> ranks(List<Qualified<Table>> tables, int sign) {

@@ -3,22 +3,16 @@ package io.strata.dialect.postgres;
 import io.strata.dialect.DdlRenderer;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
-import io.strata.model.Check;
 import io.strata.model.Collation;
 import io.strata.model.Column;
-import io.strata.model.ColumnType;
-import io.strata.model.ColumnType.ArrayType;
-import io.strata.model.ColumnType.EnumRef;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
 import io.strata.model.ForeignKey;
-import io.strata.model.Identity;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
 import io.strata.model.Schema;
 import io.strata.model.Sequence;
 import io.strata.model.Table;
-import io.strata.model.UniqueConstraint;
 import io.strata.model.View;
 import io.strata.dialect.postgres.PostgresObjectOrder.Qualified;
 
@@ -40,16 +34,17 @@ import java.util.stream.Collectors;
 public final class PostgresRenderer implements DdlRenderer {
 
     private static final String PUBLIC = "public";
-    private static final Set<String> FK_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT");
     /** Providers CREATE COLLATION accepts; {@code builtin} needs PostgreSQL 17. */
     private static final Set<String> COLLATION_PROVIDERS = Set.of("libc", "icu", "builtin");
-    private static final Set<String> DEFERRABILITY = Set.of(
-            "NOT DEFERRABLE", "DEFERRABLE", "DEFERRABLE INITIALLY IMMEDIATE", "DEFERRABLE INITIALLY DEFERRED");
 
     private final PostgresQuoter quoter;
+    private final PostgresTableRenderer tables;
+    private final PostgresClauses clauses;
 
     public PostgresRenderer(PostgresQuoter quoter) {
         this.quoter = Objects.requireNonNull(quoter, "quoter");
+        this.tables = new PostgresTableRenderer(quoter);
+        this.clauses = new PostgresClauses(quoter);
     }
 
     public PostgresRenderer() {
@@ -81,23 +76,23 @@ public final class PostgresRenderer implements DdlRenderer {
                 out.add(createSequence(s.name(), q));
             }
         }
-        List<Qualified<Table>> tables = PostgresObjectOrder.tables(catalog, quoter);
+        List<Qualified<Table>> ordered = PostgresObjectOrder.tables(catalog, quoter);
         Map<String, Table> byQualifiedName = new HashMap<>();
-        tables.forEach(q -> byQualifiedName.put(quoter.qualified(q.schema(), q.object().name()), q.object()));
-        for (Qualified<Table> q : tables) {
+        ordered.forEach(q -> byQualifiedName.put(quoter.qualified(q.schema(), q.object().name()), q.object()));
+        for (Qualified<Table> q : ordered) {
             List<Table> parents = PostgresObjectOrder.parents(q.object()).stream()
                     .map(byQualifiedName::get).filter(Objects::nonNull).toList();
-            out.add(createTable(q.schema(), q.object(), parents));
-            out.addAll(inheritedColumnChanges(q.schema(), q.object(), parents));
+            out.add(tables.createTable(q.schema(), q.object(), parents));
+            out.addAll(tables.inheritedColumnChanges(q.schema(), q.object(), parents));
         }
-        for (Qualified<Table> q : tables) {
+        for (Qualified<Table> q : ordered) {
             for (Index ix : q.object().indexes()) {
                 out.add(createIndex(q.schema(), q.object().name(), ix));
             }
         }
-        for (Qualified<Table> q : tables) {
+        for (Qualified<Table> q : ordered) {
             for (ForeignKey fk : q.object().foreignKeys()) {
-                out.add("ALTER TABLE " + quoter.qualified(q.schema(), q.object().name()) + " ADD " + foreignKey(fk));
+                out.add(clauses.addForeignKey(q.schema(), q.object().name(), fk));
             }
         }
         for (Qualified<View> q : PostgresObjectOrder.views(catalog)) {
@@ -147,7 +142,7 @@ public final class PostgresRenderer implements DdlRenderer {
     }
 
     String createCollation(String schema, Collation c) {
-        String provider = checkedSetting(c.provider(), COLLATION_PROVIDERS, "collation \"" + c.name() + "\"");
+        String provider = PostgresClauses.checkedSetting(c.provider(), COLLATION_PROVIDERS, "collation \"" + c.name() + "\"");
         List<String> settings = new ArrayList<>();
         settings.add("provider = " + provider);
         if (c.locale() != null) {
@@ -192,110 +187,6 @@ public final class PostgresRenderer implements DdlRenderer {
                 + quoter.qualified(schema, q.ownedBy().substring(0, dot)) + "." + quoter.ident(q.ownedBy().substring(dot + 1));
     }
 
-    String createTable(String schema, Table t, List<Table> parents) {
-        Map<String, String> options = t.options();
-        String partitionOf = options.get("partition_of");
-        List<String> elements = new ArrayList<>();
-        for (Column c : t.columns()) {
-            if (parents.stream().noneMatch(p -> p.column(c.name()).isPresent())) {
-                elements.add(column(c));
-            }
-        }
-        if (t.primaryKey() != null) {
-            elements.add("CONSTRAINT " + quoter.ident(t.primaryKey().name()) + " PRIMARY KEY ("
-                    + idents(t.primaryKey().columns()) + ")" + deferrable(t, t.primaryKey().name()));
-        }
-        for (UniqueConstraint u : t.uniques()) {
-            elements.add("CONSTRAINT " + quoter.ident(u.name()) + " UNIQUE"
-                    + (u.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + idents(u.columns()) + ")"
-                    + deferrable(t, u.name()));
-        }
-        for (Check c : t.checks()) {
-            elements.add("CONSTRAINT " + quoter.ident(c.name()) + " CHECK (" + c.expression() + ")"
-                    + (c.noInherit() ? " NO INHERIT" : ""));
-        }
-        options.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(PostgresInspector.EXCLUSION_PREFIX))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> elements.add("CONSTRAINT "
-                        + quoter.ident(e.getKey().substring(PostgresInspector.EXCLUSION_PREFIX.length())) + " " + e.getValue()));
-
-        StringBuilder sql = new StringBuilder("CREATE ");
-        if ("unlogged".equals(options.get("persistence"))) {
-            sql.append("UNLOGGED ");
-        }
-        sql.append("TABLE ").append(quoter.qualified(schema, t.name()));
-        if (partitionOf != null) {
-            sql.append(" PARTITION OF ").append(partitionOf);
-            if (!elements.isEmpty()) {
-                sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
-            }
-            sql.append(" ").append(options.getOrDefault("partition_bound", "DEFAULT"));
-        } else {
-            sql.append(elements.isEmpty() ? " ()" : " (\n    " + String.join(",\n    ", elements) + "\n)");
-            if (options.containsKey("inherits")) {
-                sql.append(" INHERITS (").append(options.get("inherits")).append(")");
-            }
-        }
-        if (options.containsKey("partition_by")) {
-            sql.append(" PARTITION BY ").append(options.get("partition_by"));
-        }
-        return sql.toString();
-    }
-
-    /** An inherited column takes its parent's default and nullability; these statements restore the child's own. */
-    List<String> inheritedColumnChanges(String schema, Table t, List<Table> parents) {
-        List<String> out = new ArrayList<>();
-        for (Column c : t.columns()) {
-            Column inherited = parents.stream().flatMap(p -> p.column(c.name()).stream()).findFirst().orElse(null);
-            if (inherited == null || c.identity() != null || c.generatedExpr() != null) {
-                continue;
-            }
-            String alter = "ALTER TABLE " + quoter.qualified(schema, t.name()) + " ALTER COLUMN " + quoter.ident(c.name());
-            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr())) {
-                out.add(alter + (c.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr()));
-            }
-            if (!c.nullable() && inherited.nullable()) {
-                out.add(alter + " SET NOT NULL");
-            }
-        }
-        return out;
-    }
-
-    String column(Column c) {
-        StringBuilder sql = new StringBuilder(quoter.ident(c.name())).append(' ').append(typeSql(c.type()));
-        if (c.collation() != null) {
-            sql.append(" COLLATE ").append(c.collation().startsWith("\"") ? c.collation() : quoter.ident(c.collation()));
-        }
-        if (c.generatedExpr() != null) {
-            sql.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(c.generatedStored() ? ") STORED" : ") VIRTUAL");
-        }
-        Identity id = c.identity();
-        if (id != null) {
-            sql.append(Identity.ALWAYS.equals(id.kind()) ? " GENERATED ALWAYS" : " GENERATED BY DEFAULT")
-                    .append(" AS IDENTITY (START WITH ").append(id.start())
-                    .append(" INCREMENT BY ").append(id.increment()).append(')');
-        }
-        if (c.defaultExpr() != null) {
-            sql.append(" DEFAULT ").append(c.defaultExpr());
-        }
-        if (!c.nullable() && id == null) {
-            sql.append(" NOT NULL");
-        }
-        return sql.toString();
-    }
-
-    /** A column type as DDL writes it; enum names go through the quoter, the rest is the server's type text. */
-    String typeSql(ColumnType type) {
-        if (type instanceof EnumRef e) {
-            return quoter.qualified(e.schema(), e.name());
-        }
-        if (type instanceof ArrayType a) {
-            return typeSql(a.element()) + "[]";
-        }
-        return type.sql();
-    }
-
     /** CREATE INDEX on {@code relation}, a table or a materialized view. */
     String createIndex(String schema, String relation, Index ix) {
         return createIndex(schema, relation, ix, false);
@@ -319,47 +210,12 @@ public final class PostgresRenderer implements DdlRenderer {
         }
         sql.append(" (").append(String.join(", ", parts)).append(')');
         if (!ix.include().isEmpty()) {
-            sql.append(" INCLUDE (").append(idents(ix.include())).append(')');
+            sql.append(" INCLUDE (").append(clauses.identList(ix.include())).append(')');
         }
         if (ix.predicate() != null) {
             sql.append(" WHERE ").append(ix.predicate());
         }
         return sql.toString();
-    }
-
-    String foreignKey(ForeignKey fk) {
-        StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quoter.ident(fk.name()))
-                .append(" FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
-                .append(quoter.qualified(fk.refSchema(), fk.refTable()))
-                .append(" (").append(idents(fk.refColumns())).append(')');
-        if (fk.onUpdate() != null) {
-            sql.append(" ON UPDATE ").append(checked(fk.onUpdate(), FK_ACTIONS, fk.name()));
-        }
-        if (fk.onDelete() != null) {
-            sql.append(" ON DELETE ").append(checked(fk.onDelete(), FK_ACTIONS, fk.name()));
-        }
-        if (fk.deferrable() != null) {
-            sql.append(' ').append(checked(fk.deferrable(), DEFERRABILITY, fk.name()));
-        }
-        return sql.toString();
-    }
-
-    String deferrable(Table t, String constraint) {
-        String value = t.options().get(PostgresInspector.DEFERRABLE_PREFIX + constraint);
-        return value == null ? "" : " " + checked(value, DEFERRABILITY, constraint);
-    }
-
-    private static String checked(String value, Set<String> allowed, String constraint) {
-        return checkedSetting(value, allowed, "constraint \"" + constraint + "\"");
-    }
-
-    /** Keywords from the model are checked against their closed set, so no free text reaches the SQL as a keyword. */
-    private static String checkedSetting(String value, Set<String> allowed, String owner) {
-        if (!allowed.contains(value)) {
-            throw StrataException.badInput(owner + " has \"" + value + "\", expected one of "
-                    + allowed.stream().sorted().toList());
-        }
-        return value;
     }
 
     private List<String> comments(Catalog catalog) {
@@ -400,7 +256,4 @@ public final class PostgresRenderer implements DdlRenderer {
         return "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : quoter.literal(comment));
     }
 
-    String idents(List<String> names) {
-        return names.stream().map(quoter::ident).collect(Collectors.joining(", "));
-    }
 }

@@ -55,9 +55,9 @@ final class PostgresTableSteps {
         String name = ctx.table(c.schema(), t);
         List<Table> parents = parents(t);
         List<Step> create = new ArrayList<>();
-        create.add(step("create table " + name, ctx.renderer().createTable(c.schema(), t, parents),
+        create.add(step("create table " + name, ctx.tables().createTable(c.schema(), t, parents),
                 undo("DROP TABLE " + name), LockImpact.NONE, c));
-        for (String sql : ctx.renderer().inheritedColumnChanges(c.schema(), t, parents)) {
+        for (String sql : ctx.tables().inheritedColumnChanges(c.schema(), t, parents)) {
             create.add(step("restore a column setting of " + name, sql, undo(), LockImpact.NONE, c));
         }
         ctx.order().add(PhaseKind.EXPAND, Slot.TABLE_CREATE, rank, create);
@@ -121,8 +121,8 @@ final class PostgresTableSteps {
         String before = ctx.qualified(c.schema(), c.from().name());
         String after = ctx.qualified(c.schema(), c.to().name());
         ctx.order().add(PhaseKind.CONTRACT, Slot.RENAME, List.of(step("rename table " + before + " to " + after,
-                "ALTER TABLE " + before + " RENAME TO " + ctx.ident(c.to().name()),
-                undo("ALTER TABLE " + after + " RENAME TO " + ctx.ident(c.from().name())), ACCESS_EXCLUSIVE, c)));
+                ctx.clauses().renameTable(c.schema(), c.from().name(), c.to().name()),
+                undo(ctx.clauses().renameTable(c.schema(), c.to().name(), c.from().name())), ACCESS_EXCLUSIVE, c)));
         ctx.order().deployNote("uses table " + c.schema() + "." + c.to().name() + " instead of " + c.from().name());
     }
 
@@ -143,34 +143,37 @@ final class PostgresTableSteps {
             String before = a.options().get(key);
             String after = b.options().get(key);
             if (!Objects.equals(before, after)) {
-                option(c, phase, name, key, before, after);
+                option(c, phase, key, before, after);
             }
         }
     }
 
-    private void option(ModifyTable c, PhaseKind phase, String name, String key, String before, String after) {
-        String alter = "ALTER TABLE " + name;
+    private void option(ModifyTable c, PhaseKind phase, String key, String before, String after) {
+        String schema = c.schema();
+        String table = c.to().name();
         if (key.equals("persistence")) {
-            String set = "unlogged".equals(after) ? " SET UNLOGGED" : " SET LOGGED";
-            String back = "unlogged".equals(before) ? " SET UNLOGGED" : " SET LOGGED";
-            ctx.order().add(phase, Slot.COLUMN_ALTER, List.of(step("change persistence of " + name, alter + set,
-                    undo(alter + back), ACCESS_EXCLUSIVE_REWRITE, c)));
+            String set = "unlogged".equals(after) ? "SET UNLOGGED" : "SET LOGGED";
+            String back = "unlogged".equals(before) ? "SET UNLOGGED" : "SET LOGGED";
+            ctx.order().add(phase, Slot.COLUMN_ALTER, List.of(step("change persistence of " + ctx.table(schema, c.to()),
+                    ctx.clauses().alterTable(schema, table, set), undo(ctx.clauses().alterTable(schema, table, back)),
+                    ACCESS_EXCLUSIVE_REWRITE, c)));
         } else if (key.startsWith(PostgresInspector.EXCLUSION_PREFIX)) {
-            String constraint = ctx.ident(key.substring(PostgresInspector.EXCLUSION_PREFIX.length()));
+            String name = key.substring(PostgresInspector.EXCLUSION_PREFIX.length());
+            String drop = ctx.clauses().dropConstraint(schema, table, name);
             if (before != null) {
-                ctx.order().add(phase, Slot.INDEX_DROP, List.of(step("drop exclusion constraint " + constraint,
-                        alter + " DROP CONSTRAINT " + constraint, undo(alter + " ADD CONSTRAINT " + constraint + " " + before),
+                ctx.order().add(phase, Slot.INDEX_DROP, List.of(step("drop exclusion constraint " + ctx.ident(name), drop,
+                        undo(ctx.clauses().addConstraint(schema, table, ctx.clauses().constraint(name, before))),
                         ACCESS_EXCLUSIVE, c)));
             }
             if (after != null) {
-                ctx.order().add(phase, Slot.CONSTRAINT_ADD, List.of(step("add exclusion constraint " + constraint,
-                        alter + " ADD CONSTRAINT " + constraint + " " + after, undo(alter + " DROP CONSTRAINT " + constraint),
+                ctx.order().add(phase, Slot.CONSTRAINT_ADD, List.of(step("add exclusion constraint " + ctx.ident(name),
+                        ctx.clauses().addConstraint(schema, table, ctx.clauses().constraint(name, after)), undo(drop),
                         new LockImpact("ACCESS EXCLUSIVE", false, true), c)));
             }
         } else if (key.equals(INHERITS) && !c.from().options().containsKey(PARTITION_OF)) {
-            inherit(c, phase, alter, before, after);
+            inherit(c, phase, before, after);
         } else if (key.equals(PARTITION_OF) || key.equals(PARTITION_BOUND)) {
-            partition(c, phase, alter);
+            partition(c, phase);
         } else if (!key.startsWith(PostgresInspector.DEFERRABLE_PREFIX)) {
             // Changing how a table is partitioned means rebuilding it; deferrability changes come with the constraint.
             throw StrataException.badInput("cannot plan changing option \"" + key + "\" of table " + c.location()
@@ -178,37 +181,41 @@ final class PostgresTableSteps {
         }
     }
 
-    private void inherit(ModifyTable c, PhaseKind phase, String alter, String before, String after) {
+    private void inherit(ModifyTable c, PhaseKind phase, String before, String after) {
         List<String> was = before == null ? List.of() : PostgresObjectOrder.splitQualifiedList(before);
         List<String> now = after == null ? List.of() : PostgresObjectOrder.splitQualifiedList(after);
+        String schema = c.schema();
+        String table = c.to().name();
         for (String parent : was) {
             if (!now.contains(parent)) {
                 ctx.order().add(phase, Slot.INDEX_DROP, List.of(step("stop inheriting from " + parent,
-                        alter + " NO INHERIT " + parent, undo(alter + " INHERIT " + parent), ACCESS_EXCLUSIVE, c)));
+                        ctx.clauses().alterTable(schema, table, "NO INHERIT " + parent),
+                        undo(ctx.clauses().alterTable(schema, table, "INHERIT " + parent)), ACCESS_EXCLUSIVE, c)));
             }
         }
         for (String parent : now) {
             if (!was.contains(parent)) {
                 ctx.order().add(phase, Slot.CONSTRAINT_ADD, List.of(step("inherit from " + parent,
-                        alter + " INHERIT " + parent, undo(alter + " NO INHERIT " + parent), ACCESS_EXCLUSIVE, c)));
+                        ctx.clauses().alterTable(schema, table, "INHERIT " + parent),
+                        undo(ctx.clauses().alterTable(schema, table, "NO INHERIT " + parent)), ACCESS_EXCLUSIVE, c)));
             }
         }
     }
 
     /** Moves a table into, out of, or between partitions by DETACH and ATTACH: the rows stay where they are. */
-    private void partition(ModifyTable c, PhaseKind phase, String alter) {
+    private void partition(ModifyTable c, PhaseKind phase) {
         Map<String, String> a = c.from().options();
         Map<String, String> b = c.to().options();
         if (Objects.equals(a.get(PARTITION_OF), b.get(PARTITION_OF)) && Objects.equals(a.get(PARTITION_BOUND), b.get(PARTITION_BOUND))) {
             return;
         }
         String me = ctx.table(c.schema(), c.to());
-        String detach = a.get(PARTITION_OF) == null ? null : "ALTER TABLE " + a.get(PARTITION_OF) + " DETACH PARTITION " + me;
+        String detach = a.get(PARTITION_OF) == null ? null : ctx.clauses().detachPartition(a.get(PARTITION_OF), me);
         String attach = b.get(PARTITION_OF) == null ? null
-                : "ALTER TABLE " + b.get(PARTITION_OF) + " ATTACH PARTITION " + me + " " + b.get(PARTITION_BOUND);
+                : ctx.clauses().attachPartition(b.get(PARTITION_OF), me, b.get(PARTITION_BOUND));
         String reattach = a.get(PARTITION_OF) == null ? null
-                : "ALTER TABLE " + a.get(PARTITION_OF) + " ATTACH PARTITION " + me + " " + a.get(PARTITION_BOUND);
-        String undetach = b.get(PARTITION_OF) == null ? null : "ALTER TABLE " + b.get(PARTITION_OF) + " DETACH PARTITION " + me;
+                : ctx.clauses().attachPartition(a.get(PARTITION_OF), me, a.get(PARTITION_BOUND));
+        String undetach = b.get(PARTITION_OF) == null ? null : ctx.clauses().detachPartition(b.get(PARTITION_OF), me);
         if (detach != null) {
             ctx.order().add(phase, Slot.INDEX_DROP, List.of(step("detach " + me, detach, undo(reattach),
                     ACCESS_EXCLUSIVE, c)));

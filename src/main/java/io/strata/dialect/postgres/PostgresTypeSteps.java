@@ -159,16 +159,17 @@ final class PostgresTypeSteps {
                 ctx.renderer().createEnum(schema, new EnumType(tempName, after.values())), undo("DROP TYPE " + temp),
                 LockImpact.NONE, c));
         for (EnumColumn u : users) {
-            String alter = "ALTER TABLE " + ctx.qualified(u.schema(), u.table()) + " ALTER COLUMN " + ctx.ident(u.column().name());
             if (u.column().defaultExpr() != null) {
-                out.add(step("drop default of " + u.column().name(), alter + " DROP DEFAULT",
-                        undo(alter + " SET DEFAULT " + u.column().defaultExpr()), ACCESS_EXCLUSIVE, c));
+                out.add(step("drop default of " + u.column().name(), alterColumn(u, "DROP DEFAULT"),
+                        undo(alterColumn(u, "SET DEFAULT " + u.column().defaultExpr())), ACCESS_EXCLUSIVE, c));
             }
             boolean array = u.column().type() instanceof ArrayType;
             String suffix = array ? "[]" : "";
             out.add(step("move " + u.column().name() + " to " + temp,
-                    alter + " TYPE " + temp + suffix + " USING " + ctx.ident(u.column().name()) + "::text" + suffix + "::" + temp + suffix,
-                    undo(alter + " TYPE " + name + suffix + " USING " + ctx.ident(u.column().name()) + "::text" + suffix + "::" + name + suffix),
+                    alterColumn(u, "TYPE " + temp + suffix + " USING " + ctx.ident(u.column().name()) + "::text" + suffix + "::"
+                            + temp + suffix),
+                    undo(alterColumn(u, "TYPE " + name + suffix + " USING " + ctx.ident(u.column().name()) + "::text" + suffix
+                            + "::" + name + suffix)),
                     ACCESS_EXCLUSIVE_REWRITE, c));
         }
         out.add(step("drop type " + name, "DROP TYPE " + name, undo(ctx.renderer().createEnum(schema, before)),
@@ -178,12 +179,16 @@ final class PostgresTypeSteps {
                 undo("ALTER TYPE " + name + " RENAME TO " + ctx.ident(tempName)), LockImpact.NONE, c));
         for (EnumColumn u : users) {
             if (u.column().defaultExpr() != null) {
-                String alter = "ALTER TABLE " + ctx.qualified(u.schema(), u.table()) + " ALTER COLUMN " + ctx.ident(u.column().name());
-                out.add(step("set default of " + u.column().name() + " again", alter + " SET DEFAULT " + u.column().defaultExpr(),
-                        undo(alter + " DROP DEFAULT"), ACCESS_EXCLUSIVE, c));
+                out.add(step("set default of " + u.column().name() + " again",
+                        alterColumn(u, "SET DEFAULT " + u.column().defaultExpr()), undo(alterColumn(u, "DROP DEFAULT")),
+                        ACCESS_EXCLUSIVE, c));
             }
         }
         return out;
+    }
+
+    private String alterColumn(EnumColumn u, String clause) {
+        return ctx.clauses().alterColumn(u.schema(), u.table(), u.column().name(), clause);
     }
 
     private static String temporaryName(String name) {

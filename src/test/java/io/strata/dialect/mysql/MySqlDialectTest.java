@@ -29,7 +29,7 @@ class MySqlDialectTest {
         assertThat(dialect.accepts("jdbc:mariadb://db:3306/app")).isTrue();
         assertThat(dialect.accepts("jdbc:postgresql://db/app")).isFalse();
         assertThat(Dialects.byName("mysql")).isInstanceOf(MySqlDialect.class);
-        assertThat(MySqlUrls.forDriver("jdbc:mysql://h:3306/?user=u")).isEqualTo("jdbc:mariadb://h:3306/?user=u");
+        assertThat(dialect.driverUrl("jdbc:mysql://h:3306/?user=u")).isEqualTo("jdbc:mariadb://h:3306/?user=u");
     }
 
     @Test

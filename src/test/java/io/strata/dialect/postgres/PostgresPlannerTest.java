@@ -280,9 +280,9 @@ class PostgresPlannerTest {
 
     @Test
     void theServerVersionIsReadFromItsMajorNumber() {
-        assertThat(PostgresPlanContext.major("15.19")).isEqualTo(15);
-        assertThat(PostgresPlanContext.major("9.6.24")).isEqualTo(9);
-        assertThat(PostgresPlanContext.major("")).isEqualTo(PostgresPlanContext.NEWEST);
-        assertThat(PostgresPlanContext.major(null)).isEqualTo(PostgresPlanContext.NEWEST);
+        assertThat(PostgresVersion.parse("15.19").major()).isEqualTo(15);
+        assertThat(PostgresVersion.parse("9.6.24").major()).isEqualTo(9);
+        assertThat(PostgresVersion.parse("")).isEqualTo(PostgresVersion.NEWEST);
+        assertThat(PostgresVersion.parse(null)).isEqualTo(PostgresVersion.NEWEST);
     }
 }

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * MySqlLiveSchema is what the databases a statement names show now, for {@link MySqlStatementLanding}: tables
- * and views as the inspector reads them (the model the planner wrote its statements from, so both sides
+ * MySqlLandingSchema is what the databases a statement names show now, for {@link MySqlStatementLanding}:
+ * tables and views as the inspector reads them (the model the planner wrote its statements from, so both sides
  * compare in one form), triggers, and the server's default collations; each read once, when first asked for.
  */
-final class MySqlLiveSchema {
+final class MySqlLandingSchema {
 
     /** A trigger as information_schema.TRIGGERS shows it. */
     record Trigger(String table, String timing, String event, String body) {
@@ -32,21 +32,21 @@ final class MySqlLiveSchema {
     private Boolean foldsCase;
     private MySqlVersion version;
 
-    MySqlLiveSchema(Connection connection) {
+    MySqlLandingSchema(Connection connection) {
         this.connection = connection;
     }
 
     /** The connection's database, which unqualified names are in; null when it has none. */
     String current() throws SQLException {
         if (current == null) {
-            current = value("SELECT DATABASE()");
+            current = value(MySqlCatalogQueries.CURRENT_DATABASE);
         }
         return current;
     }
 
     MySqlVersion version() throws SQLException {
         if (version == null) {
-            version = MySqlVersion.parse(value("SELECT VERSION()"));
+            version = MySqlVersion.parse(value(MySqlCatalogQueries.VERSION));
         }
         return version;
     }

@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * InfoSchema runs one information_schema query over a list of databases and returns its rows as
- * text, counting every query so tests can hold the inspector to a fixed number of them.
+ * MySqlCatalogRows runs the inspector's {@link MySqlCatalogQueries} over a list of databases and returns
+ * their rows as text, counting every query so tests can hold an inspection to a fixed number, and holds
+ * the small types the per-kind readers share.
  */
-final class InfoSchema {
+final class MySqlCatalogRows {
 
     /** One result row, keyed by upper-case column label; a column the server lacks reads as absent. */
     record Row(Map<String, String> values) {
@@ -57,7 +58,7 @@ final class InfoSchema {
     private final List<String> schemas;
     private final AtomicInteger counter;
 
-    InfoSchema(Connection connection, List<String> schemas, AtomicInteger counter) {
+    MySqlCatalogRows(Connection connection, List<String> schemas, AtomicInteger counter) {
         this.connection = connection;
         this.schemas = List.copyOf(schemas);
         this.counter = counter;
