@@ -1,5 +1,12 @@
 package io.strata.api;
 
+import io.strata.api.dto.AuditEventDto;
+import io.strata.api.dto.BranchDto;
+import io.strata.api.dto.ImpactDto;
+import io.strata.api.dto.RegistrationDto;
+import io.strata.api.dto.SubjectDto;
+import io.strata.api.dto.ValidationReportDto;
+import io.strata.api.dto.VersionDto;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.strata.compat.CompatibilityJson;
@@ -39,25 +46,26 @@ final class V1Routes {
     void register(RouteTable routes) {
         routes.get(PREFIX + "/schemas", this::listSubjects);
         routes.post(PREFIX + "/schemas", this::registerSchema);
-        routes.get(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, ApiJson.subject(registry.subjects().get(ctx.pathParam("id")))));
+        routes.get(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, SubjectDto.of(registry.subjects().get(ctx.pathParam("id")))));
         routes.put(PREFIX + "/schemas/{id}", this::updateSubject);
         routes.delete(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, Map.of("deleted",
                 registry.subjects().delete(ctx.pathParam("id"), JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)))));
-        routes.get(PREFIX + "/schemas/{id}/versions", ctx -> Responses.json(ctx, 200, Map.of("versions", ApiJson.versions(
-                registry.schemas().versions(ctx.pathParam("id"), ctx.queryParam("branch"), JsonBodies.flag(ctx, "deleted"))))));
+        routes.get(PREFIX + "/schemas/{id}/versions", ctx -> Responses.json(ctx, 200, Map.of("versions",
+                registry.schemas().versions(ctx.pathParam("id"), ctx.queryParam("branch"), JsonBodies.flag(ctx, "deleted"))
+                        .stream().map(VersionDto::summary).toList())));
         routes.post(PREFIX + "/schemas/{id}/versions", this::registerVersion);
-        routes.get(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, ApiJson.version(
+        routes.get(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, VersionDto.withSchema(
                 registry.schemas().version(ctx.pathParam("id"), ctx.queryParam("branch"), ctx.pathParam("version"),
-                        JsonBodies.flag(ctx, "deleted")), true)));
-        routes.delete(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, ApiJson.version(
+                        JsonBodies.flag(ctx, "deleted")))));
+        routes.delete(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, VersionDto.summary(
                 registry.subjects().deleteVersion(ctx.pathParam("id"), ctx.pathParam("version"),
-                        JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)), false)));
-        routes.get(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ApiJson.impact(
+                        JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)))));
+        routes.get(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ImpactDto.of(
                 registry.impact().run(ctx.pathParam("id"), null, ctx.queryParam("version")))));
-        routes.post(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ApiJson.impact(registry.impact().run(
+        routes.post(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ImpactDto.of(registry.impact().run(
                 ctx.pathParam("id"), JsonBodies.text(JsonBodies.object(ctx), "schema", true), null))));
         routes.get(PREFIX + "/schemas/{id}/branches", ctx -> Responses.json(ctx, 200, Map.of("branches",
-                registry.branches().list(ctx.pathParam("id")).stream().map(ApiJson::branch).toList())));
+                registry.branches().list(ctx.pathParam("id")).stream().map(BranchDto::of).toList())));
         routes.post(PREFIX + "/schemas/{id}/branches", this::forkBranch);
         routes.post(PREFIX + "/schemas/{id}/branches/{branch}/merge", ctx -> respond(ctx, registry.merge().run(ctx.pathParam("id"),
                 ctx.pathParam("branch"), ctx.body().isBlank() ? null : JsonBodies.text(JsonBodies.object(ctx), "message", false),
@@ -74,7 +82,7 @@ final class V1Routes {
 
     private void listSubjects(Context ctx) {
         boolean deleted = JsonBodies.flag(ctx, "deleted");
-        Responses.json(ctx, 200, Map.of("schemas", registry.subjects().list(deleted).stream().map(ApiJson::subject).toList()));
+        Responses.json(ctx, 200, Map.of("schemas", registry.subjects().list(deleted).stream().map(SubjectDto::of).toList()));
     }
 
     private void registerSchema(Context ctx) {
@@ -96,21 +104,19 @@ final class V1Routes {
 
     private void respond(Context ctx, Registration registration) {
         metrics.registration(registration.created() ? "created" : "existing");
-        Map<String, Object> json = new LinkedHashMap<>(ApiJson.version(registration.version(), false));
-        json.put("created", registration.created());
-        json.put("check", registration.check() == null ? null : CompatibilityJson.of(registration.check()));
-        Responses.json(ctx, registration.created() ? 201 : 200, json);
+        Responses.json(ctx, registration.created() ? 201 : 200, new RegistrationDto(VersionDto.summary(registration.version()),
+                registration.created(), registration.check() == null ? null : CompatibilityJson.of(registration.check())));
     }
 
     private void updateSubject(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        Responses.json(ctx, 200, ApiJson.subject(registry.subjects().update(ctx.pathParam("id"), settings(body),
+        Responses.json(ctx, 200, SubjectDto.of(registry.subjects().update(ctx.pathParam("id"), settings(body),
                 Requests.actor(ctx))));
     }
 
     private void forkBranch(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        Responses.json(ctx, 201, ApiJson.branch(registry.branches().fork(ctx.pathParam("id"),
+        Responses.json(ctx, 201, BranchDto.of(registry.branches().fork(ctx.pathParam("id"),
                 JsonBodies.text(body, "name", true), JsonBodies.text(body, "from", false), Requests.actor(ctx))));
     }
 
@@ -137,10 +143,10 @@ final class V1Routes {
     }
 
     private void reports(Context ctx) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<ValidationReportDto> out = new ArrayList<>();
         for (ValidationReport r : registry.validate().reports(JsonBodies.longParam(ctx, "before", 0),
                 (int) JsonBodies.longParam(ctx, "limit", 50))) {
-            out.add(ApiJson.report(r, JsonBodies.stored(r.body(), "report " + r.id())));
+            out.add(ValidationReportDto.of(r, JsonBodies.stored(r.body(), "report " + r.id())));
         }
         Responses.json(ctx, 200, Map.of("reports", out));
     }
@@ -149,7 +155,7 @@ final class V1Routes {
         List<AuditEvent> events = registry.audit().page(JsonBodies.longParam(ctx, "after", 0),
                 (int) JsonBodies.longParam(ctx, "limit", 100));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("events", events.stream().map(ApiJson::audit).toList());
+        json.put("events", events.stream().map(AuditEventDto::of).toList());
         json.put("next", events.isEmpty() ? null : events.get(events.size() - 1).seq());
         Responses.json(ctx, 200, json);
     }

@@ -1,6 +1,6 @@
 package io.strata.cli;
 
-import io.strata.api.ApiJson;
+import io.strata.api.dto.AuditEventDto;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.app.Registry;
 import io.strata.audit.AuditVerification;
@@ -174,7 +174,7 @@ final class AuditCommand implements Runnable {
             List<Map<String, Object>> events = new ArrayList<>();
             if (client == null) {
                 try (Registry registry = source.openStore()) {
-                    registry.audit().page(after, limit).forEach(e -> events.add(ApiJson.audit(e)));
+                    registry.audit().page(after, limit).forEach(e -> events.add(Json.asMap(AuditEventDto.of(e))));
                 }
                 return events;
             }

@@ -82,7 +82,7 @@ class LayeringTest {
         addition("api", "audit", "the audit routes page through events and verify the chain");
         addition("api", "model", "a subject's format is a request field");
         addition("cli", "registry", "audit log reads the trail through the registry's use case when no server is named");
-        addition("cli", "api", "strata serve starts the API server; strata's client commands share its JSON writer");
+        addition("cli", "api", "strata serve starts the API server; audit log prints events in the API's shape (api.dto)");
         addition("cli", "migrate", "apply, migrate, rollback, status and backups print the executor's typed results");
         addition("cli", "plan", "plan and lint print plans and diagnostics");
         addition("cli", "compat", "check and diff print compatibility results");
