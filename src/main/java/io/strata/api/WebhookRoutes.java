@@ -1,8 +1,9 @@
 package io.strata.api;
 
+import io.strata.api.dto.DeliveryDto;
+import io.strata.api.dto.WebhookDto;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.strata.events.Subscription;
 import io.strata.events.Webhooks;
 import io.strata.events.Delivery;
 
@@ -28,8 +29,8 @@ final class WebhookRoutes {
     void register(RouteTable routes) {
         routes.post(PREFIX, this::create);
         routes.get(PREFIX, ctx -> Responses.json(ctx, 200, Map.of("webhooks",
-                webhooks.list().stream().map(WebhookRoutes::webhook).toList())));
-        routes.get(PREFIX + "/{id}", ctx -> Responses.json(ctx, 200, webhook(webhooks.get(ctx.pathParam("id")))));
+                webhooks.list().stream().map(WebhookDto::of).toList())));
+        routes.get(PREFIX + "/{id}", ctx -> Responses.json(ctx, 200, WebhookDto.of(webhooks.get(ctx.pathParam("id")))));
         routes.delete(PREFIX + "/{id}", ctx -> {
             webhooks.delete(ctx.pathParam("id"), Requests.actor(ctx));
             Responses.json(ctx, 200, Map.of("deleted", true));
@@ -45,39 +46,15 @@ final class WebhookRoutes {
         if (events == null) {
             throw ApiException.badRequest("field \"events\" is required");
         }
-        Responses.json(ctx, 201, webhook(webhooks.create(url, secret, events, Requests.actor(ctx))));
+        Responses.json(ctx, 201, WebhookDto.of(webhooks.create(url, secret, events, Requests.actor(ctx))));
     }
 
     private void deliveries(Context ctx) {
         List<Delivery> page = webhooks.deliveries(ctx.pathParam("id"), JsonBodies.longParam(ctx, "before", 0),
                 (int) Math.max(1, Math.min(JsonBodies.longParam(ctx, "limit", 100), 1_000)));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("deliveries", page.stream().map(WebhookRoutes::delivery).toList());
+        json.put("deliveries", page.stream().map(DeliveryDto::of).toList());
         json.put("next", page.isEmpty() ? null : page.get(page.size() - 1).id());
         Responses.json(ctx, 200, json);
-    }
-
-    private static Map<String, Object> webhook(Subscription s) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", s.id());
-        json.put("url", s.url());
-        json.put("events", s.events());
-        json.put("createdBy", s.createdBy());
-        json.put("createdAt", s.createdAt().toString());
-        return json;
-    }
-
-    private static Map<String, Object> delivery(Delivery d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", d.id());
-        json.put("delivery", d.delivery());
-        json.put("event", d.event());
-        json.put("attempt", d.attempt());
-        json.put("outcome", d.outcome());
-        json.put("statusCode", d.statusCode());
-        json.put("error", d.error());
-        json.put("at", d.at().toString());
-        json.put("durationMs", d.durationMillis());
-        return json;
     }
 }
