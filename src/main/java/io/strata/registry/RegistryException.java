@@ -1,16 +1,17 @@
 package io.strata.registry;
 
 import io.strata.error.ErrorCode;
-import io.strata.error.StrataException;
+import io.strata.error.Refusal;
+import io.strata.error.RefusalException;
 
 /**
  * A RegistryException is a registry request refused for a named {@link Reason}, which the APIs turn into a
  * status and (for the Confluent-compatible API) Confluent's error code.
  */
-public final class RegistryException extends StrataException {
+public final class RegistryException extends RefusalException {
 
     /** Why a request was refused. */
-    public enum Reason {
+    public enum Reason implements Refusal {
         SUBJECT_NOT_FOUND(ErrorCode.NOT_FOUND),
         VERSION_NOT_FOUND(ErrorCode.NOT_FOUND),
         SCHEMA_NOT_FOUND(ErrorCode.NOT_FOUND),
@@ -42,27 +43,23 @@ public final class RegistryException extends StrataException {
         Reason(ErrorCode code) {
             this.code = code;
         }
-    }
 
-    private final Reason reason;
-    private final transient Object details;
+        @Override
+        public ErrorCode code() {
+            return code;
+        }
+    }
 
     public RegistryException(Reason reason, String message) {
         this(reason, message, null);
     }
 
     public RegistryException(Reason reason, String message, Object details) {
-        super(reason.code, message);
-        this.reason = reason;
-        this.details = details;
+        super(reason, message, details);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
-    }
-
-    /** Data that explains the refusal (the merge's conflicts, the dependents), or null. */
-    public Object details() {
-        return details;
+        return (Reason) super.reason();
     }
 }

@@ -1,16 +1,17 @@
 package io.strata.rollout;
 
 import io.strata.error.ErrorCode;
-import io.strata.error.StrataException;
+import io.strata.error.Refusal;
+import io.strata.error.RefusalException;
 
 /**
  * A RolloutException is a request to the rollout engine (environments, rollouts, client versions, drift)
  * refused for a named {@link Reason}, which the API turns into a status and a code.
  */
-public final class RolloutException extends StrataException {
+public final class RolloutException extends RefusalException {
 
     /** Why a request was refused. */
-    public enum Reason {
+    public enum Reason implements Refusal {
         ENVIRONMENT_NOT_FOUND(ErrorCode.NOT_FOUND),
         ROLLOUT_NOT_FOUND(ErrorCode.NOT_FOUND),
         /** A rollout to an environment whose last drift check found changes, not forced. */
@@ -31,27 +32,23 @@ public final class RolloutException extends StrataException {
         Reason(ErrorCode code) {
             this.code = code;
         }
-    }
 
-    private final Reason reason;
-    private final transient Object details;
+        @Override
+        public ErrorCode code() {
+            return code;
+        }
+    }
 
     public RolloutException(Reason reason, String message) {
         this(reason, message, null);
     }
 
     public RolloutException(Reason reason, String message, Object details) {
-        super(reason.code, message);
-        this.reason = reason;
-        this.details = details;
+        super(reason, message, details);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
-    }
-
-    /** Data that explains the refusal (the unreachable targets, the policy's diagnostics), or null. */
-    public Object details() {
-        return details;
+        return (Reason) super.reason();
     }
 }
