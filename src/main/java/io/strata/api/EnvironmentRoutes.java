@@ -39,10 +39,10 @@ final class EnvironmentRoutes {
         });
         routes.get(PATH + "/{id}/health", ctx -> Responses.json(ctx, 200, EnvironmentHealthDto.of(registry.environments().health(ctx.pathParam("id")))));
         routes.post(PATH + "/{id}/clients", this::report);
-        routes.post(PATH + "/{id}/sync", ctx -> Responses.json(ctx, 200, drift(registry.drift().check(ctx.pathParam("id")))));
+        routes.post(PATH + "/{id}/sync", ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().check(ctx.pathParam("id")))));
         routes.post(PATH + "/{id}/repair", ctx -> Responses.json(ctx, 201, RolloutRoutes.dto(registry.rollouts()
                 .repair(ctx.pathParam("id"), Requests.actor(ctx)))));
-        routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, drift(registry.drift().latest(ctx.pathParam("id"))
+        routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().latest(ctx.pathParam("id"))
                 .orElseThrow(() -> new RolloutException(
                         RolloutException.Reason.ENVIRONMENT_NOT_FOUND,
                         "environment \"" + ctx.pathParam("id") + "\" has no drift check yet: POST .../sync")))));
@@ -69,10 +69,6 @@ final class EnvironmentRoutes {
                 JsonBodies.text(body, "service", true), JsonBodies.text(body, "instance", true), reads, writes)));
     }
 
-    private static DriftReportDto drift(io.strata.rollout.drift.DriftReport r) {
-        return DriftReportDto.of(r, JsonBodies.stored(r.report(), "a drift report"),
-                r.repair() == null ? null : JsonBodies.stored(r.repair(), "a drift repair"));
-    }
 
     private void add(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);

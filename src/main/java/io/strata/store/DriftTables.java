@@ -40,8 +40,8 @@ public final class DriftTables implements DriftRepository {
                     ps.setInt(3, r.version());
                 }
                 ps.setInt(4, r.changes());
-                ps.setString(5, r.report());
-                ps.setString(6, r.repair());
+                ps.setString(5, DriftJson.report(r));
+                ps.setString(6, r.repair() == null ? null : DriftJson.repair(r.repair()));
                 ps.setObject(7, StoreTransaction.time(r.checkedAt()));
                 ps.executeUpdate();
             }
@@ -77,8 +77,11 @@ public final class DriftTables implements DriftRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int version = rs.getInt(3);
-                    out.add(new DriftReport(rs.getString(1), rs.getString(2), rs.wasNull() ? null : version,
-                            rs.getInt(4), rs.getString(5), rs.getString(6), StoreTransaction.instant(rs, 7)));
+                    Integer checkedVersion = rs.wasNull() ? null : version;
+                    DriftJson.Report report = DriftJson.readReport(rs.getString(5));
+                    String repair = rs.getString(6);
+                    out.add(new DriftReport(rs.getString(1), rs.getString(2), checkedVersion, report.changes(), report.note(),
+                            repair == null ? null : DriftJson.readRepair(repair), StoreTransaction.instant(rs, 7)));
                 }
             }
         }

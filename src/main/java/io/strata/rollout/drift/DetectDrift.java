@@ -6,10 +6,6 @@ import io.strata.migrate.TargetSession;
 import io.strata.rollout.RolloutException;
 
 import io.strata.rollout.Environments;
-import io.strata.rollout.RolloutPreflight;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strata.compat.CompatibilityJson;
 import io.strata.source.PlanFile;
 import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
@@ -27,7 +23,6 @@ import io.strata.model.Catalog;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
 import io.strata.migrate.Planner;
-import io.strata.plan.Step;
 import io.strata.dialect.LiveSchema;
 import io.strata.plan.lint.DestructiveAnalyzer;
 import io.strata.plan.lint.LintPass;
@@ -57,7 +52,6 @@ import java.util.function.Supplier;
  */
 public final class DetectDrift {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RolloutStore store;
     private final BiFunction<String, Integer, Catalog> versionSchema;
@@ -137,19 +131,19 @@ public final class DetectDrift {
         Optional<Comparison> compared = compare(environment);
         DriftReport report;
         if (compared.isEmpty()) {
-            report = new DriftReport(name, null, null, 0, json(Map.of("changes", List.of(),
-                    "note", "no version was rolled out here: nothing to compare with")), null, Instant.now());
+            report = new DriftReport(name, null, null, List.of(), "no version was rolled out here: nothing to compare with",
+                    null, Instant.now());
         } else if (compared.get().phasesLeft() != null) {
             Comparison c = compared.get();
-            report = new DriftReport(name, c.subject(), c.version(), 0, json(Map.of("changes", List.of(), "note",
-                    c.subject() + "@" + c.version() + " is being rolled out phase by phase; still to come: " + c.phasesLeft()
-                            + ". The schema is compared once every phase is applied")), null, Instant.now());
+            report = new DriftReport(name, c.subject(), c.version(), List.of(), c.subject() + "@" + c.version()
+                    + " is being rolled out phase by phase; still to come: " + c.phasesLeft()
+                    + ". The schema is compared once every phase is applied", null, Instant.now());
         } else {
             Comparison c = compared.get();
             List<Finding> findings = CompatibilityChecker.check(CompatibilityLevel.NONE, List.of(new LabelledChanges(
                     c.subject() + "@" + c.version(), "live", Differ.diff(c.expected(), c.live()))), environment.dialect()).findings();
-            report = new DriftReport(name, c.subject(), c.version(), findings.size(),
-                    json(Map.of("changes", CompatibilityJson.findings(findings))), json(repairJson(environment, c)), Instant.now());
+            report = new DriftReport(name, c.subject(), c.version(), findings.stream().map(DriftChange::of).toList(), null,
+                    repairPlan(environment, c), Instant.now());
         }
         store.transaction(tx -> {
             tx.drift().save(report);
@@ -207,22 +201,15 @@ public final class DetectDrift {
         return new Repair(environment.name(), c.subject(), c.version(), c.live(), c.expected(), plan, destructive);
     }
 
-    private static Map<String, Object> repairJson(Environment environment, Comparison c) {
-        Map<String, Object> json = new LinkedHashMap<>();
+    private static RepairPlan repairPlan(Environment environment, Comparison c) {
         try {
             Repair repair = repairOf(environment, c);
-            json.put("statements", repair.plan().steps().stream().map(Step::sql).toList());
-            json.put("phases", RolloutPreflight.phasesJson(repair.plan()));
-            json.put("destructive", repair.destructive());
+            return RepairPlan.of(repair.plan(), repair.destructive());
         } catch (StrataException unplannable) {
             // Drift the planner cannot reverse (a table option it does not plan, say) still gets its report of
             // changes; the plan back says why there is none rather than failing the whole check.
-            json.put("statements", List.of());
-            json.put("phases", List.of());
-            json.put("destructive", false);
-            json.put("error", unplannable.getMessage());
+            return RepairPlan.unplannable(unplannable.getMessage());
         }
-        return json;
     }
 
     private Environment environment(String name) {
@@ -280,13 +267,5 @@ public final class DetectDrift {
         List<String> left = PlanFile.parse(planJson, "recorded in strata_history").phases().keySet().stream().sorted()
                 .map(Enum::name).filter(k -> !applied.contains(k)).toList();
         return left.isEmpty() ? null : String.join(", ", left);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report is plain data", e);
-        }
     }
 }

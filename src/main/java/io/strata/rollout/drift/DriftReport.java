@@ -1,20 +1,31 @@
 package io.strata.rollout.drift;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A DriftReport is the latest check of an environment: the subject and version its history says it is at,
- * how many typed changes separate the live schema from that version, and those changes as JSON.
+ * A DriftReport is the latest check of an environment: the subject and version its history says it is at, the typed
+ * differences between the live schema and that version, and the plan back to it.
  *
- * @param subject null when Strata never rolled a version out there (nothing to compare with)
- * @param repair  the plan from the live schema back to that version, as JSON ({@code statements}, {@code phases},
- *                {@code destructive}); null when there is no version to go back to, or for a report stored
- *                before the plan was kept with it
+ * @param subject     null when Strata never rolled a version out there (nothing to compare with)
+ * @param differences what the live schema has that the version has not, or lacks, with the roles each breaks
+ * @param note        why nothing was compared (no version rolled out, a phased rollout half way), or null
+ * @param repair      the plan from the live schema back to that version; null when there is no version to go
+ *                    back to, or for a report stored before the plan was kept with it
  */
-public record DriftReport(String environment, String subject, Integer version, int changes, String report, String repair,
-                          Instant checkedAt) {
+public record DriftReport(String environment, String subject, Integer version, List<DriftChange> differences, String note,
+                          RepairPlan repair, Instant checkedAt) {
+
+    public DriftReport {
+        differences = List.copyOf(differences);
+    }
+
+    /** How many differences were found. */
+    public int changes() {
+        return differences.size();
+    }
 
     public boolean drifted() {
-        return changes > 0;
+        return !differences.isEmpty();
     }
 }
