@@ -21,6 +21,12 @@ public record HistoryRow(int rank, String version, String description, String ki
                          Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error,
                          boolean rolledBack, String phase, String planJson) {
 
+    /** The phases of the plan this row's run recorded, in plan order; empty when it recorded none. */
+    public java.util.Set<io.strata.plan.PhaseKind> plannedPhases() {
+        return planJson == null ? java.util.Set.of()
+                : io.strata.source.PlanFile.parse(planJson, "recorded in strata_history").phases().keySet();
+    }
+
     /** Started but not every statement ran: it failed, or its process died. */
     public boolean incomplete() {
         return !success;

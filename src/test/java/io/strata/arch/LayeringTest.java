@@ -74,7 +74,6 @@ class LayeringTest {
         addition("rollout", "dialect", "environments are reached through their dialect's driver URL, inspector and history");
         addition("rollout", "diff", "drift is the difference between the live schema and the expected version");
         addition("rollout", "compat", "drift and preflight say which roles a difference breaks");
-        addition("rollout", "source", "preflight reads a version's recorded plan as a plan file");
         addition("api", "registry", "routes answer with the registry's records, as JSON");
         addition("api", "rollout", "routes answer with rollouts, environments and their health, as JSON");
         addition("api", "events", "webhook routes answer with webhooks and deliveries, as JSON");

@@ -6,7 +6,6 @@ import io.strata.migrate.TargetSession;
 import io.strata.rollout.RolloutException;
 
 import io.strata.rollout.Environments;
-import io.strata.source.PlanFile;
 import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
 import io.strata.compat.CompatibilityChecker;
@@ -256,15 +255,15 @@ public final class DetectDrift {
     /** The phases of a version's recorded plan that its rows do not show applied, or null when none is left. */
     private static String phasesLeft(List<HistoryRow> rowsOfVersion) {
         Set<String> applied = new java.util.HashSet<>();
-        String planJson = null;
+        HistoryRow recorded = null;
         for (HistoryRow r : rowsOfVersion) {
             applied.add(r.phase());
-            planJson = r.planJson() != null ? r.planJson() : planJson;
+            recorded = r.planJson() != null ? r : recorded;
         }
-        if (planJson == null) {
+        if (recorded == null) {
             return null;
         }
-        List<String> left = PlanFile.parse(planJson, "recorded in strata_history").phases().keySet().stream().sorted()
+        List<String> left = recorded.plannedPhases().stream().sorted()
                 .map(Enum::name).filter(k -> !applied.contains(k)).toList();
         return left.isEmpty() ? null : String.join(", ", left);
     }
