@@ -50,9 +50,20 @@ final class PlanJson {
             json.put("irreversible", irreversible.reason());
         }
         json.put("transactional", step.transactional());
-        json.put("lock", Map.of("level", step.lock().lock(), "rewrite", step.lock().rewrite(), "scan", step.lock().scan()));
-        json.put("change", step.source() == null ? null : Map.of(
-                "type", step.source().getClass().getSimpleName(), "location", step.source().location()));
+        // Ordered maps: Map.of iterates in an order that changes from one run to the next, and a plan written
+        // with --format json is compared and reviewed as a file.
+        Map<String, Object> lock = new LinkedHashMap<>();
+        lock.put("level", step.lock().lock());
+        lock.put("rewrite", step.lock().rewrite());
+        lock.put("scan", step.lock().scan());
+        json.put("lock", lock);
+        Map<String, Object> change = null;
+        if (step.source() != null) {
+            change = new LinkedHashMap<>();
+            change.put("type", step.source().getClass().getSimpleName());
+            change.put("location", step.source().location());
+        }
+        json.put("change", change);
         return json;
     }
 }
