@@ -37,7 +37,7 @@ final class ColumnTypeRules {
                     + "to bigint, numeric(10,2) to numeric(12,2), timestamp(3) to timestamp(6), MySQL varchar "
                     + "to a text type large enough in utf8mb4)",
             "Widen before deploying writers of the larger values; make sure readers (parsers, fixed-size "
-                    + "fields, validation) accept them first, as seed 001 says: teach readers first, then let "
+                    + "fields, validation) accept them first: teach readers first, then let "
                     + "writers write. int to bigint rewrites the table; plan it as an online change.",
             "Old writers' values still fit. Old readers break only once somebody writes a value beyond the "
                     + "old type (a bigint above 2^31, a 15-character string), so the effect depends on data. "

@@ -43,7 +43,7 @@ final class EnumRules {
     static final Rule ENUM_VALUE_ADDED = new Rule("ENUM_VALUE_ADDED", "Enum value added",
             "an enum type, MySQL ENUM or SET gained members",
             "Add the value first and deploy readers that understand it, then deploy writers that write it "
-                    + "(seed 001: teach readers first). PostgreSQL ALTER TYPE ... ADD VALUE cannot be used in "
+                    + "(teach readers first). PostgreSQL ALTER TYPE ... ADD VALUE cannot be used in "
                     + "the same transaction that adds it; in MySQL append members at the end, since inserting "
                     + "in the middle renumbers later members and copies the table.",
             "Old readers with strict validation meet an unknown value once new writers write it: data "
