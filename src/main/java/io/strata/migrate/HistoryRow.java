@@ -1,7 +1,11 @@
 package io.strata.migrate;
 
 import io.strata.plan.Checksums;
+import io.strata.plan.PhaseKind;
+import io.strata.source.PlanFile;
+
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A HistoryRow is one migration recorded in {@code strata_history}.
@@ -22,9 +26,9 @@ public record HistoryRow(int rank, String version, String description, String ki
                          boolean rolledBack, String phase, String planJson) {
 
     /** The phases of the plan this row's run recorded, in plan order; empty when it recorded none. */
-    public java.util.Set<io.strata.plan.PhaseKind> plannedPhases() {
-        return planJson == null ? java.util.Set.of()
-                : io.strata.source.PlanFile.parse(planJson, "recorded in strata_history").phases().keySet();
+    public Set<PhaseKind> plannedPhases() {
+        return planJson == null ? Set.of()
+                : PlanFile.parse(planJson, "recorded in strata_history").phases().keySet();
     }
 
     /** Started but not every statement ran: it failed, or its process died. */

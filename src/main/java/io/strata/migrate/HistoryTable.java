@@ -119,8 +119,9 @@ final class HistoryTable {
 
     List<HistoryRow> rows() throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
-        String rolledBack = evolved() ? "rolled_back" : "false";
+        // One look at the table's columns: tables made by older versions lack the later ones.
         List<String> columns = columns("strata_history");
+        String rolledBack = columns.contains("rolled_back") ? "rolled_back" : "false";
         String phase = columns.contains("phase") ? "phase" : "NULL";
         String planJson = columns.contains("plan_json") ? "plan_json" : "NULL";
         try (Statement s = connection.createStatement();

@@ -1,13 +1,12 @@
 package io.strata.rollout;
 
-import io.strata.migrate.HistoryRow;
-import io.strata.migrate.TargetSession;
-
-import io.strata.registry.AuditDetails;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
 import io.strata.error.StrataException;
+import io.strata.migrate.HistoryRow;
+import io.strata.migrate.TargetSession;
+import io.strata.registry.AuditDetails;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

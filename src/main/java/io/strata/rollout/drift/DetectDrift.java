@@ -1,11 +1,5 @@
 package io.strata.rollout.drift;
 
-import io.strata.migrate.HistoryRow;
-import io.strata.migrate.TargetSession;
-
-import io.strata.rollout.RolloutException;
-
-import io.strata.rollout.Environments;
 import io.strata.audit.EventNames;
 import io.strata.audit.EventSink;
 import io.strata.compat.CompatibilityChecker;
@@ -15,23 +9,30 @@ import io.strata.compat.LabelledChanges;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.LiveSchema;
 import io.strata.diff.Differ;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
+import io.strata.migrate.HistoryRow;
+import io.strata.migrate.Planner;
+import io.strata.migrate.TargetSession;
 import io.strata.model.Catalog;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
-import io.strata.migrate.Planner;
-import io.strata.dialect.LiveSchema;
 import io.strata.plan.lint.DestructiveAnalyzer;
 import io.strata.plan.lint.LintPass;
 import io.strata.rollout.Environment;
-import io.strata.rollout.VersionLabel;
+import io.strata.rollout.Environments;
+import io.strata.rollout.RolloutException;
 import io.strata.rollout.RolloutStore;
+import io.strata.rollout.VersionLabel;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,9 +240,9 @@ public final class DetectDrift {
     }
 
     private static Optional<RolledOut> lastRolledOut(Environment environment, Connection connection) throws SQLException {
-        List<HistoryRow> rows = new java.util.ArrayList<>(TargetSession.readHistory(Dialects.byName(environment.dialect()),
+        List<HistoryRow> rows = new ArrayList<>(TargetSession.readHistory(Dialects.byName(environment.dialect()),
                 connection, null).stream().filter(r -> r.success() && !r.rolledBack()).toList());
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         for (HistoryRow row : rows) {
             Optional<VersionLabel> label = VersionLabel.parse(row.version());
             if (label.isPresent()) {
@@ -254,7 +255,7 @@ public final class DetectDrift {
 
     /** The phases of a version's recorded plan that its rows do not show applied, or null when none is left. */
     private static String phasesLeft(List<HistoryRow> rowsOfVersion) {
-        Set<String> applied = new java.util.HashSet<>();
+        Set<String> applied = new HashSet<>();
         HistoryRow recorded = null;
         for (HistoryRow r : rowsOfVersion) {
             applied.add(r.phase());

@@ -3,6 +3,7 @@ package io.strata.rollout.drift;
 import io.strata.compat.Finding;
 import io.strata.compat.Role;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record DriftChange(String code, String type, String location, List<String
 
     public DriftChange {
         breaks = List.copyOf(breaks);
-        effects = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(effects));
+        effects = Collections.unmodifiableMap(new LinkedHashMap<>(effects));
     }
 
     static DriftChange of(Finding f) {
