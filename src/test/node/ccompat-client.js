@@ -1,11 +1,13 @@
 // ccompat-client.js drives Strata's Confluent-compatible API with @kafkajs/confluent-schema-registry, a client
 // written for Confluent's registry, and prints what it saw as one JSON line for ConfluentClientTest to check.
-// Usage: node ccompat-client.js http://127.0.0.1:<port>/ccompat
+// Usage: node ccompat-client.js http://127.0.0.1:<port>/ccompat KEY_ID SECRET
+// The client authenticates as Kafka serializers do, with Basic KEY_ID:SECRET of a Strata API key.
 'use strict';
 
 const { SchemaRegistry, SchemaType } = require('@kafkajs/confluent-schema-registry');
 
 const host = process.argv[2];
+const auth = { username: process.argv[3], password: process.argv[4] };
 const subject = 'payments-value';
 
 const v1 = {
@@ -27,7 +29,8 @@ const v3 = {
 
 const avro = (schema) => ({ type: SchemaType.AVRO, schema: JSON.stringify(schema) });
 // No retries: a refusal must reach the script as it came from the server.
-const client = () => new SchemaRegistry({ host, retry: { retries: 0 } });
+const client = () => new SchemaRegistry({ host, auth, retry: { retries: 0 } });
+const anonymous = () => new SchemaRegistry({ host, retry: { retries: 0 } });
 
 function failure(e) {
   return { name: e.name, status: e.status === undefined ? null : e.status, message: e.message };
@@ -37,6 +40,12 @@ async function main() {
   const writer = client();
   const out = {};
 
+  try {
+    await anonymous().register(avro(v1), { subject });
+    out.anonymous = { registered: true };
+  } catch (e) {
+    out.anonymous = failure(e);
+  }
   const first = await writer.register(avro(v1), { subject });
   out.id1 = first.id;
   out.idAgain = (await writer.register(avro(v1), { subject })).id;

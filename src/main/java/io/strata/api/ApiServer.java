@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.strata.app.Registry;
+import io.strata.security.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,8 +36,16 @@ public final class ApiServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Starts serving {@code registry}; the caller closes both. */
+    /** Starts serving {@code registry} to holders of its API keys; the caller closes both. */
     public static ApiServer start(Registry registry, ServerSettings settings) {
+        return start(registry, settings, AccessSettings.keysOnly());
+    }
+
+    /** Starts serving {@code registry} to holders of its API keys and of tokens {@code access} accepts. */
+    public static ApiServer start(Registry registry, ServerSettings settings, AccessSettings access) {
+        Authenticator authenticator = new Authenticator(registry.keys(), access.tokens(), Clock.systemUTC());
+        registry.keys().onRevoke(authenticator);
+        Access gate = new Access(authenticator, access);
         ApiMetrics metrics = new ApiMetrics();
         metrics.watchFleet(registry);
         RouteTable[] table = new RouteTable[1];
@@ -49,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 ctx.attribute("strata.start", System.nanoTime());
                 checkPath(ctx);
+                gate.authenticate(ctx);
                 checkBody(ctx, settings.maxBodyBytes());
             });
             config.routes.after(ctx -> {
@@ -91,8 +102,9 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.error(405, "*", ctx -> ApiErrors.handle(new ApiException(405, "METHOD_NOT_ALLOWED",
                     ctx.method() + " is not allowed on " + ctx.path()), ctx));
-            RouteTable routeTable = new RouteTable(config.routes);
+            RouteTable routeTable = new RouteTable(config.routes, gate);
             new V1Routes(registry, metrics).register(routeTable);
+            new KeyRoutes(registry.keys()).register(routeTable);
             new ConfluentRoutes(registry, metrics).register(routeTable);
             new EnvironmentRoutes(registry).register(routeTable);
             new RolloutRoutes(registry).register(routeTable);
@@ -172,6 +184,13 @@ public final class ApiServer implements AutoCloseable {
     /** The routes served, for the OpenAPI comparison. */
     public List<String> routes() {
         return routes.stream().map(r -> r.method() + " " + r.path()).toList();
+    }
+
+    /** The least role each route needs ({@code METHOD PATH} to the role's name, {@code open} for none), for the authorization matrix. */
+    public java.util.Map<String, String> roles() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        routes.forEach(r -> out.put(r.method() + " " + r.path(), r.role() == null ? "open" : r.role().label()));
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.security.Role;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.strata.registry.RegisterRequest;
@@ -30,75 +31,94 @@ final class ConfluentRoutes {
 
     private final Registry registry;
     private final ApiMetrics metrics;
+    private final SubjectAccess access;
 
     ConfluentRoutes(Registry registry, ApiMetrics metrics) {
         this.registry = registry;
         this.metrics = metrics;
+        this.access = new SubjectAccess(registry);
     }
 
     void register(RouteTable routes) {
-        routes.get(PREFIX + "/subjects", ctx -> reply(ctx, registry.subjects().list(JsonBodies.flag(ctx, "deleted")).stream()
+        routes.get(PREFIX + "/subjects", Role.VIEWER, ctx -> reply(ctx, registry.subjects().list(JsonBodies.flag(ctx, "deleted")).stream()
                 .filter(v -> v.subject().format() != SubjectFormat.SQL).map(v -> v.subject().name()).toList()));
-        routes.get(PREFIX + "/subjects/{subject}/versions", ctx -> reply(ctx, registry.schemas()
+        routes.get(PREFIX + "/subjects/{subject}/versions", Role.VIEWER, ctx -> reply(ctx, registry.schemas()
                 .versions(ctx.pathParam("subject"), null, JsonBodies.flag(ctx, "deleted")).stream()
                 .map(SchemaVersion::version).toList()));
-        routes.post(PREFIX + "/subjects/{subject}/versions", this::registerVersion);
-        routes.get(PREFIX + "/subjects/{subject}/versions/{version}", ctx -> reply(ctx, version(registry.schemas()
+        routes.post(PREFIX + "/subjects/{subject}/versions", Role.DEVELOPER, this::registerVersion);
+        routes.get(PREFIX + "/subjects/{subject}/versions/{version}", Role.VIEWER, ctx -> reply(ctx, version(registry.schemas()
                 .version(ctx.pathParam("subject"), null, ctx.pathParam("version"), JsonBodies.flag(ctx, "deleted")))));
-        routes.get(PREFIX + "/subjects/{subject}/versions/{version}/schema", ctx -> ctx.contentType(MEDIA_TYPE).result(
+        routes.get(PREFIX + "/subjects/{subject}/versions/{version}/schema", Role.VIEWER, ctx -> ctx.contentType(MEDIA_TYPE).result(
                 registry.schemas().version(ctx.pathParam("subject"), null, ctx.pathParam("version"), false).schema()));
-        routes.delete(PREFIX + "/subjects/{subject}/versions/{version}", ctx -> reply(ctx, registry.subjects()
-                .deleteVersion(ctx.pathParam("subject"), ctx.pathParam("version"), JsonBodies.flag(ctx, "permanent"),
+        routes.delete(PREFIX + "/subjects/{subject}/versions/{version}", Role.DEVELOPER, ctx -> reply(ctx, registry.subjects()
+                .deleteVersion(changed(ctx), ctx.pathParam("version"), permanent(ctx),
                         Requests.actor(ctx)).version()));
-        routes.post(PREFIX + "/subjects/{subject}", this::lookup);
-        routes.delete(PREFIX + "/subjects/{subject}", ctx -> reply(ctx, registry.subjects().delete(ctx.pathParam("subject"),
-                JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx))));
-        routes.get(PREFIX + "/schemas/ids/{id}", ctx -> reply(ctx, schemaById(id(ctx))));
-        routes.get(PREFIX + "/schemas/ids/{id}/schema", ctx -> ctx.contentType(MEDIA_TYPE)
+        routes.post(PREFIX + "/subjects/{subject}", Role.VIEWER, this::lookup);
+        routes.delete(PREFIX + "/subjects/{subject}", Role.DEVELOPER, ctx -> reply(ctx, registry.subjects().delete(changed(ctx),
+                permanent(ctx), Requests.actor(ctx))));
+        routes.get(PREFIX + "/schemas/ids/{id}", Role.VIEWER, ctx -> reply(ctx, schemaById(id(ctx))));
+        routes.get(PREFIX + "/schemas/ids/{id}/schema", Role.VIEWER, ctx -> ctx.contentType(MEDIA_TYPE)
                 .result(registry.schemas().byId(id(ctx)).schema()));
-        routes.get(PREFIX + "/schemas/ids/{id}/versions", ctx -> reply(ctx, registry.schemas().sameContent(id(ctx)).stream()
+        routes.get(PREFIX + "/schemas/ids/{id}/versions", Role.VIEWER, ctx -> reply(ctx, registry.schemas().sameContent(id(ctx)).stream()
                 .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList()));
-        routes.get(PREFIX + "/schemas/types", ctx -> reply(ctx, List.of("JSON", "PROTOBUF", "AVRO")));
-        routes.post(PREFIX + "/compatibility/subjects/{subject}/versions/{version}", this::checkAgainstVersion);
-        routes.post(PREFIX + "/compatibility/subjects/{subject}/versions", this::checkAgainstSubject);
-        routes.get(PREFIX + "/config", ctx -> reply(ctx, Map.of("compatibilityLevel", registry.config().globalLevel().name())));
-        routes.put(PREFIX + "/config", ctx -> reply(ctx, Map.of("compatibility", registry.config()
+        routes.get(PREFIX + "/schemas/types", Role.VIEWER, ctx -> reply(ctx, List.of("JSON", "PROTOBUF", "AVRO")));
+        routes.post(PREFIX + "/compatibility/subjects/{subject}/versions/{version}", Role.DEVELOPER, this::checkAgainstVersion);
+        routes.post(PREFIX + "/compatibility/subjects/{subject}/versions", Role.DEVELOPER, this::checkAgainstSubject);
+        routes.get(PREFIX + "/config", Role.VIEWER, ctx -> reply(ctx, Map.of("compatibilityLevel", registry.config().globalLevel().name())));
+        routes.put(PREFIX + "/config", Role.ADMIN, ctx -> reply(ctx, Map.of("compatibility", registry.config()
                 .setGlobalLevel(level(JsonBodies.object(ctx)), Requests.actor(ctx)).name())));
-        routes.get(PREFIX + "/config/{subject}", this::subjectConfig);
-        routes.put(PREFIX + "/config/{subject}", ctx -> {
+        routes.get(PREFIX + "/config/{subject}", Role.VIEWER, this::subjectConfig);
+        routes.put(PREFIX + "/config/{subject}", Role.DEVELOPER, ctx -> {
             String level = level(JsonBodies.object(ctx));
-            registry.subjects().update(ctx.pathParam("subject"), new SubjectSettings(level, null, null, null, null),
+            registry.subjects().update(changed(ctx), new SubjectSettings(level, null, null, null, null),
                     Requests.actor(ctx));
             reply(ctx, Map.of("compatibility", level.toUpperCase(Locale.ROOT)));
         });
-        routes.delete(PREFIX + "/config/{subject}", ctx -> {
-            String subject = ctx.pathParam("subject");
+        routes.delete(PREFIX + "/config/{subject}", Role.DEVELOPER, ctx -> {
+            String subject = changed(ctx);
             String before = registry.subjects().get(subject).effectiveCompatibility();
             registry.subjects().update(subject, new SubjectSettings("DEFAULT", null, null, null, null), Requests.actor(ctx));
             reply(ctx, Map.of("compatibilityLevel", before));
         });
-        routes.get(PREFIX + "/mode", ctx -> reply(ctx, Map.of("mode", registry.config().mode(null))));
-        routes.put(PREFIX + "/mode", ctx -> reply(ctx, Map.of("mode", registry.config().setMode(null,
+        routes.get(PREFIX + "/mode", Role.VIEWER, ctx -> reply(ctx, Map.of("mode", registry.config().mode(null))));
+        routes.put(PREFIX + "/mode", Role.ADMIN, ctx -> reply(ctx, Map.of("mode", registry.config().setMode(null,
                 JsonBodies.text(JsonBodies.object(ctx), "mode", true), Requests.actor(ctx)))));
-        routes.get(PREFIX + "/mode/{subject}", ctx -> reply(ctx, Map.of("mode", registry.config().mode(ctx.pathParam("subject")))));
-        routes.put(PREFIX + "/mode/{subject}", ctx -> reply(ctx, Map.of("mode", registry.config().setMode(ctx.pathParam("subject"),
+        routes.get(PREFIX + "/mode/{subject}", Role.VIEWER, ctx -> reply(ctx, Map.of("mode", registry.config().mode(ctx.pathParam("subject")))));
+        routes.put(PREFIX + "/mode/{subject}", Role.DEVELOPER, ctx -> reply(ctx, Map.of("mode", registry.config().setMode(changed(ctx),
                 JsonBodies.text(JsonBodies.object(ctx), "mode", true), Requests.actor(ctx)))));
-        routes.delete(PREFIX + "/mode/{subject}", ctx -> reply(ctx, Map.of("mode",
-                registry.config().deleteMode(ctx.pathParam("subject"), Requests.actor(ctx)))));
+        routes.delete(PREFIX + "/mode/{subject}", Role.DEVELOPER, ctx -> reply(ctx, Map.of("mode",
+                registry.config().deleteMode(changed(ctx), Requests.actor(ctx)))));
     }
 
     private void registerVersion(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
         rejectReferences(body);
         try {
-            Registration r = registry.register().run(new RegisterRequest(ctx.pathParam("subject"), null, schemaType(body),
-                    null, JsonBodies.text(body, "schema", true), Requests.actor(ctx), null, null));
+            String subject = changed(ctx);
+            String owner = access.ownerFor(ctx, subject, null);
+            Registration r = registry.register().run(new RegisterRequest(subject, null, schemaType(body),
+                    null, JsonBodies.text(body, "schema", true), Requests.actor(ctx), null,
+                    owner == null ? null : new SubjectSettings(null, owner, null, null, null)));
             metrics.registration(r.created() ? "created" : "existing");
             reply(ctx, Map.of("id", r.version().id()));
         } catch (io.strata.registry.IncompatibleSchemaException e) {
             metrics.registration("refused");
             throw e;
         }
+    }
+
+    /** The path's subject, once the caller is known to be allowed to change it. */
+    private String changed(Context ctx) {
+        String subject = ctx.pathParam("subject");
+        access.requireTeam(ctx, subject);
+        return subject;
+    }
+
+    /** Whether a delete is permanent, once the caller is known to be allowed to make it. */
+    private static boolean permanent(Context ctx) {
+        boolean permanent = JsonBodies.flag(ctx, "permanent");
+        SubjectAccess.requireAdminFor(ctx, permanent);
+        return permanent;
     }
 
     private void lookup(Context ctx) {
@@ -112,14 +132,14 @@ final class ConfluentRoutes {
 
     private void checkAgainstVersion(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        CompatibilityResult result = registry.validate().againstVersion(ctx.pathParam("subject"), ctx.pathParam("version"),
+        CompatibilityResult result = registry.validate().againstVersion(changed(ctx), ctx.pathParam("version"),
                 JsonBodies.text(body, "schema", true));
         reply(ctx, compatibility(ctx, result));
     }
 
     private void checkAgainstSubject(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        CompatibilityResult result = registry.validate().againstSubject(ctx.pathParam("subject"), null,
+        CompatibilityResult result = registry.validate().againstSubject(changed(ctx), null,
                 JsonBodies.text(body, "schema", true), null);
         reply(ctx, compatibility(ctx, result));
     }

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.security.Role;
 import io.strata.api.dto.ClientVersionDto;
 import io.strata.api.dto.DriftReportDto;
 import io.strata.api.dto.EnvironmentDto;
@@ -29,24 +30,24 @@ final class EnvironmentRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get(PATH, ctx -> Responses.json(ctx, 200, Map.of("environments",
+        routes.get(PATH, Role.VIEWER, ctx -> Responses.json(ctx, 200, Map.of("environments",
                 registry.environments().list().stream().map(EnvironmentDto::of).toList())));
-        routes.post(PATH, this::add);
-        routes.get(PATH + "/{id}", ctx -> Responses.json(ctx, 200, EnvironmentDto.of(registry.environments().get(ctx.pathParam("id")))));
-        routes.delete(PATH + "/{id}", ctx -> {
+        routes.post(PATH, Role.ADMIN, this::add);
+        routes.get(PATH + "/{id}", Role.VIEWER, ctx -> Responses.json(ctx, 200, EnvironmentDto.of(registry.environments().get(ctx.pathParam("id")))));
+        routes.delete(PATH + "/{id}", Role.ADMIN, ctx -> {
             registry.environments().remove(ctx.pathParam("id"), Requests.actor(ctx));
             Responses.json(ctx, 200, Map.of("removed", ctx.pathParam("id")));
         });
-        routes.get(PATH + "/{id}/health", ctx -> Responses.json(ctx, 200, EnvironmentHealthDto.of(registry.environments().health(ctx.pathParam("id")))));
-        routes.post(PATH + "/{id}/clients", this::report);
-        routes.post(PATH + "/{id}/sync", ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().check(ctx.pathParam("id")))));
-        routes.post(PATH + "/{id}/repair", ctx -> Responses.json(ctx, 201, RolloutRoutes.dto(registry.rollouts()
+        routes.get(PATH + "/{id}/health", Role.VIEWER, ctx -> Responses.json(ctx, 200, EnvironmentHealthDto.of(registry.environments().health(ctx.pathParam("id")))));
+        routes.post(PATH + "/{id}/clients", Role.DEVELOPER, this::report);
+        routes.post(PATH + "/{id}/sync", Role.DEVELOPER, ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().check(ctx.pathParam("id")))));
+        routes.post(PATH + "/{id}/repair", Role.DEVELOPER, ctx -> Responses.json(ctx, 201, RolloutRoutes.dto(registry.rollouts()
                 .repair(ctx.pathParam("id"), Requests.actor(ctx)))));
-        routes.get(PATH + "/{id}/drift", ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().latest(ctx.pathParam("id"))
+        routes.get(PATH + "/{id}/drift", Role.VIEWER, ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().latest(ctx.pathParam("id"))
                 .orElseThrow(() -> new RolloutException(
                         RolloutException.Reason.ENVIRONMENT_NOT_FOUND,
                         "environment \"" + ctx.pathParam("id") + "\" has no drift check yet: POST .../sync")))));
-        routes.get(PATH + "/{id}/clients", ctx -> Responses.json(ctx, 200, Map.of("clients",
+        routes.get(PATH + "/{id}/clients", Role.VIEWER, ctx -> Responses.json(ctx, 200, Map.of("clients",
                 registry.clients().live(ctx.pathParam("id")).stream().map(ClientVersionDto::of).toList())));
     }
 

@@ -1,6 +1,7 @@
 package io.strata.api;
 
 import io.strata.app.Registry;
+import io.strata.security.Role;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,15 +25,15 @@ final class OpsRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/health", ctx -> {
+        routes.open("/health", ctx -> {
             boolean up = registry.storeHealthy();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", up ? "UP" : "DOWN");
             json.put("store", registry.storeKind());
             Responses.json(ctx, up ? 200 : 503, json);
         });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        routes.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
+        routes.get("/metrics", Role.VIEWER, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        routes.get(OPENAPI, Role.VIEWER, ctx -> ctx.contentType("application/json").result(openApi));
     }
 
     static String resource(String name) {

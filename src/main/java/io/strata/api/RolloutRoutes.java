@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.security.Role;
 import io.strata.api.dto.RolloutDto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,21 +29,21 @@ final class RolloutRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.post(PATH, this::create);
-        routes.get(PATH, ctx -> Responses.json(ctx, 200, Map.of("migrations", registry.rollouts()
+        routes.post(PATH, Role.DEVELOPER, this::create);
+        routes.get(PATH, Role.VIEWER, ctx -> Responses.json(ctx, 200, Map.of("migrations", registry.rollouts()
                 .list((int) JsonBodies.longParam(ctx, "limit", 50)).stream().map(RolloutRoutes::dto).toList())));
         // A rollout and its status are the same answer; so are execute and resume (resume is execute on a PAUSED one).
         Handler show = ctx -> Responses.json(ctx, 200, dto(registry.rollouts().get(id(ctx))));
-        routes.get(PATH + "/{id}", show);
-        routes.get(PATH + "/{id}/status", show);
+        routes.get(PATH + "/{id}", Role.VIEWER, show);
+        routes.get(PATH + "/{id}/status", Role.VIEWER, show);
         Handler execute = ctx -> Responses.json(ctx, 202, dto(registry.rollouts().execute(id(ctx), Requests.actor(ctx))));
-        routes.post(PATH + "/{id}/execute", execute);
-        routes.post(PATH + "/{id}/abort", ctx -> Responses.json(ctx, 200,
+        routes.post(PATH + "/{id}/execute", Role.DEVELOPER, execute);
+        routes.post(PATH + "/{id}/abort", Role.DEVELOPER, ctx -> Responses.json(ctx, 200,
                 dto(registry.rollouts().abort(id(ctx), Requests.actor(ctx)))));
-        routes.post(PATH + "/{id}/pause", ctx -> Responses.json(ctx, 200,
+        routes.post(PATH + "/{id}/pause", Role.DEVELOPER, ctx -> Responses.json(ctx, 200,
                 dto(registry.rollouts().pause(id(ctx), Requests.actor(ctx)))));
-        routes.post(PATH + "/{id}/resume", execute);
-        routes.post(PATH + "/{id}/rollback", ctx -> Responses.json(ctx, 202,
+        routes.post(PATH + "/{id}/resume", Role.DEVELOPER, execute);
+        routes.post(PATH + "/{id}/rollback", Role.DEVELOPER, ctx -> Responses.json(ctx, 202,
                 dto(registry.rollouts().rollback(id(ctx), Requests.actor(ctx)))));
     }
 

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.security.Role;
 import io.strata.api.dto.AuditEventDto;
 import io.strata.api.dto.BranchDto;
 import io.strata.api.dto.ImpactDto;
@@ -37,47 +38,54 @@ final class V1Routes {
 
     private final Registry registry;
     private final ApiMetrics metrics;
+    private final SubjectAccess access;
 
     V1Routes(Registry registry, ApiMetrics metrics) {
         this.registry = registry;
         this.metrics = metrics;
+        this.access = new SubjectAccess(registry);
     }
 
     void register(RouteTable routes) {
-        routes.get(PREFIX + "/schemas", this::listSubjects);
-        routes.post(PREFIX + "/schemas", this::registerSchema);
-        routes.get(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, SubjectDto.of(registry.subjects().get(ctx.pathParam("id")))));
-        routes.put(PREFIX + "/schemas/{id}", this::updateSubject);
-        routes.delete(PREFIX + "/schemas/{id}", ctx -> Responses.json(ctx, 200, Map.of("deleted",
-                registry.subjects().delete(ctx.pathParam("id"), JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)))));
-        routes.get(PREFIX + "/schemas/{id}/versions", ctx -> Responses.json(ctx, 200, Map.of("versions",
+        routes.get(PREFIX + "/schemas", Role.VIEWER, this::listSubjects);
+        routes.post(PREFIX + "/schemas", Role.DEVELOPER, this::registerSchema);
+        routes.get(PREFIX + "/schemas/{id}", Role.VIEWER, ctx -> Responses.json(ctx, 200, SubjectDto.of(registry.subjects().get(ctx.pathParam("id")))));
+        routes.put(PREFIX + "/schemas/{id}", Role.DEVELOPER, this::updateSubject);
+        routes.delete(PREFIX + "/schemas/{id}", Role.DEVELOPER, ctx -> {
+            boolean permanent = changing(ctx, ctx.pathParam("id"));
+            Responses.json(ctx, 200, Map.of("deleted", registry.subjects().delete(ctx.pathParam("id"), permanent, Requests.actor(ctx))));
+        });
+        routes.get(PREFIX + "/schemas/{id}/versions", Role.VIEWER, ctx -> Responses.json(ctx, 200, Map.of("versions",
                 registry.schemas().versions(ctx.pathParam("id"), ctx.queryParam("branch"), JsonBodies.flag(ctx, "deleted"))
                         .stream().map(VersionDto::summary).toList())));
-        routes.post(PREFIX + "/schemas/{id}/versions", this::registerVersion);
-        routes.get(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, VersionDto.withSchema(
+        routes.post(PREFIX + "/schemas/{id}/versions", Role.DEVELOPER, this::registerVersion);
+        routes.get(PREFIX + "/schemas/{id}/versions/{version}", Role.VIEWER, ctx -> Responses.json(ctx, 200, VersionDto.withSchema(
                 registry.schemas().version(ctx.pathParam("id"), ctx.queryParam("branch"), ctx.pathParam("version"),
                         JsonBodies.flag(ctx, "deleted")))));
-        routes.delete(PREFIX + "/schemas/{id}/versions/{version}", ctx -> Responses.json(ctx, 200, VersionDto.summary(
-                registry.subjects().deleteVersion(ctx.pathParam("id"), ctx.pathParam("version"),
-                        JsonBodies.flag(ctx, "permanent"), Requests.actor(ctx)))));
-        routes.get(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ImpactDto.of(
+        routes.delete(PREFIX + "/schemas/{id}/versions/{version}", Role.DEVELOPER, ctx -> {
+            boolean permanent = changing(ctx, ctx.pathParam("id"));
+            Responses.json(ctx, 200, VersionDto.summary(registry.subjects().deleteVersion(ctx.pathParam("id"),
+                    ctx.pathParam("version"), permanent, Requests.actor(ctx))));
+        });
+        routes.get(PREFIX + "/schemas/{id}/impact", Role.VIEWER, ctx -> Responses.json(ctx, 200, ImpactDto.of(
                 registry.impact().run(ctx.pathParam("id"), null, ctx.queryParam("version")))));
-        routes.post(PREFIX + "/schemas/{id}/impact", ctx -> Responses.json(ctx, 200, ImpactDto.of(registry.impact().run(
+        routes.post(PREFIX + "/schemas/{id}/impact", Role.VIEWER, ctx -> Responses.json(ctx, 200, ImpactDto.of(registry.impact().run(
                 ctx.pathParam("id"), JsonBodies.text(JsonBodies.object(ctx), "schema", true), null))));
-        routes.get(PREFIX + "/schemas/{id}/branches", ctx -> Responses.json(ctx, 200, Map.of("branches",
+        routes.get(PREFIX + "/schemas/{id}/branches", Role.VIEWER, ctx -> Responses.json(ctx, 200, Map.of("branches",
                 registry.branches().list(ctx.pathParam("id")).stream().map(BranchDto::of).toList())));
-        routes.post(PREFIX + "/schemas/{id}/branches", this::forkBranch);
-        routes.post(PREFIX + "/schemas/{id}/branches/{branch}/merge", ctx -> respond(ctx, registry.merge().run(ctx.pathParam("id"),
+        routes.post(PREFIX + "/schemas/{id}/branches", Role.DEVELOPER, this::forkBranch);
+        routes.post(PREFIX + "/schemas/{id}/branches/{branch}/merge", Role.DEVELOPER, ctx -> respond(ctx, registry.merge().run(
+                team(ctx, ctx.pathParam("id")),
                 ctx.pathParam("branch"), ctx.body().isBlank() ? null : JsonBodies.text(JsonBodies.object(ctx), "message", false),
                 Requests.actor(ctx))));
-        routes.post(PREFIX + "/compatibility/validate", this::validate);
-        routes.get(PREFIX + "/compatibility/matrix", this::matrix);
-        routes.get(PREFIX + "/validation/reports", this::reports);
-        routes.get(PREFIX + "/audit", this::audit);
-        routes.get(PREFIX + "/audit/verify", this::verifyAudit);
-        routes.get(PREFIX + "/config", ctx -> Responses.json(ctx, 200, Map.of("compatibility",
+        routes.post(PREFIX + "/compatibility/validate", Role.DEVELOPER, this::validate);
+        routes.get(PREFIX + "/compatibility/matrix", Role.VIEWER, this::matrix);
+        routes.get(PREFIX + "/validation/reports", Role.VIEWER, this::reports);
+        routes.get(PREFIX + "/audit", Role.VIEWER, this::audit);
+        routes.get(PREFIX + "/audit/verify", Role.VIEWER, this::verifyAudit);
+        routes.get(PREFIX + "/config", Role.VIEWER, ctx -> Responses.json(ctx, 200, Map.of("compatibility",
                 registry.config().globalLevel().name(), "mode", registry.config().mode(null))));
-        routes.put(PREFIX + "/config", this::updateConfig);
+        routes.put(PREFIX + "/config", Role.ADMIN, this::updateConfig);
     }
 
     private void listSubjects(Context ctx) {
@@ -87,19 +95,20 @@ final class V1Routes {
 
     private void registerSchema(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        String subject = JsonBodies.text(body, "subject", true);
+        String subject = team(ctx, JsonBodies.text(body, "subject", true));
         respond(ctx, registry.register().run(request(ctx, body, subject, true)));
     }
 
     private void registerVersion(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        respond(ctx, registry.register().run(request(ctx, body, ctx.pathParam("id"), false)));
+        respond(ctx, registry.register().run(request(ctx, body, team(ctx, ctx.pathParam("id")), false)));
     }
 
     private RegisterRequest request(Context ctx, ObjectNode body, String subject, boolean withSettings) {
         return new RegisterRequest(subject, JsonBodies.text(body, "branch", false), format(body),
                 JsonBodies.text(body, "dialect", false), JsonBodies.text(body, "schema", true), Requests.actor(ctx),
-                JsonBodies.text(body, "message", false), withSettings ? settings(body) : null);
+                JsonBodies.text(body, "message", false), withSettings ? settings(body, access.ownerFor(ctx, subject,
+                        JsonBodies.text(body, "owner", false))) : null);
     }
 
     private void respond(Context ctx, Registration registration) {
@@ -110,19 +119,24 @@ final class V1Routes {
 
     private void updateSubject(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        Responses.json(ctx, 200, SubjectDto.of(registry.subjects().update(ctx.pathParam("id"), settings(body),
-                Requests.actor(ctx))));
+        String subject = team(ctx, ctx.pathParam("id"));
+        String owner = JsonBodies.text(body, "owner", false);
+        Responses.json(ctx, 200, SubjectDto.of(registry.subjects().update(subject, settings(body,
+                owner == null ? null : access.ownerFor(ctx, subject, owner)), Requests.actor(ctx))));
     }
 
     private void forkBranch(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        Responses.json(ctx, 201, BranchDto.of(registry.branches().fork(ctx.pathParam("id"),
+        Responses.json(ctx, 201, BranchDto.of(registry.branches().fork(team(ctx, ctx.pathParam("id")),
                 JsonBodies.text(body, "name", true), JsonBodies.text(body, "from", false), Requests.actor(ctx))));
     }
 
     private void validate(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
         String subject = JsonBodies.text(body, "subject", false);
+        if (subject != null) {
+            team(ctx, subject);
+        }
         ValidateRequest request = new ValidateRequest(subject, JsonBodies.text(body, "branch", false),
                 JsonBodies.text(body, "schema", subject != null), format(body), JsonBodies.text(body, "dialect", false),
                 JsonBodies.texts(body, "schemas"), JsonBodies.text(body, "level", false));
@@ -194,12 +208,26 @@ final class V1Routes {
         }
     }
 
-    private static SubjectSettings settings(ObjectNode body) {
+    /** {@code subject}, once the caller is known to be allowed to change it. */
+    private String team(Context ctx, String subject) {
+        access.requireTeam(ctx, subject);
+        return subject;
+    }
+
+    /** Whether a delete is permanent, once the caller is known to be allowed to make it. */
+    private boolean changing(Context ctx, String subject) {
+        access.requireTeam(ctx, subject);
+        boolean permanent = JsonBodies.flag(ctx, "permanent");
+        SubjectAccess.requireAdminFor(ctx, permanent);
+        return permanent;
+    }
+
+    private static SubjectSettings settings(ObjectNode body, String owner) {
         List<ObjectNode> deps = JsonBodies.objects(body, "dependsOn");
         List<SubjectSettings.Dependency> dependsOn = deps == null ? null : deps.stream()
                 .map(d -> new SubjectSettings.Dependency(JsonBodies.text(d, "subject", true), JsonBodies.text(d, "kind", false)))
                 .toList();
-        return new SubjectSettings(JsonBodies.text(body, "compatibility", false), JsonBodies.text(body, "owner", false),
+        return new SubjectSettings(JsonBodies.text(body, "compatibility", false), owner,
                 JsonBodies.text(body, "description", false), JsonBodies.texts(body, "tags"), dependsOn);
     }
 }

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.security.Role;
 import io.strata.api.dto.DeliveryDto;
 import io.strata.api.dto.WebhookDto;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,15 +28,15 @@ final class WebhookRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.post(PREFIX, this::create);
-        routes.get(PREFIX, ctx -> Responses.json(ctx, 200, Map.of("webhooks",
+        routes.post(PREFIX, Role.ADMIN, this::create);
+        routes.get(PREFIX, Role.ADMIN, ctx -> Responses.json(ctx, 200, Map.of("webhooks",
                 webhooks.list().stream().map(WebhookDto::of).toList())));
-        routes.get(PREFIX + "/{id}", ctx -> Responses.json(ctx, 200, WebhookDto.of(webhooks.get(ctx.pathParam("id")))));
-        routes.delete(PREFIX + "/{id}", ctx -> {
+        routes.get(PREFIX + "/{id}", Role.ADMIN, ctx -> Responses.json(ctx, 200, WebhookDto.of(webhooks.get(ctx.pathParam("id")))));
+        routes.delete(PREFIX + "/{id}", Role.ADMIN, ctx -> {
             webhooks.delete(ctx.pathParam("id"), Requests.actor(ctx));
             Responses.json(ctx, 200, Map.of("deleted", true));
         });
-        routes.get(PREFIX + "/{id}/deliveries", this::deliveries);
+        routes.get(PREFIX + "/{id}/deliveries", Role.ADMIN, this::deliveries);
     }
 
     private void create(Context ctx) {

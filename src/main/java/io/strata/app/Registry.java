@@ -40,6 +40,7 @@ public final class Registry implements AutoCloseable {
     private final io.strata.rollout.Clients clients;
     private final io.strata.rollout.drift.DetectDrift drift;
     private final Webhooks webhooks;
+    private final ManageKeys keys;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
         this(store, parser, Map.of(), WebhookSettings.defaults());
@@ -56,6 +57,7 @@ public final class Registry implements AutoCloseable {
         this.store = store;
         this.core = new RegistryCore(store.registryStore(), parser);
         this.webhooks = new Webhooks(store.webhookStore(), webhookSettings);
+        this.keys = new ManageKeys(store, java.time.Clock.systemUTC());
         this.register = new RegisterVersion(core, webhooks);
         this.subjects = new SubjectAdmin(core);
         this.schemas = new SchemaQueries(core);
@@ -130,6 +132,11 @@ public final class Registry implements AutoCloseable {
     /** Rollouts of SQL subjects' versions to environments. */
     public io.strata.rollout.Rollouts rollouts() {
         return rollouts;
+    }
+
+    /** The API keys that authenticate callers. */
+    public ManageKeys keys() {
+        return keys;
     }
 
     public MergeBranch merge() {

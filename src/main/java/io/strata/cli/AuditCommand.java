@@ -47,6 +47,10 @@ final class AuditCommand implements Runnable {
         @Option(names = "--server", paramLabel = "URL", description = "Base URL of a running strata serve (default: $STRATA_SERVER, unless a store option is given).")
         String server;
 
+        @Option(names = "--token", paramLabel = "KEY", defaultValue = "${env:STRATA_TOKEN}",
+                description = "API key or OIDC token for --server (default: $STRATA_TOKEN).")
+        String token;
+
         @Option(names = "--store-url", paramLabel = "JDBC_URL",
                 description = "PostgreSQL JDBC URL of the store (default: $STRATA_STORE_URL, else the H2 file under --store-dir).")
         String storeUrl;
@@ -61,7 +65,7 @@ final class AuditCommand implements Runnable {
                 throw StrataException.badInput("give --server or the store (--store-url/--store-dir), not both");
             }
             String url = server != null ? server : storeGiven ? null : System.getenv("STRATA_SERVER");
-            return url == null || url.isBlank() ? null : new RegistryClient(url, null);
+            return url == null || url.isBlank() ? null : new RegistryClient(url, token);
         }
 
         Registry openStore() {

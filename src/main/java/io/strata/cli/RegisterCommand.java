@@ -56,10 +56,6 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Why this version exists, kept with it.")
     String message;
 
-    @Option(names = "--actor", paramLabel = "NAME", defaultValue = "${env:STRATA_ACTOR}",
-            description = "Who the audit trail records (default: $STRATA_ACTOR, else the login name).")
-    String actor;
-
     @Mixin
     OutputFormatMixin output;
 
@@ -67,7 +63,7 @@ final class RegisterCommand implements Callable<Integer> {
     public Integer call() {
         String schema = read(file);
         SubjectFormat subjectFormat = schemaType != null ? schemaType : formatOf(file);
-        RegistryClient client = server.client(actor != null && !actor.isBlank() ? actor : System.getProperty("user.name"));
+        RegistryClient client = server.client();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", subject);
         body.put("format", subjectFormat.name());

@@ -28,8 +28,6 @@ import java.util.Locale;
  */
 final class RegistryClient {
 
-    static final String ACTOR_HEADER = "X-Strata-Actor";
-
     private static final ObjectMapper JSON = new ObjectMapper();
     // Registering SQL replays it on a scratch database, whose first start can take a while on the server.
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
@@ -54,14 +52,14 @@ final class RegistryClient {
     }
 
     private final String base;
-    private final String actor;
+    private final String token;
     private final HttpClient http;
 
     /**
      * @param server the server's base URL, {@code http://host:port} (a trailing slash is dropped)
-     * @param actor  who the audit trail should record, or null to let the server decide ({@code anonymous})
+     * @param token  the API key ({@code ID.SECRET}) or OIDC token sent as {@code Authorization: Bearer}, or null
      */
-    RegistryClient(String server, String actor) {
+    RegistryClient(String server, String token) {
         if (server == null || server.isBlank()) {
             throw StrataException.badInput("no server given: pass --server http://HOST:PORT (or set STRATA_SERVER)");
         }
@@ -80,7 +78,7 @@ final class RegistryClient {
             throw StrataException.badInput("server URL \"" + server + "\" must look like http://HOST:PORT");
         }
         this.base = trimmed;
-        this.actor = actor == null || actor.isBlank() ? null : actor.strip();
+        this.token = token == null || token.isBlank() ? null : token.strip();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -148,6 +146,10 @@ final class RegistryClient {
             return new StrataException(ErrorCode.INTERNAL, "the server at " + base + " failed (HTTP " + response.status()
                     + "): " + response.errorMessage());
         }
+        if (response.status() == 401) {
+            return StrataException.badInput("the server at " + base + " did not accept the credentials: " + response.errorMessage()
+                    + (token == null ? " (pass --token KEY or set STRATA_TOKEN)" : ""));
+        }
         ErrorCode code = response.status() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_INPUT;
         return new StrataException(code, response.errorMessage());
     }
@@ -155,8 +157,8 @@ final class RegistryClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
-        if (actor != null) {
-            builder.header(ACTOR_HEADER, actor);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
         }
         return builder;
     }

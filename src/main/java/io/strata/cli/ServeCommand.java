@@ -101,6 +101,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         out.printf("  Confluent:   http://localhost:%d/ccompat          health: /health   metrics: /metrics%n", server.port());
         out.printf("  Drift:       %s%n", driftSchedule.running() ? "every environment checked every " + driftIntervalSeconds + " s"
                 : "no scheduled check (--drift-interval 0)");
+        AdminBootstrap.forServer(registry, storeDir, out);
         out.flush();
         stopped.await();
         return 0;

@@ -16,7 +16,7 @@ import java.io.PrintWriter;
         description = "Schema evolution manager: inspect and diff schemas, check which clients a change breaks, plan, lint, apply and roll back migrations; run the registry and talk to it.",
         subcommands = {InspectCommand.class, DiffCommand.class, CheckCommand.class, PlanCommand.class, LintCommand.class,
                 ApplyCommand.class, RollbackCommand.class, StatusCommand.class, BackupsCommand.class, MigrateCommand.class, BaselineCommand.class, ServeCommand.class, DemoCommand.class, EnvCommand.class, RolloutCommand.class, ClientsCommand.class,
-                RegisterCommand.class, SubjectsCommand.class, VersionsCommand.class, AuditCommand.class,
+                RegisterCommand.class, SubjectsCommand.class, VersionsCommand.class, AuditCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
 

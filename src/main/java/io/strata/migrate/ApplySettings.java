@@ -23,7 +23,7 @@ public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)?");
 
     public ApplySettings {
         if (retries < 0) {
@@ -40,17 +40,19 @@ public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries
                 DEFAULT_BATCH_SIZE, Duration.ofMillis(10));
     }
 
-    /** {@code 2s}, {@code 500ms}, {@code 1.5s}, {@code 1m}; a bare number is seconds. */
+    /** {@code 2s}, {@code 500ms}, {@code 1.5s}, {@code 1m}, {@code 12h}, {@code 90d}; a bare number is seconds. */
     public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw StrataException.badInput("cannot read duration \"" + text + "\" (examples: 2s, 500ms, 1m)");
+            throw StrataException.badInput("cannot read duration \"" + text + "\" (examples: 2s, 500ms, 1m, 12h, 30d)");
         }
         double value = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         double millis = switch (unit) {
             case "ms" -> value;
             case "m" -> value * 60_000;
+            case "h" -> value * 3_600_000;
+            case "d" -> value * 86_400_000;
             default -> value * 1000;
         };
         return Duration.ofMillis(Math.round(millis));

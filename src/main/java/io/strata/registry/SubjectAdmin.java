@@ -29,6 +29,11 @@ public final class SubjectAdmin {
         });
     }
 
+    /** Subject {@code name}, deleted or not, if it exists. */
+    public java.util.Optional<Subject> find(String name) {
+        return core.store().transaction(tx -> tx.subjects().byName(name));
+    }
+
     public SubjectView get(String name) {
         return core.subjectView(name, n -> core.store().transaction(tx -> view(tx, RegistryCore.requireSubject(tx, n),
                 tx.dependencies().all())));

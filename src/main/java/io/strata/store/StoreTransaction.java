@@ -94,6 +94,11 @@ public final class StoreTransaction implements RolloutTransaction, WebhookTransa
         return new WebhookTables(this);
     }
 
+    /** The API keys (hashed secrets only). */
+    public KeyTables keys() {
+        return new KeyTables(this);
+    }
+
     @Override
     public void lockForWrite() {
         if (headSeq >= 0) {

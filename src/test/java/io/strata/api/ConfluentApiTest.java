@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,7 @@ class ConfluentApiTest {
     @BeforeEach
     void start() {
         registry = Registry.open(null, dir, Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
 
     @AfterEach
@@ -400,7 +401,7 @@ class ConfluentApiTest {
     }
 
     private Reply send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ccompat" + path))
+        HttpRequest.Builder request = TestKeys.request(URI.create("http://127.0.0.1:" + server.port() + "/ccompat" + path))
                 .header("Accept", MEDIA_TYPE);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.app.Registry;
@@ -45,7 +46,7 @@ class ConfluentClientTest {
     @BeforeAll
     static void start() {
         registry = Registry.open(null, dir, Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
 
     @AfterAll
@@ -61,11 +62,16 @@ class ConfluentClientTest {
     @Test
     void kafkaJsClientRegistersEncodesDecodesAndIsRefusedAnIncompatibleSchema() throws Exception {
         requireClientPackage();
-        Run run = run(NODE_TIMEOUT_SECONDS, "node", "ccompat-client.js", "http://127.0.0.1:" + server.port() + "/ccompat");
+        String token = TestKeys.issue(registry, "payments-app", "developer", "payments");
+        String keyId = token.substring(0, token.indexOf('.'));
+        Run run = run(NODE_TIMEOUT_SECONDS, "node", "ccompat-client.js", "http://127.0.0.1:" + server.port() + "/ccompat",
+                keyId, token.substring(token.indexOf('.') + 1));
         assertThat(run.exit()).as("node exit status; output:%n%s", run.output()).isZero();
         JsonNode out = lastJsonLine(run.output());
         System.out.println("ConfluentClientTest: the client saw " + out);
 
+        assertThat(out.path("anonymous").path("status").asInt()).as("a client without the key is refused: %s", out.path("anonymous"))
+                .isEqualTo(401);
         long id1 = out.path("id1").asLong();
         assertThat(id1).isPositive();
         assertThat(out.path("idAgain").asLong()).as("the same schema registered again keeps its id").isEqualTo(id1);
@@ -88,6 +94,10 @@ class ConfluentClientTest {
         assertThat(refused.path("status").asInt()).isEqualTo(409);
         assertThat(refused.path("message").asText()).containsIgnoringCase("compatible");
         assertThat(registry.schemas().versions("payments-value", null, false)).hasSize(2);
+        assertThat(registry.subjects().get("payments-value").subject().owner())
+                .as("a subject registered with a team's key belongs to that team").isEqualTo("payments");
+        assertThat(registry.audit().page(0, 100)).filteredOn(e -> e.action().startsWith("version"))
+                .allSatisfy(e -> assertThat(e.actor()).isEqualTo("payments-app (key " + keyId + ")"));
 
         assertThat(out.path("unknownId").path("status").asInt()).isEqualTo(404);
     }

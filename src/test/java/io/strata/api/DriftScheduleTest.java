@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -40,7 +41,7 @@ class DriftScheduleTest {
     @BeforeAll
     static void start() throws Exception {
         registry = Registry.open(null, Files.createTempDirectory("strata-drift-schedule"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         schedule = DriftSchedule.start(registry.environments(), registry.drift(), 1);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -105,7 +106,7 @@ class DriftScheduleTest {
 
     /** The body of a GET, whatever its status. */
     private static String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        return HttpClient.newHttpClient().send(TestKeys.request(URI.create("http://127.0.0.1:" + server.port()
                 + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,7 +23,7 @@ final class HttpJson {
     }
 
     static JsonNode send(int port, String method, String path, Object body, int expectedStatus) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = TestKeys.request(URI.create("http://127.0.0.1:" + port + path));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.app.Registry;
 import io.strata.testing.TestDatabases;
@@ -36,7 +37,7 @@ class MySqlRolloutTest {
     static void start() throws Exception {
         registry = Registry.open(null, Files.createTempDirectory("strata-mysql-rollout"),
                 Map.of("mysql", TestDatabases.mysqlServerUrl()));
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         for (String[] env : new String[][]{{"dev", "dev"}, {"staging", "staging"}, {"shard-1", "prod"},
                 {"shard-2", "prod"}, {"shard-3", "prod"}}) {
             String url = TestDatabases.freshMysql();

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strata.app.Registry;
@@ -36,7 +37,7 @@ class OpenApiDocumentTest {
     /** Commands on a rollout: their path says everything. */
     private static final Set<String> NO_BODY = Set.of("POST /api/v1/migrations/{id}/execute", "POST /api/v1/migrations/{id}/abort",
             "POST /api/v1/migrations/{id}/pause", "POST /api/v1/migrations/{id}/resume", "POST /api/v1/migrations/{id}/rollback",
-            "POST /api/v1/environments/{id}/sync", "POST /api/v1/environments/{id}/repair");
+            "POST /api/v1/environments/{id}/sync", "POST /api/v1/environments/{id}/repair", "POST /api/v1/keys/{id}/rotate");
 
     private static final String AVRO_V1 = """
             {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"long"}]}""";
@@ -73,9 +74,9 @@ class OpenApiDocumentTest {
     @BeforeAll
     static void start() throws Exception {
         registry = Registry.open(null, dir, Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         http = HttpClient.newHttpClient();
-        HttpResponse<String> served = http.send(HttpRequest.newBuilder(uri("/api/v1/openapi.json")).build(),
+        HttpResponse<String> served = http.send(TestKeys.request(uri("/api/v1/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(served.statusCode()).isEqualTo(200);
         doc = JsonBodies.JSON.readTree(served.body());
@@ -293,6 +294,14 @@ class OpenApiDocumentTest {
         calls.call("POST", v1 + "/webhooks", v1 + "/webhooks", body("url", "ftp://x/", "secret", "k", "events", List.of("drift.detected")), 422);
         calls.call("POST", v1 + "/webhooks", v1 + "/webhooks", body("url", "http://x/"), 400);
         calls.call("GET", v1 + "/webhooks", v1 + "/webhooks", null, 200);
+        JsonNode key = calls.call("POST", v1 + "/keys", v1 + "/keys", body("role", "viewer", "holder", "doc-reader", "expires", "90d"), 201);
+        calls.call("POST", v1 + "/keys", v1 + "/keys", body("role", "emperor"), 400);
+        calls.call("GET", v1 + "/keys", v1 + "/keys", null, 200);
+        calls.call("GET", v1 + "/keys/{id}", v1 + "/keys/" + key.path("id").asText(), null, 200);
+        calls.call("GET", v1 + "/keys/{id}", v1 + "/keys/nope", null, 404);
+        calls.call("POST", v1 + "/keys/{id}/rotate", v1 + "/keys/" + key.path("id").asText() + "/rotate", null, 201);
+        calls.call("DELETE", v1 + "/keys/{id}", v1 + "/keys/" + key.path("id").asText(), null, 200);
+        calls.call("GET", v1 + "/whoami", v1 + "/whoami", null, 200);
         calls.call("GET", v1 + "/webhooks/{id}", v1 + "/webhooks/1", null, 200);
         calls.call("GET", v1 + "/webhooks/{id}", v1 + "/webhooks/999", null, 404);
         calls.call("GET", v1 + "/webhooks/{id}/deliveries", v1 + "/webhooks/1/deliveries?limit=10", null, 200);
@@ -317,7 +326,7 @@ class OpenApiDocumentTest {
         JsonNode call(String method, String template, String path, String body, int expected) throws IOException, InterruptedException {
             String key = method + " " + template;
             exercised.add(key);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+            HttpRequest.Builder request = TestKeys.request(uri(path));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }

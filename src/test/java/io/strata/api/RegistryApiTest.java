@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.app.Registry;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class RegistryApiTest {
     @BeforeAll
     static void start() throws Exception {
         registry = Registry.open(null, Files.createTempDirectory("strata-api"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         send("POST", "/api/v1/schemas", Map.of("subject", "shop.orders", "format", "SQL", "dialect", "postgres",
                 "schema", ORDERS_V1, "owner", "team-shop", "tags", List.of("pii")), 201);
         send("POST", "/api/v1/schemas", Map.of("subject", "orders-cdc", "format", "AVRO", "schema", CDC,

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.app.Registry;
 import io.strata.testing.TestDatabases;
@@ -26,7 +27,7 @@ class RepairRolloutTest {
     @BeforeAll
     static void start() throws Exception {
         registry = Registry.open(null, Files.createTempDirectory("strata-repair"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
 
     @AfterAll

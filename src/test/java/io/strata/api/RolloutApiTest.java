@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.app.Registry;
 import io.strata.testing.TestDatabases;
@@ -31,7 +32,7 @@ class RolloutApiTest {
     @BeforeAll
     static void start() throws Exception {
         registry = Registry.open(null, Files.createTempDirectory("strata-rollout"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         send("POST", "/api/v1/schemas", Map.of("subject", "shop.orders", "format", "SQL", "schema", V1), 201);
         send("POST", "/api/v1/schemas/shop.orders/versions", Map.of("schema", V2), 201);
         for (String[] env : new String[][]{{"dev", "dev", ""}, {"staging", "staging", ""}, {"prod-1", "prod", "prod-shards"},
@@ -101,7 +102,7 @@ class RolloutApiTest {
         send("POST", "/api/v1/migrations/" + second + "/execute", null, 409);
         send("GET", "/api/v1/migrations/99999", null, 404);
         assertThat(send("GET", "/api/v1/migrations", null, 200).path("migrations")).hasSize(2);
-        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        String metrics = java.net.http.HttpClient.newHttpClient().send(TestKeys.request(
                 java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern("strata_rollouts\\{state=\"SUCCEEDED\"\\} [1-9]")

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.app.Registry;
@@ -39,8 +40,8 @@ class TwoServersOneStoreTest {
         String url = TestStores.freshUrl("postgres");
         try (Registry first = new Registry(StoreDatabase.open(url, TestStores.freshDir()), new SchemaParser(Map.of()));
              Registry second = new Registry(StoreDatabase.open(url, TestStores.freshDir()), new SchemaParser(Map.of()));
-             ApiServer a = ApiServer.start(first, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
-             ApiServer b = ApiServer.start(second, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY))) {
+             ApiServer a = TestKeys.serve(first, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+             ApiServer b = TestKeys.serve(second, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY))) {
             HttpClient http = HttpClient.newHttpClient();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<JsonNode>> results = new ArrayList<>();
@@ -104,7 +105,7 @@ class TwoServersOneStoreTest {
 
     private static JsonNode register(HttpClient http, int port, String subject, String schema) throws Exception {
         String body = JSON.writeValueAsString(Map.of("subject", subject, "format", "AVRO", "schema", schema));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/schemas"))
+        HttpResponse<String> response = http.send(TestKeys.request(URI.create("http://127.0.0.1:" + port + "/api/v1/schemas"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -112,7 +113,7 @@ class TwoServersOneStoreTest {
     }
 
     private static JsonNode get(HttpClient http, int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse<String> response = http.send(TestKeys.request(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

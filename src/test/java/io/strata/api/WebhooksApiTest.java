@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -70,7 +71,7 @@ class WebhooksApiTest {
         WebhookSettings fast = new WebhookSettings(Duration.ofMillis(20), 5, Duration.ofSeconds(5), 2);
         registry = new Registry(StoreDatabase.open(null, Files.createTempDirectory("strata-hooks")), new SchemaParser(Map.of()),
                 fast);
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/ok", exchange -> take(exchange, 204));
         receiver.createContext("/flaky", exchange -> take(exchange, flakyCalls.incrementAndGet() <= 2 ? 500 : 200));
@@ -212,7 +213,7 @@ class WebhooksApiTest {
             }
             assertThat(log.stream().map(d -> d.path("delivery").asText()).distinct()).hasSize(1);
             assertThat(received).anySatisfy(e -> assertThat(e.path("data").path("subject").asText()).isEqualTo("flaky"));
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/metrics")).build(),
+            String metrics = HTTP.send(TestKeys.request(URI.create(base() + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("strata_webhook_deliveries_total{event=\"drift.detected\",outcome=\"retry\"} 2.0");
             assertThat(metrics).contains("strata_webhook_deliveries_total{event=\"drift.detected\",outcome=\"success\"} 1.0");
@@ -350,7 +351,7 @@ class WebhooksApiTest {
     }
 
     private static String raw(String method, String path, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("X-Strata-Actor", "hook-test");
+        HttpRequest.Builder request = TestKeys.request(URI.create(base() + path));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

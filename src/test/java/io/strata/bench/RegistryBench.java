@@ -1,5 +1,6 @@
 package io.strata.bench;
 
+import io.strata.testing.TestKeys;
 import io.strata.testing.TestDatabases;
 
 import java.io.BufferedReader;
@@ -133,7 +134,7 @@ public final class RegistryBench {
     }
 
     private static void post(String url, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpResponse<String> r = HTTP.send(TestKeys.request(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
@@ -230,7 +231,7 @@ public final class RegistryBench {
             drain.start();
             while (true) {
                 try {
-                    HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    HttpResponse<Void> r = HTTP.send(TestKeys.request(URI.create("http://127.0.0.1:" + port + "/health"))
                             .build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         break;

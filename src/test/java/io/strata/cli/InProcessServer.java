@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import io.strata.testing.TestKeys;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.Registry;
@@ -15,7 +16,7 @@ final class InProcessServer implements AutoCloseable {
 
     InProcessServer(Path dir) {
         registry = Registry.open(null, dir.resolve("store"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
 
     /** What {@code --server} takes. */

@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.strata.app.Registry;
@@ -59,7 +60,8 @@ class RegistryCommandsTest {
 
     @Test
     void registersVersionsAndRecognisesOneAlreadyThere() {
-        CliRun v1 = register(EVENTS + "order-v1.avsc", "--actor", "ci-bot", "-m", "first cut");
+        CliRun v1 = register(EVENTS + "order-v1.avsc", "--token", TestKeys.issue(registry, "ci-bot", "developer", null),
+                "-m", "first cut");
         assertThat(v1.exitCode()).as(v1.err()).isZero();
         assertThat(v1.out()).matches("registered orders-value version 1 \\(id \\d+, semver 1\\.0\\.0\\)\\R");
 
@@ -76,9 +78,9 @@ class RegistryCommandsTest {
 
         // The actor and message travel with the request into the version and the audit trail.
         var first = registry.schemas().versions("orders-value", null, false).get(0);
-        assertThat(first.author()).isEqualTo("ci-bot");
+        assertThat(first.author()).as("the author is the key's holder, as the server authenticated it").startsWith("ci-bot (key k");
         assertThat(first.message()).isEqualTo("first cut");
-        assertThat(registry.audit().page(0, 100)).anyMatch(e -> e.actor().equals("ci-bot"));
+        assertThat(registry.audit().page(0, 100)).anyMatch(e -> e.actor().equals(first.author()));
     }
 
     @Test
@@ -173,8 +175,8 @@ class RegistryCommandsTest {
     @Test
     void subjectsAndVersionsAreListed() {
         assertThat(CliRun.of("subjects", "--server", url).out()).isEqualTo("no subjects\n");
-        register(EVENTS + "order-v1.avsc", "--actor", "alice");
-        register(EVENTS + "order-v2.avsc", "--actor", "bob");
+        register(EVENTS + "order-v1.avsc", "--token", TestKeys.issue(registry, "alice", "developer", null));
+        register(EVENTS + "order-v2.avsc", "--token", TestKeys.issue(registry, "bob", "developer", null));
         assertThat(CliRun.of("register", "gone-value", EVENTS + "order-v1.avsc", "--server", url).exitCode()).isZero();
         registry.subjects().delete("gone-value", false, "carol");
 
@@ -196,8 +198,8 @@ class RegistryCommandsTest {
         CliRun versions = CliRun.of("versions", "orders-value", "--server", url);
         assertThat(versions.exitCode()).as(versions.err()).isZero();
         assertThat(versions.out().lines().toList()).hasSize(3);
-        assertThat(versions.out()).containsPattern("(?m)^1\\s+\\d+\\s+1\\.0\\.0\\s+alice\\s+\\S+\\s+[0-9a-f]{12}$")
-                .containsPattern("(?m)^2\\s+" + second.get("id").asText() + "\\s+1\\.1\\.0\\s+bob\\s+"
+        assertThat(versions.out()).containsPattern("(?m)^1\\s+\\d+\\s+1\\.0\\.0\\s+alice \\(key k[0-9a-f]+\\)\\s+\\S+\\s+[0-9a-f]{12}$")
+                .containsPattern("(?m)^2\\s+" + second.get("id").asText() + "\\s+1\\.1\\.0\\s+bob \\(key k[0-9a-f]+\\)\\s+"
                         + second.get("createdAt").asText().replace(".", "\\.") + "\\s+" + fingerprint.substring(0, 12) + "$")
                 .doesNotContain(fingerprint);
     }

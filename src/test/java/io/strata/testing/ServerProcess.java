@@ -59,8 +59,10 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(serveArgs);
         // Output goes straight to a file: nothing has to drain a pipe for the server to keep writing, and the
         // file stays behind for diagnosis.
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("STRATA_ADMIN_KEY", TestKeys.ADMIN_SECRET);
+        Process process = builder.start();
         try {
             Matcher listening = awaitListening(process, log);
             return new ServerProcess(process, tmp, log, listening.group(1), Integer.parseInt(listening.group(2)));

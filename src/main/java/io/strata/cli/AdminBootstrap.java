@@ -1,0 +1,70 @@
+package io.strata.cli;
+
+import io.strata.app.ManageKeys;
+import io.strata.app.Registry;
+import io.strata.error.StrataException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * AdminBootstrap makes the first admin key of a fresh store, so that a new server is never open to anonymous
+ * callers: from {@code STRATA_ADMIN_KEY} (id {@code admin}) when it is set, else generated and written to a file
+ * only its owner can read, or printed once by the demo.
+ */
+final class AdminBootstrap {
+
+    static final String ENV = "STRATA_ADMIN_KEY";
+
+    private AdminBootstrap() {
+    }
+
+    /** For {@code serve}: a generated key goes to {@code <storeDir>/admin.key} (mode 0600), and the path is printed. */
+    static void forServer(Registry registry, Path storeDir, PrintWriter out) {
+        String given = System.getenv(ENV);
+        Optional<ManageKeys.IssuedKey> made = registry.keys().bootstrap(given);
+        if (made.isEmpty()) {
+            return;
+        }
+        if (given != null && !given.isBlank()) {
+            out.println("  Admin key:   \"admin\" made from $" + ENV + " (Bearer admin.<secret>, or Basic admin:<secret>)");
+            return;
+        }
+        Path file = storeDir.resolve("admin.key");
+        write(file, made.get().token());
+        out.println("  Admin key:   first start, written to " + file + " (readable by you only): export STRATA_TOKEN=$(cat " + file + ")");
+    }
+
+    /** For {@code demo}: the key made is printed, with how to use it. Returns the token. */
+    static String forDemo(Registry registry, PrintWriter out) {
+        String given = System.getenv(ENV);
+        ManageKeys.IssuedKey made = registry.keys().bootstrap(given).orElseThrow();
+        String token = made.token();
+        if (given != null && !given.isBlank()) {
+            out.println("Admin key \"admin\" made from $" + ENV + ": send Authorization: Bearer admin.<your secret>");
+        } else {
+            out.println("Admin key (this demo's store only): export STRATA_TOKEN=" + token);
+        }
+        return token;
+    }
+
+    private static void write(Path file, String token) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, token + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw StrataException.badInput("cannot write the first admin key to " + file + ": " + e.getMessage());
+        }
+    }
+}
