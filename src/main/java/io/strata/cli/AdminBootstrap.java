@@ -24,20 +24,23 @@ final class AdminBootstrap {
     private AdminBootstrap() {
     }
 
-    /** For {@code serve}: a generated key goes to {@code <storeDir>/admin.key} (mode 0600), and the path is printed. */
-    static void forServer(Registry registry, Path storeDir, PrintWriter out) {
+    /**
+     * For {@code serve}, before it listens: a generated key goes to {@code <storeDir>/admin.key} (mode 0600). Returns
+     * the line that says what was made, or empty when the store already had keys.
+     */
+    static Optional<String> forServer(Registry registry, Path storeDir) {
         String given = System.getenv(ENV);
         Optional<ManageKeys.IssuedKey> made = registry.keys().bootstrap(given);
         if (made.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         if (given != null && !given.isBlank()) {
-            out.println("  Admin key:   \"admin\" made from $" + ENV + " (Bearer admin.<secret>, or Basic admin:<secret>)");
-            return;
+            return Optional.of("  Admin key:   \"admin\" made from $" + ENV + " (Bearer admin.<secret>, or Basic admin:<secret>)");
         }
         Path file = storeDir.resolve("admin.key");
         write(file, made.get().token());
-        out.println("  Admin key:   first start, written to " + file + " (readable by you only): export STRATA_TOKEN=$(cat " + file + ")");
+        return Optional.of("  Admin key:   first start, written to " + file + " (readable by you only): export STRATA_TOKEN=$(cat "
+                + file + ")");
     }
 
     /** For {@code demo}: the key made is printed, with how to use it. Returns the token. */

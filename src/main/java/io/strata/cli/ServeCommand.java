@@ -1,10 +1,12 @@
 package io.strata.cli;
 
+import io.strata.api.AccessSettings;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.Registry;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
+import io.strata.security.TokenVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +58,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "Seconds between scheduled drift checks of every environment; 0 turns them off (default: ${DEFAULT-VALUE}).")
     long driftIntervalSeconds;
 
+    @Option(names = "--metrics-open", description = "Serve /metrics without credentials, for a scraper that cannot send a key.")
+    boolean metricsOpen;
+
     @Option(names = "--mysql-dev-url", defaultValue = "${env:STRATA_MYSQL_DEV_URL}",
             description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
     String mysqlDevUrl;
@@ -79,9 +84,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         preload.join();
         registry.clients().expireAfter(java.time.Duration.ofSeconds(Math.max(1, clientExpirySeconds)));
         registry.rollouts().start(java.time.Duration.ofSeconds(Math.max(1, leaseSeconds)));
+        java.util.Optional<String> adminKey;
         ApiServer server;
         try {
-            server = ApiServer.start(registry, new ServerSettings(host, port, maxBody));
+            adminKey = AdminBootstrap.forServer(registry, storeDir);
+            server = ApiServer.start(registry, new ServerSettings(host, port, maxBody),
+                    new AccessSettings(TokenVerifier.NONE, metricsOpen));
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -101,7 +109,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         out.printf("  Confluent:   http://localhost:%d/ccompat          health: /health   metrics: /metrics%n", server.port());
         out.printf("  Drift:       %s%n", driftSchedule.running() ? "every environment checked every " + driftIntervalSeconds + " s"
                 : "no scheduled check (--drift-interval 0)");
-        AdminBootstrap.forServer(registry, storeDir, out);
+        adminKey.ifPresent(out::println);
         out.flush();
         stopped.await();
         return 0;
