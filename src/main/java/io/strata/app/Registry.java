@@ -13,10 +13,12 @@ import io.strata.registry.ValidateCompatibility;
 import io.strata.events.WebhookSettings;
 import io.strata.events.Webhooks;
 import io.strata.rollout.RolloutStore;
+import io.strata.security.MasterKeys;
 import io.strata.store.StoreDatabase;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registry is the schema registry's set of use cases over one store; {@code strata serve} builds one and
@@ -41,6 +43,7 @@ public final class Registry implements AutoCloseable {
     private final io.strata.rollout.drift.DetectDrift drift;
     private final Webhooks webhooks;
     private final ManageKeys keys;
+    private final Optional<Path> createdMasterKey;
 
     public Registry(StoreDatabase store, SchemaParser parser) {
         this(store, parser, Map.of(), WebhookSettings.defaults());
@@ -54,7 +57,13 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL
      */
     public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+        this(store, parser, devUrls, webhookSettings, Optional.empty());
+    }
+
+    private Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings,
+                     Optional<Path> createdMasterKey) {
         this.store = store;
+        this.createdMasterKey = createdMasterKey;
         this.core = new RegistryCore(store.registryStore(), parser);
         this.webhooks = new Webhooks(store.webhookStore(), webhookSettings);
         this.keys = new ManageKeys(store, java.time.Clock.systemUTC());
@@ -83,7 +92,23 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
      */
     public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
-        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls, WebhookSettings.defaults());
+        return open(storeUrl, dir, devUrls, WebhookSettings.defaults());
+    }
+
+    /**
+     * Opens the store as {@link #open(String, Path, Map)} does, delivering webhooks with {@code webhookSettings}.
+     * Stored secrets are sealed with the master key of {@code STRATA_MASTER_KEY}, or of the key file in {@code dir}
+     * ({@link MasterKeys}), created when neither exists: {@link #createdMasterKey()} says where.
+     */
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+        MasterKeys.Loaded keys = MasterKeys.load(System.getenv(), dir.resolve(MasterKeys.FILE_NAME));
+        return new Registry(StoreDatabase.open(storeUrl, dir, keys.box()), new SchemaParser(devUrls), devUrls,
+                webhookSettings, keys.created());
+    }
+
+    /** The master key file this registry's opening created, if it did: the caller tells the user where it is. */
+    public Optional<Path> createdMasterKey() {
+        return createdMasterKey;
     }
 
     public RegisterVersion register() {

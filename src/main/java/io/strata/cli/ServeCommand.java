@@ -4,6 +4,8 @@ import io.strata.api.AccessSettings;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.Registry;
+import io.strata.events.Cidr;
+import io.strata.events.WebhookSettings;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
 import io.strata.security.TokenVerifier;
@@ -14,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -65,6 +69,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
     String mysqlDevUrl;
 
+    @Option(names = "--webhook-allow", paramLabel = "<cidr>", description = "Address block (10.1.0.0/16, 127.0.0.1/32, "
+            + "fd00::/8) that webhooks may reach although it is loopback, private, link-local or this server's own; "
+            + "repeatable. Without it such destinations are refused.")
+    List<String> webhookAllow = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (driftIntervalSeconds < 0) {
@@ -80,7 +89,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         Thread preload = new Thread(ApiServer::preload, "strata-preload");
         preload.setDaemon(true);
         preload.start();
-        Registry registry = Registry.open(storeUrl, storeDir, devUrls);
+        WebhookSettings webhooks = WebhookSettings.defaults().allowing(webhookAllow.stream().map(Cidr::parse).toList());
+        Registry registry = Registry.open(storeUrl, storeDir, devUrls, webhooks);
         preload.join();
         registry.clients().expireAfter(java.time.Duration.ofSeconds(Math.max(1, clientExpirySeconds)));
         registry.rollouts().start(java.time.Duration.ofSeconds(Math.max(1, leaseSeconds)));
@@ -103,6 +113,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             stopped.countDown();
         }, "strata-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
+        // Before the listening line, which is what scripts wait for.
+        registry.createdMasterKey().ifPresent(key -> out.printf("strata serve: created the master key file %s (mode 0600),"
+                + " which seals stored secrets: back it up apart from the store, or set STRATA_MASTER_KEY instead%n", key));
         out.printf("strata serve: listening on http://%s:%d (store: %s %s) in %d ms%n", host, server.port(),
                 registry.storeKind(), registry.storeUrl(), (System.nanoTime() - started) / 1_000_000);
         out.printf("  REST API:    http://localhost:%d/api/v1/schemas   OpenAPI: /api/v1/openapi.json%n", server.port());

@@ -1,6 +1,7 @@
 package io.strata.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.strata.error.StrataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +17,9 @@ import java.util.UUID;
 
 /**
  * A WebhookDelivery is one event on its way to one webhook: the signed body, built once so every attempt sends
- * the same bytes, and the attempts, each logged in the store, retried with doubling waits on a connection error
- * or an answer other than 2xx.
+ * the same bytes, and the attempts, each logged in the store with its {@link AttemptResult}, retried with doubling
+ * waits on a connection error or an answer other than 2xx. Before each attempt the URL's host is resolved and
+ * checked again ({@link Destinations}), since it may point elsewhere than when the webhook was created.
  */
 final class WebhookDelivery {
 
@@ -28,7 +31,8 @@ final class WebhookDelivery {
     private final String event;
     private final String id = UUID.randomUUID().toString();
     private final byte[] body;
-    private final String signature;
+    /** Set once by {@link #start()}, before the first attempt. */
+    private String signature;
 
     WebhookDelivery(Webhooks owner, Webhook hook, String event, Instant at, Map<String, Object> data) {
         this.owner = owner;
@@ -45,10 +49,16 @@ final class WebhookDelivery {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event data is plain values", e);
         }
-        this.signature = WebhookSignature.of(hook.secret(), body);
     }
 
     void start() {
+        try {
+            signature = WebhookSignature.of(hook.secret().reveal(), body);
+        } catch (StrataException e) {
+            // The secret is sealed under a key this server lacks: nothing can be signed, so nothing is sent.
+            finish(1, AttemptResult.Refused.secretUnavailable(e.getMessage()), Instant.now(), 0);
+            return;
+        }
         attempt(1);
     }
 
@@ -58,10 +68,14 @@ final class WebhookDelivery {
         }
         long started = System.nanoTime();
         Instant at = Instant.now();
-        Integer status = null;
-        String error = null;
+        URI uri = URI.create(hook.url());
+        AttemptResult result = owner.destinations().blocked(uri).orElseGet(() -> send(uri));
+        finish(attempt, result, at, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private AttemptResult send(URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url()))
+            HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(owner.settings().timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Strata-Webhooks")
@@ -70,22 +84,26 @@ final class WebhookDelivery {
                     .header("X-Strata-Delivery", id)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            HttpResponse<Void> response = owner.http().send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status / 100 != 2) {
-                error = "the receiver answered " + status;
-            }
+            return new AttemptResult.Answered(owner.http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (HttpTimeoutException e) {
+            return new AttemptResult.TimedOut(owner.settings().timeout());
         } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            // The exception's text would tell a closed port from an open one that spoke no HTTP: it stays out of the log.
+            return new AttemptResult.ConnectionFailed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error = "interrupted: the server is closing";
+            return new AttemptResult.Interrupted();
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Logs and counts the attempt, then schedules the next one or gives up. */
+    private void finish(int attempt, AttemptResult result, Instant at, long millis) {
+        String error = result.error();
         boolean ok = error == null;
-        boolean last = attempt >= owner.settings().maxAttempts() || Thread.currentThread().isInterrupted();
+        boolean last = attempt >= owner.settings().maxAttempts() || Thread.currentThread().isInterrupted()
+                || !result.retryable();
         String outcome = ok ? "success" : last ? "failed" : "retry";
-        log(attempt, outcome, status, error, at, millis);
+        log(attempt, outcome, result.status(), error, at, millis);
         owner.counter().count(event, outcome);
         if (!ok && !last) {
             long wait = owner.settings().backoff().toMillis() << Math.min(attempt - 1, 20);

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
     private final WebhookSettings settings;
     private final ScheduledThreadPoolExecutor executor;
     private final HttpClient http;
+    private final Destinations destinations;
     private volatile DeliveryCounter counter = DeliveryCounter.NONE;
 
     public Webhooks(WebhookStore store, WebhookSettings settings) {
@@ -48,8 +50,10 @@ public final class Webhooks implements EventSink, AutoCloseable {
         // A retry waiting for its turn is dropped on close rather than holding the shutdown for its backoff.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
+        // A redirect is never followed: it could lead anywhere, past the destination check.
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.destinations = new Destinations(settings.allowed());
     }
 
     /** Where delivery attempts are counted (the server's metrics); the last one set wins. */
@@ -70,7 +74,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
         List<String> checkedEvents = checkEvents(events);
         Webhook created = store.transaction(tx -> {
             WebhookRepository tables = tx.webhooks();
-            Webhook w = new Webhook(tables.nextId(), checkedUrl, secret, checkedEvents, actor, Instant.now());
+            Webhook w = new Webhook(tables.nextId(), checkedUrl, WebhookSecret.of(secret), checkedEvents, actor, Instant.now());
             tables.insert(w);
             // The secret stays out of the audit trail, which anyone who may read the trail can page through.
             tx.audit().append(actor, "webhook.created", "webhook/" + w.id(), null, null,
@@ -167,6 +171,10 @@ public final class Webhooks implements EventSink, AutoCloseable {
         return counter;
     }
 
+    Destinations destinations() {
+        return destinations;
+    }
+
     /** Runs {@code task} after {@code delayMillis} on the delivery threads; false when closed. */
     boolean schedule(Runnable task, long delayMillis) {
         try {
@@ -193,7 +201,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
 
     // ---- checks
 
-    private static String checkUrl(String url) {
+    private String checkUrl(String url) {
         if (url == null || url.isBlank()) {
             throw invalid("the url must not be empty");
         }
@@ -214,6 +222,9 @@ public final class Webhooks implements EventSink, AutoCloseable {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw invalid("the url \"" + clip(trimmed) + "\" names no host");
         }
+        destinations.refusal(uri).ifPresent(why -> {
+            throw invalid(why);
+        });
         return trimmed;
     }
 
@@ -258,7 +269,7 @@ public final class Webhooks implements EventSink, AutoCloseable {
 
     private static String details(Map<String, Object> details) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(details));
+            return JSON.writeValueAsString(new TreeMap<>(details));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit details are plain values", e);
         }

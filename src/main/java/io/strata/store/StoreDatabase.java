@@ -16,6 +16,10 @@ import io.strata.migrate.ApplySettings;
 import io.strata.migrate.DirectoryMigrator;
 import io.strata.migrate.MigrationFile;
 import io.strata.migrate.TargetSession;
+import io.strata.security.MasterKeys;
+import io.strata.security.SecretBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,23 +42,37 @@ public final class StoreDatabase implements AutoCloseable {
     /** The store's migration files, in version order; a test checks the list against the directory. */
     static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__config_names.sql", "V3__environments.sql",
             "V4__webhooks.sql", "V5__rollouts.sql", "V6__clients.sql",
-            "V7__drift.sql", "V8__drift_repair.sql", "V9__rollout_phases_leases.sql", "V10__api_keys.sql");
+            "V7__drift.sql", "V8__drift_repair.sql", "V9__rollout_phases_leases.sql", "V10__api_keys.sql",
+            "V12__webhook_secrets.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
 
     private final String url;
     private final HikariDataSource pool;
     private final boolean postgres;
+    private final SecretBox secrets;
 
-    private StoreDatabase(String url, HikariDataSource pool, boolean postgres) {
+    private StoreDatabase(String url, HikariDataSource pool, boolean postgres, SecretBox secrets) {
         this.url = url;
         this.pool = pool;
         this.postgres = postgres;
+        this.secrets = secrets;
     }
 
     /**
      * Opens the store at {@code url} ({@code jdbc:postgresql:} or {@code jdbc:h2:}), or the embedded default
-     * under {@code dir} when {@code url} is null, and migrates its schema.
+     * under {@code dir} when {@code url} is null, and migrates its schema. Secrets are sealed with the master keys
+     * of {@link MasterKeys}: {@code STRATA_MASTER_KEY}, or the key file in {@code dir} (created when missing).
      */
     public static StoreDatabase open(String url, Path dir) {
+        return open(url, dir, MasterKeys.load(System.getenv(), dir.resolve(MasterKeys.FILE_NAME)).box());
+    }
+
+    /**
+     * Opens the store as {@link #open(String, Path)} does, sealing secrets with {@code secrets}; secrets stored in
+     * clear by older versions, or sealed under an older key {@code secrets} holds, are sealed again now.
+     */
+    public static StoreDatabase open(String url, Path dir, SecretBox secrets) {
         String jdbcUrl = url == null || url.isBlank() ? embeddedUrl(dir) : url;
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
@@ -69,12 +87,23 @@ public final class StoreDatabase implements AutoCloseable {
         config.setMaximumPoolSize(postgres ? 16 : 8);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        StoreDatabase store;
         try {
-            return new StoreDatabase(jdbcUrl, new HikariDataSource(config), postgres);
+            store = new StoreDatabase(jdbcUrl, new HikariDataSource(config), postgres, secrets);
         } catch (RuntimeException e) {
             throw new StrataException(ErrorCode.UNREACHABLE, "cannot open the store at " + JdbcUrls.redact(jdbcUrl)
                     + ": " + e.getMessage(), e);
         }
+        try {
+            int resealed = store.transaction(tx -> tx.webhooks().resealSecrets());
+            if (resealed > 0) {
+                LOG.info("sealed {} webhook secret(s) under master key {}", resealed, secrets.currentKeyId());
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     /** The embedded store's URL: an H2 file in {@code dir}, read with PostgreSQL's syntax and lower-case names. */
@@ -121,7 +150,7 @@ public final class StoreDatabase implements AutoCloseable {
     public <T> T transaction(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             try {
-                T result = work.run(new StoreTransaction(connection));
+                T result = work.run(new StoreTransaction(connection, secrets));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

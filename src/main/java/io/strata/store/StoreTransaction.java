@@ -3,6 +3,7 @@ package io.strata.store;
 import io.strata.audit.AuditLog;
 import io.strata.events.WebhookTransaction;
 import io.strata.rollout.RolloutTransaction;
+import io.strata.security.SecretBox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,17 +22,24 @@ import java.time.ZoneOffset;
 public final class StoreTransaction implements RolloutTransaction, WebhookTransaction {
 
     private final Connection connection;
+    private final SecretBox secrets;
     /** The audit head this transaction locked (-1: not locked yet), moved by each event it appends. */
     private long headSeq = -1;
     private String headHash;
 
-    StoreTransaction(Connection connection) {
+    StoreTransaction(Connection connection, SecretBox secrets) {
         this.connection = connection;
+        this.secrets = secrets;
     }
 
     /** The transaction's connection, for the table families. */
     Connection connection() {
         return connection;
+    }
+
+    /** What seals the secrets the table families store. */
+    SecretBox secrets() {
+        return secrets;
     }
 
     @Override

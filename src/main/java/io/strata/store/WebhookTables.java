@@ -1,9 +1,13 @@
 package io.strata.store;
 
-import io.strata.events.WebhookRepository;
-
 import io.strata.events.Delivery;
 import io.strata.events.Webhook;
+import io.strata.events.WebhookRepository;
+import io.strata.events.WebhookSecret;
+import io.strata.security.SecretBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +21,12 @@ import java.util.Optional;
  * WebhookTables reads and writes the webhook subscriptions and their delivery log inside one
  * {@link StoreTransaction}. Subscriptions are state (written under the audit head's lock, like every audited
  * change); delivery attempts are a log, written without it so that delivering never waits behind registrations.
+ * A webhook's secret is stored sealed by the store's {@link SecretBox}, bound to the webhook's id, and opened only
+ * when a delivery signs with it.
  */
 public final class WebhookTables implements WebhookRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookTables.class);
 
     private static final String WEBHOOK_COLUMNS = "id, url, secret, events, created_by, created_at";
     private static final String DELIVERY_COLUMNS =
@@ -44,7 +52,7 @@ public final class WebhookTables implements WebhookRepository {
                     + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, w.id());
                 ps.setString(2, w.url());
-                ps.setString(3, w.secret());
+                ps.setString(3, tx.secrets().seal(w.secret().reveal(), context(w.id())));
                 ps.setString(4, String.join(",", w.events()));
                 ps.setString(5, w.createdBy());
                 ps.setObject(6, StoreTransaction.time(w.createdAt()));
@@ -88,14 +96,57 @@ public final class WebhookTables implements WebhookRepository {
                 + where)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
+                SecretBox box = tx.secrets();
                 while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String sealed = rs.getString(3);
                     String events = rs.getString(4);
-                    out.add(new Webhook(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    out.add(new Webhook(id, rs.getString(2), WebhookSecret.sealed(() -> box.open(sealed, context(id))),
                             events.isEmpty() ? List.of() : Arrays.asList(events.split(",")), rs.getString(5), StoreTransaction.instant(rs, 6)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Seals every secret still stored in clear (written before secrets were sealed) or under an older master key
+     * this box still holds, under the current key; returns how many. One sealed under a key the box lacks is left
+     * as it is, and named in the log by its webhook and key id.
+     */
+    int resealSecrets() {
+        return StoreTransaction.sql(() -> {
+            SecretBox box = tx.secrets();
+            int resealed = 0;
+            try (PreparedStatement select = tx.connection().prepareStatement("SELECT id, secret FROM strata_webhooks ORDER BY id");
+                 ResultSet rs = select.executeQuery();
+                 PreparedStatement update = tx.connection().prepareStatement(
+                         "UPDATE strata_webhooks SET secret = ? WHERE id = ? AND secret = ?")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String stored = rs.getString(2);
+                    if (!box.needsResealing(stored)) {
+                        if (!stored.startsWith("v1:" + box.currentKeyId())) {
+                            LOG.warn("the secret of webhook {} is sealed under master key {}, which this server does not hold;"
+                                    + " its deliveries fail until that key is given", id, stored.split(":")[1]);
+                        }
+                        continue;
+                    }
+                    String plain = SecretBox.isSealed(stored) ? box.open(stored, context(id)) : stored;
+                    update.setString(1, box.seal(plain, context(id)));
+                    update.setLong(2, id);
+                    // Compared with what was read, so two servers opening one store at once reseal each row once.
+                    update.setString(3, stored);
+                    resealed += update.executeUpdate();
+                }
+            }
+            return resealed;
+        });
+    }
+
+    /** What a webhook's sealed secret is bound to: another row's sealed value does not open here. */
+    private static String context(long webhookId) {
+        return "webhook/" + webhookId;
     }
 
     @Override

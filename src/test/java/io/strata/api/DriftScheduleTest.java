@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.strata.app.Registry;
+import io.strata.events.Cidr;
+import io.strata.events.WebhookSettings;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +42,9 @@ class DriftScheduleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = Registry.open(null, Files.createTempDirectory("strata-drift-schedule"), Map.of());
+        // The webhook receiver is on loopback, which webhooks reach only when it is allowed.
+        registry = Registry.open(null, Files.createTempDirectory("strata-drift-schedule"), Map.of(),
+                WebhookSettings.defaults().allowing(List.of(Cidr.parse("127.0.0.1/32"))));
         server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
         schedule = DriftSchedule.start(registry.environments(), registry.drift(), 1);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

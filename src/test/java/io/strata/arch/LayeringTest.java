@@ -89,6 +89,7 @@ class LayeringTest {
         addition("cli", "audit", "audit verify prints the chain's verification");
         addition("cli", "model", "check and register name record formats");
         addition("cli", "security", "serve builds the token verifier its identity-provider options name");
+        addition("cli", "events", "strata serve turns --webhook-allow into the webhook settings' allowed address blocks");
     }
 
     private static void addition(String from, String to, String why) {

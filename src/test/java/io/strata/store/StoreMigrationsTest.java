@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,7 +23,8 @@ class StoreMigrationsTest {
     void everyMigrationFileIsListedInOrder() throws IOException, URISyntaxException {
         Path dir = Path.of(StoreDatabase.class.getResource("migrations").toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    .sorted(Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
             assertThat(StoreDatabase.MIGRATIONS).containsExactlyElementsOf(names);
         }
     }
