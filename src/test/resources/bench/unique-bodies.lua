@@ -31,5 +31,6 @@ function request()
   if string.find(template, "%%d") then
     path = string.format(template, counter % 64)
   end
-  return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+  -- The key given with -H rides along: headers given here replace wrk.headers.
+  return wrk.format("POST", path, {["Content-Type"] = "application/json", ["Authorization"] = wrk.headers["Authorization"]}, body)
 end

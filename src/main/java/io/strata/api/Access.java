@@ -29,6 +29,10 @@ final class Access {
         if (open(ctx.path())) {
             return;
         }
+        if (settings.everyone() != null) {
+            ctx.attribute(PRINCIPAL, settings.everyone());
+            return;
+        }
         Principal principal;
         try {
             principal = authenticator.authenticate(ctx.header("Authorization"));

@@ -165,7 +165,8 @@ public final class RegistryBench {
     }
 
     private static List<String> command(String duration, String url, String... extra) {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency"));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency",
+                "-H", "Authorization: Bearer " + TestKeys.ADMIN_TOKEN));
         List<String> script = new ArrayList<>();
         boolean afterDashes = false;
         for (String e : extra) {
@@ -213,7 +214,9 @@ public final class RegistryBench {
                 command.addAll(List.of("--store-url", storeUrl));
             }
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("STRATA_ADMIN_KEY", TestKeys.ADMIN_SECRET);
+            Process process = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             int port = -1;
             for (String line = out.readLine(); line != null; line = out.readLine()) {
