@@ -5,6 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.strata.app.Registry;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +54,10 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            if (settings.tls() != null) {
+                // With a connector of its own, Javalin adds no plain HTTP one: the port speaks TLS only.
+                config.jetty.addConnector((server, http) -> tlsConnector(server, http, settings));
+            }
             config.routes.before(ctx -> {
                 ctx.attribute("strata.start", System.nanoTime());
                 checkPath(ctx);
@@ -153,6 +165,23 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("the path is not valid percent-encoding: " + e.getMessage());
         }
+    }
+
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, ServerSettings settings) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(settings.tls().keyStore());
+        ssl.setKeyStorePassword(settings.tls().password());
+        ssl.setKeyManagerPassword(settings.tls().password());
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // Clients reach a server by address or alias as often as by the certificate's name; they check the name themselves.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        return connector;
     }
 
     /**

@@ -88,6 +88,7 @@ class LayeringTest {
         addition("cli", "rollout", "rollout and env commands send the rollout engine's request records");
         addition("cli", "audit", "audit verify prints the chain's verification");
         addition("cli", "model", "check and register name record formats");
+        addition("cli", "security", "strata serve reads its OIDC options into the security package's settings");
     }
 
     private static void addition(String from, String to, String why) {
