@@ -16,17 +16,15 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * ApiServer is {@code strata serve}'s HTTP server: Strata's REST API, the Confluent-compatible API, health,
- * metrics and the OpenAPI document, over one {@link Registry}. Requests are checked for size and content
- * type before any route reads them.
+ * metrics and the OpenAPI document, over one {@link Registry}. Requests are checked for size, content type and
+ * encoding (valid UTF-8 percent-escapes) before any route reads them, and names before a route runs.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -60,7 +58,7 @@ public final class ApiServer implements AutoCloseable {
             }
             config.routes.before(ctx -> {
                 ctx.attribute("strata.start", System.nanoTime());
-                checkPath(ctx);
+                RequestNames.checkEncoding(ctx);
                 checkBody(ctx, settings.maxBodyBytes());
             });
             config.routes.after(ctx -> {
@@ -155,15 +153,6 @@ public final class ApiServer implements AutoCloseable {
             return Charset.isSupported(name);
         } catch (IllegalArgumentException illegalName) {
             return false;
-        }
-    }
-
-    /** Refuses a path Javalin could not decode into its parameters ({@code %u0041}, a lone {@code %}). */
-    private static void checkPath(Context ctx) {
-        try {
-            URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("the path is not valid percent-encoding: " + e.getMessage());
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * RouteTable registers routes with Javalin and remembers them, so that the OpenAPI document can be
- * compared with the routes the server really has.
+ * compared with the routes the server really has. Each route first refuses path and query parameters that are not
+ * valid names ({@link RequestNames}).
  */
 final class RouteTable {
 
@@ -24,23 +25,31 @@ final class RouteTable {
     }
 
     void get(String path, Handler handler) {
-        routes.get(path, handler);
+        routes.get(path, checked(handler));
         registered.add(new Route("GET", path));
     }
 
     void post(String path, Handler handler) {
-        routes.post(path, handler);
+        routes.post(path, checked(handler));
         registered.add(new Route("POST", path));
     }
 
     void put(String path, Handler handler) {
-        routes.put(path, handler);
+        routes.put(path, checked(handler));
         registered.add(new Route("PUT", path));
     }
 
     void delete(String path, Handler handler) {
-        routes.delete(path, handler);
+        routes.delete(path, checked(handler));
         registered.add(new Route("DELETE", path));
+    }
+
+    /** What every route does first: refuse path and query parameters that are not valid names. */
+    private static Handler checked(Handler handler) {
+        return ctx -> {
+            RequestNames.checkParameters(ctx);
+            handler.handle(ctx);
+        };
     }
 
     List<Route> registered() {
