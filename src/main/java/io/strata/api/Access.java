@@ -37,6 +37,9 @@ final class Access {
         try {
             principal = authenticator.authenticate(ctx.header("Authorization"));
         } catch (AuthenticationException e) {
+            if (e.reason() == AuthenticationException.Reason.ISSUER_UNREACHABLE) {
+                throw new ApiException(503, "UNAVAILABLE", e.getMessage());
+            }
             ctx.header("WWW-Authenticate", CHALLENGE);
             throw new ApiException(401, "UNAUTHENTICATED", e.getMessage());
         }

@@ -6,12 +6,18 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.strata.app.Registry;
 import io.strata.security.Authenticator;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +25,8 @@ import java.util.Set;
 
 /**
  * ApiServer is {@code strata serve}'s HTTP server: Strata's REST API, the Confluent-compatible API, health,
- * metrics and the OpenAPI document, over one {@link Registry}. Requests are checked for size and content
- * type before any route reads them.
+ * metrics and the OpenAPI document, over one {@link Registry}. Requests are checked for size, content type and
+ * encoding (valid UTF-8 percent-escapes) before any route reads them, and names before a route runs.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -56,9 +62,13 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            if (settings.tls() != null) {
+                // With a connector of its own, Javalin adds no plain HTTP one: the port speaks TLS only.
+                config.jetty.addConnector((server, http) -> tlsConnector(server, http, settings));
+            }
             config.routes.before(ctx -> {
                 ctx.attribute("strata.start", System.nanoTime());
-                checkPath(ctx);
+                RequestNames.checkEncoding(ctx);
                 gate.authenticate(ctx);
                 checkBody(ctx, settings.maxBodyBytes());
             });
@@ -158,13 +168,21 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Refuses a path Javalin could not decode into its parameters ({@code %u0041}, a lone {@code %}). */
-    private static void checkPath(Context ctx) {
-        try {
-            URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("the path is not valid percent-encoding: " + e.getMessage());
-        }
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, ServerSettings settings) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(settings.tls().keyStore());
+        ssl.setKeyStorePassword(settings.tls().password());
+        ssl.setKeyManagerPassword(settings.tls().password());
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // Clients reach a server by address or alias as often as by the certificate's name; they check the name themselves.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        return connector;
     }
 
     /**

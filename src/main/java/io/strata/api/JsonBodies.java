@@ -11,14 +11,20 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * JsonBodies reads request bodies: one JSON object, each field of the expected JSON type, with errors that
- * name the field and what was expected.
+ * JsonBodies reads request bodies: one JSON object of valid UTF-8, each field of the expected JSON type, with errors
+ * that name the field and what was expected. A string field names something (a subject, an environment, a team, a
+ * tag...) and is held to {@code NameRules}, unless it is one of the free-text fields ({@link #FREE_TEXT}): new fields
+ * are names unless listed there, so a forgotten one is refused too strictly rather than too loosely.
  */
 final class JsonBodies {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The string fields that hold prose or documents rather than names: any character is theirs. */
+    static final Set<String> FREE_TEXT = Set.of("schema", "schemas", "message", "description", "comment");
 
     private JsonBodies() {
     }
@@ -34,7 +40,7 @@ final class JsonBodies {
 
     /** The body as a JSON object. */
     static ObjectNode object(Context ctx) {
-        String body = ctx.body();
+        String body = body(ctx);
         if (body.isBlank()) {
             throw ApiException.badRequest("the request body is empty; expected a JSON object");
         }
@@ -64,7 +70,7 @@ final class JsonBodies {
         if (!node.isTextual()) {
             throw ApiException.badRequest("field \"" + field + "\" must be a string, not " + kind(node));
         }
-        return node.textValue();
+        return named("field \"" + field + "\"", field, node.textValue());
     }
 
     /** A whole-number field; null when absent or JSON null. */
@@ -105,7 +111,7 @@ final class JsonBodies {
             if (!node.get(i).isTextual()) {
                 throw ApiException.badRequest("field \"" + field + "\"[" + i + "] must be a string, not " + kind(node.get(i)));
             }
-            out.add(node.get(i).textValue());
+            out.add(named("field \"" + field + "\"[" + i + "]", field, node.get(i).textValue()));
         }
         return out;
     }
@@ -145,6 +151,34 @@ final class JsonBodies {
     static boolean flag(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value != null && (value.isEmpty() || value.toLowerCase(Locale.ROOT).equals("true"));
+    }
+
+    /**
+     * The body as text: strict UTF-8 unless the request declared another charset (JSON is UTF-8; a declared charset
+     * the JVM knows was let through by the server's content checks).
+     */
+    private static String body(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String charset = null;
+        if (type != null) {
+            for (String parameter : type.split(";")) {
+                String p = parameter.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    charset = p.substring(8).replace("\"", "").trim();
+                }
+            }
+        }
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            return ctx.body();
+        }
+        return RequestNames.strictUtf8(ctx.bodyAsBytes(), "the request body");
+    }
+
+    private static String named(String what, String field, String value) {
+        if (!FREE_TEXT.contains(field)) {
+            RequestNames.refuse(what, value);
+        }
+        return value;
     }
 
     private static String kind(JsonNode node) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * RouteTable registers routes with Javalin and remembers them with the least role each needs, so that the
  * OpenAPI document and the authorization matrix can be compared with the routes the server really has. A route
- * registered without a role ({@link #open}) answers without credentials.
+ * registered without a role ({@link #open}) answers without credentials. Each route then refuses path and query parameters that are not
+ * valid names ({@link RequestNames}).
  */
 final class RouteTable {
 
@@ -49,15 +50,17 @@ final class RouteTable {
 
     /** A route anybody may call: health, for load balancers and orchestrators. */
     void open(String path, Handler handler) {
-        routes.get(path, handler);
+        routes.get(path, guarded(path, null, handler));
         registered.add(new Route("GET", path, null));
     }
 
+    /** Checks the role (unless the path is open), then refuses path and query parameters that are not valid names. */
     private Handler guarded(String path, Role role, Handler handler) {
         return ctx -> {
-            if (!access.open(path)) {
+            if (role != null && !access.open(path)) {
                 Access.require(ctx, role);
             }
+            RequestNames.checkParameters(ctx);
             handler.handle(ctx);
         };
     }

@@ -3,11 +3,14 @@ package io.strata.cli;
 import io.strata.api.AccessSettings;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
+import io.strata.api.TlsIdentity;
+import io.strata.security.OidcSettings;
 import io.strata.app.Registry;
 import io.strata.events.Cidr;
 import io.strata.events.WebhookSettings;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
+import io.strata.security.OidcVerifier;
 import io.strata.security.TokenVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +44,36 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this "
+            + "machine only). Any other address (0.0.0.0, ::, a LAN address) needs --tls-cert and --tls-key, or --insecure-http.")
     String host;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain to serve HTTPS with: the server's "
+            + "certificate first, then its issuers. Goes with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert: unencrypted PKCS#8 "
+            + "(BEGIN PRIVATE KEY) or PKCS#1 RSA (BEGIN RSA PRIVATE KEY); RSA or EC.")
+    Path tlsKey;
+
+    @Option(names = "--insecure-http", description = "Serve plain HTTP on a --host other than loopback (credentials and "
+            + "schemas then cross the network unencrypted).")
+    boolean insecureHttp;
+
+    @Option(names = "--oidc-issuer", paramLabel = "URL", description = "Accept bearer tokens of this OpenID Connect issuer "
+            + "(https; its discovery document and keys are fetched from it).")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-audience", paramLabel = "AUD", description = "The audience (aud) an OIDC token must name "
+            + "(default: any audience of the issuer).")
+    String oidcAudience;
+
+    @Option(names = "--oidc-roles-claim", paramLabel = "CLAIM", description = "The token claim whose values strata-ROLE "
+            + "(viewer, developer, releaser, admin) and team:NAME give the role and teams (default: groups).")
+    String oidcRolesClaim;
+
+    /** The OIDC issuer whose tokens are accepted, or null when none was named. */
+    OidcSettings oidc;
 
     @Option(names = "--store-url", defaultValue = "${env:STRATA_STORE_URL}",
             description = "PostgreSQL JDBC URL of the store (default: $STRATA_STORE_URL, else an H2 file under --store-dir).")
@@ -80,6 +114,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             throw StrataException.badInput("--drift-interval must be 0 (no scheduled drift check) or a number of seconds, not "
                     + driftIntervalSeconds);
         }
+        TlsIdentity tls = listening();
+        oidc = oidcSettings();
         Map<String, String> devUrls = new HashMap<>();
         if (mysqlDevUrl != null && !mysqlDevUrl.isBlank()) {
             devUrls.put("mysql", mysqlDevUrl);
@@ -98,8 +134,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         ApiServer server;
         try {
             adminKey = AdminBootstrap.forServer(registry, storeDir);
-            server = ApiServer.start(registry, new ServerSettings(host, port, maxBody),
-                    new AccessSettings(TokenVerifier.NONE, metricsOpen));
+            server = ApiServer.start(registry, new ServerSettings(host, port, maxBody, tls),
+                    new AccessSettings(oidc == null ? TokenVerifier.NONE : new OidcVerifier(oidc), metricsOpen));
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -116,15 +152,67 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         // Before the listening line, which is what scripts wait for.
         registry.createdMasterKey().ifPresent(key -> out.printf("strata serve: created the master key file %s (mode 0600),"
                 + " which seals stored secrets: back it up apart from the store, or set STRATA_MASTER_KEY instead%n", key));
-        out.printf("strata serve: listening on http://%s:%d (store: %s %s) in %d ms%n", host, server.port(),
+        String scheme = tls == null ? "http" : "https";
+        out.printf("strata serve: listening on %s://%s:%d (store: %s %s) in %d ms%n", scheme, host, server.port(),
                 registry.storeKind(), registry.storeUrl(), (System.nanoTime() - started) / 1_000_000);
-        out.printf("  REST API:    http://localhost:%d/api/v1/schemas   OpenAPI: /api/v1/openapi.json%n", server.port());
-        out.printf("  Confluent:   http://localhost:%d/ccompat          health: /health   metrics: /metrics%n", server.port());
+        out.printf("  REST API:    %s://localhost:%d/api/v1/schemas   OpenAPI: /api/v1/openapi.json%n", scheme, server.port());
+        out.printf("  Confluent:   %s://localhost:%d/ccompat          health: /health   metrics: /metrics%n", scheme, server.port());
+        if (tls != null) {
+            out.printf("  TLS:         certificate %s%n", tls.subject());
+        }
         out.printf("  Drift:       %s%n", driftSchedule.running() ? "every environment checked every " + driftIntervalSeconds + " s"
                 : "no scheduled check (--drift-interval 0)");
         adminKey.ifPresent(out::println);
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The TLS identity to serve with, or null for plain HTTP; refuses a listening address beyond this machine
+     * without TLS unless {@code --insecure-http} says so.
+     */
+    private TlsIdentity listening() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw StrataException.badInput(tlsCert == null ? "--tls-key needs --tls-cert (the certificate of that key)"
+                    : "--tls-cert needs --tls-key (the private key of that certificate)");
+        }
+        if (tlsCert != null && insecureHttp) {
+            throw StrataException.badInput("--insecure-http contradicts --tls-cert and --tls-key: give one or the other");
+        }
+        if (tlsCert == null && !insecureHttp && !loopback(host)) {
+            throw StrataException.badInput("--host " + host + " listens beyond this machine: give --tls-cert FILE and --tls-key FILE "
+                    + "to serve HTTPS, or --insecure-http to serve plain HTTP anyway");
+        }
+        if (insecureHttp && !loopback(host)) {
+            spec.commandLine().getErr().println("strata serve: warning: plain HTTP on " + host + " (--insecure-http): API keys, "
+                    + "tokens and schemas cross the network unencrypted");
+        }
+        return tlsCert == null ? null : TlsIdentity.fromPem(tlsCert, tlsKey);
+    }
+
+    /** Whether every address {@code host} names is a loopback one (so nothing beyond this machine reaches it). */
+    private static boolean loopback(String host) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            throw StrataException.badInput("--host " + host + " is not an address or a known host name");
+        }
+    }
+
+    private OidcSettings oidcSettings() {
+        if (oidcIssuer == null || oidcIssuer.isBlank()) {
+            if (oidcAudience != null || oidcRolesClaim != null) {
+                throw StrataException.badInput((oidcAudience != null ? "--oidc-audience" : "--oidc-roles-claim")
+                        + " needs --oidc-issuer (the issuer whose tokens to accept)");
+            }
+            return null;
+        }
+        try {
+            return OidcSettings.of(oidcIssuer, oidcAudience, oidcRolesClaim);
+        } catch (StrataException e) {
+            throw StrataException.badInput("--oidc-issuer: " + e.getMessage());
+        }
     }
 }

@@ -74,13 +74,13 @@ public final class Authenticator {
         ApiKey stored = keys.find(key.id()).orElse(null);
         // An unknown id and a wrong secret answer alike, so that the answer does not say which ids exist.
         if (stored == null || !KeySecrets.matches(key.secret(), stored.secretHash())) {
-            throw new AuthenticationException("unknown API key or wrong secret");
+            throw new AuthenticationException(AuthenticationException.Reason.UNKNOWN_KEY, "unknown API key or wrong secret");
         }
         if (stored.revokedAt() != null) {
-            throw new AuthenticationException("API key " + stored.id() + " was revoked");
+            throw new AuthenticationException(AuthenticationException.Reason.REVOKED, "API key " + stored.id() + " was revoked");
         }
         if (!stored.live(now)) {
-            throw new AuthenticationException("API key " + stored.id() + " expired at " + stored.expiresAt());
+            throw new AuthenticationException(AuthenticationException.Reason.EXPIRED, "API key " + stored.id() + " expired at " + stored.expiresAt());
         }
         recordUse(stored.id(), now);
         return stored;

@@ -32,7 +32,7 @@ public sealed interface Credentials permits Credentials.Key, Credentials.Token {
      */
     static Credentials parse(String header) {
         if (header == null || header.isBlank()) {
-            throw new AuthenticationException("no credentials: send Authorization: Bearer KEY (an API key or an OIDC token)");
+            throw new AuthenticationException(AuthenticationException.Reason.NO_CREDENTIALS, "no credentials: send Authorization: Bearer KEY (an API key or an OIDC token)");
         }
         String value = header.strip();
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -47,17 +47,17 @@ public sealed interface Credentials permits Credentials.Key, Credentials.Token {
             try {
                 decoded = new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new AuthenticationException("Basic credentials are not Base64");
+                throw new AuthenticationException(AuthenticationException.Reason.MALFORMED, "Basic credentials are not Base64");
             }
             return key(decoded, ':', "Basic credentials must be KEY_ID:SECRET of an API key");
         }
-        throw new AuthenticationException("unsupported Authorization scheme: send Bearer KEY (or Basic KEY_ID:SECRET)");
+        throw new AuthenticationException(AuthenticationException.Reason.MALFORMED, "unsupported Authorization scheme: send Bearer KEY (or Basic KEY_ID:SECRET)");
     }
 
     private static Key key(String text, char separator, String malformed) {
         int at = text.indexOf(separator);
         if (at <= 0 || at == text.length() - 1) {
-            throw new AuthenticationException(malformed);
+            throw new AuthenticationException(AuthenticationException.Reason.MALFORMED, malformed);
         }
         return new Key(text.substring(0, at), text.substring(at + 1));
     }

@@ -8,6 +8,6 @@ public interface TokenVerifier {
 
     /** The verifier of a server without an identity provider: every token is refused. */
     TokenVerifier NONE = jwt -> {
-        throw new AuthenticationException("this server accepts API keys only (no OIDC issuer is configured)");
+        throw new AuthenticationException(AuthenticationException.Reason.MALFORMED, "this server accepts API keys only (no OIDC issuer is configured)");
     };
 }

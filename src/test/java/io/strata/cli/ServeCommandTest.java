@@ -12,8 +12,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code strata serve}'s options: the drift interval and the webhook allow-list documented in its help, bad values
- * refused before anything opens; the master key file made on the first start, said where, and kept after.
+ * {@code strata serve}'s options: bad values refused before anything opens (a drift interval, the webhook allow-list, a
+ * listening address beyond this machine without TLS, TLS options that do not go together, OIDC options without an
+ * issuer or with a plain-HTTP one); the master key file made on the first start, said where, and kept after.
  */
 class ServeCommandTest {
 
@@ -63,5 +64,50 @@ class ServeCommandTest {
             assertThat(second.output()).doesNotContain("master key");
         }
         assertThat(Files.readString(key)).isEqualTo(created);
+    }
+
+    @Test
+    void helpSaysTheServerListensOnLoopbackByDefault() {
+        CliRun help = CliRun.of("serve", "--help");
+        assertThat(help.out()).contains("--host=<host>", "default: 127.0.0.1", "--tls-cert=FILE", "--tls-key=FILE",
+                "--insecure-http", "--oidc-issuer=URL");
+    }
+
+    @Test
+    void listeningBeyondThisMachineWithoutTlsIsRefused(@TempDir Path dir) {
+        for (String host : List.of("0.0.0.0", "::")) {
+            CliRun run = CliRun.of("serve", "--host", host, "--port", "0", "--store-dir", dir.resolve("store").toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--host " + host, "--tls-cert", "--tls-key", "--insecure-http");
+        }
+        assertThat(dir.resolve("store")).doesNotExist();
+    }
+
+    @Test
+    void tlsOptionsMustGoTogether(@TempDir Path dir) {
+        String cert = dir.resolve("cert.pem").toString();
+        CliRun certOnly = CliRun.of("serve", "--tls-cert", cert, "--port", "0", "--store-dir", dir.resolve("store").toString());
+        assertThat(certOnly.exitCode()).isEqualTo(2);
+        assertThat(certOnly.err()).contains("--tls-cert needs --tls-key");
+        CliRun both = CliRun.of("serve", "--tls-cert", cert, "--tls-key", cert, "--insecure-http", "--port", "0",
+                "--store-dir", dir.resolve("store").toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--insecure-http contradicts");
+        CliRun missing = CliRun.of("serve", "--tls-cert", cert, "--tls-key", cert, "--port", "0",
+                "--store-dir", dir.resolve("store").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--tls-cert", "does not exist");
+        assertThat(dir.resolve("store")).doesNotExist();
+    }
+
+    @Test
+    void oidcOptionsNeedAnHttpsIssuer(@TempDir Path dir) {
+        CliRun audienceOnly = CliRun.of("serve", "--oidc-audience", "strata", "--port", "0", "--store-dir", dir.toString());
+        assertThat(audienceOnly.exitCode()).isEqualTo(2);
+        assertThat(audienceOnly.err()).contains("--oidc-audience needs --oidc-issuer");
+        CliRun plain = CliRun.of("serve", "--oidc-issuer", "http://idp.corp.example/realms/main", "--port", "0",
+                "--store-dir", dir.toString());
+        assertThat(plain.exitCode()).isEqualTo(2);
+        assertThat(plain.err()).contains("--oidc-issuer", "must use https");
     }
 }

@@ -1,0 +1,103 @@
+package io.strata.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strata.app.Registry;
+import io.strata.audit.AuditEvent;
+import io.strata.security.OidcSettings;
+import io.strata.security.OidcVerifier;
+import io.strata.testing.TestKeys;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A server that names an OpenID Connect issuer (a real one on loopback) takes its tokens beside API keys: the role and
+ * team come from the token's groups, the audit trail records the token's subject, and an expired token or one for
+ * another audience is a 401.
+ */
+class OidcApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    private static MockOAuth2Server issuer;
+    private static Registry registry;
+    private static ApiServer server;
+
+    @BeforeAll
+    static void start() {
+        issuer = new MockOAuth2Server();
+        issuer.start(InetAddress.getLoopbackAddress(), 0);
+        registry = Registry.open(null, dir, Map.of());
+        registry.keys().bootstrap(TestKeys.ADMIN_SECRET);
+        OidcVerifier verifier = new OidcVerifier(OidcSettings.of(issuer.issuerUrl("corp").toString(), "strata", null));
+        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY),
+                new AccessSettings(verifier, false));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        registry.close();
+        issuer.shutdown();
+    }
+
+    private static String token(String audience, List<String> groups, long expirySeconds) {
+        return issuer.issueToken("corp", "u-alice", audience, Map.of("groups", groups, "email", "alice@corp.example"),
+                expirySeconds).serialize();
+    }
+
+    @Test
+    void aTokensGroupsGiveItsRoleAndTeamAndTheAuditTrailItsSubject() throws Exception {
+        String token = token("strata", List.of("strata-developer", "team:payments"), 600);
+        JsonNode me = call("GET", "/api/v1/whoami", null, token, 200);
+        assertThat(me.path("kind").asText()).isEqualTo("oidc-token");
+        assertThat(me.path("role").asText()).isEqualTo("developer");
+        assertThat(me.path("teams").get(0).asText()).isEqualTo("payments");
+
+        call("POST", "/api/v1/schemas", "{\"subject\":\"oidc-value\",\"format\":\"AVRO\",\"schema\":"
+                + "\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"O\\\",\\\"fields\\\":[]}\"}", token, 201);
+        assertThat(registry.subjects().get("oidc-value").subject().owner()).isEqualTo("payments");
+        assertThat(registry.audit().page(0, 100)).filteredOn(e -> e.target().contains("oidc-value")).extracting(AuditEvent::actor)
+                .containsOnly("alice@corp.example (oidc u-alice)");
+        call("PUT", "/api/v1/config", "{\"compatibility\":\"NONE\"}", token, 403);
+        call("GET", "/api/v1/whoami", null, TestKeys.ADMIN_TOKEN, 200);
+    }
+
+    @Test
+    void anExpiredTokenOrOneForAnotherAudienceIsRefused() throws Exception {
+        JsonNode expired = call("GET", "/api/v1/schemas", null, token("strata", List.of("strata-admin"), -120), 401);
+        assertThat(expired.path("error").path("message").asText()).containsIgnoringCase("expired");
+        JsonNode elsewhere = call("GET", "/api/v1/schemas", null, token("billing", List.of("strata-admin"), 600), 401);
+        assertThat(elsewhere.path("error").path("message").asText()).containsIgnoringCase("audience");
+        JsonNode noRole = call("GET", "/api/v1/schemas", null, token("strata", List.of("staff"), 600), 401);
+        assertThat(noRole.path("error").path("message").asText()).contains("no Strata role");
+    }
+
+    private static JsonNode call(String method, String path, String body, String token, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(method + " " + path + " -> " + answer.body()).isEqualTo(expected);
+        return JsonBodies.JSON.readTree(answer.body());
+    }
+}
