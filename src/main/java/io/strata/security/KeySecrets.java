@@ -21,6 +21,16 @@ public final class KeySecrets {
     private static final int ITERATIONS = 210_000;
     private static final int HASH_BITS = 256;
 
+    private static final HexFormat HEX = HexFormat.of();
+    // Looking a digest up by name costs more than digesting a header; each request thread keeps one.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    });
+
     private KeySecrets() {
     }
 
@@ -64,11 +74,9 @@ public final class KeySecrets {
 
     /** A SHA-256 digest of {@code text}, hex: the authenticator's cache key, so no secret sits in memory maps. */
     public static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return HEX.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] derive(String secret, byte[] salt, int iterations) {

@@ -39,7 +39,7 @@ public final class AuthBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         Path dir = Files.createTempDirectory("strata-auth-bench");
         try (Registry registry = Registry.open(null, dir, Map.of())) {
             registry.register().run(new RegisterRequest("bench-value", null, SubjectFormat.AVRO, null,
@@ -53,13 +53,21 @@ public final class AuthBench {
             try (ApiServer gated = ApiServer.start(registry, settings);
                  ApiServer open = ApiServer.start(registry, settings, AccessSettings.withoutAuthenticationToMeasure(same))) {
                 String header = "Authorization: Basic " + basic;
-                wrk("5s", gated.port(), header);
-                wrk("5s", open.port(), null);
+                wrk("10s", gated.port(), header);
+                wrk("10s", open.port(), null);
                 List<Double> with = new ArrayList<>();
                 List<Double> without = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    String a = wrk("10s", gated.port(), header);
-                    String b = wrk("10s", open.port(), null);
+                    // Alternate which goes first, so that the host warming or cooling does not favour one.
+                    String a;
+                    String b;
+                    if (round % 2 == 1) {
+                        a = wrk("10s", gated.port(), header);
+                        b = wrk("10s", open.port(), null);
+                    } else {
+                        b = wrk("10s", open.port(), null);
+                        a = wrk("10s", gated.port(), header);
+                    }
                     with.add(rate(a));
                     without.add(rate(b));
                     System.out.printf("RESULT auth round %d: with a key %.0f req/s (p99 %s), without authentication %.0f req/s (p99 %s)%n",
