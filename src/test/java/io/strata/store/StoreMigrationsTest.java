@@ -22,7 +22,9 @@ class StoreMigrationsTest {
     void everyMigrationFileIsListedInOrder() throws IOException, URISyntaxException {
         Path dir = Path.of(StoreDatabase.class.getResource("migrations").toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+            // By version number: V11 comes after V9, which sorting the names as text would not give.
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
             assertThat(StoreDatabase.MIGRATIONS).containsExactlyElementsOf(names);
         }
     }
