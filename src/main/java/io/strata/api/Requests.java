@@ -1,6 +1,7 @@
 package io.strata.api;
 
 import io.javalin.http.Context;
+import io.strata.rollout.Operator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -33,6 +34,15 @@ final class Requests {
             }
         }
         return "anonymous";
+    }
+
+    /**
+     * Who is asking, as the rollout engine weighs them: the name the audit trail records, whether they may release
+     * to production, and whether they proved a second factor. Until requests are authenticated, everyone is a
+     * releaser named by {@link #actor} without a second factor.
+     */
+    static Operator operator(Context ctx) {
+        return new Operator(actor(ctx), true, false);
     }
 
     /** A numeric path parameter; one that is not a number names nothing, so it is {@code notFound}'s refusal. */

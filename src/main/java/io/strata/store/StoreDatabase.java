@@ -38,7 +38,8 @@ public final class StoreDatabase implements AutoCloseable {
     /** The store's migration files, in version order; a test checks the list against the directory. */
     static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__config_names.sql", "V3__environments.sql",
             "V4__webhooks.sql", "V5__rollouts.sql", "V6__clients.sql",
-            "V7__drift.sql", "V8__drift_repair.sql", "V9__rollout_phases_leases.sql");
+            "V7__drift.sql", "V8__drift_repair.sql", "V9__rollout_phases_leases.sql",
+            "V11__approvals.sql");
 
     private final String url;
     private final HikariDataSource pool;

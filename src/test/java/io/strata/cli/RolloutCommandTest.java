@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -106,6 +108,41 @@ class RolloutCommandTest {
         assertThat(clean.out()).contains("dev: no drift from shop.notes@1");
         CliRun health = CliRun.of("env", "health", "dev", "--server", url);
         assertThat(health.out()).contains("versions: shop.notes@1", "drift: none (checked ", "SUCCEEDED here");
+    }
+
+    @Test
+    void aRolloutToProdWaitsForAnApprovalGivenFromTheCommandLine() throws Exception {
+        Path v1 = dir.resolve("items.sql");
+        Files.writeString(v1, "CREATE TABLE items (id bigint PRIMARY KEY, name text);");
+        assertThat(CliRun.of("register", "shop.items", v1.toString(), "--server", url).exitCode()).isZero();
+        String prod = TestDatabases.freshPostgres();
+        assertThat(CliRun.of("env", "add", "dev", "--tier", "dev", "--url", TestDatabases.freshPostgres(), "--server", url).exitCode())
+                .isZero();
+        CliRun addProd = CliRun.of("env", "add", "prod", "--tier", "prod", "--url", prod, "--server", url);
+        assertThat(addProd.out()).contains("production, approvals low 1 high 2");
+
+        CliRun create = CliRun.of("rollout", "create", "shop.items", "--server", url);
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        assertThat(create.out()).contains("PENDING_APPROVAL", "waits for 1 more approval(s), 0 of 1 given: LOW risk, tier prod asks 1");
+        String id = rolloutId(create);
+        CliRun early = CliRun.of("rollout", "execute", id, "--server", url);
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("waits for approvals: 1 missing");
+        // The CLI's create named nobody, so the server recorded its author as anonymous.
+        CliRun own = CliRun.of("rollout", "approve", id, "--actor", "anonymous", "--server", url);
+        assertThat(own.exitCode()).isEqualTo(2);
+        assertThat(own.err()).contains("was created by anonymous, who cannot approve it");
+
+        CliRun approve = CliRun.of("rollout", "approve", id, "--comment", "read the plan", "--actor", "bob", "--server", url);
+        assertThat(approve.exitCode()).as(approve.err()).isZero();
+        assertThat(approve.out()).contains("rollout " + id + ": CREATED, LOW risk, 1 of 1 approval(s) (created by anonymous)", "bob",
+                "read the plan");
+        JsonNode approvals = CliRun.of("rollout", "approvals", id, "--format", "json", "--server", url).json();
+        assertThat(approvals.path("approvals").findValuesAsText("approver")).containsExactly("bob");
+        assertThat(approvals.path("approvals").get(0).path("counts").asBoolean()).isTrue();
+        CliRun run = CliRun.of("rollout", "execute", id, "--wait", "--server", url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(TestDatabases.rows(prod, "SELECT version FROM strata_history WHERE success")).contains("shop.items@1");
     }
 
     private static String rolloutId(CliRun create) {
