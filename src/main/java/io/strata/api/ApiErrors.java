@@ -88,6 +88,7 @@ final class ApiErrors {
                 case NOT_FOUND -> new Failure(404, "NOT_FOUND", 40400, s.getMessage(), null);
                 case INCOMPATIBLE -> new Failure(409, "INCOMPATIBLE", 409, s.getMessage(), null);
                 case CONFLICT -> new Failure(409, "CONFLICT", 40900, s.getMessage(), null);
+                case FORBIDDEN -> new Failure(403, "FORBIDDEN", 40301, s.getMessage(), null);
                 case NOT_CONFIGURED -> new Failure(422, "NOT_CONFIGURED", 42200, s.getMessage(), null);
                 case UNREACHABLE -> new Failure(503, "UNREACHABLE", 50001, s.getMessage(), null);
                 // Logged in full; the answer does not carry the store's SQL or the values it was given.
@@ -132,7 +133,8 @@ final class ApiErrors {
             case ENVIRONMENT_NOT_FOUND, ROLLOUT_NOT_FOUND -> new Failure(404, code, 40401, r.getMessage(), r.details());
             case CREDENTIALS_UNRESOLVED, POLICY_REFUSED, TARGETS_UNREACHABLE -> new Failure(422, code, 42200, r.getMessage(), r.details());
             case INVALID_REQUEST -> new Failure(400, code, 42200, r.getMessage(), r.details());
-            case EXISTS, DRIFTED -> new Failure(409, code, 40900, r.getMessage(), r.details());
+            case EXISTS, DRIFTED, APPROVALS_MISSING, PLAN_CHANGED -> new Failure(409, code, 40900, r.getMessage(), r.details());
+            case RELEASER_REQUIRED, OWN_ROLLOUT, SECOND_FACTOR_REQUIRED -> new Failure(403, code, 40301, r.getMessage(), r.details());
         };
     }
 }

@@ -14,6 +14,7 @@ import io.strata.rollout.EnvironmentRequest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * EnvironmentRoutes are {@code /api/v1/environments}: add, list, show, remove and look at the target
@@ -42,7 +43,7 @@ final class EnvironmentRoutes {
         routes.post(PATH + "/{id}/clients", Role.DEVELOPER, this::report);
         routes.post(PATH + "/{id}/sync", Role.DEVELOPER, ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().check(ctx.pathParam("id")))));
         routes.post(PATH + "/{id}/repair", Role.DEVELOPER, ctx -> Responses.json(ctx, 201, RolloutRoutes.dto(registry.rollouts()
-                .repair(ctx.pathParam("id"), Requests.actor(ctx)))));
+                .repair(ctx.pathParam("id"), Requests.operator(ctx)))));
         routes.get(PATH + "/{id}/drift", Role.VIEWER, ctx -> Responses.json(ctx, 200, DriftReportDto.of(registry.drift().latest(ctx.pathParam("id"))
                 .orElseThrow(() -> new RolloutException(
                         RolloutException.Reason.ENVIRONMENT_NOT_FOUND,
@@ -94,8 +95,51 @@ final class EnvironmentRoutes {
                 JsonBodies.text(body, "tier", true), order == null || order.isNull() ? null : order.intValue(),
                 JsonBodies.text(body, "group", false), JsonBodies.text(body, "url", true),
                 JsonBodies.text(body, "credentials", false),
-                JsonBodies.bool(body, "allowDestructive"), severities);
+                JsonBodies.bool(body, "allowDestructive"), severities, policy(body));
         Responses.json(ctx, 201, EnvironmentDto.of(registry.environments().add(request, Requests.actor(ctx))));
+    }
+
+    private static final Set<String> POLICY_FIELDS = Set.of("production", "approvals", "secondFactor");
+
+    /** {@code "policy": {"production": true, "approvals": {"low": 1, "high": 2}, "secondFactor": true}}, each part optional. */
+    private static EnvironmentRequest.ReviewPolicy policy(ObjectNode body) {
+        JsonNode node = body.get("policy");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!(node instanceof ObjectNode policy)) {
+            throw ApiException.badRequest("field \"policy\" must be an object: {\"approvals\": {\"low\": 1, \"high\": 2}, "
+                    + "\"secondFactor\": true, \"production\": true}");
+        }
+        policy.fieldNames().forEachRemaining(name -> {
+            if (!POLICY_FIELDS.contains(name)) {
+                throw ApiException.badRequest("field \"policy." + name + "\" is unknown; a policy has production, approvals and secondFactor");
+            }
+        });
+        Map<String, Integer> approvals = null;
+        JsonNode counts = policy.get("approvals");
+        if (counts != null && !counts.isNull()) {
+            if (!counts.isObject()) {
+                throw ApiException.badRequest("field \"policy.approvals\" must be an object of risk (low, high) to a number of approvals");
+            }
+            Map<String, Integer> given = new LinkedHashMap<>();
+            counts.fields().forEachRemaining(f -> {
+                if (!f.getValue().isIntegralNumber() || !f.getValue().canConvertToInt()) {
+                    throw ApiException.badRequest("policy.approvals." + f.getKey() + " must be a whole number");
+                }
+                given.put(f.getKey(), f.getValue().intValue());
+            });
+            approvals = given;
+        }
+        return new EnvironmentRequest.ReviewPolicy(flag(policy, "production"), approvals, flag(policy, "secondFactor"));
+    }
+
+    private static Boolean flag(ObjectNode policy, String field) {
+        JsonNode node = policy.get(field);
+        if (node != null && !node.isNull() && !node.isBoolean()) {
+            throw ApiException.badRequest("field \"policy." + field + "\" must be true or false");
+        }
+        return JsonBodies.bool(policy, field);
     }
 
 }

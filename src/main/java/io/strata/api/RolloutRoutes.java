@@ -1,12 +1,14 @@
 package io.strata.api;
 
 import io.strata.security.Role;
+import io.strata.api.dto.ApprovalsDto;
 import io.strata.api.dto.RolloutDto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.strata.app.Registry;
+import io.strata.rollout.ApprovalOutcome;
 import io.strata.rollout.RolloutException;
 import io.strata.rollout.RolloutRequest;
 import io.strata.rollout.Rollout;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * RolloutRoutes are {@code /api/v1/migrations} (seed 002's name for them): create a rollout of a SQL
  * subject's version (or one phase of its plan) to environments, execute it in the background, follow its
- * status, pause, resume, abort or roll it back.
+ * status, pause, resume, abort or roll it back; and approve it where its risk needs approvals
+ * ({@code /approvals}).
  */
 final class RolloutRoutes {
 
@@ -36,15 +39,25 @@ final class RolloutRoutes {
         Handler show = ctx -> Responses.json(ctx, 200, dto(registry.rollouts().get(id(ctx))));
         routes.get(PATH + "/{id}", Role.VIEWER, show);
         routes.get(PATH + "/{id}/status", Role.VIEWER, show);
-        Handler execute = ctx -> Responses.json(ctx, 202, dto(registry.rollouts().execute(id(ctx), Requests.actor(ctx))));
+        Handler execute = ctx -> Responses.json(ctx, 202, dto(registry.rollouts().execute(id(ctx), Requests.operator(ctx))));
         routes.post(PATH + "/{id}/execute", Role.DEVELOPER, execute);
         routes.post(PATH + "/{id}/abort", Role.DEVELOPER, ctx -> Responses.json(ctx, 200,
-                dto(registry.rollouts().abort(id(ctx), Requests.actor(ctx)))));
+                dto(registry.rollouts().abort(id(ctx), Requests.operator(ctx)))));
         routes.post(PATH + "/{id}/pause", Role.DEVELOPER, ctx -> Responses.json(ctx, 200,
-                dto(registry.rollouts().pause(id(ctx), Requests.actor(ctx)))));
+                dto(registry.rollouts().pause(id(ctx), Requests.operator(ctx)))));
         routes.post(PATH + "/{id}/resume", Role.DEVELOPER, execute);
         routes.post(PATH + "/{id}/rollback", Role.DEVELOPER, ctx -> Responses.json(ctx, 202,
-                dto(registry.rollouts().rollback(id(ctx), Requests.actor(ctx)))));
+                dto(registry.rollouts().rollback(id(ctx), Requests.operator(ctx)))));
+        routes.get(PATH + "/{id}/approvals", Role.VIEWER, ctx -> Responses.json(ctx, 200, ApprovalsDto.of(registry.rollouts().approvals(id(ctx)))));
+        routes.post(PATH + "/{id}/approvals", Role.RELEASER, this::approve);
+    }
+
+    /** An approval: 201 when recorded, 200 when the approver had already approved this plan (it counts once). */
+    private void approve(Context ctx) {
+        // The body is optional: an approval without a comment needs none.
+        String comment = ctx.body().isBlank() ? null : JsonBodies.text(JsonBodies.object(ctx), "comment", false);
+        ApprovalOutcome outcome = registry.rollouts().approve(id(ctx), comment, Requests.operator(ctx));
+        Responses.json(ctx, outcome.recorded() ? 201 : 200, ApprovalsDto.of(outcome.status()));
     }
 
     private void create(Context ctx) {
@@ -56,7 +69,7 @@ final class RolloutRoutes {
                 JsonBodies.text(body, "phase", false), JsonBodies.texts(body, "environments"), JsonBodies.text(body, "group", false),
                 JsonBodies.texts(body, "waves"), JsonBodies.whole(body, "concurrency"), JsonBodies.whole(body, "failureThreshold"),
                 JsonBodies.text(body, "betweenWaves", false), Boolean.TRUE.equals(JsonBodies.bool(body, "force")));
-        Responses.json(ctx, 201, dto(registry.rollouts().create(request, Requests.actor(ctx))));
+        Responses.json(ctx, 201, dto(registry.rollouts().create(request, Requests.operator(ctx))));
     }
 
     private static long id(Context ctx) {

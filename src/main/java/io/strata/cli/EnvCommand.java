@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,7 +56,20 @@ final class EnvCommand implements Runnable {
         return e.path("name").asText() + ": " + e.path("tier").asText() + " (order " + e.path("order").asInt()
                 + (e.hasNonNull("group") ? ", group " + e.path("group").asText() : "") + "), " + e.path("dialect").asText()
                 + " " + e.path("url").asText() + ", credentials " + e.path("credentials").asText()
-                + (e.path("allowDestructive").asBoolean() ? "" : ", destructive steps refused");
+                + (e.path("allowDestructive").asBoolean() ? "" : ", destructive steps refused") + approvals(e.path("policy"));
+    }
+
+    /** {@code , production, approvals low 1 high 2 (second factor)}, or nothing when it asks for none and is not production. */
+    private static String approvals(JsonNode policy) {
+        List<String> counts = new ArrayList<>();
+        policy.path("approvals").fields().forEachRemaining(f -> {
+            if (f.getValue().asInt() > 0) {
+                counts.add(f.getKey() + " " + f.getValue().asInt());
+            }
+        });
+        return (policy.path("production").asBoolean() ? ", production" : "")
+                + (counts.isEmpty() ? "" : ", approvals " + String.join(" ", counts)
+                + (policy.path("secondFactor").asBoolean() ? " (second factor)" : ""));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an environment.")
@@ -78,13 +92,22 @@ final class EnvCommand implements Runnable {
         String group;
         @Option(names = "--allow-destructive", arity = "1", description = "Whether destructive steps may run (default: not in prod).")
         Boolean allowDestructive;
+        @Option(names = "--approvals", split = ",", paramLabel = "RISK=COUNT",
+                description = "Approvals a rollout needs here per risk, e.g. low=1,high=2 (default: prod low 1, high 2; elsewhere none).")
+        Map<String, Integer> approvals;
+        @Option(names = "--second-factor", description = "Count approvals here only from someone who proved a second factor (MFA).")
+        boolean secondFactor;
+        @Option(names = "--production", description = "Production although the tier is not named prod or production: only releasers roll out here.")
+        boolean production;
         @Mixin
         OutputFormatMixin output;
 
         @Override
         public Integer call() {
+            EnvironmentRequest.ReviewPolicy policy = approvals == null && !secondFactor && !production ? null
+                    : new EnvironmentRequest.ReviewPolicy(production ? Boolean.TRUE : null, approvals, secondFactor ? Boolean.TRUE : null);
             JsonNode added = server.client().postOk("/api/v1/environments", new EnvironmentRequest(name, tier, order, group, url,
-                    credentials, allowDestructive, null));
+                    credentials, allowDestructive, null, policy));
             return print(spec, output.format, added, out -> out.println("added " + describe(added)));
         }
     }
@@ -249,7 +272,9 @@ final class EnvCommand implements Runnable {
                     + "Exit 1 when one on the server differs from the file.")
     static final class Import implements Callable<Integer> {
         private static final List<String> FIELDS = List.of("name", "tier", "order", "group", "url",
-                "credentials", "allowDestructive", "lintSeverities");
+                "credentials", "allowDestructive", "lintSeverities", "policy");
+        /** The objects a file may give in part: the server fills the rest of a policy in with defaults. */
+        private static final Set<String> PARTIAL = Set.of("policy", "approvals");
 
         @Spec
         CommandSpec spec;
@@ -296,11 +321,18 @@ final class EnvCommand implements Runnable {
             return differing == 0 ? 0 : 1;
         }
 
-        /** The fields the file declares that the server holds otherwise: numbers and booleans by value, tiers in any case. */
+        /**
+         * The fields the file declares that the server holds otherwise: numbers and booleans by value, tiers in any
+         * case, objects (a policy) by the fields the file gives, since the server fills in the rest with defaults.
+         */
         private static List<String> differences(JsonNode declared, JsonNode existing) {
             List<String> differences = new ArrayList<>();
             declared.fields().forEachRemaining(f -> {
                 JsonNode have = existing.path(f.getKey());
+                if (PARTIAL.contains(f.getKey()) && f.getValue().isObject()) {
+                    differences(f.getValue(), have).forEach(d -> differences.add(f.getKey() + "." + d));
+                    return;
+                }
                 boolean same = f.getValue().isNumber() || f.getValue().isBoolean()
                         ? f.getValue().asText().equals(have.asText()) : f.getValue().equals(have);
                 if (!same && !(f.getKey().equals("tier") && f.getValue().asText().equalsIgnoreCase(have.asText()))) {

@@ -18,12 +18,15 @@ import java.util.concurrent.Callable;
  * RolloutCommand is {@code strata rollout}: create a rollout of a SQL subject's version (or one phase of its
  * plan) on a running server, execute it (optionally waiting until it settles), follow its status, pause,
  * resume, abort or roll it back. Exit codes: 0 created, started, succeeded or rolled back; 1 a rollout that
- * stopped (PAUSED) or was aborted, or a rollback that could not take every environment back; 2 a refused request.
+ * stopped (PAUSED) or was aborted, or a rollback that could not take every environment back; 2 a refused request
+ * (an execute of a rollout that waits for approvals, an approval by its own author). {@code approve} and
+ * {@code approvals} give and show the approvals a rollout needs where its risk asks for them.
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         description = "Roll a SQL subject's version out to environments through a running strata serve.",
         subcommands = {RolloutCommand.Create.class, RolloutCommand.Execute.class, RolloutCommand.Status.class,
-                RolloutCommand.Pause.class, RolloutCommand.Resume.class, RolloutCommand.Abort.class, RolloutCommand.Rollback.class})
+                RolloutCommand.Pause.class, RolloutCommand.Resume.class, RolloutCommand.Abort.class, RolloutCommand.Rollback.class,
+                RolloutCommand.Approve.class, RolloutCommand.Approvals.class})
 final class RolloutCommand implements Runnable {
 
     @Spec
@@ -31,7 +34,7 @@ final class RolloutCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, execute, status, pause, resume, abort or rollback");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, execute, status, pause, resume, abort, rollback, approve or approvals");
     }
 
     /** Prints a rollout; its exit code: 1 when it stopped (PAUSED, ABORTED) or could not take every environment back. */
@@ -58,6 +61,37 @@ final class RolloutCommand implements Runnable {
         String state = rollout.path("state").asText();
         boolean incomplete = state.equals("ROLLED_BACK") && rollout.path("summary").path("ROLLBACK_FAILED").asInt() > 0;
         return state.equals("PAUSED") || state.equals("ABORTED") || incomplete ? 1 : 0;
+    }
+
+    /** Prints where a rollout stands with its approvals; exit 0. */
+    static int printApprovals(CommandSpec spec, OutputFormat format, JsonNode status) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(Json.write(status));
+        } else {
+            out.println("rollout " + status.path("rollout").asLong() + ": " + status.path("state").asText() + ", "
+                    + status.path("risk").asText() + " risk, " + status.path("approved").asInt() + " of "
+                    + status.path("requiredApprovals").asInt() + " approval(s)" + (status.path("missing").asInt() > 0
+                    ? ", " + status.path("missing").asInt() + " missing" : "") + " (created by " + status.path("createdBy").asText() + ")");
+            if (!status.path("secondFactorTiers").isEmpty()) {
+                out.println("  approvals count only with a second factor in tier " + String.join(", ", texts(status.path("secondFactorTiers"))));
+            }
+            TextTable table = new TextTable("approver", "at", "counts", "comment");
+            for (JsonNode a : status.path("approvals")) {
+                table.row(a.path("approver").asText() + (a.path("secondFactor").asBoolean() ? " (second factor)" : ""),
+                        a.path("approvedAt").asText(), a.path("counts").asBoolean() ? "yes" : "no (voided: the plan changed)",
+                        a.path("comment").isTextual() ? a.path("comment").asText() : "");
+            }
+            table.print(out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** The path of rollout {@code id}, or of one of its commands ({@code /execute}...). */
@@ -172,6 +206,28 @@ final class RolloutCommand implements Runnable {
 
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop a rollout for good.")
     static final class Abort extends Once {
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve a rollout that waits for approvals (not your own); approving twice counts once.")
+    static final class Approve extends OnRollout {
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Why, kept with the approval and in the audit trail.")
+        String comment;
+
+        @Override
+        public Integer call() {
+            return printApprovals(spec, output.format, server.client().postOk(path(id, "/approvals"),
+                    comment == null ? Map.of() : Map.of("comment", comment)));
+        }
+    }
+
+    @Command(name = "approvals", mixinStandardHelpOptions = true,
+            description = "Show a rollout's approvals: how many it needs for its risk, who gave them, which still count.")
+    static final class Approvals extends OnRollout {
+        @Override
+        public Integer call() {
+            return printApprovals(spec, output.format, server.client().getOk(path(id, "/approvals")));
+        }
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,

@@ -12,6 +12,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** A schema was refused because it breaks a role its compatibility level requires. */
     INCOMPATIBLE,
+    /** Who is asking may not do what they asked (whatever the request's content): not a releaser, their own rollout. */
+    FORBIDDEN,
     /** The target is busy: another migrator holds its lock past the wait. Nothing is wrong with the request. */
     CONFLICT,
     /** Something failed inside Strata or a server while doing valid work. */

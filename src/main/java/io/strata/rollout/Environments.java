@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,8 @@ public final class Environments {
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&;]password=)|(//[^/@?]+:[^/@?]*@)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
+    /** More approvals than this is a typo, not a policy. */
+    private static final int MAX_APPROVALS = 10;
 
     private final RolloutStore store;
 
@@ -50,7 +53,9 @@ public final class Environments {
             }
             tx.environments().insert(environment);
             tx.audit().append(actor, "environment.added", "environment/" + environment.name(), null, null,
-                    AuditDetails.of("tier", environment.tier(), "order", environment.order()));
+                    AuditDetails.of("tier", environment.tier(), "order", environment.order(), "production", environment.production(),
+                            "approvals", new java.util.TreeMap<>(Map.of("low", environment.policy().approvals(Risk.LOW), "high",
+                                    environment.policy().approvals(Risk.HIGH))), "secondFactor", environment.policy().secondFactor()));
             return null;
         });
         return environment;
@@ -213,8 +218,35 @@ public final class Environments {
             throw new RolloutException(RolloutException.Reason.CREDENTIALS_UNRESOLVED, e.getMessage());
         }
         boolean destructive = r.allowDestructive() != null ? r.allowDestructive() : !tier.equals("prod");
+        EnvironmentRequest.ReviewPolicy review = r.policy() == null ? new EnvironmentRequest.ReviewPolicy(null, null, null) : r.policy();
+        if (Boolean.FALSE.equals(review.production()) && Environment.productionTier(tier)) {
+            throw invalid("tier \"" + tier + "\" is production by its name: leave \"policy.production\" out, or name the tier otherwise");
+        }
+        boolean production = Environment.productionTier(tier) || Boolean.TRUE.equals(review.production());
         return new Environment(r.name(), tier, order, r.group(), dialect.name(), r.url(), credentials,
-                new Environment.Policy(destructive, r.lintSeverities()), Instant.now());
+                new Environment.Policy(destructive, r.lintSeverities(), Boolean.TRUE.equals(review.production()),
+                        approvals(review.approvals(), production), Boolean.TRUE.equals(review.secondFactor())), Instant.now());
+    }
+
+    /**
+     * The approvals each risk needs: as given, and for a risk not given the default, which is secure where it matters:
+     * a production environment needs one approval for a LOW rollout and two for a HIGH one; any other none.
+     */
+    private static Map<Risk, Integer> approvals(Map<String, Integer> given, boolean production) {
+        Map<Risk, Integer> out = new EnumMap<>(Risk.class);
+        out.put(Risk.LOW, production ? 1 : 0);
+        out.put(Risk.HIGH, production ? 2 : 0);
+        if (given != null) {
+            given.forEach((name, count) -> {
+                Risk risk = Risk.named(name).orElseThrow(() -> invalid("\"policy.approvals\" names risk \"" + name
+                        + "\"; the risks are low and high"));
+                if (count == null || count < 0 || count > MAX_APPROVALS) {
+                    throw invalid("\"policy.approvals." + risk.label() + "\" must be a whole number from 0 to " + MAX_APPROVALS);
+                }
+                out.put(risk, count);
+            });
+        }
+        return out;
     }
 
     private static RolloutException invalid(String message) {

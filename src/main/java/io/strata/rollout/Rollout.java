@@ -14,16 +14,20 @@ import java.util.List;
  * @param concurrency   how many environments of a wave run at once, across every server working on it
  * @param betweenWaves  what happens after a wave, before the next
  * @param openWave      the highest wave that may start: a wave past it waits for the operator (after a pause)
- * @param preflight     the plan and lint checked when it was created, as JSON
+ * @param preflight     the plan, lint and risk checked when it was created (or again when its plan changed), as JSON
+ * @param review        its risk, the checksum of its plan and the approvals it needs before it starts
  * @param repair        whether it takes a drifted environment back to the version it should be at, rather than
  *                      carrying a new version
+ * @param createdBy     who created it, as the audit trail names them
+ * @param author        who created it as a person ({@link Operator#person()}), whom four eyes exclude from approving it
  * @param tasks         one per environment, in the order they run
  */
 public record Rollout(long id, String subject, int version, String phase, RolloutState state, String note, List<String> waves,
                       int concurrency, int failureThreshold, BetweenWaves betweenWaves, int openWave, String preflight,
-                      boolean repair, String createdBy, Instant createdAt, List<Task> tasks) {
+                      Review review, boolean repair, String createdBy, String author, Instant createdAt, List<Task> tasks) {
 
     public Rollout {
+        review = review == null ? Review.NONE : review;
         waves = List.copyOf(waves);
         tasks = List.copyOf(tasks);
     }
@@ -35,7 +39,7 @@ public record Rollout(long id, String subject, int version, String phase, Rollou
 
     public Rollout withTasks(List<Task> value) {
         return new Rollout(id, subject, version, phase, state, note, waves, concurrency, failureThreshold, betweenWaves, openWave,
-                preflight, repair, createdBy, createdAt, value);
+                preflight, review, repair, createdBy, author, createdAt, value);
     }
 
     /**

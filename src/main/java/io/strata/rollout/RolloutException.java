@@ -25,7 +25,17 @@ public final class RolloutException extends RefusalException {
         /** A request whose fields are missing or malformed. */
         INVALID_REQUEST(ErrorCode.BAD_INPUT),
         /** An environment name that is taken. */
-        EXISTS(ErrorCode.CONFLICT);
+        EXISTS(ErrorCode.CONFLICT),
+        /** A rollout that touches a production environment, asked of an operator who may not release to production. */
+        RELEASER_REQUIRED(ErrorCode.FORBIDDEN),
+        /** An approval by the rollout's own creator: four eyes means someone else's. */
+        OWN_ROLLOUT(ErrorCode.FORBIDDEN),
+        /** An approval without a second factor, where a target's tier requires one. */
+        SECOND_FACTOR_REQUIRED(ErrorCode.FORBIDDEN),
+        /** An execute of a rollout that waits for approvals. */
+        APPROVALS_MISSING(ErrorCode.CONFLICT),
+        /** An execute that found the rollout's plan changed since it was approved: the approvals were voided. */
+        PLAN_CHANGED(ErrorCode.CONFLICT);
 
         private final ErrorCode code;
 

@@ -7,9 +7,11 @@ import io.strata.diff.Differ;
 import io.strata.model.Catalog;
 import io.strata.model.Schema;
 import io.strata.model.change.SchemaChange;
+import io.strata.plan.Checksums;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
 import io.strata.plan.PhaseKind;
+import io.strata.plan.Step;
 import io.strata.migrate.Planner;
 import io.strata.plan.lint.Diagnostic;
 import io.strata.plan.lint.Family;
@@ -31,7 +33,9 @@ import java.util.TreeMap;
  * phase asked for, and the plan's lint under each target tier's policy. A tier that does not allow
  * destructive steps refuses any; a tier that allows them takes them as warnings; any other diagnostic the
  * tier's severities make an error refuses the rollout there. Compatibility with running clients is not
- * linted here: the registry checked it at registration, and live clients are checked per environment.
+ * linted here: the registry checked it at registration, and live clients are checked per environment. It also
+ * says how much review the part rolled out needs ({@link RolloutRisk}) and gives that part a checksum, which the
+ * rollout's approvals approve.
  */
 public final class RolloutPreflight {
 
@@ -40,10 +44,12 @@ public final class RolloutPreflight {
     /**
      * What was checked.
      *
-     * @param phases the kinds of the whole plan's phases, in order
-     * @param json   the plan and the diagnostics per tier, kept with the rollout
+     * @param phases       the kinds of the whole plan's phases, in order
+     * @param json         the plan, the diagnostics per tier and the risk, kept with the rollout
+     * @param risk         the risk of the part rolled out
+     * @param planChecksum the checksum of the part rolled out: its statements, in order
      */
-    record Checked(List<PhaseKind> phases, String json) {
+    record Checked(List<PhaseKind> phases, String json, RolloutRisk risk, String planChecksum) {
 
         /** The phase that comes before {@code phase} in this plan, or null. */
         PhaseKind before(PhaseKind phase) {
@@ -97,7 +103,9 @@ public final class RolloutPreflight {
                     + String.join(", ", byTier.keySet().stream().filter(t -> refusals.stream().anyMatch(r -> r.startsWith("tier " + t + " ")))
                     .toList()) + "; nothing ran: " + String.join("; ", refusals), Map.of("refusals", refusals));
         }
-        return new Checked(kinds, json(whole, phase, byTier));
+        RolloutRisk risk = RolloutRisk.of(part, phase, pass, changes);
+        String checksum = Checksums.ofStatements(part.steps().stream().map(Step::sql).toList());
+        return new Checked(kinds, json(whole, phase, byTier, risk, checksum), risk, checksum);
     }
 
     /** The kinds of the phases of the plan from {@code before} (null: nothing) to {@code after}, in order. */
@@ -133,7 +141,8 @@ public final class RolloutPreflight {
                 catalog.schemas().stream().map(s -> Schema.of(s.name(), List.of())).toList(), List.of());
     }
 
-    private static String json(MigrationPlan whole, PhaseKind phase, Map<String, List<Diagnostic>> byTier) {
+    private static String json(MigrationPlan whole, PhaseKind phase, Map<String, List<Diagnostic>> byTier, RolloutRisk risk,
+                               String checksum) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rolledOut", phase == null ? "ALL" : phase.name());
         out.put("phases", phasesJson(whole));
@@ -141,6 +150,11 @@ public final class RolloutPreflight {
         byTier.forEach((tier, diagnostics) -> lint.put(tier, diagnostics.stream().map(d -> Map.of("code", d.code(),
                 "severity", d.severity().label(), "location", d.location(), "message", d.message())).toList()));
         out.put("lint", lint);
+        Map<String, Object> riskJson = new LinkedHashMap<>();
+        riskJson.put("level", risk.level().name());
+        riskJson.put("reasons", risk.reasons());
+        out.put("risk", riskJson);
+        out.put("planChecksum", checksum);
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

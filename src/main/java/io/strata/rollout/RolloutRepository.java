@@ -19,6 +19,9 @@ public interface RolloutRepository {
     List<Long> active();
     
     void setState(long id, RolloutState state, String note);
+
+    /** Replaces the preflight and review of rollout {@code id}: its plan was checked again and changed. */
+    void revise(long id, String preflight, Review review);
     
     void openWave(long id, int wave);
     

@@ -10,7 +10,9 @@ import java.util.Set;
  * state, by an operator or by the engine, goes through {@link #canMoveTo}.
  */
 public enum RolloutState {
-    /** Planned, not started. */
+    /** Planned, waiting for the approvals its risk needs in its targets' tiers (or for new ones after its plan changed). */
+    PENDING_APPROVAL,
+    /** Planned, not started (approved, where approvals were needed). */
     CREATED,
     /** Waves are running: servers claim its environments. */
     RUNNING,
@@ -28,12 +30,15 @@ public enum RolloutState {
     /**
      * The states this one may move to. A running rollout must be paused before it is taken back, so nothing moves
      * forward while it goes back; a rolled-back one may be rolled back again, to retry what could not be taken back.
+     * A rollout waiting for approvals becomes CREATED once it has enough, and goes back to waiting when its plan
+     * changed before it started (CREATED, or PAUSED before it ever ran); it cannot start or pause before.
      */
     public Set<RolloutState> next() {
         return switch (this) {
-            case CREATED -> EnumSet.of(RUNNING, PAUSED, ABORTED);
+            case PENDING_APPROVAL -> EnumSet.of(CREATED, ABORTED);
+            case CREATED -> EnumSet.of(PENDING_APPROVAL, RUNNING, PAUSED, ABORTED);
             case RUNNING -> EnumSet.of(PAUSED, SUCCEEDED, ABORTED);
-            case PAUSED -> EnumSet.of(RUNNING, ABORTED, ROLLING_BACK);
+            case PAUSED -> EnumSet.of(PENDING_APPROVAL, RUNNING, ABORTED, ROLLING_BACK);
             case SUCCEEDED, ABORTED, ROLLED_BACK -> EnumSet.of(ROLLING_BACK);
             case ROLLING_BACK -> EnumSet.of(ROLLED_BACK);
         };

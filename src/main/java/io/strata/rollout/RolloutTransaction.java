@@ -13,6 +13,8 @@ public interface RolloutTransaction extends RegistryTransaction {
 
     RolloutRepository rollouts();
 
+    ApprovalRepository approvals();
+
     DriftRepository drift();
 
     ClientRepository clients();

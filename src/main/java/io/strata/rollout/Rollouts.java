@@ -37,6 +37,7 @@ public final class Rollouts implements AutoCloseable {
     private final BiFunction<String, Integer, Catalog> versionSchema;
     private final DetectDrift drift;
     private final RolloutWorker worker;
+    private final RolloutApprovals approvals;
 
     /**
      * @param breaksOlderClients what a subject's version breaks for clients of the version before it, as
@@ -50,6 +51,7 @@ public final class Rollouts implements AutoCloseable {
         this.events = events;
         this.drift = drift;
         this.versionSchema = versionSchema;
+        this.approvals = new RolloutApprovals(store);
         EnvironmentMigration migration = new EnvironmentMigration(clients);
         this.worker = new RolloutWorker(store, migration, new RolloutProgress(store, events, migration), versionSchema,
                 breaksOlderClients, drift);
@@ -65,7 +67,11 @@ public final class Rollouts implements AutoCloseable {
         worker.start();
     }
 
-    public Rollout create(RolloutRequest request, String actor) {
+    /**
+     * Creates a rollout, CREATED, or PENDING_APPROVAL when its risk needs approvals in a target's tier. Only an
+     * operator who may release to production creates one that touches a production environment.
+     */
+    public Rollout create(RolloutRequest request, Operator operator) {
         PhaseKind phase = phase(request.phase());
         BetweenWaves between;
         try {
@@ -80,10 +86,9 @@ public final class Rollouts implements AutoCloseable {
         }
         // The plan is read (and the DDL replayed if not cached) before the write lock, which other writers wait on.
         Prepared prepared = store.transaction(tx -> prepare(tx, request));
-        Catalog after = versionSchema.apply(prepared.subject().name(), prepared.version().version());
-        Catalog before = prepared.previous() == null ? null : versionSchema.apply(prepared.subject().name(), prepared.previous());
-        String label = prepared.subject().name() + "@" + prepared.version().version();
-        RolloutPreflight.Checked checked = RolloutPreflight.check(label, before, after, phase, prepared.targets());
+        TargetPolicies.refuseUnlessReleaser(prepared.targets(), operator, "create a rollout to");
+        String label = prepared.label();
+        RolloutPreflight.Checked checked = preflight(prepared, phase, prepared.targets());
         refuseUnreachable(prepared.targets());
         return store.transaction(tx -> {
             tx.lockForWrite();
@@ -91,6 +96,8 @@ public final class Rollouts implements AutoCloseable {
             SchemaVersion version = prepared.version();
             List<Environment> all = tx.environments().all();
             List<Environment> targets = RolloutTargets.choose(all, request, subject.dialect());
+            // Read again under the lock: an environment added meanwhile may be production.
+            TargetPolicies.refuseUnlessReleaser(targets, operator, "create a rollout to");
             String what = label + (phase == null ? "" : " (" + phase + ")");
             PhaseKind promoted = phase != null ? phase : checked.last();
             RolloutTargets.checkPromotion(all, targets, tx.rollouts().succeeded(subject.name(), version.version(),
@@ -108,12 +115,14 @@ public final class Rollouts implements AutoCloseable {
                 refuseDrifted(tx, targets);
             }
             List<Rollout.Task> tasks = RolloutTargets.waves(targets, request.waves() == null ? List.of() : request.waves());
+            Review review = TargetPolicies.review(checked, targets);
             Rollout rollout = new Rollout(tx.nextRowId(), subject.name(), version.version(), phase == null ? null : phase.name(),
-                    RolloutState.CREATED, null, request.waves() == null ? List.of() : request.waves(), concurrency, threshold,
-                    between, 0, checked.json(), false, actor, Instant.now(), tasks);
+                    initial(review), note(review, targets, null), request.waves() == null ? List.of() : request.waves(), concurrency,
+                    threshold, between, 0, checked.json(), review, false, operator.name(), operator.person(), Instant.now(), tasks);
             tx.rollouts().insert(rollout);
-            tx.audit().append(actor, "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(), AuditDetails.of("subject",
-                    subject.name(), "version", version.version(), "phase", rollout.phase(), "environments", tasks.size()));
+            tx.audit().append(operator.name(), "rollout.created", "rollout/" + rollout.id(), null, version.fingerprint(),
+                    AuditDetails.of("subject", subject.name(), "version", version.version(), "phase", rollout.phase(), "environments",
+                            tasks.size(), "risk", review.risk().name(), "requiredApprovals", review.requiredApprovals()));
             return rollout;
         });
     }
@@ -125,9 +134,10 @@ public final class Rollouts implements AutoCloseable {
      * destructive steps are) and run like any rollout once executed. When it succeeds the environment is
      * checked again, so its drift report clears.
      */
-    public Rollout repair(String environment, String actor) {
+    public Rollout repair(String environment, Operator operator) {
         Environment target = store.transaction(tx -> tx.environments().named(environment)).orElseThrow(() -> new RolloutException(
                 RolloutException.Reason.ENVIRONMENT_NOT_FOUND, "environment \"" + environment + "\" not found"));
+        TargetPolicies.refuseUnlessReleaser(List.of(target), operator, "repair");
         boolean drifted = store.transaction(tx -> tx.drift().latest(environment)).map(r -> r.drifted()).orElse(false);
         if (!drifted) {
             throw conflict("environment \"" + environment + "\" has no drift to repair: its last check found none (sync it first)");
@@ -138,35 +148,70 @@ public final class Rollouts implements AutoCloseable {
             throw conflict("environment \"" + environment + "\" is at " + repair.subject() + "@" + repair.version()
                     + " again: nothing to repair (sync it to clear the report)");
         }
-        String label = repair.subject() + "@" + repair.version() + " (repairing " + environment + ")";
-        RolloutPreflight.Checked checked = RolloutPreflight.check(label, repair.live(), repair.expected(), null, List.of(target));
+        RolloutPreflight.Checked checked = repairPreflight(environment, repair, target);
+        Review review = TargetPolicies.review(checked, List.of(target));
         return store.transaction(tx -> {
             tx.lockForWrite();
-            Rollout rollout = new Rollout(tx.nextRowId(), repair.subject(), repair.version(), null, RolloutState.CREATED,
-                    "repairs the drift of " + environment + ": back to " + repair.subject() + "@" + repair.version(), List.of(),
-                    1, 1, BetweenWaves.NONE, 0, checked.json(), true, actor, Instant.now(), List.of(Rollout.Task.pending(environment, 1)));
+            Rollout rollout = new Rollout(tx.nextRowId(), repair.subject(), repair.version(), null, initial(review),
+                    note(review, List.of(target), "repairs the drift of " + environment + ": back to " + repair.subject() + "@"
+                            + repair.version()), List.of(), 1, 1, BetweenWaves.NONE, 0, checked.json(), review, true, operator.name(), operator.person(),
+                    Instant.now(), List.of(Rollout.Task.pending(environment, 1)));
             tx.rollouts().insert(rollout);
-            tx.audit().append(actor, "rollout.created", "rollout/" + rollout.id(), null, null, AuditDetails.of("repair", environment));
+            tx.audit().append(operator.name(), "rollout.created", "rollout/" + rollout.id(), null, null, AuditDetails.of("repair",
+                    environment, "risk", review.risk().name(), "requiredApprovals", review.requiredApprovals()));
             return rollout;
         });
     }
 
+    private static RolloutPreflight.Checked repairPreflight(String environment, DetectDrift.Repair repair, Environment target) {
+        return RolloutPreflight.check(repair.subject() + "@" + repair.version() + " (repairing " + environment + ")", repair.live(),
+                repair.expected(), null, List.of(target));
+    }
+
+    /** The preflight of the plan from the version before {@code prepared}'s to it, for {@code targets}. */
+    private RolloutPreflight.Checked preflight(Prepared prepared, PhaseKind phase, List<Environment> targets) {
+        Catalog after = versionSchema.apply(prepared.subject().name(), prepared.version().version());
+        Catalog before = prepared.previous() == null ? null : versionSchema.apply(prepared.subject().name(), prepared.previous());
+        return RolloutPreflight.check(prepared.label(), before, after, phase, targets);
+    }
+
+    private static RolloutState initial(Review review) {
+        return review.requiredApprovals() > 0 ? RolloutState.PENDING_APPROVAL : RolloutState.CREATED;
+    }
+
+    /** The note a new rollout starts with: what it waits for, after what it is ({@code what}, or null). */
+    private static String note(Review review, List<Environment> targets, String what) {
+        String waiting = review.requiredApprovals() > 0 ? RolloutApprovals.waiting(review, 0, targets) : null;
+        return what == null ? waiting : waiting == null ? what : what + "; " + waiting;
+    }
+
     /** The subject, the version and the one before it, and the targets, read before the write lock. */
     private record Prepared(Subject subject, SchemaVersion version, Integer previous, List<Environment> targets) {
+
+        String label() {
+            return subject.name() + "@" + version.version();
+        }
     }
 
     private static Prepared prepare(RolloutTransaction tx, RolloutRequest request) {
-        Subject subject = tx.subjects().byName(request.subject() == null ? "" : request.subject()).orElseThrow(() ->
-                new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + request.subject() + "\" not found"));
+        Prepared versions = versions(tx, request.subject(), request.version());
+        return new Prepared(versions.subject(), versions.version(), versions.previous(),
+                RolloutTargets.choose(tx.environments().all(), request, versions.subject().dialect()));
+    }
+
+    /** The subject, its version named {@code version} (a number or latest) and the one before it, as the registry has them now. */
+    private static Prepared versions(RolloutTransaction tx, String name, String version) {
+        Subject subject = tx.subjects().byName(name == null ? "" : name).orElseThrow(() ->
+                new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + name + "\" not found"));
         if (subject.format() != SubjectFormat.SQL) {
             throw RolloutTargets.invalid("subject \"" + subject.name() + "\" holds " + subject.format()
                     + " schemas; rollouts carry SQL subjects to databases");
         }
         List<SchemaVersion> versions = tx.versions().of(subject.id(), "main", false);
-        SchemaVersion version = VersionLookup.find(subject, versions, "main", request.version() == null ? "latest" : request.version());
-        Integer previous = versions.stream().map(SchemaVersion::version).filter(v -> v < version.version())
+        SchemaVersion found = VersionLookup.find(subject, versions, "main", version == null ? "latest" : version);
+        Integer previous = versions.stream().map(SchemaVersion::version).filter(v -> v < found.version())
                 .max(Integer::compare).orElse(null);
-        return new Prepared(subject, version, previous, RolloutTargets.choose(tx.environments().all(), request, subject.dialect()));
+        return new Prepared(subject, found, previous, List.of());
     }
 
     private static void refuseUnreachable(List<Environment> targets) {
@@ -212,12 +257,30 @@ public final class Rollouts implements AutoCloseable {
 
     /**
      * Starts a CREATED rollout, or resumes a PAUSED one: environments that failed are tried again, and the
-     * wave it paused before may start. The servers' workers pick it up; its status shows progress.
+     * wave it paused before may start. The servers' workers pick it up; its status shows progress. Before it
+     * first starts, its plan is checked again from the same inputs (the version before it, as the registry has it
+     * now; a repair's live schema): a plan that is not the one reviewed voids the approvals, and the rollout waits
+     * for new ones (PLAN_CHANGED). A rollout waiting for approvals does not start (APPROVALS_MISSING).
      */
-    public Rollout execute(long id, String actor) {
+    public Rollout execute(long id, Operator operator) {
+        Rollout read = get(id);
+        List<Environment> targets = store.transaction(tx -> RolloutApprovals.targets(tx, read));
+        TargetPolicies.refuseUnlessReleaser(targets, operator, (read.state() == RolloutState.PAUSED ? "resume" : "execute")
+                + " rollout " + id + " on");
+        // Paused before it ever started (open wave 0), it starts now as much as a CREATED one does.
+        boolean neverStarted = read.openWave() == 0 && (read.state() == RolloutState.CREATED || read.state() == RolloutState.PAUSED);
+        if (neverStarted && !targets.isEmpty()) {
+            RolloutPreflight.Checked again = checkAgain(read, targets);
+            if (again != null && !again.planChecksum().equals(read.review().planChecksum())) {
+                approvals.revise(read, again, targets, operator);
+            }
+        }
         Rollout rollout = store.transaction(tx -> {
             tx.lockForWrite();
             Rollout r = tx.rollouts().get(id).orElseThrow(() -> notFound(id));
+            if (r.state() == RolloutState.PENDING_APPROVAL || r.openWave() == 0 && r.state().canMoveTo(RolloutState.RUNNING)) {
+                approvals.refuseUnapproved(tx, r);
+            }
             if (!r.state().canMoveTo(RolloutState.RUNNING)) {
                 throw conflict("rollout " + id + " is " + r.state() + "; only a " + String.join(" or ",
                         RolloutState.before(RolloutState.RUNNING).stream().map(Enum::name).toList())
@@ -227,7 +290,7 @@ public final class Rollouts implements AutoCloseable {
             Integer current = tx.rollouts().currentWave(id, true);
             tx.rollouts().openWave(id, r.betweenWaves() == BetweenWaves.NONE ? Integer.MAX_VALUE : current == null ? 1 : current);
             tx.rollouts().setState(id, RolloutState.RUNNING, null);
-            tx.audit().append(actor, r.state() == RolloutState.CREATED ? "rollout.started" : "rollout.resumed", "rollout/" + id,
+            tx.audit().append(operator.name(), r.state() == RolloutState.CREATED ? "rollout.started" : "rollout.resumed", "rollout/" + id,
                     null, null, null);
             return r;
         });
@@ -239,19 +302,45 @@ public final class Rollouts implements AutoCloseable {
     }
 
     /**
+     * The plan of rollout {@code r} checked again from the same inputs as when it was created, for {@code targets};
+     * null when there is nothing to check it against (a repair of an environment with no version rolled out any more).
+     */
+    private RolloutPreflight.Checked checkAgain(Rollout r, List<Environment> targets) {
+        if (r.repair()) {
+            String environment = targets.get(0).name();
+            return drift.repair(environment).map(repair -> repairPreflight(environment, repair, targets.get(0))).orElse(null);
+        }
+        Prepared prepared = store.transaction(tx -> versions(tx, r.subject(), Integer.toString(r.version())));
+        return preflight(prepared, phase(r.phase()), targets);
+    }
+
+    /**
+     * Approves rollout {@code id} (waiting in PENDING_APPROVAL) as {@code operator}, who must not be its creator;
+     * the same person approving twice counts once. Once it has the approvals its review needs, it is CREATED.
+     */
+    public ApprovalOutcome approve(long id, String comment, Operator operator) {
+        return approvals.approve(id, comment, operator);
+    }
+
+    /** Where rollout {@code id} stands with its approvals. */
+    public ApprovalStatus approvals(long id) {
+        return approvals.status(id);
+    }
+
+    /**
      * Stops a RUNNING rollout from starting more environments (those already running finish), or holds a
      * CREATED one; execute resumes it. Pausing a PAUSED rollout changes nothing.
      */
-    public Rollout pause(long id, String actor) {
+    public Rollout pause(long id, Operator operator) {
         if (get(id).state() != RolloutState.PAUSED) {
-            transition(id, actor, RolloutState.PAUSED, "paused by " + actor, "rollout.paused");
+            transition(id, operator.name(), RolloutState.PAUSED, "paused by " + operator.name(), "rollout.paused");
         }
         return get(id);
     }
 
     /** Stops a rollout for good; environments already migrated stay migrated (roll them back first if they should not). */
-    public Rollout abort(long id, String actor) {
-        transition(id, actor, RolloutState.ABORTED, "aborted by " + actor, "rollout.aborted");
+    public Rollout abort(long id, Operator operator) {
+        transition(id, operator.name(), RolloutState.ABORTED, "aborted by " + operator.name(), "rollout.aborted");
         return get(id);
     }
 
@@ -260,8 +349,11 @@ public final class Rollouts implements AutoCloseable {
      * reverse of the promotion order). A running rollout must be paused first, so nothing moves forward
      * while it goes back.
      */
-    public Rollout rollback(long id, String actor) {
+    public Rollout rollback(long id, Operator operator) {
+        String actor = operator.name();
         store.transaction(tx -> {
+            TargetPolicies.refuseUnlessReleaser(RolloutApprovals.targets(tx, tx.rollouts().get(id).orElseThrow(() -> notFound(id))),
+                    operator, "roll back rollout " + id + " on");
             // A rollback asked again retries the environments that could not be taken back the first time.
             tx.rollouts().resetTasks(id, TaskState.ROLLBACK_FAILED, TaskState.SUCCEEDED);
             transition(tx, id, actor, RolloutState.ROLLING_BACK, "rolling back, requested by " + actor, "rollout.rollback_started");
@@ -302,11 +394,11 @@ public final class Rollouts implements AutoCloseable {
         }
     }
 
-    private static RolloutException notFound(long id) {
+    static RolloutException notFound(long id) {
         return new RolloutException(RolloutException.Reason.ROLLOUT_NOT_FOUND, "rollout " + id + " not found");
     }
 
-    private static RolloutException conflict(String message) {
+    static RolloutException conflict(String message) {
         return new RolloutException(RolloutException.Reason.EXISTS, message);
     }
 

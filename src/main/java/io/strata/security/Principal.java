@@ -38,6 +38,15 @@ public record Principal(Kind kind, String id, String holder, Role role, Set<Stri
     }
 
     /**
+     * Who the principal is as a person, whatever key or login they use: a key's holder (a holder's two keys are one
+     * person), or a token's subject. Four eyes compare persons, so that nobody approves their own change with a
+     * second key.
+     */
+    public String person() {
+        return kind == Kind.API_KEY ? "holder:" + holder : "oidc:" + id;
+    }
+
+    /**
      * The name the audit trail records: the holder with the key id ({@code alice (key k3f9a2)}), or the token's
      * subject with its holder's name ({@code alice@corp (oidc 2f8c...)}).
      */

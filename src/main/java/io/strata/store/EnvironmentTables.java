@@ -3,12 +3,14 @@ package io.strata.store;
 import io.strata.rollout.CredentialsRef;
 import io.strata.rollout.Environment;
 import io.strata.rollout.EnvironmentRepository;
+import io.strata.rollout.Risk;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** EnvironmentTables is the store's table family of environments, in one transaction: the adapter behind {@link EnvironmentRepository}. */
@@ -23,7 +25,7 @@ final class EnvironmentTables implements EnvironmentRepository {
     // ---- environments
 
     private static final String ENVIRONMENT_COLUMNS = "name, tier, promotion_order, env_group, dialect, url, credentials, "
-            + "allow_destructive, lint_severities, created_at";
+            + "allow_destructive, lint_severities, created_at, production, approvals_low, approvals_high, second_factor";
 
     /** Environments in promotion order, then by name. */
     @Override
@@ -59,7 +61,7 @@ final class EnvironmentTables implements EnvironmentRepository {
         StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_environments (" + ENVIRONMENT_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, e.name());
                 ps.setString(2, e.tier());
                 ps.setInt(3, e.order());
@@ -73,6 +75,10 @@ final class EnvironmentTables implements EnvironmentRepository {
                         severities.append(code).append('=').append(severity).append('\n'));
                 ps.setString(9, severities.toString());
                 ps.setObject(10, StoreTransaction.time(e.createdAt()));
+                ps.setBoolean(11, e.policy().production());
+                ps.setInt(12, e.policy().approvals(Risk.LOW));
+                ps.setInt(13, e.policy().approvals(Risk.HIGH));
+                ps.setBoolean(14, e.policy().secondFactor());
                 ps.executeUpdate();
             }
             return null;
@@ -99,7 +105,8 @@ final class EnvironmentTables implements EnvironmentRepository {
             }
         }
         return new Environment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), CredentialsRef.parse(rs.getString(7)), new Environment.Policy(rs.getBoolean(8), severities),
+                rs.getString(6), CredentialsRef.parse(rs.getString(7)), new Environment.Policy(rs.getBoolean(8), severities,
+                rs.getBoolean(11), Map.of(Risk.LOW, rs.getInt(12), Risk.HIGH, rs.getInt(13)), rs.getBoolean(14)),
                 StoreTransaction.instant(rs, 10));
     }
 }

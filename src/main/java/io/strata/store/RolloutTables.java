@@ -3,6 +3,8 @@ package io.strata.store;
 import io.strata.rollout.RolloutRepository;
 
 import io.strata.rollout.BetweenWaves;
+import io.strata.rollout.Review;
+import io.strata.rollout.Risk;
 import io.strata.rollout.Rollout;
 import io.strata.rollout.RolloutState;
 import io.strata.rollout.TaskState;
@@ -28,7 +30,7 @@ import java.util.Set;
 public final class RolloutTables implements RolloutRepository {
 
     private static final String COLUMNS = "id, subject, version, phase, state, note, waves, concurrency, failure_threshold, "
-            + "between_waves, open_wave, preflight, repair, created_by, created_at";
+            + "between_waves, open_wave, preflight, repair, created_by, created_at, risk, plan_checksum, required_approvals, author";
 
     private final StoreTransaction tx;
 
@@ -41,7 +43,7 @@ public final class RolloutTables implements RolloutRepository {
         StoreTransaction.sql(() -> {
             tx.lockForWrite();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollouts (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, r.id());
                 ps.setString(2, r.subject());
                 ps.setInt(3, r.version());
@@ -57,6 +59,10 @@ public final class RolloutTables implements RolloutRepository {
                 ps.setBoolean(13, r.repair());
                 ps.setString(14, r.createdBy());
                 ps.setObject(15, StoreTransaction.time(r.createdAt()));
+                ps.setString(16, r.review().risk().name());
+                ps.setString(17, r.review().planChecksum());
+                ps.setInt(18, r.review().requiredApprovals());
+                ps.setString(19, r.author());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO strata_rollout_tasks (rollout_id, environment, "
@@ -132,6 +138,23 @@ public final class RolloutTables implements RolloutRepository {
                 ps.setString(1, state.name());
                 ps.setString(2, note);
                 ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void revise(long id, String preflight, Review review) {
+        StoreTransaction.sql(() -> {
+            tx.lockForWrite();
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE strata_rollouts SET preflight = ?, risk = ?, "
+                    + "plan_checksum = ?, required_approvals = ? WHERE id = ?")) {
+                ps.setString(1, preflight);
+                ps.setString(2, review.risk().name());
+                ps.setString(3, review.planChecksum());
+                ps.setInt(4, review.requiredApprovals());
+                ps.setLong(5, id);
                 ps.executeUpdate();
             }
             return null;
@@ -357,8 +380,9 @@ public final class RolloutTables implements RolloutRepository {
                     out.add(new Rollout(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             RolloutState.valueOf(rs.getString(5)), rs.getString(6),
                             waves.isEmpty() ? List.of() : Arrays.asList(waves.split(",")), rs.getInt(8), rs.getInt(9),
-                            BetweenWaves.valueOf(rs.getString(10)), rs.getInt(11), rs.getString(12), rs.getBoolean(13),
-                            rs.getString(14), StoreTransaction.instant(rs, 15), List.of()));
+                            BetweenWaves.valueOf(rs.getString(10)), rs.getInt(11), rs.getString(12),
+                            new Review(Risk.valueOf(rs.getString(16)), rs.getString(17), rs.getInt(18)), rs.getBoolean(13),
+                            rs.getString(14), rs.getString(19), StoreTransaction.instant(rs, 15), List.of()));
                 }
             }
         }

@@ -43,7 +43,7 @@ public final class StoreDatabase implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__config_names.sql", "V3__environments.sql",
             "V4__webhooks.sql", "V5__rollouts.sql", "V6__clients.sql",
             "V7__drift.sql", "V8__drift_repair.sql", "V9__rollout_phases_leases.sql", "V10__api_keys.sql",
-            "V12__webhook_secrets.sql");
+            "V11__approvals.sql", "V12__webhook_secrets.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
 

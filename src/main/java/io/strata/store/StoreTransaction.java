@@ -98,6 +98,11 @@ public final class StoreTransaction implements RolloutTransaction, WebhookTransa
     }
 
     @Override
+    public ApprovalTables approvals() {
+        return new ApprovalTables(this);
+    }
+
+    @Override
     public WebhookTables webhooks() {
         return new WebhookTables(this);
     }

@@ -61,6 +61,40 @@ class EnvironmentsApiTest {
     }
 
     @Test
+    void aPolicySaysWhoMustApproveAndDefaultsAskForApprovalsInProductionOnly() throws Exception {
+        JsonNode prod = send("POST", "/api/v1/environments", Map.of("name", "pol-prod", "tier", "Production", "order", 35,
+                "url", TestDatabases.freshPostgres()), 201);
+        assertThat(prod.path("policy").toString()).isEqualTo("{\"production\":true,\"approvals\":{\"low\":1,\"high\":2},"
+                + "\"secondFactor\":false}");
+        JsonNode dev = send("POST", "/api/v1/environments", Map.of("name", "pol-dev", "tier", "dev", "url", TestDatabases.freshPostgres()), 201);
+        assertThat(dev.path("policy").toString()).isEqualTo("{\"production\":false,\"approvals\":{\"low\":0,\"high\":0},"
+                + "\"secondFactor\":false}");
+        // A risk not named keeps its default; a tier not named prod is production when its policy says so.
+        send("POST", "/api/v1/environments", Map.of("name", "pol-live", "tier", "live", "order", 36, "url", TestDatabases.freshPostgres(),
+                "policy", Map.of("production", true, "approvals", Map.of("HIGH", 3), "secondFactor", true)), 201);
+        JsonNode live = send("GET", "/api/v1/environments/pol-live", null, 200);
+        assertThat(live.path("policy").toString()).isEqualTo("{\"production\":true,\"approvals\":{\"low\":1,\"high\":3},"
+                + "\"secondFactor\":true}");
+
+        JsonNode notProd = send("POST", "/api/v1/environments", Map.of("name", "pol-x", "tier", "prod", "url", TestDatabases.freshPostgres(),
+                "policy", Map.of("production", false)), 400);
+        assertThat(notProd.path("error").path("message").asText()).contains("tier \"prod\" is production by its name");
+        JsonNode risk = send("POST", "/api/v1/environments", Map.of("name", "pol-x", "tier", "dev", "url", TestDatabases.freshPostgres(),
+                "policy", Map.of("approvals", Map.of("medium", 1))), 400);
+        assertThat(risk.path("error").path("message").asText()).contains("risk \"medium\"", "low and high");
+        JsonNode negative = send("POST", "/api/v1/environments", Map.of("name", "pol-x", "tier", "dev", "url",
+                TestDatabases.freshPostgres(), "policy", Map.of("approvals", Map.of("low", -1))), 400);
+        assertThat(negative.path("error").path("message").asText()).contains("policy.approvals.low", "0 to 10");
+        JsonNode typo = send("POST", "/api/v1/environments", Map.of("name", "pol-x", "tier", "dev", "url", TestDatabases.freshPostgres(),
+                "policy", Map.of("secondfactor", true)), 400);
+        assertThat(typo.path("error").path("message").asText()).contains("policy.secondfactor", "is unknown");
+        send("GET", "/api/v1/environments/pol-x", null, 404);
+        assertThat(registry.audit().page(0, 1000).stream().filter(e -> e.action().equals("environment.added")
+                && e.target().equals("environment/pol-live")).findFirst().orElseThrow().details())
+                .contains("\"approvals\":{\"high\":3,\"low\":1}", "\"secondFactor\":true");
+    }
+
+    @Test
     void healthSaysWhatAnEnvironmentLacksAgainstEarlierOnes() throws Exception {
         String staging = TestDatabases.freshPostgres();
         String prod = TestDatabases.freshPostgres();

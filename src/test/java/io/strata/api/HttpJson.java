@@ -23,7 +23,13 @@ final class HttpJson {
     }
 
     static JsonNode send(int port, String method, String path, Object body, int expectedStatus) throws Exception {
-        HttpRequest.Builder request = TestKeys.request(URI.create("http://127.0.0.1:" + port + path));
+        return send(port, method, path, body, expectedStatus, null);
+    }
+
+    /** {@link #send}, with the API key {@code token} (null: the test servers' admin key). */
+    static JsonNode send(int port, String method, String path, Object body, int expectedStatus, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + (token == null ? TestKeys.ADMIN_TOKEN : token));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -35,9 +41,15 @@ final class HttpJson {
         return JSON.readTree(response.body());
     }
 
-    /** Registers an environment: {@code group} may be null for one outside any group. */
+    /**
+     * The policy of an environment whose rollouts need no approvals, for tests about rolling out rather than about
+     * reviewing (a prod tier asks for approvals by default).
+     */
+    static final Map<String, Object> NO_APPROVALS = Map.of("approvals", Map.of("low", 0, "high", 0));
+
+    /** Registers an environment whose rollouts need no approvals: {@code group} may be null for one outside any group. */
     static void addEnvironment(int port, String name, String tier, String group, String url) throws Exception {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "tier", tier, "url", url));
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "tier", tier, "url", url, "policy", NO_APPROVALS));
         if (group != null) {
             body.put("group", group);
         }

@@ -33,7 +33,8 @@ class OpenApiDocumentTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     /** The routes that read a body only when one is sent. */
-    private static final Set<String> OPTIONAL_BODY = Set.of("POST /api/v1/schemas/{id}/branches/{branch}/merge");
+    private static final Set<String> OPTIONAL_BODY = Set.of("POST /api/v1/schemas/{id}/branches/{branch}/merge",
+            "POST /api/v1/migrations/{id}/approvals");
     /** Commands on a rollout: their path says everything. */
     private static final Set<String> NO_BODY = Set.of("POST /api/v1/migrations/{id}/execute", "POST /api/v1/migrations/{id}/abort",
             "POST /api/v1/migrations/{id}/pause", "POST /api/v1/migrations/{id}/resume", "POST /api/v1/migrations/{id}/rollback",
@@ -208,6 +209,24 @@ class OpenApiDocumentTest {
         calls.call("POST", v1 + "/migrations/{id}/pause", heldPath + "/pause", null, 200);
         calls.call("POST", v1 + "/migrations/{id}/abort", heldPath + "/abort", null, 200);
         calls.call("POST", v1 + "/migrations/{id}/execute", heldPath + "/execute", null, 409);
+        // A rollout to prod waits for an approval, which its author cannot give.
+        calls.call("POST", v1 + "/environments", v1 + "/environments", body("name", "doc-prod", "tier", "prod",
+                "url", io.strata.testing.TestDatabases.freshPostgres()), 201);
+        JsonNode pending = calls.call("POST", v1 + "/migrations", v1 + "/migrations", body("subject", "doc.orders",
+                "environments", List.of("doc-dev", "doc-prod")), 201);
+        assertThat(pending.path("state").asText()).isEqualTo("PENDING_APPROVAL");
+        String pendingPath = v1 + "/migrations/" + pending.path("id").asLong();
+        String reviewer = TestKeys.issue(registry, "reviewer", "releaser", null);
+        String another = TestKeys.issue(registry, "another", "releaser", null);
+        calls.call("GET", v1 + "/migrations/{id}/approvals", pendingPath + "/approvals", null, 200);
+        calls.call("GET", v1 + "/migrations/{id}/approvals", v1 + "/migrations/424242/approvals", null, 404);
+        calls.call("POST", v1 + "/migrations/{id}/execute", pendingPath + "/execute", null, 409);
+        calls.call("POST", v1 + "/migrations/{id}/approvals", pendingPath + "/approvals", body("comment", "mine"), 403);
+        calls.call("POST", v1 + "/migrations/{id}/approvals", pendingPath + "/approvals", "{\"comment\": 3}", 400, reviewer);
+        calls.call("POST", v1 + "/migrations/{id}/approvals", pendingPath + "/approvals", body("comment", "looks right"), 201, reviewer);
+        calls.call("POST", v1 + "/migrations/{id}/approvals", pendingPath + "/approvals", null, 409, another);
+        calls.call("POST", v1 + "/migrations/{id}/abort", pendingPath + "/abort", null, 200);
+        calls.call("DELETE", v1 + "/environments/{id}", v1 + "/environments/doc-prod", null, 200);
         calls.call("DELETE", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 200);
         calls.call("GET", v1 + "/environments/{id}", v1 + "/environments/doc-dev", null, 404);
 
@@ -324,9 +343,16 @@ class OpenApiDocumentTest {
         final List<String> problems = new ArrayList<>();
 
         JsonNode call(String method, String template, String path, String body, int expected) throws IOException, InterruptedException {
+            return call(method, template, path, body, expected, null);
+        }
+
+        /** {@link #call}, with the API key {@code actor} (null: the admin key). */
+        JsonNode call(String method, String template, String path, String body, int expected, String actor)
+                throws IOException, InterruptedException {
             String key = method + " " + template;
             exercised.add(key);
-            HttpRequest.Builder request = TestKeys.request(uri(path));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", "Bearer " + (actor == null ? TestKeys.ADMIN_TOKEN : actor));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }

@@ -41,7 +41,8 @@ class RepairRolloutTest {
         String url = TestDatabases.freshPostgres();
         String strictUrl = TestDatabases.freshPostgres();
         send("POST", "/api/v1/environments", Map.of("name", "repair-me", "tier", "dev", "url", url), 201);
-        send("POST", "/api/v1/environments", Map.of("name", "repair-strict", "tier", "prod", "url", strictUrl), 201);
+        send("POST", "/api/v1/environments", Map.of("name", "repair-strict", "tier", "prod", "url", strictUrl,
+                "policy", HttpJson.NO_APPROVALS), 201);
         send("POST", "/api/v1/schemas", Map.of("subject", "crm.tags", "format", "SQL",
                 "schema", "CREATE TABLE tags (id bigint PRIMARY KEY, label text);"), 201);
         assertThat(settle(create(Map.of("subject", "crm.tags", "version", 1, "environments", List.of("repair-me", "repair-strict"))))

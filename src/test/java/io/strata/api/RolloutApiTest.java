@@ -77,7 +77,7 @@ class RolloutApiTest {
 
         // A shard that does not answer refuses the rollout before anything runs anywhere.
         send("POST", "/api/v1/environments", Map.of("name", "prod-9", "tier", "prod", "group", "prod-shards",
-                "url", "jdbc:postgresql://127.0.0.1:1/gone?user=postgres"), 201);
+                "url", "jdbc:postgresql://127.0.0.1:1/gone?user=postgres", "policy", HttpJson.NO_APPROVALS), 201);
         JsonNode unreachable = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", "latest",
                 "waves", List.of("1", "rest")), 422);
         assertThat(unreachable.path("error").path("code").asText()).isEqualTo("TARGETS_UNREACHABLE");
@@ -87,7 +87,8 @@ class RolloutApiTest {
         // One that goes away after the rollout was created fails there, and the circuit breaker stops the rollout.
         send("DELETE", "/api/v1/environments/prod-9", null, 200);
         String doomed = TestDatabases.freshPostgres();
-        send("POST", "/api/v1/environments", Map.of("name", "prod-9", "tier", "prod", "group", "prod-shards", "url", doomed), 201);
+        send("POST", "/api/v1/environments", Map.of("name", "prod-9", "tier", "prod", "group", "prod-shards", "url", doomed,
+                "policy", HttpJson.NO_APPROVALS), 201);
         long second = send("POST", "/api/v1/migrations", Map.of("subject", "shop.orders", "version", "latest",
                 "waves", List.of("1", "rest")), 201).path("id").asLong();
         TestDatabases.exec(TestDatabases.postgresServerUrl(), "DROP DATABASE " + TestDatabases.databaseName(doomed) + " WITH (FORCE)");

@@ -42,6 +42,7 @@ class RolloutLifecycleTest {
             if (name.startsWith("prod")) {
                 body.put("group", "shards");
                 body.put("allowDestructive", true);
+                body.put("policy", HttpJson.NO_APPROVALS);
             }
             send("POST", "/api/v1/environments", body, 201);
         }

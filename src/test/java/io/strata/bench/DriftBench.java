@@ -3,6 +3,7 @@ package io.strata.bench;
 import io.strata.registry.RegisterRequest;
 import io.strata.app.Registry;
 import io.strata.rollout.EnvironmentRequest;
+import io.strata.rollout.Operator;
 import io.strata.rollout.RolloutRequest;
 import io.strata.model.SubjectFormat;
 import io.strata.rollout.drift.DriftReport;
@@ -29,6 +30,8 @@ import java.util.Map;
  */
 public final class DriftBench {
 
+    private static final Operator BENCH = new Operator("bench", true, false);
+
     private DriftBench() {
     }
 
@@ -39,9 +42,9 @@ public final class DriftBench {
         String url = TestDatabases.freshPostgres();
         try (Registry registry = Registry.open(null, dir, Map.of())) {
             registry.register().run(new RegisterRequest("big", null, SubjectFormat.SQL, "postgres", ddl, "bench", null, null));
-            registry.environments().add(new EnvironmentRequest("big-env", "dev", null, null, url, "none", null, Map.of()), "bench");
-            Rollout rollout = registry.rollouts().create(new RolloutRequest("big", "1", null, null, null, null, 1, 1, null, false), "bench");
-            registry.rollouts().execute(rollout.id(), "bench");
+            registry.environments().add(new EnvironmentRequest("big-env", "dev", null, null, url, "none", null, Map.of(), null), "bench");
+            Rollout rollout = registry.rollouts().create(new RolloutRequest("big", "1", null, null, null, null, 1, 1, null, false), BENCH);
+            registry.rollouts().execute(rollout.id(), BENCH);
             while (registry.rollouts().get(rollout.id()).state() == RolloutState.RUNNING) {
                 Thread.sleep(200);
             }

@@ -6,6 +6,7 @@ import io.strata.source.SourceOptions;
 import io.strata.registry.RegisterRequest;
 import io.strata.app.Registry;
 import io.strata.rollout.EnvironmentRequest;
+import io.strata.rollout.Operator;
 import io.strata.rollout.RolloutRequest;
 import io.strata.model.SubjectFormat;
 import io.strata.migrate.ApplyResult;
@@ -33,6 +34,11 @@ import java.util.Map;
  * </pre>
  */
 public final class RolloutBench {
+
+    private static final Operator BENCH = new Operator("bench", true, false);
+    /** The shards ask no approvals: the figure is the rollout's own cost, not a review's. */
+    private static final EnvironmentRequest.ReviewPolicy NO_APPROVALS = new EnvironmentRequest.ReviewPolicy(null,
+            Map.of("low", 0, "high", 0), null);
 
     static final String V1 = "CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);";
     static final String V2 = """
@@ -90,12 +96,12 @@ public final class RolloutBench {
             registry.register().run(new RegisterRequest("accounts", null, null, null, V2, "bench", null, null));
             for (int i = 0; i < shards; i++) {
                 registry.environments().add(new EnvironmentRequest("shard-" + i, "prod", null, "shards",
-                        TestDatabases.freshPostgres(), "none", true, Map.of()), "bench");
+                        TestDatabases.freshPostgres(), "none", true, Map.of(), NO_APPROVALS), "bench");
             }
             settle(registry, registry.rollouts().create(new RolloutRequest("accounts", "1", null, null, "shards", null,
-                    concurrency, 1, null, false), "bench"));
+                    concurrency, 1, null, false), BENCH));
             Rollout second = registry.rollouts().create(new RolloutRequest("accounts", "2", null, null, "shards", null,
-                    concurrency, 1, null, false), "bench");
+                    concurrency, 1, null, false), BENCH);
             long start = System.nanoTime();
             Rollout done = settle(registry, second);
             long wall = (System.nanoTime() - start) / 1_000_000;
@@ -128,7 +134,7 @@ public final class RolloutBench {
     }
 
     private static Rollout settle(Registry registry, Rollout rollout) throws InterruptedException {
-        registry.rollouts().execute(rollout.id(), "bench");
+        registry.rollouts().execute(rollout.id(), BENCH);
         while (true) {
             Rollout now = registry.rollouts().get(rollout.id());
             if (now.state() != RolloutState.RUNNING) {

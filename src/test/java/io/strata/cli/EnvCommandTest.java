@@ -35,7 +35,16 @@ class EnvCommandTest {
         String prod = TestDatabases.freshPostgres();
         CliRun add = CliRun.of("env", "add", "prod-1", "--tier", "prod", "--group", "prod-shards", "--url", prod, "--server", url);
         assertThat(add.exitCode()).as(add.err()).isZero();
-        assertThat(add.out()).contains("added prod-1: prod (order 30, group prod-shards)", "destructive steps refused");
+        assertThat(add.out()).contains("added prod-1: prod (order 30, group prod-shards)", "destructive steps refused",
+                "production, approvals low 1 high 2");
+        CliRun vault = CliRun.of("env", "add", "vault", "--tier", "vault", "--order", "40", "--production", "--approvals", "high=3",
+                "--second-factor", "--url", TestDatabases.freshPostgres(), "--server", url);
+        assertThat(vault.exitCode()).as(vault.err()).isZero();
+        assertThat(vault.out()).contains("added vault: vault (order 40)", "production, approvals low 1 high 3 (second factor)");
+        CliRun risky = CliRun.of("env", "add", "odd", "--tier", "dev", "--approvals", "extreme=1", "--url", TestDatabases.freshPostgres(),
+                "--server", url);
+        assertThat(risky.exitCode()).isEqualTo(2);
+        assertThat(risky.err()).contains("risk \"extreme\"");
         CliRun dev = CliRun.of("env", "add", "dev", "--tier", "dev", "--url", TestDatabases.freshPostgres(), "--server", url);
         assertThat(dev.exitCode()).isZero();
         CliRun list = CliRun.of("env", "list", "--server", url);
@@ -81,6 +90,8 @@ class EnvCommandTest {
                     group: prod-shards
                     url: "%s"
                     credentials: none
+                    policy:
+                      approvals: {high: 3}
                 """.formatted(devUrl, prodUrl));
         CliRun first = CliRun.of("env", "import", file.toString(), "--server", url);
         assertThat(first.exitCode()).as(first.err()).isZero();
@@ -92,6 +103,11 @@ class EnvCommandTest {
         CliRun changed = CliRun.of("env", "import", file.toString(), "--server", url);
         assertThat(changed.exitCode()).isEqualTo(1);
         assertThat(changed.out()).contains("differs prod-1 (group: file \"eu-shards\", server \"prod-shards\")");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("group: eu-shards", "group: prod-shards")
+                .replace("{high: 3}", "{high: 4}"));
+        CliRun stricter = CliRun.of("env", "import", file.toString(), "--server", url);
+        assertThat(stricter.exitCode()).isEqualTo(1);
+        assertThat(stricter.out()).as("a policy is compared by what the file gives").contains("differs prod-1 (policy.approvals.high: file 4, server 3)");
         java.nio.file.Files.writeString(file, "environments:\n  - name: x\n    colour: blue\n");
         CliRun unknown = CliRun.of("env", "import", file.toString(), "--server", url);
         assertThat(unknown.exitCode()).isEqualTo(2);

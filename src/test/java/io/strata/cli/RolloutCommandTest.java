@@ -1,10 +1,13 @@
 package io.strata.cli;
 
+import io.strata.testing.TestKeys;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +109,49 @@ class RolloutCommandTest {
         assertThat(clean.out()).contains("dev: no drift from shop.notes@1");
         CliRun health = CliRun.of("env", "health", "dev", "--server", url);
         assertThat(health.out()).contains("versions: shop.notes@1", "drift: none (checked ", "SUCCEEDED here");
+    }
+
+    @Test
+    void aRolloutToProdWaitsForAnApprovalGivenFromTheCommandLine() throws Exception {
+        Path v1 = dir.resolve("items.sql");
+        Files.writeString(v1, "CREATE TABLE items (id bigint PRIMARY KEY, name text);");
+        assertThat(CliRun.of("register", "shop.items", v1.toString(), "--server", url).exitCode()).isZero();
+        String prod = TestDatabases.freshPostgres();
+        assertThat(CliRun.of("env", "add", "dev", "--tier", "dev", "--url", TestDatabases.freshPostgres(), "--server", url).exitCode())
+                .isZero();
+        CliRun addProd = CliRun.of("env", "add", "prod", "--tier", "prod", "--url", prod, "--server", url);
+        assertThat(addProd.out()).contains("production, approvals low 1 high 2");
+
+        CliRun create = CliRun.of("rollout", "create", "shop.items", "--server", url);
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        assertThat(create.out()).contains("PENDING_APPROVAL", "waits for 1 more approval(s), 0 of 1 given: LOW risk, tier prod asks 1");
+        String id = rolloutId(create);
+        CliRun early = CliRun.of("rollout", "execute", id, "--server", url);
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("waits for approvals: 1 missing");
+        // The CLI created it with the admin key, whose holder cannot approve it, not even with another key.
+        CliRun own = CliRun.of("rollout", "approve", id, "--server", url);
+        assertThat(own.exitCode()).isEqualTo(2);
+        assertThat(own.err()).contains("was created by " + TestKeys.ADMIN_ACTOR + ", who cannot approve it");
+        String adminsOtherKey = TestKeys.issue(running.registry(), "admin", "releaser", null);
+        assertThat(CliRun.of("rollout", "approve", id, "--server", url, "--token", adminsOtherKey).err())
+                .contains("cannot approve it");
+        CliRun developer = CliRun.of("rollout", "approve", id, "--server", url, "--token",
+                TestKeys.issue(running.registry(), "dana", "developer", null));
+        assertThat(developer.exitCode()).isEqualTo(2);
+        assertThat(developer.err()).contains("releaser");
+
+        String bob = TestKeys.issue(running.registry(), "bob", "releaser", null);
+        CliRun approve = CliRun.of("rollout", "approve", id, "--comment", "read the plan", "--server", url, "--token", bob);
+        assertThat(approve.exitCode()).as(approve.err()).isZero();
+        assertThat(approve.out()).contains("rollout " + id + ": CREATED, LOW risk, 1 of 1 approval(s) (created by "
+                + TestKeys.ADMIN_ACTOR + ")", "bob (key k", "read the plan");
+        JsonNode approvals = CliRun.of("rollout", "approvals", id, "--format", "json", "--server", url).json();
+        assertThat(approvals.path("approvals").findValuesAsText("approver")).singleElement().asString().startsWith("bob (key k");
+        assertThat(approvals.path("approvals").get(0).path("counts").asBoolean()).isTrue();
+        CliRun run = CliRun.of("rollout", "execute", id, "--wait", "--server", url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(TestDatabases.rows(prod, "SELECT version FROM strata_history WHERE success")).contains("shop.items@1");
     }
 
     private static String rolloutId(CliRun create) {

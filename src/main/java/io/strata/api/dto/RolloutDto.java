@@ -13,10 +13,13 @@ import java.util.Map;
  * A RolloutDto is a rollout as the API answers it: what it carries, where it stands, how many environments are in
  * each state ({@code summary}, every state listed) and each environment's task.
  *
- * @param preflight the plan and per-tier diagnostics checked at create, as kept with the rollout
+ * @param preflight         the plan, per-tier diagnostics and risk checked at create, as kept with the rollout
+ * @param risk              {@code LOW} or {@code HIGH}: how much review its plan needs
+ * @param requiredApprovals the distinct approvals it needs before it starts (the most its targets' tiers ask for its risk)
+ * @param planChecksum      the checksum of the plan its approvals approve (null for a rollout created before approvals)
  */
 public record RolloutDto(long id, String subject, int version, String phase, boolean repair, String state, String note,
-                         List<String> waves, String betweenWaves, int concurrency, int failureThreshold, String createdBy,
+                         String risk, int requiredApprovals, String planChecksum, List<String> waves, String betweenWaves, int concurrency, int failureThreshold, String createdBy,
                          String createdAt, JsonNode preflight, Map<String, Integer> summary, List<TaskDto> environments) {
 
     /** One environment's part of a rollout. */
@@ -31,7 +34,8 @@ public record RolloutDto(long id, String subject, int version, String phase, boo
             summary.put(s.name(), 0);
         }
         r.tasks().forEach(t -> summary.merge(t.state().name(), 1, Integer::sum));
-        return new RolloutDto(r.id(), r.subject(), r.version(), r.phase(), r.repair(), r.state().name(), r.note(), r.waves(),
+        return new RolloutDto(r.id(), r.subject(), r.version(), r.phase(), r.repair(), r.state().name(), r.note(),
+                r.review().risk().name(), r.review().requiredApprovals(), r.review().planChecksum(), r.waves(),
                 r.betweenWaves().label(), r.concurrency(), r.failureThreshold(), r.createdBy(), r.createdAt().toString(),
                 preflight, summary, r.tasks().stream().map(t -> new TaskDto(t.environment(), t.wave(), t.state().name(),
                         t.message(), text(t.startedAt()), text(t.finishedAt()), t.owner())).toList());

@@ -5,6 +5,7 @@ import io.strata.registry.RegisterRequest;
 import io.strata.app.Registry;
 import io.strata.registry.SubjectSettings;
 import io.strata.rollout.EnvironmentRequest;
+import io.strata.rollout.Operator;
 import io.strata.rollout.RolloutRequest;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
@@ -39,6 +40,8 @@ public final class RunDemo implements AutoCloseable {
 
     private static final String SUBJECT = "shop";
     private static final List<String> SHARDS = List.of("prod_1", "prod_2", "prod_3", "prod_4");
+    private static final Operator DEMO = new Operator("demo", true, false);
+    private static final List<String> REVIEWERS = List.of("reviewer-1", "reviewer-2");
 
     private final Registry registry;
     private final Path examples;
@@ -108,11 +111,12 @@ public final class RunDemo implements AutoCloseable {
 
     private void rollOut(int version, PhaseKind phase) {
         Rollout created = registry.rollouts().create(new RolloutRequest(SUBJECT, Integer.toString(version),
-                phase == null ? null : phase.name(), null, null, List.of("1", "rest"), 4, 1, null, false), "demo");
+                phase == null ? null : phase.name(), null, null, List.of("1", "rest"), 4, 1, null, false), DEMO);
         say("   rollout " + created.id() + (phase == null ? "" : " (" + phase + ")") + ": " + created.tasks().size()
                 + " environments in " + created.tasks().stream().mapToInt(Rollout.Task::wave).max().orElse(0)
                 + " waves (dev, staging, a canary shard, the other shards)");
-        registry.rollouts().execute(created.id(), "demo");
+        approve(created);
+        registry.rollouts().execute(created.id(), DEMO);
         Rollout done = created;
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -129,9 +133,23 @@ public final class RunDemo implements AutoCloseable {
         }
     }
 
+    /** Prod asks approvals of its rollouts (one for a LOW risk, two for a HIGH one), by people other than their author. */
+    private void approve(Rollout created) {
+        if (created.state() != RolloutState.PENDING_APPROVAL) {
+            return;
+        }
+        int needed = created.review().requiredApprovals();
+        List<String> reviewers = REVIEWERS.subList(0, needed);
+        for (String reviewer : reviewers) {
+            registry.rollouts().approve(created.id(), "reviewed in the demo", new Operator(reviewer, true, false));
+        }
+        say("   " + created.review().risk() + " risk: prod asks " + needed + " approval(s) by someone other than its author; approved by "
+                + String.join(", ", reviewers));
+    }
+
     private void add(String name, String tier, String group) {
         registry.environments().add(new EnvironmentRequest(name, tier, null, group, url(name), "none",
-                tier.equals("prod") ? Boolean.TRUE : null, Map.of()), "demo");
+                tier.equals("prod") ? Boolean.TRUE : null, Map.of(), null), "demo");
     }
 
     private void startDatabases() {
