@@ -13,6 +13,8 @@ import io.strata.registry.ValidateCompatibility;
 import io.strata.events.WebhookSettings;
 import io.strata.events.Webhooks;
 import io.strata.rollout.RolloutStore;
+import io.strata.rollout.SecretsDirectory;
+import io.strata.rollout.TargetConnections;
 import io.strata.store.StoreDatabase;
 
 import java.nio.file.Path;
@@ -49,10 +51,16 @@ public final class Registry implements AutoCloseable {
         this(store, parser, Map.of(), webhookSettings);
     }
 
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+        this(store, parser, devUrls, webhookSettings, SecretsDirectory.NONE);
+    }
+
     /**
      * @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL
+     * @param secrets the only directory {@code file:} credentials references of environments may name
      */
-    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings,
+                    SecretsDirectory secrets) {
         this.store = store;
         this.core = new RegistryCore(store.registryStore(), parser);
         this.webhooks = new Webhooks(store.webhookStore(), webhookSettings);
@@ -66,12 +74,13 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
         RolloutStore rolloutStore = store.rolloutStore();
-        this.environments = new io.strata.rollout.Environments(rolloutStore);
+        TargetConnections targets = new TargetConnections(secrets);
+        this.environments = new io.strata.rollout.Environments(rolloutStore, targets);
         this.clients = new io.strata.rollout.Clients(rolloutStore);
-        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, schemas::catalogOf, webhooks);
+        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, schemas::catalogOf, webhooks, targets);
         this.rollouts = new io.strata.rollout.Rollouts(rolloutStore, webhooks, clients, drift, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
-                schemas::catalogOf);
+                schemas::catalogOf, targets);
     }
 
     /**
@@ -81,7 +90,13 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
      */
     public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
-        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls, WebhookSettings.defaults());
+        return open(storeUrl, dir, devUrls, SecretsDirectory.NONE);
+    }
+
+    /** {@link #open(String, Path, Map)} with the directory {@code file:} credentials references may name. */
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls, SecretsDirectory secrets) {
+        return new Registry(StoreDatabase.open(storeUrl, dir), new SchemaParser(devUrls), devUrls, WebhookSettings.defaults(),
+                secrets);
     }
 
     public RegisterVersion register() {

@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.Registry;
+import io.strata.rollout.SecretsDirectory;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
 import picocli.CommandLine.Command;
@@ -60,12 +61,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "Scratch MySQL/MariaDB database on which SQL subjects of the mysql dialect are replayed.")
     String mysqlDevUrl;
 
+    @Option(names = "--secrets-dir", paramLabel = "DIR", description = "The only directory whose files an environment's "
+            + "file: credentials reference may name (default: none, so file: references are refused).")
+    Path secretsDir;
+
     @Override
     public Integer call() throws InterruptedException {
         if (driftIntervalSeconds < 0) {
             throw StrataException.badInput("--drift-interval must be 0 (no scheduled drift check) or a number of seconds, not "
                     + driftIntervalSeconds);
         }
+        SecretsDirectory secrets = secretsDir == null ? SecretsDirectory.NONE : SecretsDirectory.at(secretsDir);
         Map<String, String> devUrls = new HashMap<>();
         if (mysqlDevUrl != null && !mysqlDevUrl.isBlank()) {
             devUrls.put("mysql", mysqlDevUrl);
@@ -75,7 +81,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         Thread preload = new Thread(ApiServer::preload, "strata-preload");
         preload.setDaemon(true);
         preload.start();
-        Registry registry = Registry.open(storeUrl, storeDir, devUrls);
+        Registry registry = Registry.open(storeUrl, storeDir, devUrls, secrets);
         preload.join();
         registry.clients().expireAfter(java.time.Duration.ofSeconds(Math.max(1, clientExpirySeconds)));
         registry.rollouts().start(java.time.Duration.ofSeconds(Math.max(1, leaseSeconds)));

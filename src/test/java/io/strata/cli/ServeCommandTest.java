@@ -2,9 +2,12 @@ package io.strata.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code strata serve}'s drift option: documented in its help, and a bad value refused before anything opens. */
+/** {@code strata serve}'s options: documented in its help, and a bad value refused before anything opens. */
 class ServeCommandTest {
 
     @Test
@@ -22,5 +25,16 @@ class ServeCommandTest {
         CliRun words = CliRun.of("serve", "--drift-interval", "often", "--port", "0");
         assertThat(words.exitCode()).isEqualTo(2);
         assertThat(words.err()).contains("--drift-interval");
+    }
+
+    @Test
+    void aSecretsDirectoryThatIsNotADirectoryIsBadInput() throws Exception {
+        assertThat(CliRun.of("serve", "--help").out()).contains("--secrets-dir=DIR");
+        Path file = Files.createTempFile("strata-not-a-dir", ".txt");
+        for (String dir : new String[] {file.toString(), file + "-missing"}) {
+            CliRun run = CliRun.of("serve", "--secrets-dir", dir, "--port", "0");
+            assertThat(run.exitCode()).as(dir).isEqualTo(2);
+            assertThat(run.err()).as(dir).contains("--secrets-dir", dir);
+        }
     }
 }
