@@ -151,6 +151,14 @@ class HostileSchemaTest {
     }
 
     @Test
+    void aHostileCandidateIsRefusedWhenValidatedToo() throws Exception {
+        register("validated.orders", "postgres", "CREATE TABLE orders (id bigint PRIMARY KEY);", 201);
+        JsonNode refused = send("POST", "/api/v1/compatibility/validate", Map.of("subject", "validated.orders",
+                "schema", "CREATE TABLE orders (id bigint PRIMARY KEY);\nCOPY orders FROM PROGRAM 'id';"), 422);
+        assertThat(refused.path("error").path("message").asText()).contains("statement 2").contains("COPY");
+    }
+
+    @Test
     void functionsProceduresAndTriggersStayAccepted() throws Exception {
         register("code.postgres", "postgres", """
                 CREATE TABLE orders (id bigint PRIMARY KEY, updated_at timestamptz);
