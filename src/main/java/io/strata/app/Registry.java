@@ -14,6 +14,8 @@ import io.strata.events.WebhookSettings;
 import io.strata.events.Webhooks;
 import io.strata.rollout.RolloutStore;
 import io.strata.security.MasterKeys;
+import io.strata.rollout.SecretsDirectory;
+import io.strata.rollout.TargetConnections;
 import io.strata.store.StoreDatabase;
 
 import java.nio.file.Path;
@@ -53,15 +55,21 @@ public final class Registry implements AutoCloseable {
         this(store, parser, Map.of(), webhookSettings);
     }
 
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+        this(store, parser, devUrls, webhookSettings, SecretsDirectory.NONE, Optional.empty());
+    }
+
     /**
      * @param devUrls scratch databases per SQL dialect, for rollouts replaying a version's DDL
+     * @param secrets the only directory {@code file:} credentials references of environments may name
      */
-    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings) {
-        this(store, parser, devUrls, webhookSettings, Optional.empty());
+    public Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings,
+                    SecretsDirectory secrets) {
+        this(store, parser, devUrls, webhookSettings, secrets, Optional.empty());
     }
 
     private Registry(StoreDatabase store, SchemaParser parser, Map<String, String> devUrls, WebhookSettings webhookSettings,
-                     Optional<Path> createdMasterKey) {
+                     SecretsDirectory secrets, Optional<Path> createdMasterKey) {
         this.store = store;
         this.createdMasterKey = createdMasterKey;
         this.core = new RegistryCore(store.registryStore(), parser);
@@ -77,12 +85,13 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditTrail(core);
         this.merge = new MergeBranch(core, register);
         RolloutStore rolloutStore = store.rolloutStore();
-        this.environments = new io.strata.rollout.Environments(rolloutStore);
+        TargetConnections targets = new TargetConnections(secrets);
+        this.environments = new io.strata.rollout.Environments(rolloutStore, targets);
         this.clients = new io.strata.rollout.Clients(rolloutStore);
-        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, schemas::catalogOf, webhooks);
+        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, schemas::catalogOf, webhooks, targets);
         this.rollouts = new io.strata.rollout.Rollouts(rolloutStore, webhooks, clients, drift, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
-                schemas::catalogOf);
+                schemas::catalogOf, targets);
     }
 
     /**
@@ -92,18 +101,30 @@ public final class Registry implements AutoCloseable {
      * @param devUrls scratch databases for SQL subjects per dialect (PostgreSQL defaults to an embedded one)
      */
     public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls) {
-        return open(storeUrl, dir, devUrls, WebhookSettings.defaults());
+        return open(storeUrl, dir, devUrls, WebhookSettings.defaults(), SecretsDirectory.NONE);
+    }
+
+    /** {@link #open(String, Path, Map)} with the directory {@code file:} credentials references may name. */
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls, SecretsDirectory secrets) {
+        return open(storeUrl, dir, devUrls, WebhookSettings.defaults(), secrets);
+    }
+
+    /** {@link #open(String, Path, Map)}, delivering webhooks with {@code webhookSettings}. */
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+        return open(storeUrl, dir, devUrls, webhookSettings, SecretsDirectory.NONE);
     }
 
     /**
-     * Opens the store as {@link #open(String, Path, Map)} does, delivering webhooks with {@code webhookSettings}.
-     * Stored secrets are sealed with the master key of {@code STRATA_MASTER_KEY}, or of the key file in {@code dir}
-     * ({@link MasterKeys}), created when neither exists: {@link #createdMasterKey()} says where.
+     * Opens the store as {@link #open(String, Path, Map)} does, delivering webhooks with {@code webhookSettings} and
+     * resolving {@code file:} credentials only inside {@code secrets}. Stored secrets are sealed with the master key of
+     * {@code STRATA_MASTER_KEY}, or of the key file in {@code dir} ({@link MasterKeys}), created when neither exists:
+     * {@link #createdMasterKey()} says where.
      */
-    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls, WebhookSettings webhookSettings) {
+    public static Registry open(String storeUrl, Path dir, Map<String, String> devUrls, WebhookSettings webhookSettings,
+                                SecretsDirectory secrets) {
         MasterKeys.Loaded keys = MasterKeys.load(System.getenv(), dir.resolve(MasterKeys.FILE_NAME));
         return new Registry(StoreDatabase.open(storeUrl, dir, keys.box()), new SchemaParser(devUrls), devUrls,
-                webhookSettings, keys.created());
+                webhookSettings, secrets, keys.created());
     }
 
     /** The master key file this registry's opening created, if it did: the caller tells the user where it is. */

@@ -8,6 +8,7 @@ import io.strata.security.OidcSettings;
 import io.strata.app.Registry;
 import io.strata.events.Cidr;
 import io.strata.events.WebhookSettings;
+import io.strata.rollout.SecretsDirectory;
 import io.strata.rollout.drift.DriftSchedule;
 import io.strata.error.StrataException;
 import io.strata.security.OidcVerifier;
@@ -108,6 +109,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             + "repeatable. Without it such destinations are refused.")
     List<String> webhookAllow = new ArrayList<>();
 
+    @Option(names = "--secrets-dir", paramLabel = "DIR", description = "The only directory whose files an environment's "
+            + "file: credentials reference may name (default: none, so file: references are refused).")
+    Path secretsDir;
+
     @Override
     public Integer call() throws InterruptedException {
         if (driftIntervalSeconds < 0) {
@@ -116,6 +121,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
         TlsIdentity tls = listening();
         oidc = oidcSettings();
+        SecretsDirectory secrets = secretsDir == null ? SecretsDirectory.NONE : SecretsDirectory.at(secretsDir);
         Map<String, String> devUrls = new HashMap<>();
         if (mysqlDevUrl != null && !mysqlDevUrl.isBlank()) {
             devUrls.put("mysql", mysqlDevUrl);
@@ -126,7 +132,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         preload.setDaemon(true);
         preload.start();
         WebhookSettings webhooks = WebhookSettings.defaults().allowing(webhookAllow.stream().map(Cidr::parse).toList());
-        Registry registry = Registry.open(storeUrl, storeDir, devUrls, webhooks);
+        Registry registry = Registry.open(storeUrl, storeDir, devUrls, webhooks, secrets);
         preload.join();
         registry.clients().expireAfter(java.time.Duration.ofSeconds(Math.max(1, clientExpirySeconds)));
         registry.rollouts().start(java.time.Duration.ofSeconds(Math.max(1, leaseSeconds)));

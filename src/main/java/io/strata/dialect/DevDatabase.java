@@ -17,6 +17,14 @@ public interface DevDatabase extends AutoCloseable {
      */
     Catalog replay(List<SqlScript> scripts);
 
+    /**
+     * Replays SQL a client submitted to the server (a registered schema), as {@link SubmittedReplay} runs it: schema
+     * statements only (a refused one is a BAD_INPUT naming it, before anything runs), under a login of its own
+     * with no right beyond its fresh database (no superuser, no file or program access), each statement within a
+     * time limit. The user's own files, replayed by the command line, go through {@link #replay}.
+     */
+    Catalog replaySubmitted(List<SqlScript> scripts);
+
     /** Stops an embedded server Strata started; a no-op for a server named by URL. */
     @Override
     void close();

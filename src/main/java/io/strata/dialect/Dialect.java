@@ -18,9 +18,32 @@ public interface Dialect {
         return jdbcUrl;
     }
 
-    /** Opens a connection to {@code jdbcUrl}; failure is an UNREACHABLE error naming the redacted URL. */
+    /**
+     * Opens a connection to {@code jdbcUrl} for a migration, a rollback or an inspection
+     * ({@link ConnectionTimeouts#MIGRATION}); failure is an UNREACHABLE error naming the redacted URL.
+     */
     default java.sql.Connection open(String jdbcUrl) {
-        return JdbcUrls.open(driverUrl(jdbcUrl));
+        return open(jdbcUrl, ConnectionTimeouts.MIGRATION);
+    }
+
+    /** Opens a connection to {@code jdbcUrl} bounded by {@code timeouts}; failure is an UNREACHABLE error naming the redacted URL. */
+    default java.sql.Connection open(String jdbcUrl, ConnectionTimeouts timeouts) {
+        return JdbcUrls.open(driverUrl(jdbcUrl), connectionProperties(timeouts));
+    }
+
+    /** The driver properties that bound a connection's login and reads by {@code timeouts}; none for a driver without them. */
+    default java.util.Properties connectionProperties(ConnectionTimeouts timeouts) {
+        return new java.util.Properties();
+    }
+
+    /**
+     * The driver parameters an environment's URL may carry (matched without regard to case, as MariaDB's driver
+     * reads them): ones that choose TLS, the user, the schema or the host among several, and none that makes the
+     * driver read a file of the server, load a class, open its own socket or lift a timeout. Empty for a dialect
+     * that has no environments.
+     */
+    default java.util.Set<String> environmentUrlParameters() {
+        return java.util.Set.of();
     }
 
     Inspector inspector();

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SchemaParser validates and canonicalizes submitted schemas. Record formats go to their format's parser;
- * SQL is replayed on the dialect's scratch database (an embedded PostgreSQL by default) and inspected.
+ * SQL is replayed on the dialect's scratch database (an embedded PostgreSQL by default) and inspected: schema
+ * statements only, under a login with no right beyond its own scratch database, each statement within a time limit.
  * Parsed schemas are kept by the hash of their text, since a registry sees the same texts again and again
  * (every version is re-read for each check against it), and parsing dominates a check's cost.
  */
@@ -93,7 +94,8 @@ public final class SchemaParser implements AutoCloseable {
         SourceLoader loader = loaders.computeIfAbsent(name, n -> new SourceLoader(new SourceOptions(n, devUrls.get(n))));
         LoadedSource loaded;
         synchronized (loader) {
-            loaded = loader.replay("schema", List.of(new SqlScript("schema", text)));
+            // Text a client sent: replayed as schema statements only, by a login that can reach nothing else.
+            loaded = loader.replaySubmitted("schema", List.of(new SqlScript("schema", text)));
         }
         String canonical = ModelFiles.toJson(loaded.catalog());
         return new ParsedSchema(SubjectFormat.SQL, name, text, canonical, Sha256.hex(canonical), loaded.catalog());

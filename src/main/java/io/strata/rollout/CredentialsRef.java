@@ -1,22 +1,24 @@
 package io.strata.rollout;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A CredentialsRef says where an environment's database password is, never what it is: an environment
- * variable ({@code env:PROD_DB_PASSWORD}) or a file ({@code file:/run/secrets/prod-db}), read by the server
- * that connects, when it connects. {@code none} means the URL's user needs no password.
+ * variable ({@code env:PROD_DB_PASSWORD}) or a file of the server's secrets directory ({@code file:prod-db}, or
+ * {@code file:/run/secrets/prod-db} inside it), read by the server that connects, when it connects. {@code none}
+ * means the URL's user needs no password.
  */
 public sealed interface CredentialsRef permits CredentialsRef.EnvVariable, CredentialsRef.SecretFile, CredentialsRef.None {
 
     /** The reference as written: {@code env:NAME}, {@code file:PATH} or {@code none}. */
     String text();
 
-    /** The password, or empty for {@code none}; a reference that does not resolve here is a {@link CredentialsException}. */
-    Optional<String> resolve();
+    /**
+     * The password, or empty for {@code none}; a reference that does not resolve here is a {@link CredentialsException}.
+     *
+     * @param secrets the only directory a {@code file:} reference may name
+     */
+    Optional<String> resolve(SecretsDirectory secrets);
 
     /** An environment variable holding the password. */
     record EnvVariable(String name) implements CredentialsRef {
@@ -24,7 +26,7 @@ public sealed interface CredentialsRef permits CredentialsRef.EnvVariable, Crede
             return "env:" + name;
         }
 
-        public Optional<String> resolve() {
+        public Optional<String> resolve(SecretsDirectory secrets) {
             String value = System.getenv(name);
             if (value == null) {
                 throw new CredentialsException("environment variable " + name + " is not set on this server");
@@ -33,19 +35,14 @@ public sealed interface CredentialsRef permits CredentialsRef.EnvVariable, Crede
         }
     }
 
-    /** A file whose content (trailing newline removed) is the password. */
-    record SecretFile(Path path) implements CredentialsRef {
+    /** A file of the server's secrets directory whose content (trailing newline removed) is the password. */
+    record SecretFile(String path) implements CredentialsRef {
         public String text() {
             return "file:" + path;
         }
 
-        public Optional<String> resolve() {
-            try {
-                return Optional.of(Files.readString(path).strip());
-            } catch (IOException e) {
-                throw new CredentialsException("credentials file " + path + " cannot be read on this server ("
-                        + e.getClass().getSimpleName() + ")");
-            }
+        public Optional<String> resolve(SecretsDirectory secrets) {
+            return Optional.of(secrets.read(path));
         }
     }
 
@@ -55,7 +52,7 @@ public sealed interface CredentialsRef permits CredentialsRef.EnvVariable, Crede
             return "none";
         }
 
-        public Optional<String> resolve() {
+        public Optional<String> resolve(SecretsDirectory secrets) {
             return Optional.empty();
         }
     }
@@ -69,7 +66,7 @@ public sealed interface CredentialsRef permits CredentialsRef.EnvVariable, Crede
             return new EnvVariable(text.substring(4));
         }
         if (text.startsWith("file:") && text.length() > 5) {
-            return new SecretFile(Path.of(text.substring(5)));
+            return new SecretFile(text.substring(5));
         }
         throw new CredentialsException("credentials reference \"" + text
                 + "\" is not env:VARIABLE, file:PATH or none (the secret itself is never given to Strata)");

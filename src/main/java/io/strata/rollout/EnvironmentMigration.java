@@ -6,12 +6,16 @@ import io.strata.migrate.NamedSchema;
 import io.strata.model.Catalog;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.JdbcUrls;
+import io.strata.error.ErrorCode;
+import io.strata.error.StrataException;
 import io.strata.plan.PhaseKind;
 import io.strata.migrate.ApplyResult;
 import io.strata.migrate.ApplySettings;
 import io.strata.migrate.HistoryRow;
 import io.strata.migrate.TargetSession;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,9 +38,11 @@ final class EnvironmentMigration {
     }
 
     private final Clients clients;
+    private final TargetConnections connections;
 
-    EnvironmentMigration(Clients clients) {
+    EnvironmentMigration(Clients clients, TargetConnections connections) {
         this.clients = clients;
+        this.connections = connections;
     }
 
     /**
@@ -61,7 +67,7 @@ final class EnvironmentMigration {
         try {
             NamedSchema version = new NamedSchema(rollout.subject() + " version " + rollout.version(), desired);
             ApplyResult result = new ApplyMigration().run(new ApplyMigration.Request(version,
-                    Environments.authenticatedUrl(environment), null, null, rollout.historyVersion(),
+                    connections.authenticatedUrl(environment), null, null, rollout.historyVersion(),
                     "rollout " + rollout.id() + ": " + rollout.subject() + " version " + rollout.version()
                             + (phase == null ? "" : " (" + phase + ")"),
                     ApplySettings.defaults(), false, false, null, phase));
@@ -88,7 +94,7 @@ final class EnvironmentMigration {
                         + (newest.get().phase() == null ? "" : " (" + newest.get().phase() + ")") + " was applied after "
                         + what(rollout) + "; roll that back first", false);
             }
-            List<ApplyResult> results = new RollbackMigration().run(Environments.authenticatedUrl(environment), null,
+            List<ApplyResult> results = new RollbackMigration().run(connections.authenticatedUrl(environment), null,
                     ApplySettings.defaults());
             if (results.stream().anyMatch(r -> r.outcome() == ApplyResult.Outcome.LOCKED)) {
                 return new Outcome(TaskState.ROLLING_BACK, results.get(0).message(), true);
@@ -124,14 +130,20 @@ final class EnvironmentMigration {
         }
     }
 
-    private static Optional<HistoryRow> newestApplied(Environment environment) {
+    private Optional<HistoryRow> newestApplied(Environment environment) {
         // As Rollback reads it: a rollback is recorded as a row of its own, which is not a version to take back.
         List<HistoryRow> applied = history(environment).stream().filter(HistoryRow::success).filter(r -> !r.rolledBack())
                 .filter(r -> !r.kind().equals("rollback")).toList();
         return applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1));
     }
 
-    private static List<HistoryRow> history(Environment environment) {
-        return TargetSession.readHistory(Dialects.byName(environment.dialect()), Environments.authenticatedUrl(environment), null);
+    /** The environment's history, read over a check's connection: a silent target fails in seconds, not at the read timeout of a migration. */
+    private List<HistoryRow> history(Environment environment) {
+        try (Connection connection = connections.probe(environment)) {
+            return TargetSession.readHistory(Dialects.byName(environment.dialect()), connection, null);
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.UNREACHABLE, "cannot read strata_history of environment \""
+                    + environment.name() + "\": " + JdbcUrls.redact(String.valueOf(e.getMessage())), e);
+        }
     }
 }

@@ -9,7 +9,6 @@ import io.strata.migrate.TargetSession;
 import io.strata.registry.AuditDetails;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,29 +17,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Environments is the use case behind adding, listing, removing and looking at environments. An
  * environment is refused before it is stored when its URL is not one Strata can migrate, carries a
- * password, or its credentials reference does not resolve on this server.
+ * password or a driver parameter outside its dialect's allow-list, or its credentials reference does not resolve
+ * on this server.
  */
 public final class Environments {
-
 
     private static final Map<String, Integer> TIER_ORDER = Map.of("dev", 10, "staging", 20, "prod", 30);
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&;]password=)|(//[^/@?]+:[^/@?]*@)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final int CONNECT_TIMEOUT_SECONDS = 5;
     /** More approvals than this is a typo, not a policy. */
     private static final int MAX_APPROVALS = 10;
 
     private final RolloutStore store;
+    private final TargetConnections connections;
 
-    public Environments(RolloutStore store) {
+    public Environments(RolloutStore store, TargetConnections connections) {
         this.store = store;
+        this.connections = connections;
     }
 
     public Environment add(EnvironmentRequest request, String actor) {
@@ -90,7 +89,7 @@ public final class Environments {
         io.strata.rollout.drift.DriftReport drift = store.transaction(tx -> tx.drift().latest(name)).orElse(null);
         EnvironmentHealth.LastRollout last = lastRollout(name);
         long start = System.nanoTime();
-        try (Connection connection = connect(environment)) {
+        try (Connection connection = connections.probe(environment)) {
             long latency = (System.nanoTime() - start) / 1_000_000;
             String version = connection.getMetaData().getDatabaseProductName() + " "
                     + connection.getMetaData().getDatabaseProductVersion();
@@ -132,7 +131,7 @@ public final class Environments {
     }
 
     private Set<String> successfulIn(Environment other) {
-        try (Connection connection = connect(other)) {
+        try (Connection connection = connections.probe(other)) {
             return successful(history(other, connection));
         } catch (SQLException | StrataException | CredentialsRef.CredentialsException e) {
             // An unreachable earlier environment says nothing about what this one lacks.
@@ -144,28 +143,6 @@ public final class Environments {
         Set<String> out = new LinkedHashSet<>();
         applied.stream().filter(EnvironmentHealth.Applied::success).filter(a -> !a.rolledBack()).forEach(a -> out.add(a.version()));
         return out;
-    }
-
-    /** Opens a connection to {@code environment} with the password its reference resolves to. */
-    public static Connection connect(Environment environment) throws SQLException {
-        Properties properties = new Properties();
-        // pgjdbc reads seconds, MariaDB Connector/J milliseconds.
-        properties.setProperty("connectTimeout", environment.dialect().equals("postgres")
-                ? Integer.toString(CONNECT_TIMEOUT_SECONDS) : Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
-        // Through the dialect's URL, as apply connects: a jdbc:mysql: URL is served by the MariaDB driver.
-        return DriverManager.getConnection(Dialects.byName(environment.dialect()).driverUrl(authenticatedUrl(environment)),
-                properties);
-    }
-
-    /**
-     * The environment's URL with the password its reference resolves to, for one connection: never stored, and
-     * redacted in messages ({@code JdbcUrls.redact}). A URL rather than connection properties, because the apply
-     * and rollback use cases take a URL; both drivers read {@code password} from either.
-     */
-    static String authenticatedUrl(Environment environment) {
-        return environment.credentials().resolve().map(password -> environment.url()
-                + (environment.url().contains("?") ? "&" : "?") + "password="
-                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)).orElse(environment.url());
     }
 
     /** The newest 20 rows of the environment's history, newest first (none when Strata never migrated it). */
@@ -181,7 +158,7 @@ public final class Environments {
         return out;
     }
 
-    private static Environment validate(EnvironmentRequest r) {
+    private Environment validate(EnvironmentRequest r) {
         if (r.name() == null || !NAME.matcher(r.name()).matches()) {
             throw invalid("environment name \"" + r.name() + "\" must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -206,6 +183,11 @@ public final class Environments {
         } catch (StrataException e) {
             throw invalid(e.getMessage());
         }
+        try {
+            TargetConnections.checkUrl(r.name(), r.url(), dialect);
+        } catch (StrataException e) {
+            throw invalid(e.getMessage());
+        }
         CredentialsRef credentials;
         try {
             credentials = CredentialsRef.parse(r.credentials());
@@ -213,7 +195,7 @@ public final class Environments {
             throw invalid(e.getMessage());
         }
         try {
-            credentials.resolve();
+            connections.resolve(credentials);
         } catch (CredentialsRef.CredentialsException e) {
             throw new RolloutException(RolloutException.Reason.CREDENTIALS_UNRESOLVED, e.getMessage());
         }

@@ -38,6 +38,7 @@ public final class Rollouts implements AutoCloseable {
     private final DetectDrift drift;
     private final RolloutWorker worker;
     private final RolloutApprovals approvals;
+    private final TargetConnections connections;
 
     /**
      * @param breaksOlderClients what a subject's version breaks for clients of the version before it, as
@@ -46,13 +47,14 @@ public final class Rollouts implements AutoCloseable {
      */
     public Rollouts(RolloutStore store, EventSink events, Clients clients, DetectDrift drift,
                     BiFunction<String, Integer, List<String>> breaksOlderClients,
-                    BiFunction<String, Integer, Catalog> versionSchema) {
+                    BiFunction<String, Integer, Catalog> versionSchema, TargetConnections connections) {
         this.store = store;
+        this.connections = connections;
         this.events = events;
         this.drift = drift;
         this.versionSchema = versionSchema;
         this.approvals = new RolloutApprovals(store);
-        EnvironmentMigration migration = new EnvironmentMigration(clients);
+        EnvironmentMigration migration = new EnvironmentMigration(clients, connections);
         this.worker = new RolloutWorker(store, migration, new RolloutProgress(store, events, migration), versionSchema,
                 breaksOlderClients, drift);
     }
@@ -214,8 +216,8 @@ public final class Rollouts implements AutoCloseable {
         return new Prepared(subject, found, previous, List.of());
     }
 
-    private static void refuseUnreachable(List<Environment> targets) {
-        List<String> down = TargetReachability.unreachable(targets);
+    private void refuseUnreachable(List<Environment> targets) {
+        List<String> down = TargetReachability.unreachable(targets, connections);
         if (!down.isEmpty()) {
             throw new RolloutException(RolloutException.Reason.TARGETS_UNREACHABLE, down.size() + " of the rollout's "
                     + targets.size() + " environment(s) cannot be reached; nothing ran: " + String.join("; ", down),

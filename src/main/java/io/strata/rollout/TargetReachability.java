@@ -1,6 +1,7 @@
 package io.strata.rollout;
 
 import io.strata.dialect.JdbcUrls;
+import io.strata.error.StrataException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,13 +25,13 @@ final class TargetReachability {
     }
 
     /** What is wrong with each target that cannot be reached, as {@code name: reason}; empty when all answer. */
-    static List<String> unreachable(List<Environment> targets) {
+    static List<String> unreachable(List<Environment> targets, TargetConnections connections) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, targets.size())),
                 DaemonThreads.named("strata-reach", false));
         try {
             List<Future<String>> answers = new ArrayList<>();
             for (Environment e : targets) {
-                answers.add(pool.submit(() -> problem(e)));
+                answers.add(pool.submit(() -> problem(e, connections)));
             }
             List<String> out = new ArrayList<>();
             for (Future<String> answer : answers) {
@@ -50,10 +51,10 @@ final class TargetReachability {
         }
     }
 
-    private static String problem(Environment environment) {
-        try (Connection ignored = Environments.connect(environment)) {
+    private static String problem(Environment environment, TargetConnections connections) {
+        try (Connection ignored = connections.probe(environment)) {
             return null;
-        } catch (SQLException | CredentialsRef.CredentialsException e) {
+        } catch (SQLException | StrataException | CredentialsRef.CredentialsException e) {
             return environment.name() + ": " + JdbcUrls.redact(String.valueOf(e.getMessage()));
         }
     }

@@ -88,9 +88,23 @@ public final class SourceLoader implements AutoCloseable {
 
     /** The schema {@code scripts} build, replayed in order on a scratch database of the SQL dialect. */
     public LoadedSource replay(String label, List<SqlScript> scripts) {
+        return loaded(label, scripts, devDatabase().replay(scripts));
+    }
+
+    /**
+     * {@link #replay} of SQL a client submitted to the server rather than the user's own files: schema statements
+     * only, under a login with no right beyond its scratch database, within time limits ({@link DevDatabase#replaySubmitted}).
+     */
+    public LoadedSource replaySubmitted(String label, List<SqlScript> scripts) {
+        return loaded(label, scripts, devDatabase().replaySubmitted(scripts));
+    }
+
+    private DevDatabase devDatabase() {
         Dialect dialect = sqlDialect();
-        DevDatabase dev = devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
-        Catalog replayed = dev.replay(scripts);
+        return devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
+    }
+
+    private static LoadedSource loaded(String label, List<SqlScript> scripts, Catalog replayed) {
         return new LoadedSource(label, RenameHints.apply(replayed, scripts), scripts);
     }
 

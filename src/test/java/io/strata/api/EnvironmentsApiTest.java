@@ -3,6 +3,7 @@ package io.strata.api;
 import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.app.Registry;
+import io.strata.rollout.SecretsDirectory;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +29,10 @@ class EnvironmentsApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = Registry.open(null, Files.createTempDirectory("strata-env"), Map.of());
+        Path secrets = Files.createTempDirectory("strata-env-secrets");
+        registry = Registry.open(null, Files.createTempDirectory("strata-env"), Map.of(), SecretsDirectory.at(secrets));
         server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
-                secret = Files.createTempFile("strata-secret", ".txt");
+        secret = Files.createTempFile(secrets, "strata-secret", ".txt");
         Files.writeString(secret, "s3cret-value\n");
     }
 

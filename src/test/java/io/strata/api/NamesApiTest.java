@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.app.Registry;
@@ -33,7 +34,7 @@ class NamesApiTest {
     @BeforeAll
     static void start() throws Exception {
         registry = Registry.open(null, Files.createTempDirectory("strata-names"), Map.of());
-        server = ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
+        server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
 
     @AfterAll
@@ -43,7 +44,7 @@ class NamesApiTest {
     }
 
     private static HttpResponse<String> send(String method, String rawPath, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + rawPath));
+        HttpRequest.Builder request = TestKeys.request(URI.create("http://127.0.0.1:" + server.port() + rawPath));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -1,5 +1,6 @@
 package io.strata.api;
 
+import io.strata.testing.TestKeys;
 import io.strata.app.Registry;
 import io.strata.error.StrataException;
 import org.junit.jupiter.api.AfterAll;
@@ -46,11 +47,11 @@ class TlsServerTest {
 
     private static ApiServer serve(SelfSignedPem pem, Path keyFile) {
         TlsIdentity tls = TlsIdentity.fromPem(pem.certFile(), keyFile);
-        return ApiServer.start(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY, tls));
+        return TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY, tls));
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return client.send(TestKeys.request(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code strata serve}'s options: bad values refused before anything opens (a drift interval, the webhook allow-list, a
+ * {@code strata serve}'s options: bad values refused before anything opens (a drift interval, the webhook allow-list, the secrets directory, a
  * listening address beyond this machine without TLS, TLS options that do not go together, OIDC options without an
  * issuer or with a plain-HTTP one); the master key file made on the first start, said where, and kept after.
  */
@@ -109,5 +112,16 @@ class ServeCommandTest {
                 "--store-dir", dir.toString());
         assertThat(plain.exitCode()).isEqualTo(2);
         assertThat(plain.err()).contains("--oidc-issuer", "must use https");
+    }
+
+    @Test
+    void aSecretsDirectoryThatIsNotADirectoryIsBadInput() throws Exception {
+        assertThat(CliRun.of("serve", "--help").out()).contains("--secrets-dir=DIR");
+        Path file = Files.createTempFile("strata-not-a-dir", ".txt");
+        for (String dir : new String[] {file.toString(), file + "-missing"}) {
+            CliRun run = CliRun.of("serve", "--secrets-dir", dir, "--port", "0");
+            assertThat(run.exitCode()).as(dir).isEqualTo(2);
+            assertThat(run.err()).as(dir).contains("--secrets-dir", dir);
+        }
     }
 }

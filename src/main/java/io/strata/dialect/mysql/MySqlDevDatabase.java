@@ -1,20 +1,26 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.Inspector;
 import io.strata.dialect.JdbcUrls;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
+import io.strata.dialect.SubmittedReplay;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * MySqlDevDatabase is a scratch database on a MySQL/MariaDB server named by URL: each replay creates
@@ -23,6 +29,11 @@ import java.util.List;
 public final class MySqlDevDatabase implements DevDatabase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final MySqlQuoter QUOTER = new MySqlQuoter();
+    private static final MySqlSchemaFilter FILTER = new MySqlSchemaFilter();
+    /** The driver parameters of the server's URL that the replay account's own properties replace. */
+    private static final Set<String> LOGIN_PARAMETERS = Set.of("user", "password", "allowMultiQueries");
+    private static final int ER_OPTION_PREVENTS_STATEMENT = 1290;
 
     private final String serverUrl;
     private final Inspector inspector;
@@ -35,8 +46,8 @@ public final class MySqlDevDatabase implements DevDatabase {
 
     @Override
     public Catalog replay(List<SqlScript> scripts) {
-        String database = new MySqlQuoter().ident("strata_dev_" + HexFormat.of().formatHex(randomBytes()));
-        try (Connection connection = JdbcUrls.open(serverUrl)) {
+        String database = QUOTER.ident("strata_dev_" + HexFormat.of().formatHex(randomBytes(6)));
+        try (Connection connection = JdbcUrls.open(serverUrl, MySqlDialect.timeoutProperties(ConnectionTimeouts.MIGRATION))) {
             execute(connection, "CREATE DATABASE " + database);
             Catalog catalog;
             try {
@@ -54,6 +65,98 @@ public final class MySqlDevDatabase implements DevDatabase {
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.INTERNAL, "cannot create scratch database " + database + " on "
                     + JdbcUrls.redact(serverUrl) + ": " + message(e), e);
+        }
+    }
+
+    /**
+     * The scripts run as an account created for this replay alone, with every right on its fresh database and none
+     * beyond it (no FILE, no SUPER), connected as that account; the driver cancels a statement that outlives its
+     * time limit. A {@code DEFINER} clause is dropped ({@link MySqlSchemaFilter}), so nothing is defined as anyone else.
+     */
+    @Override
+    public Catalog replaySubmitted(List<SqlScript> scripts) {
+        String name = "strata_dev_" + HexFormat.of().formatHex(randomBytes(6));
+        String database = QUOTER.ident(name);
+        String password = HexFormat.of().formatHex(randomBytes(24));
+        try (Connection admin = JdbcUrls.open(serverUrl, MySqlDialect.timeoutProperties(ConnectionTimeouts.PROBE))) {
+            // The account's host is the one the server sees this client connect from, as it will see the replay.
+            String account = QUOTER.literal(name) + "@" + QUOTER.literal(clientHost(admin));
+            execute(admin, "CREATE DATABASE " + database);
+            try {
+                if (!createAccount(admin, account, password)) {
+                    // A server without grant tables has no accounts: every login has every right, so the filter and
+                    // the time limits are all there is, and the server's own login replays.
+                    return replayAs(name, MySqlDialect.timeoutProperties(ConnectionTimeouts.PROBE),
+                            JdbcUrls.withoutParameters(serverUrl, Set.of("allowMultiQueries")), scripts);
+                }
+                try {
+                    execute(admin, "GRANT ALL PRIVILEGES ON " + database + ".* TO " + account);
+                    Properties login = MySqlDialect.timeoutProperties(ConnectionTimeouts.PROBE);
+                    login.setProperty("user", name);
+                    login.setProperty("password", password);
+                    return replayAs(name, login, JdbcUrls.withoutParameters(withDatabase(serverUrl, name), LOGIN_PARAMETERS),
+                            scripts);
+                } finally {
+                    quietly(admin, "DROP USER IF EXISTS " + account);
+                }
+            } finally {
+                quietly(admin, "DROP DATABASE IF EXISTS " + database);
+            }
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.NOT_CONFIGURED, "cannot prepare a scratch database and its own login on "
+                    + JdbcUrls.redact(serverUrl) + " (the login needs to create databases and users): " + message(e), e);
+        }
+    }
+
+    private Catalog replayAs(String database, Properties login, String url, List<SqlScript> scripts) throws SQLException {
+        // One statement per query: text the server would read as two is a syntax error, never a second statement.
+        login.setProperty("allowMultiQueries", "false");
+        try (Connection c = JdbcUrls.open(url, login)) {
+            c.setCatalog(database);
+            SubmittedReplay.run(c, scripts, FILTER, (connection, sql) -> Optional.empty(),
+                    (st, e) -> st.line() + ": " + message(e));
+            c.setCatalog(database);
+            return inspector.inspect(c, List.of(database));
+        }
+    }
+
+    /** Creates the replay's account; false when the server keeps no accounts (started with --skip-grant-tables). */
+    private static boolean createAccount(Connection admin, String account, String password) throws SQLException {
+        try {
+            execute(admin, "CREATE USER " + account + " IDENTIFIED BY '" + password + "'");
+            return true;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ER_OPTION_PREVENTS_STATEMENT && String.valueOf(e.getMessage()).contains("skip-grant-tables")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** {@code url} naming {@code database} as its path: the account may enter no other, so it logs in to that one. */
+    static String withDatabase(String url, String database) {
+        int hosts = url.indexOf("//") + 2;
+        int query = url.indexOf('?', hosts);
+        int end = query < 0 ? url.length() : query;
+        int path = url.indexOf('/', hosts);
+        String head = url.substring(0, path < 0 || path > end ? end : path);
+        return head + "/" + database + url.substring(end);
+    }
+
+    /** Cleans up after a replay without hiding the replay's own result or error; leaving a scratch object is untidy, not wrong. */
+    private static void quietly(Connection admin, String sql) {
+        try {
+            execute(admin, sql);
+        } catch (SQLException ignored) {
+            // see above
+        }
+    }
+
+    private static String clientHost(Connection admin) throws SQLException {
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT USER()")) {
+            rs.next();
+            String user = rs.getString(1);
+            return user.substring(user.lastIndexOf('@') + 1);
         }
     }
 
@@ -108,8 +211,8 @@ public final class MySqlDevDatabase implements DevDatabase {
         return JdbcUrls.redact(m.lines().findFirst().orElse(m));
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[6];
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
         return bytes;
     }

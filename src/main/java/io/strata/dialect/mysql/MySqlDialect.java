@@ -1,5 +1,6 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DdlRenderer;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.DevDatabase;
@@ -8,7 +9,12 @@ import io.strata.dialect.Quoter;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
 
 /** MySqlDialect is Strata's knowledge of MySQL and MariaDB, reached through {@code jdbc:mysql:} and {@code jdbc:mariadb:} URLs. */
 public final class MySqlDialect implements Dialect {
@@ -17,6 +23,11 @@ public final class MySqlDialect implements Dialect {
 
     private static final String MYSQL = "jdbc:mysql:";
     private static final String MARIADB = "jdbc:mariadb:";
+
+    private static final Set<String> ENVIRONMENT_URL_PARAMETERS =
+            Collections.unmodifiableSet(new LinkedHashSet<>(List.of("user", "sslMode",
+            "enabledSslProtocolSuites", "enabledSslCipherSuites", "allowPublicKeyRetrieval", "restrictedAuth",
+            "tcpKeepAlive")));
 
     private final MySqlQuoter quoter = new MySqlQuoter();
 
@@ -39,6 +50,32 @@ public final class MySqlDialect implements Dialect {
     @Override
     public String driverUrl(String jdbcUrl) {
         return jdbcUrl.regionMatches(true, 0, MYSQL, 0, MYSQL.length()) ? MARIADB + jdbcUrl.substring(MYSQL.length()) : jdbcUrl;
+    }
+
+    /** MariaDB Connector/J reads milliseconds; its connect timeout also bounds the login. */
+    @Override
+    public Properties connectionProperties(ConnectionTimeouts timeouts) {
+        return timeoutProperties(timeouts);
+    }
+
+    static Properties timeoutProperties(ConnectionTimeouts timeouts) {
+        Properties p = new Properties();
+        p.setProperty("connectTimeout", Integer.toString(timeouts.connectMillis()));
+        p.setProperty("socketTimeout", Integer.toString(timeouts.readMillis()));
+        p.setProperty("tcpKeepAlive", "true");
+        return p;
+    }
+
+    /**
+     * Not accepted, among others: {@code allowLocalInfile}, {@code allowLoadLocalInfile} (the server reads a file
+     * of Strata's host for the target), {@code socketFactory}, {@code credentialType} (classes, credentials from the
+     * server's environment), {@code serverSslCert}, {@code trustStore}, {@code keyStore} (files of the server's
+     * host), {@code sessionVariables}, {@code autoDeserialize}, the timeouts (Strata sets them) and
+     * {@code password} (the credentials reference gives it).
+     */
+    @Override
+    public Set<String> environmentUrlParameters() {
+        return ENVIRONMENT_URL_PARAMETERS;
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.strata.dialect.postgres;
 
+import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.JdbcUrls;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
+import io.strata.dialect.SubmittedReplay;
 import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Parser;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -14,7 +18,11 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +34,10 @@ public final class PostgresDevDatabase implements DevDatabase {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The driver parameters of the server's URL that the replay login's own properties replace. */
+    private static final Set<String> LOGIN_PARAMETERS = Set.of("user", "password", "options", "preferQueryMode");
+    private static final PostgresSchemaFilter FILTER = new PostgresSchemaFilter();
 
     private final PostgresQuoter quoter = new PostgresQuoter();
     private final PostgresInspector inspector = new PostgresInspector();
@@ -51,26 +63,94 @@ public final class PostgresDevDatabase implements DevDatabase {
     @Override
     public Catalog replay(List<SqlScript> scripts) {
         String server = server();
-        String database = "strata_dev_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()
-                + "_" + Integer.toHexString(RANDOM.nextInt(0x10000));
+        String database = scratchName();
         admin(server, "CREATE DATABASE " + quoter.ident(database) + " TEMPLATE template0", "create");
         try {
-            try (Connection c = JdbcUrls.open(withDatabase(server, database))) {
+            try (Connection c = JdbcUrls.open(withDatabase(server, database),
+                    PostgresDialect.timeoutProperties(ConnectionTimeouts.MIGRATION))) {
                 c.setAutoCommit(true);
                 for (SqlScript script : scripts) {
                     run(c, script);
                 }
-                try (Statement s = c.createStatement()) {
-                    // A script's SET search_path would change how the server prints names during inspection.
-                    s.execute("RESET ALL");
-                }
-                return inspector.inspect(c, List.of());
+                return inspect(c);
             } catch (SQLException e) {
                 throw new StrataException(ErrorCode.INTERNAL, "scratch database: " + JdbcUrls.redact(firstLine(e)), e);
             }
         } finally {
             drop(server, database);
         }
+    }
+
+    /**
+     * The scripts run as a login created for this replay alone, which owns its fresh database and nothing else: no
+     * superuser, no membership of {@code pg_read_server_files} or {@code pg_execute_server_program}. Connected as that
+     * login rather than switched to it with {@code SET ROLE}, which the SQL could undo; its statement timeout is a
+     * start-up option, and the driver cancels a statement that outlives it even if the SQL changed the setting.
+     */
+    @Override
+    public Catalog replaySubmitted(List<SqlScript> scripts) {
+        String server = server();
+        String name = scratchName();
+        String password = HexFormat.of().formatHex(randomBytes(24));
+        admin(server, "CREATE ROLE " + quoter.ident(name) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
+                + " NOBYPASSRLS NOINHERIT PASSWORD '" + password + "'", "create a login for");
+        try {
+            admin(server, "CREATE DATABASE " + quoter.ident(name) + " OWNER " + quoter.ident(name) + " TEMPLATE template0",
+                    "create");
+            try (Connection c = JdbcUrls.open(JdbcUrls.withoutParameters(withDatabase(server, name), LOGIN_PARAMETERS),
+                    login(name, password))) {
+                c.setAutoCommit(true);
+                SubmittedReplay.run(c, scripts, FILTER, PostgresDevDatabase::oneQuery, (st, e) ->
+                        errorLine(new SqlStatements.Statement(st.sql(), st.line()), e) + ": " + JdbcUrls.redact(serverMessage(e)));
+                return inspect(c);
+            } catch (SQLException e) {
+                throw new StrataException(ErrorCode.INTERNAL, "scratch database: " + JdbcUrls.redact(firstLine(e)), e);
+            } finally {
+                drop(server, name);
+            }
+        } finally {
+            dropRole(server, name);
+        }
+    }
+
+    /** The properties of the replay login's connection: who it is, its time limits, one statement per message. */
+    private static Properties login(String name, String password) {
+        Properties p = PostgresDialect.timeoutProperties(ConnectionTimeouts.PROBE);
+        p.setProperty("user", name);
+        p.setProperty("password", password);
+        p.setProperty("options", "-c statement_timeout=" + SubmittedReplay.STATEMENT_LIMIT.toMillis());
+        // The extended protocol takes one statement per message: text the driver splits differently from Strata is refused below.
+        p.setProperty("preferQueryMode", "extended");
+        return p;
+    }
+
+    /**
+     * Refuses a statement the driver would send as several: Strata's splitter and the driver's might read unusual
+     * text (a {@code $} inside a name) differently, and every statement that runs must have passed the filter.
+     */
+    private static Optional<String> oneQuery(Connection c, String sql) throws SQLException {
+        boolean standardStrings = c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        return Parser.parseJdbcSql(sql, standardStrings, false, true, false, false).size() > 1
+                ? Optional.of("the driver reads more than one statement in it") : Optional.empty();
+    }
+
+    private Catalog inspect(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            // A script's SET search_path would change how the server prints names during inspection.
+            s.execute("RESET ALL");
+        }
+        return inspector.inspect(c, List.of());
+    }
+
+    private static String scratchName() {
+        return "strata_dev_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()
+                + "_" + Integer.toHexString(RANDOM.nextInt(0x10000));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     private void run(Connection c, SqlScript script) {
@@ -143,7 +223,7 @@ public final class PostgresDevDatabase implements DevDatabase {
     }
 
     private void drop(String server, String database) {
-        try (Connection c = JdbcUrls.open(server); Statement s = c.createStatement()) {
+        try (Connection c = adminConnection(server); Statement s = c.createStatement()) {
             boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
             s.execute("DROP DATABASE IF EXISTS " + quoter.ident(database) + (force ? " WITH (FORCE)" : ""));
         } catch (SQLException | StrataException e) {
@@ -151,8 +231,21 @@ public final class PostgresDevDatabase implements DevDatabase {
         }
     }
 
+    /** Drops the login of a submitted replay, once its database is gone; one left behind owns nothing. */
+    private void dropRole(String server, String role) {
+        try (Connection c = adminConnection(server); Statement s = c.createStatement()) {
+            s.execute("DROP ROLE IF EXISTS " + quoter.ident(role));
+        } catch (SQLException | StrataException e) {
+            // As with a database left behind: untidy, not wrong.
+        }
+    }
+
+    private static Connection adminConnection(String server) {
+        return JdbcUrls.open(server, PostgresDialect.timeoutProperties(ConnectionTimeouts.PROBE));
+    }
+
     private static void admin(String server, String sql, String verb) {
-        try (Connection c = JdbcUrls.open(server); Statement s = c.createStatement()) {
+        try (Connection c = adminConnection(server); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.NOT_CONFIGURED, "cannot " + verb + " a scratch database on "

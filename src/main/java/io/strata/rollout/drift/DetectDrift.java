@@ -22,9 +22,10 @@ import io.strata.plan.MigrationPlan;
 import io.strata.plan.lint.DestructiveAnalyzer;
 import io.strata.plan.lint.LintPass;
 import io.strata.rollout.Environment;
-import io.strata.rollout.Environments;
+import io.strata.rollout.CredentialsRef;
 import io.strata.rollout.RolloutException;
 import io.strata.rollout.RolloutStore;
+import io.strata.rollout.TargetConnections;
 import io.strata.rollout.VersionLabel;
 
 import java.sql.Connection;
@@ -52,10 +53,10 @@ import java.util.function.Supplier;
  */
 public final class DetectDrift {
 
-
     private final RolloutStore store;
     private final BiFunction<String, Integer, Catalog> versionSchema;
     private final EventSink events;
+    private final TargetConnections connections;
     /** Per environment, held while it is inspected: two checks at once would only race to save the same report. */
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     /** Environments whose last check or repair could not reach them, with why; in memory, this server's view. */
@@ -72,9 +73,14 @@ public final class DetectDrift {
                          MigrationPlan plan, boolean destructive) {
     }
 
-    /** @param versionSchema the relational model of a subject's version */
-    public DetectDrift(RolloutStore store, BiFunction<String, Integer, Catalog> versionSchema, EventSink events) {
+    /**
+     * @param versionSchema the relational model of a subject's version
+     * @param connections   how this server reaches the environments' databases
+     */
+    public DetectDrift(RolloutStore store, BiFunction<String, Integer, Catalog> versionSchema, EventSink events,
+                       TargetConnections connections) {
         this.store = store;
+        this.connections = connections;
         this.versionSchema = versionSchema;
         this.events = events;
     }
@@ -170,7 +176,13 @@ public final class DetectDrift {
     /** Inspects the environment; empty when no rollout left a version there. */
     private Optional<Comparison> compare(Environment environment) {
         Optional<Comparison> compared = Optional.empty();
-        try (Connection connection = Environments.connect(environment)) {
+        Connection opened;
+        try {
+            opened = connections.probe(environment);
+        } catch (StrataException | CredentialsRef.CredentialsException e) {
+            throw markUnreachable(environment, e);
+        }
+        try (Connection connection = opened) {
             Optional<RolledOut> applied = lastRolledOut(environment, connection);
             if (applied.isPresent() && applied.get().phasesLeft() != null) {
                 compared = Optional.of(new Comparison(applied.get().subject(), applied.get().version(), null, null,
@@ -183,13 +195,18 @@ public final class DetectDrift {
                 compared = Optional.of(new Comparison(subject, version, live, versionSchema.apply(subject, version), null));
             }
         } catch (SQLException e) {
-            String message = "environment \"" + environment.name() + "\" cannot be reached: "
-                    + JdbcUrls.redact(String.valueOf(e.getMessage()));
-            unreachable.put(environment.name(), message);
-            throw new StrataException(ErrorCode.UNREACHABLE, message, e);
+            throw markUnreachable(environment, e);
         }
         unreachable.remove(environment.name());
         return compared;
+    }
+
+    /** Remembers that {@code environment} could not be reached, and why, for /metrics and the next check. */
+    private StrataException markUnreachable(Environment environment, Exception e) {
+        String message = "environment \"" + environment.name() + "\" cannot be reached: "
+                + JdbcUrls.redact(String.valueOf(e.getMessage()));
+        unreachable.put(environment.name(), message);
+        return new StrataException(ErrorCode.UNREACHABLE, message, e);
     }
 
     private static Repair repairOf(Environment environment, Comparison c) {
