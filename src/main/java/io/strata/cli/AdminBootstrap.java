@@ -3,13 +3,12 @@ package io.strata.cli;
 import io.strata.app.ManageKeys;
 import io.strata.app.Registry;
 import io.strata.error.StrataException;
+import io.strata.security.PrivateFile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -27,9 +26,10 @@ final class AdminBootstrap {
     /**
      * For {@code serve}, before it listens: a generated key goes to {@code <storeDir>/admin.key} (mode 0600). Returns
      * the line that says what was made, or empty when the store already had keys.
+     *
+     * @param given the value of {@code STRATA_ADMIN_KEY}, or null
      */
-    static Optional<String> forServer(Registry registry, Path storeDir) {
-        String given = System.getenv(ENV);
+    static Optional<String> forServer(Registry registry, Path storeDir, String given) {
         Optional<ManageKeys.IssuedKey> made = registry.keys().bootstrap(given);
         if (made.isEmpty()) {
             return Optional.empty();
@@ -56,18 +56,13 @@ final class AdminBootstrap {
         return token;
     }
 
+    /** Writes the token to a new file only its owner reads; one left from an earlier store is replaced. */
     private static void write(Path file, String token) {
         try {
-            Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, token + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
-            throw StrataException.badInput("cannot write the first admin key to " + file + ": " + e.getMessage());
+            throw StrataException.badInput("cannot replace " + file + ": " + e.getMessage());
         }
+        PrivateFile.createNew(file, token + System.lineSeparator());
     }
 }

@@ -139,7 +139,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         java.util.Optional<String> adminKey;
         ApiServer server;
         try {
-            adminKey = AdminBootstrap.forServer(registry, storeDir);
+            adminKey = AdminBootstrap.forServer(registry, storeDir, System.getenv(AdminBootstrap.ENV));
             server = ApiServer.start(registry, new ServerSettings(host, port, maxBody, tls),
                     new AccessSettings(oidc == null ? TokenVerifier.NONE : new OidcVerifier(oidc), metricsOpen));
         } catch (RuntimeException e) {

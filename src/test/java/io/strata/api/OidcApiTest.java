@@ -5,6 +5,7 @@ import io.strata.app.Registry;
 import io.strata.audit.AuditEvent;
 import io.strata.security.OidcSettings;
 import io.strata.security.OidcVerifier;
+import io.strata.testing.TestDatabases;
 import io.strata.testing.TestKeys;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,29 @@ class OidcApiTest {
         assertThat(elsewhere.path("error").path("message").asText()).containsIgnoringCase("audience");
         JsonNode noRole = call("GET", "/api/v1/schemas", null, token("strata", List.of("staff"), 600), 401);
         assertThat(noRole.path("error").path("message").asText()).contains("no Strata role");
+    }
+
+    @Test
+    void aTierThatAsksForASecondFactorCountsOnlyApprovalsMadeWithOne() throws Exception {
+        HttpJson.send(server.port(), "POST", "/api/v1/schemas", Map.of("subject", "shop.mfa", "format", "SQL", "schema",
+                "CREATE TABLE mfa (id bigint PRIMARY KEY);"), 201);
+        HttpJson.send(server.port(), "POST", "/api/v1/environments", Map.of("name", "mfa-prod", "tier", "prod", "url",
+                TestDatabases.freshPostgres(), "policy", Map.of("secondFactor", true)), 201);
+        JsonNode rollout = HttpJson.send(server.port(), "POST", "/api/v1/migrations", Map.of("subject", "shop.mfa",
+                "environments", List.of("mfa-prod")), 201);
+        assertThat(rollout.path("state").asText()).isEqualTo("PENDING_APPROVAL");
+        String approvals = "/api/v1/migrations/" + rollout.path("id").asLong() + "/approvals";
+
+        String passwordOnly = issuer.issueToken("corp", "u-bob", "strata", Map.of("groups", List.of("strata-releaser"),
+                "amr", List.of("pwd")), 600).serialize();
+        JsonNode refused = call("POST", approvals, "{\"comment\":\"ok\"}", passwordOnly, 403);
+        assertThat(refused.path("error").path("message").asText()).contains("second factor");
+        String withOtp = issuer.issueToken("corp", "u-bob", "strata", Map.of("groups", List.of("strata-releaser"),
+                "amr", List.of("pwd", "otp")), 600).serialize();
+        JsonNode approved = call("POST", approvals, "{\"comment\":\"ok\"}", withOtp, 201);
+        assertThat(approved.path("state").asText()).isEqualTo("CREATED");
+        assertThat(approved.path("approvals").get(0).path("secondFactor").asBoolean()).isTrue();
+        assertThat(approved.path("approvals").get(0).path("approver").asText()).isEqualTo("oidc u-bob");
     }
 
     private static JsonNode call(String method, String path, String body, String token, int expected) throws Exception {
