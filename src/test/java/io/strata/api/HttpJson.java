@@ -47,6 +47,23 @@ final class HttpJson {
      */
     static final Map<String, Object> NO_APPROVALS = Map.of("approvals", Map.of("low", 0, "high", 0));
 
+    /**
+     * Sends {@code body} (JSON text, or null) with the {@code Authorization} header {@code authorization} and checks the
+     * status: for tests that act as someone in particular, or send credentials that must be refused.
+     */
+    static JsonNode exchange(int port, String method, String path, String body, String authorization, int expectedStatus)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+
     /** Registers an environment whose rollouts need no approvals: {@code group} may be null for one outside any group. */
     static void addEnvironment(int port, String name, String tier, String group, String url) throws Exception {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "tier", tier, "url", url, "policy", NO_APPROVALS));

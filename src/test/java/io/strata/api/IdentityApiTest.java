@@ -172,13 +172,6 @@ class IdentityApiTest {
     }
 
     private static JsonNode call(String method, String path, String body, String authorization, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", authorization);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(method + " " + path + " -> " + answer.body()).isEqualTo(expected);
-        return JsonBodies.JSON.readTree(answer.body());
+        return HttpJson.exchange(server.port(), method, path, body, authorization, expected);
     }
 }

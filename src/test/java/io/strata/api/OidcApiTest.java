@@ -14,10 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another audience is a 401.
  */
 class OidcApiTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
@@ -114,14 +108,6 @@ class OidcApiTest {
     }
 
     private static JsonNode call(String method, String path, String body, String token, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(method + " " + path + " -> " + answer.body()).isEqualTo(expected);
-        return JsonBodies.JSON.readTree(answer.body());
+        return HttpJson.exchange(server.port(), method, path, body, "Bearer " + token, expected);
     }
 }
