@@ -205,8 +205,9 @@ public final class RolloutTables implements RolloutRepository {
             String state;
             int openWave;
             int concurrency;
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT state, open_wave, concurrency FROM strata_rollouts "
-                    + "WHERE id = ? AND state IN ('RUNNING', 'ROLLING_BACK') FOR UPDATE SKIP LOCKED")) {
+            int threshold;
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT state, open_wave, concurrency, failure_threshold "
+                    + "FROM strata_rollouts WHERE id = ? AND state IN ('RUNNING', 'ROLLING_BACK') FOR UPDATE SKIP LOCKED")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -215,6 +216,7 @@ public final class RolloutTables implements RolloutRepository {
                     state = rs.getString(1);
                     openWave = rs.getInt(2);
                     concurrency = rs.getInt(3);
+                    threshold = rs.getInt(4);
                 }
             }
             boolean forward = state.equals(RolloutState.RUNNING.name());
@@ -224,7 +226,7 @@ public final class RolloutTables implements RolloutRepository {
                 return Optional.empty();
             }
             Integer wave = currentWave(id, forward);
-            if (wave == null || forward && wave > openWave) {
+            if (wave == null || forward && (wave > openWave || trippedBefore(id, wave, threshold))) {
                 return Optional.empty();
             }
             String environment = null;
@@ -259,6 +261,23 @@ public final class RolloutTables implements RolloutRepository {
         });
     }
 
+
+    /**
+     * Whether a wave before {@code wave} has as many failed environments as the circuit breaker allows: the next wave
+     * must not start in the moment between the failure and the pause that the progress check makes of it.
+     */
+    private boolean trippedBefore(long id, int wave, int threshold) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT wave FROM strata_rollout_tasks WHERE rollout_id = ? "
+                + "AND wave < ? AND state = ? GROUP BY wave HAVING COUNT(*) >= ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, wave);
+            ps.setString(3, TaskState.FAILED.name());
+            ps.setInt(4, Math.max(1, threshold));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 
     /**
      * The wave work happens in: moving forward, the lowest with a task not yet done; taking back, the highest

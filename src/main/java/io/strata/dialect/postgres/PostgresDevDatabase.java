@@ -85,7 +85,9 @@ public final class PostgresDevDatabase implements DevDatabase {
      * The scripts run as a login created for this replay alone, which owns its fresh database and nothing else: no
      * superuser, no membership of {@code pg_read_server_files} or {@code pg_execute_server_program}. Connected as that
      * login rather than switched to it with {@code SET ROLE}, which the SQL could undo; its statement timeout is a
-     * start-up option, and the driver cancels a statement that outlives it even if the SQL changed the setting.
+     * start-up option, and the driver cancels a statement that outlives it even if the SQL changed the setting. The
+     * login inherits (the default): up to PostgreSQL 15 a database owner may create in {@code public} only through its
+     * implicit membership of {@code pg_database_owner}, which a NOINHERIT login does not use; it is a member of nothing else.
      */
     @Override
     public Catalog replaySubmitted(List<SqlScript> scripts) {
@@ -93,7 +95,7 @@ public final class PostgresDevDatabase implements DevDatabase {
         String name = scratchName();
         String password = HexFormat.of().formatHex(randomBytes(24));
         admin(server, "CREATE ROLE " + quoter.ident(name) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
-                + " NOBYPASSRLS NOINHERIT PASSWORD '" + password + "'", "create a login for");
+                + " NOBYPASSRLS PASSWORD '" + password + "'", "create a login for");
         try {
             admin(server, "CREATE DATABASE " + quoter.ident(name) + " OWNER " + quoter.ident(name) + " TEMPLATE template0",
                     "create");
