@@ -88,7 +88,7 @@ class LayeringTest {
         addition("cli", "rollout", "rollout and env commands send the rollout engine's request records");
         addition("cli", "audit", "audit verify prints the chain's verification");
         addition("cli", "model", "check and register name record formats");
-        addition("cli", "security", "serve builds the token verifier its identity-provider options name");
+        addition("cli", "security", "serve builds the token verifier from its OIDC options and writes the first admin key as a private file");
         addition("cli", "events", "strata serve turns --webhook-allow into the webhook settings' allowed address blocks");
     }
 
