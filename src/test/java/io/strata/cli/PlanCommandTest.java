@@ -29,7 +29,8 @@ class PlanCommandTest {
 
         CliRun sql = CliRun.of("plan", "--dev-url", dev(), url, "examples/shop/v2.sql", "--format", "sql");
         assertThat(sql.exitCode()).as(sql.err()).isZero();
-        assertThat(sql.out()).contains("-- strata:phase EXPAND");
+        assertThat(sql.out()).contains("-- strata:phase EXPAND")
+                .contains("-- add column \"public\".\"orders\".\"placed_at\"").doesNotContain("strata_dev");
         try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             for (String statement : sql.out().split(";\\s*\\n")) {
