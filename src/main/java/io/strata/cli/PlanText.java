@@ -4,13 +4,15 @@ import io.strata.app.PlanMigration;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
 import io.strata.plan.Reverse;
+import io.strata.plan.SqlComments;
 import io.strata.plan.Step;
 
 import java.io.PrintWriter;
 
 /**
  * PlanText prints a plan for people (phases, numbered steps with lock impact and reverse, the deploys
- * between phases) or as a SQL script with the phases as comments.
+ * between phases) or as a SQL script with the phases as comments. Descriptions name the user's objects, so they go
+ * through {@link SqlComments}: a name holding a line break cannot end a comment or forge a line.
  */
 final class PlanText {
 
@@ -39,18 +41,18 @@ final class PlanText {
                 String lock = step.lock().lock() + (step.lock().rewrite() ? ", rewrites the table" : "")
                         + (step.lock().scan() ? ", scans the table" : "")
                         + (step.transactional() ? "" : ", outside a transaction");
-                out.printf("  %d. %s  [%s]%n", n, step.description(), lock);
+                out.printf("  %d. %s  [%s]%n", n, SqlComments.text(step.description()), lock);
                 out.println(indented("     ", step.sql() + ";"));
                 if (step.reverse() instanceof Reverse.Sql sql && sql.statements().isEmpty()) {
                     out.println("     reverse: nothing to undo");
                 } else if (step.reverse() instanceof Reverse.Sql sql) {
                     out.println(indented("     ", "reverse: " + String.join(";\n", sql.statements()) + ";"));
                 } else if (step.reverse() instanceof Reverse.Irreversible irreversible) {
-                    out.println("     " + ansi.yellow("irreversible: ") + irreversible.reason());
+                    out.println("     " + ansi.yellow("irreversible: ") + SqlComments.text(irreversible.reason()));
                 }
             }
             if (phase.deployAfter() != null) {
-                out.println("  " + ansi.bold("then deploy: ") + phase.deployAfter());
+                out.println("  " + ansi.bold("then deploy: ") + SqlComments.text(phase.deployAfter()));
             }
         }
     }
@@ -62,13 +64,13 @@ final class PlanText {
 
     static void printSql(MigrationPlan plan, PrintWriter out) {
         for (Phase phase : plan.phases()) {
-            out.println("-- strata:phase " + phase.kind().name());
+            out.println(SqlComments.line("strata:phase " + phase.kind().name()));
             for (Step step : phase.steps()) {
-                out.println("-- " + step.description());
+                out.println(SqlComments.line(step.description()));
                 out.println(step.sql() + ";");
             }
             if (phase.deployAfter() != null) {
-                out.println("-- then deploy: " + phase.deployAfter());
+                out.println(SqlComments.line("then deploy: " + phase.deployAfter()));
             }
             out.println();
         }

@@ -38,10 +38,13 @@ public final class Differ {
             } else if (pair.to() == null) {
                 out.add(new DropSchema(pair.from()));
             } else {
-                if (!sameOptions(pair.from(), pair.to())) {
-                    out.add(new ModifySchema(pair.from(), pair.to()));
+                // Changes are named after the desired side, unless it names no database (a replayed MySQL file):
+                // then after the side that does, the target, never a scratch database.
+                Schema desired = pair.to().name().isEmpty() ? pair.to().withName(pair.from().name()) : pair.to();
+                if (!sameOptions(pair.from(), desired)) {
+                    out.add(new ModifySchema(pair.from(), desired));
                 }
-                SchemaDiffer.diff(pair.from(), pair.to(), out);
+                SchemaDiffer.diff(pair.from(), desired, out);
             }
         }
         return out;
@@ -52,7 +55,8 @@ public final class Differ {
 
     /**
      * Pairs schemas by name. When each side holds exactly one schema the two are paired whatever
-     * their names: a MySQL file replayed in a scratch database compares with the live database it describes.
+     * their names: a MySQL file replayed in a scratch database (and named after none) compares with the live
+     * database it describes.
      */
     private static List<SchemaPair> pairSchemas(List<Schema> from, List<Schema> to) {
         if (from.size() == 1 && to.size() == 1) {

@@ -19,6 +19,7 @@ import io.strata.model.Column;
 import io.strata.model.ColumnType;
 import io.strata.model.ColumnTypes;
 import io.strata.model.EnumType;
+import io.strata.model.Schema;
 import io.strata.model.Table;
 
 import java.io.IOException;
@@ -59,11 +60,18 @@ public final class ModelFiles {
             }
         });
         return mapper.registerModule(types)
+                .addMixIn(Schema.class, SchemaName.class)
                 .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 // Map.copyOf iterates in an order that changes between JVMs; digests of the JSON must not.
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** A schema's name is written even when empty: a replayed MySQL file's schema names no database, and reads back so. */
+    private abstract static class SchemaName {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract String name();
     }
 
     public static boolean isModelFile(Path path) {

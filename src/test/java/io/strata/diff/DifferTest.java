@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DifferTest {
 
@@ -171,6 +172,19 @@ class DifferTest {
         Catalog a = new Catalog("mysql", "", List.of(Schema.of("strata_dev_1", List.of(orders(BASE)))), List.of());
         Catalog b = new Catalog("mysql", "", List.of(Schema.of("shop", List.of(orders(BASE)))), List.of());
         assertThat(Differ.diff(a, b)).isEmpty();
+    }
+
+    @Test
+    void aFileThatNamesNoDatabaseIsLocatedInTheTarget() {
+        List<Column> withoutNote = BASE.subList(0, 2);
+        Catalog live = new Catalog("mysql", "", List.of(Schema.of("shop", List.of(orders(withoutNote)))), List.of());
+        Catalog file = new Catalog("mysql", "", List.of(Schema.of("", List.of(orders(BASE)))), List.of());
+        Catalog older = new Catalog("mysql", "", List.of(Schema.of("", List.of(orders(withoutNote)))), List.of());
+
+        assertThat(Differ.diff(live, file)).extracting(SchemaChange::location).containsExactly("shop.orders.note");
+        assertThat(Differ.diff(file, live)).extracting(SchemaChange::location).containsExactly("shop.orders.note");
+        assertThat(Differ.diff(older, file)).extracting(SchemaChange::location, SchemaChange::tableLocation)
+                .containsExactly(tuple("orders.note", "orders"));
     }
 
     @Test

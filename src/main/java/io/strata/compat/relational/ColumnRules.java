@@ -1,5 +1,6 @@
 package io.strata.compat.relational;
 
+import io.strata.model.change.SchemaChange;
 import io.strata.compat.Effects;
 import io.strata.compat.Finding;
 import io.strata.model.Column;
@@ -158,7 +159,7 @@ final class ColumnRules {
 
     static List<Finding> renameColumn(RenameColumn change) {
         return List.of(COLUMN_RENAMED.finding(change,
-                "from", change.schema() + "." + change.table() + "." + change.from().name()));
+                "from", SchemaChange.qualified(change.schema(), change.table()) + "." + change.from().name()));
     }
 
     /** One or more findings per changed property, in {@link ColumnChangeKind} order. */

@@ -27,7 +27,7 @@ final class ColumnTypeRules {
     static final Rule COLUMN_TYPE_EQUIVALENT = new Rule("COLUMN_TYPE_EQUIVALENT", "Equivalent type",
             "a column's type changed in name only: both types hold the same values with the same behaviour "
                     + "(PostgreSQL varchar without length and text; MySQL boolean and tinyint)",
-            "Apply directly; PostgreSQL treats binary-coercible changes as catalog-only, without a rewrite.",
+            "Apply directly: the server changes its catalog only, without rewriting the table.",
             "Every value is stored, compared and returned as before, so no client can tell the difference.",
             "type of column \"{location}\" changed from {from} to the equivalent {to}",
             Effects.allOk());
@@ -38,7 +38,8 @@ final class ColumnTypeRules {
                     + "to a text type large enough in utf8mb4)",
             "Widen before deploying writers of the larger values; make sure readers (parsers, fixed-size "
                     + "fields, validation) accept them first: teach readers first, then let "
-                    + "writers write. int to bigint rewrites the table; plan it as an online change.",
+                    + "writers write. When the new type is stored differently the server rewrites the table (the "
+                    + "plan's lock impact says so); plan such a change as an online one.",
             "Old writers' values still fit. Old readers break only once somebody writes a value beyond the "
                     + "old type (a bigint above 2^31, a 15-character string), so the effect depends on data. "
                     + "New readers read the old, narrower values fine. New writers against the old schema "
@@ -75,8 +76,8 @@ final class ColumnTypeRules {
             "Representation changed",
             "a column keeps its values but pads, prints, compares or sorts them differently (char and "
                     + "varchar, binary and varbinary, json and jsonb, an enum and text)",
-            "Check readers that compare, sort or hash the values (trailing blanks, JSON key order, enum "
-                    + "order) before the change; otherwise apply as for the accompanying width finding.",
+            "Check readers that compare, sort or hash the values (padding, key order, sort order) "
+                    + "before the change; otherwise apply as for the accompanying width finding.",
             "char pads with blanks and ignores trailing blanks in comparisons, varchar keeps them; jsonb "
                     + "reorders keys and drops duplicates and whitespace; an enum sorts by declaration order, "
                     + "text alphabetically. Readers on either side may see different text or order for some "

@@ -1,5 +1,6 @@
 package io.strata.compat.relational;
 
+import io.strata.model.change.SchemaChange;
 import io.strata.compat.Effects;
 import io.strata.compat.Finding;
 import io.strata.model.Table;
@@ -99,7 +100,7 @@ final class TableRules {
     }
 
     static List<Finding> renameTable(RenameTable change) {
-        return List.of(TABLE_RENAMED.finding(change, "from", change.schema() + "." + change.from().name()));
+        return List.of(TABLE_RENAMED.finding(change, "from", SchemaChange.qualified(change.schema(), change.from().name())));
     }
 
     static List<Finding> modifyTable(ModifyTable change) {

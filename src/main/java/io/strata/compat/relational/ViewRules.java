@@ -1,5 +1,6 @@
 package io.strata.compat.relational;
 
+import io.strata.model.change.SchemaChange;
 import io.strata.compat.Effects;
 import io.strata.compat.Finding;
 import io.strata.model.View;
@@ -88,7 +89,7 @@ final class ViewRules {
     }
 
     static List<Finding> renameView(RenameView change) {
-        return List.of(VIEW_RENAMED.finding(change, "from", change.schema() + "." + change.from().name()));
+        return List.of(VIEW_RENAMED.finding(change, "from", SchemaChange.qualified(change.schema(), change.from().name())));
     }
 
     static List<Finding> modifyView(ModifyView change) {

@@ -61,7 +61,7 @@ public final class MySqlDevDatabase implements DevDatabase {
                 throw e;
             }
             drop(connection, database);
-            return catalog;
+            return unnamed(catalog);
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.INTERNAL, "cannot create scratch database " + database + " on "
                     + JdbcUrls.redact(serverUrl) + ": " + message(e), e);
@@ -116,7 +116,7 @@ public final class MySqlDevDatabase implements DevDatabase {
             SubmittedReplay.run(c, scripts, FILTER, (connection, sql) -> Optional.empty(),
                     (st, e) -> st.line() + ": " + message(e));
             c.setCatalog(database);
-            return inspector.inspect(c, List.of(database));
+            return unnamed(inspector.inspect(c, List.of(database)));
         }
     }
 
@@ -172,6 +172,15 @@ public final class MySqlDevDatabase implements DevDatabase {
             throw new StrataException(ErrorCode.INTERNAL, "cannot use scratch database " + database + ": " + message(e), e);
         }
         return inspector.inspect(connection, List.of(database));
+    }
+
+    /**
+     * The replayed schema without the scratch database's name: a file describes whichever database it is applied to,
+     * so its changes are named after the target (or, between two files, after no database), never after a random
+     * scratch name that is gone by the time anyone reads the plan.
+     */
+    private static Catalog unnamed(Catalog replayed) {
+        return replayed.withSchemas(replayed.schemas().stream().map(s -> s.withName("")).toList());
     }
 
     private static String unquoted(String quoted) {

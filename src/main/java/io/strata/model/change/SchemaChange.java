@@ -23,12 +23,20 @@ import java.util.Set;
  */
 public sealed interface SchemaChange {
 
-    /** Where the change is: {@code schema}, {@code schema.table} or {@code schema.table.column} (or constraint/index name). */
+    /**
+     * Where the change is: {@code schema}, {@code schema.table} or {@code schema.table.column} (or constraint/index
+     * name); without the schema when it has no name (MySQL files compared with each other name no database).
+     */
     String location();
 
     /** The table the change belongs to, as {@code schema.table}, or null for schema-level objects. */
     default String tableLocation() {
         return null;
+    }
+
+    /** {@code schema.name}, or {@code name} alone when the schema has no name. */
+    static String qualified(String schema, String name) {
+        return schema == null || schema.isEmpty() ? name : schema + "." + name;
     }
 
     /** Hands this change to the method of {@code visitor} for its kind and returns what that yields. */
@@ -130,7 +138,7 @@ public sealed interface SchemaChange {
         String objectName();
 
         default String location() {
-            return schema() + "." + objectName();
+            return qualified(schema(), objectName());
         }
     }
 
@@ -158,7 +166,7 @@ public sealed interface SchemaChange {
         }
 
         default String tableLocation() {
-            return schema() + "." + table();
+            return qualified(schema(), table());
         }
     }
 
