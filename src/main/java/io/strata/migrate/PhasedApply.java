@@ -30,11 +30,20 @@ final class PhasedApply {
         this.digest = digest;
     }
 
-    /** Runs a freshly planned {@code run}: the whole plan, or the phase asked for, which must be its first. */
-    ApplyResult start(Catalog live, ApplyMigration.Prepared run) {
+    /**
+     * Runs a freshly planned {@code run}: the whole plan, or the phase asked for, which must be its first.
+     * {@code checks} is what the pre-flight data checks found (nothing that refuses), or null when they were skipped.
+     */
+    ApplyResult start(Catalog live, ApplyMigration.Prepared run, DataCheckReport checks) {
         PhaseKind phase = target.request().phase();
-        Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches());
-        List<String> sizing = session.sizing(run.plan(), live);
+        Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches())
+                .withDataChecks(checks == null ? Migration.DATA_CHECKS_SKIPPED : Migration.DATA_CHECKS_PASSED);
+        List<String> sizing = new ArrayList<>(session.sizing(run.plan(), live));
+        if (checks == null) {
+            sizing.add("data checks skipped (--skip-data-checks)");
+        } else {
+            sizing.addAll(checks.unchecked());
+        }
         if (phase == null) {
             return session.run(migration).withPreflight(sizing);
         }
