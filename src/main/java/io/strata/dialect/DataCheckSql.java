@@ -13,8 +13,11 @@ import java.util.List;
  * @param textType     the type any value casts to as text ({@code text}, MySQL's {@code CHAR})
  * @param decimalType  an exact number type wide enough for any column's value ({@code numeric}, {@code DECIMAL(65,30)})
  * @param regexMatch   the operator that matches text against a POSIX regular expression ({@code ~}, {@code REGEXP})
+ * @param fillsRequiredColumns whether adding a NOT NULL column without default to a filled table succeeds, each row
+ *                     given the type's implicit default ({@code ''}, 0): MySQL and MariaDB do, PostgreSQL refuses
  */
-public record DataCheckSql(Quoter quoter, String textType, String decimalType, String regexMatch) {
+public record DataCheckSql(Quoter quoter, String textType, String decimalType, String regexMatch,
+                           boolean fillsRequiredColumns) {
 
     /** {@code expr} as text, whatever its type: the form a value is measured and matched in. */
     public String asText(String expr) {

@@ -239,7 +239,7 @@ final class DataChecks {
         public List<DataCheck> visitAddColumn(SchemaChange.AddColumn c) {
             Column col = c.column();
             boolean required = !col.nullable() && col.defaultExpr() == null && col.identity() == null
-                    && col.generatedExpr() == null;
+                    && col.generatedExpr() == null && !sql.fillsRequiredColumns();
             return required ? notNull(c.schema(), c.table(), col.name(), false) : List.of();
         }
 

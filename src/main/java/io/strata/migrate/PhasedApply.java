@@ -37,13 +37,9 @@ final class PhasedApply {
     ApplyResult start(Catalog live, ApplyMigration.Prepared run, DataCheckReport checks) {
         PhaseKind phase = target.request().phase();
         Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches())
-                .withDataChecks(checks == null ? Migration.DATA_CHECKS_SKIPPED : Migration.DATA_CHECKS_PASSED);
+                .withDataChecks(mark(checks));
         List<String> sizing = new ArrayList<>(session.sizing(run.plan(), live));
-        if (checks == null) {
-            sizing.add("data checks skipped (--skip-data-checks)");
-        } else {
-            sizing.addAll(checks.unchecked());
-        }
+        sizing.addAll(notes(checks));
         if (phase == null) {
             return session.run(migration).withPreflight(sizing);
         }
@@ -77,9 +73,18 @@ final class PhasedApply {
         List<ApplyResult> results = new ArrayList<>();
         for (PhaseKind kind : toRun) {
             MigrationPlan part = whole.only(kind);
-            List<String> sizing = session.sizing(part, plan.base());
+            List<String> sizing = new ArrayList<>(session.sizing(part, plan.base()));
             Migration migration = Migration.of(version, target.description(kind), "apply", digest,
                     BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss()));
+            // The rows are checked as they are now: a CONTRACT step's NOT NULL needs the values written since EXPAND.
+            DataCheckReport checks = target.request().skipDataChecks() ? null
+                    : session.dataChecks(part, session.inspect(), plan.desired());
+            if (checks != null && !checks.passed()) {
+                results.add(ApplyResult.refused(version, migration.statementCount(), checks));
+                break;
+            }
+            migration = migration.withDataChecks(mark(checks));
+            sizing.addAll(notes(checks));
             ApplyResult result = session.run(migration.withPhase(new PhaseRecord(kind, recorded.planId(), recorded.planJson())));
             results.add(result.withPreflight(sizing));
             if (!result.ok()) {
@@ -89,6 +94,16 @@ final class PhasedApply {
         List<PhaseKind> done = new ArrayList<>(recorded.applied());
         done.addAll(toRun);
         return withNext(combined(results), whole, done);
+    }
+
+    /** What the history records of the data checks: null {@code checks} were skipped. */
+    private static String mark(DataCheckReport checks) {
+        return checks == null ? Migration.DATA_CHECKS_SKIPPED : Migration.DATA_CHECKS_PASSED;
+    }
+
+    /** The pre-flight lines the data checks add: that they were skipped, or the ones that could not finish. */
+    private static List<String> notes(DataCheckReport checks) {
+        return checks == null ? List.of("data checks skipped (--skip-data-checks)") : checks.unchecked();
     }
 
     private static List<PhaseKind> kinds(MigrationPlan plan) {

@@ -70,9 +70,11 @@ class DataChecksTest {
     }
 
     private static CliRun apply(Path desired, String url, String... more) {
-        List<String> args = new ArrayList<>(List.of("apply", "--dev-url", dev(), desired.toString(), "--url", url,
-                "--version", "2"));
+        List<String> args = new ArrayList<>(List.of("apply", "--dev-url", dev(), desired.toString(), "--url", url));
         args.addAll(List.of(more));
+        if (!args.contains("--version")) {
+            args.addAll(List.of("--version", "2"));
+        }
         return CliRun.of(args.toArray(String[]::new));
     }
 
@@ -103,6 +105,34 @@ class DataChecksTest {
         CliRun status = CliRun.of("status", "--url", url, "--format", "json");
         assertThat(status.json().get("history").get(0).get("dataChecks").asText()).isEqualTo("skipped");
         assertThat(CliRun.of("status", "--url", url).out()).contains("applied with --skip-data-checks");
+    }
+
+    @Test
+    void aPhasedRequiredColumnIsCheckedWhenItsContractPhaseRunsNotBefore() throws Exception {
+        String url = target();
+        Path desired = desired(ORDERS + ", currency char(3) NOT NULL");
+
+        // EXPAND adds the column nullable: nothing in it depends on the rows.
+        CliRun expand = apply(desired, url, "--phase", "expand");
+        assertThat(expand.exitCode()).as(expand.out() + expand.err()).isZero();
+
+        List<String> before = snapshot(url);
+        CliRun early = apply(desired, url, "--version", "3", "--phase", "contract");
+        assertThat(early.exitCode()).as(early.out() + early.err()).isEqualTo(1);
+        assertThat(early.err()).contains("version 3 refused")
+                .contains("would fail [NOT NULL]: 200 rows of \"orders\" have \"currency\" NULL (id 1, 2, 3, 4, 5, ...)");
+        assertThat(snapshot(url)).isEqualTo(before);
+        assertThat(CliRun.of("status", "--url", url, "--format", "json").json().get("history")).hasSize(1);
+
+        // Once the new clients have written the column, CONTRACT passes its check and makes it NOT NULL.
+        TestDatabases.exec(url, "UPDATE orders SET currency = 'EUR'");
+        CliRun contract = apply(desired, url, "--version", "3", "--phase", "contract");
+        assertThat(contract.exitCode()).as(contract.out() + contract.err()).isZero();
+        assertThat(TestDatabases.rows(url, "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'orders' "
+                + "AND column_name = 'currency'")).containsExactly("NO");
+        var history = CliRun.of("status", "--url", url, "--format", "json").json().get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).get("dataChecks").asText()).isEqualTo("passed");
     }
 
     @Test

@@ -95,6 +95,6 @@ public final class PostgresHistoryDialect implements HistoryDialect {
 
     @Override
     public io.strata.dialect.DataCheckSql dataChecks() {
-        return new io.strata.dialect.DataCheckSql(quoter, "text", "numeric", "~");
+        return new io.strata.dialect.DataCheckSql(quoter, "text", "numeric", "~", false);
     }
 }
