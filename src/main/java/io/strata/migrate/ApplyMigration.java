@@ -93,7 +93,7 @@ public final class ApplyMigration {
             }
             DataCheckReport checks = null;
             if (!request.skipDataChecks()) {
-                checks = session.dataChecks(run.plan(), live, target.desired().catalog());
+                checks = session.dataChecks(run.plan(), live, target.desired().catalog(), live);
                 if (!checks.passed()) {
                     // Nothing is recorded: no statement ran, and a history row would be a run to resume.
                     return ApplyResult.refused(run.version(), Migration.of(run.version(), "", "apply", digest,

@@ -76,9 +76,10 @@ final class PhasedApply {
             List<String> sizing = new ArrayList<>(session.sizing(part, plan.base()));
             Migration migration = Migration.of(version, target.description(kind), "apply", digest,
                     BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss()));
-            // The rows are checked as they are now: a CONTRACT step's NOT NULL needs the values written since EXPAND.
+            // The changes are the recorded plan's (a diff of the half-migrated schema would name others); the rows
+            // are checked as they are now: a CONTRACT step's NOT NULL needs the values written since EXPAND.
             DataCheckReport checks = target.request().skipDataChecks() ? null
-                    : session.dataChecks(part, session.inspect(), plan.desired());
+                    : session.dataChecks(part, plan.base(), plan.desired(), session.inspect());
             if (checks != null && !checks.passed()) {
                 results.add(ApplyResult.refused(version, migration.statementCount(), checks));
                 break;

@@ -114,15 +114,15 @@ public final class TargetSession implements AutoCloseable {
     }
 
     /**
-     * The pre-flight data checks of {@code plan} on this target (see {@link DataChecks}); none when the dialect
-     * has no way to write them.
+     * The pre-flight data checks of {@code plan} (made from {@code base} to {@code desired}) on this target, whose
+     * schema is {@code live} now (see {@link DataChecks}); none when the dialect has no way to write them.
      */
-    public DataCheckReport dataChecks(MigrationPlan plan, Catalog live, Catalog desired) {
+    public DataCheckReport dataChecks(MigrationPlan plan, Catalog base, Catalog desired, Catalog live) {
         io.strata.dialect.DataCheckSql sql = historyDialect.dataChecks();
         if (sql == null) {
             return new DataCheckReport(0, List.of(), List.of());
         }
-        return DataCheckRunner.run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(live, desired), live, sql));
+        return DataCheckRunner.run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql));
     }
 
     /** Records {@code migration} and runs it. */
