@@ -4,6 +4,7 @@ import io.strata.dialect.DataCheckSql;
 import io.strata.model.Catalog;
 import io.strata.model.Check;
 import io.strata.model.Column;
+import io.strata.model.ColumnType;
 import io.strata.model.ForeignKey;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
@@ -421,9 +422,30 @@ final class DataChecks {
             return List.of();
         }
 
+        /** An enum type that loses values: every column of that type must hold none of them. */
         @Override
         public List<DataCheck> visitModifyEnum(SchemaChange.ModifyEnum c) {
-            return List.of();
+            if (c.to().values().containsAll(c.from().values())) {
+                return List.of();
+            }
+            List<String> removed = c.from().values().stream().filter(v -> !c.to().values().contains(v)).toList();
+            List<DataCheck> out = new ArrayList<>();
+            for (Schema schema : live.schemas()) {
+                for (Table table : schema.tables()) {
+                    for (Column column : table.columns()) {
+                        if (column.type() instanceof ColumnType.EnumRef ref && ref.name().equals(c.from().name())
+                                && (ref.schema() == null || ref.schema().isEmpty() || ref.schema().equals(c.schema()))) {
+                            // Compared as text: the values the rows may hold are the removed ones, still valid now.
+                            String predicate = sql.asText(ident(column.name())) + " IN (" + String.join(", ",
+                                    removed.stream().map(sql.quoter()::literal).toList()) + ")";
+                            out.add(rows("ENUM", "enum " + schema.name() + "." + table.name() + "." + column.name(),
+                                    schema.name(), table, predicate, "a value of " + ident(column.name())
+                                            + " that enum " + ident(c.from().name()) + " no longer has", column.name()));
+                        }
+                    }
+                }
+            }
+            return out;
         }
 
         @Override

@@ -54,6 +54,9 @@ final class TypeFitPredicate {
         if (to instanceof FloatType && fromText) {
             return Optional.of(sql.notMatching(column, NUMBER));
         }
+        if (to instanceof ColumnType.EnumValues e && !e.isSet() && !e.values().isEmpty()) {
+            return Optional.of(notAmong(sql, column, e.values()));
+        }
         return Optional.empty();
     }
 
@@ -61,6 +64,11 @@ final class TypeFitPredicate {
     private static String unlessParsed(DataCheckSql sql, String column, String regex, String range) {
         // CASE, not OR: the server may evaluate either side of an OR first, and the cast fails on what does not parse.
         return "CASE WHEN " + sql.notMatching(column, regex) + " THEN 1 = 1 ELSE " + range + " END";
+    }
+
+    /** A value whose text is none of {@code values}: what an enum without it refuses. */
+    static String notAmong(DataCheckSql sql, String column, java.util.List<String> values) {
+        return sql.asText(column) + " NOT IN (" + String.join(", ", values.stream().map(sql.quoter()::literal).toList()) + ")";
     }
 
     private static String outside(String number, BigInteger min, BigInteger max) {

@@ -196,6 +196,23 @@ class DataChecksTest {
     }
 
     @Test
+    void anEnumValueRemovedThatRowsStillHoldIsRefused() throws Exception {
+        String url = target();
+        TestDatabases.exec(url, "CREATE TYPE state AS ENUM ('new', 'paid', 'void')",
+                "CREATE TABLE invoices (id int PRIMARY KEY, state state NOT NULL)",
+                "INSERT INTO invoices SELECT g, CASE WHEN g IN (4, 8) THEN 'void' ELSE 'paid' END::state FROM generate_series(1, 10) g");
+        List<String> invoices = TestDatabases.rows(url, "SELECT i::text FROM invoices i ORDER BY id");
+        Path desired = desired(ORDERS, "CREATE TYPE state AS ENUM ('new', 'paid')",
+                "CREATE TABLE invoices (id int PRIMARY KEY, state state NOT NULL)");
+
+        String err = refused(desired, url);
+        assertThat(err).contains("would fail [ENUM]: 2 rows of \"invoices\" have a value of \"state\" that enum \"state\" "
+                + "no longer has (id 4, 8)");
+        assertThat(TestDatabases.rows(url, "SELECT enum_range(NULL::state)::text")).containsExactly("{new,paid,void}");
+        assertThat(TestDatabases.rows(url, "SELECT i::text FROM invoices i ORDER BY id")).isEqualTo(invoices);
+    }
+
+    @Test
     void rowsThatFitPassAndThePlanRunsWithTheChecksRecorded() throws Exception {
         String url = target();
         Path desired = desired(ORDERS.replace("code text", "code int").replace("note varchar(40)", "note varchar(40) NOT NULL")

@@ -91,6 +91,23 @@ class MySqlDataChecksTest {
     }
 
     @Test
+    void anEnumMemberRemovedThatRowsStillHoldIsRefused() throws Exception {
+        String url = target();
+        TestDatabases.exec(url, "CREATE TABLE invoices (id int PRIMARY KEY, state enum('new','paid','void') NOT NULL)",
+                "INSERT INTO invoices VALUES (1, 'paid'), (2, 'void'), (3, 'new')");
+        Path desired = desired(ORDERS, "CREATE TABLE invoices (id int PRIMARY KEY, state enum('new','paid') NOT NULL)");
+
+        CliRun run = apply(desired, url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("would fail [TYPE]: 1 row of `invoices` has a value of `state` that does not fit "
+                + "enum('new','paid') (id 2)");
+        assertThat(TestDatabases.rows(url, "SELECT column_type FROM information_schema.columns WHERE table_schema = '"
+                + TestDatabases.databaseName(url) + "' AND table_name = 'invoices' AND column_name = 'state'"))
+                .containsExactly("enum('new','paid','void')");
+        assertThat(TestDatabases.rows(url, "SELECT state FROM invoices ORDER BY id")).containsExactly("paid", "void", "new");
+    }
+
+    @Test
     void aRequiredColumnWithoutDefaultIsNotRefusedSinceMariaDbFillsIt() throws Exception {
         String url = target();
 
