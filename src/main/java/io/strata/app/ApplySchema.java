@@ -29,7 +29,7 @@ public final class ApplySchema {
      * @see ApplyMigration.Request for the other fields
      */
     public record Request(String to, String url, String expect, String version, String description,
-                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, String devUrl,
+                          ApplySettings settings, boolean dryRun, boolean allowDataLoss, boolean skipDataChecks, String devUrl,
                           PhaseKind phase) {
     }
 
@@ -56,7 +56,7 @@ public final class ApplySchema {
                 : new NamedSchema(request.expect(), loaded.get(loaded.size() - 1).catalog());
         return new ApplyMigration().run(new ApplyMigration.Request(desired, request.url(), expected, reviewed,
                 request.version(), request.description(), request.settings(), request.dryRun(), request.allowDataLoss(),
-                request.devUrl(), request.phase()));
+                request.skipDataChecks(), request.devUrl(), request.phase()));
     }
 
     private static NamedSchema named(LoadedSource source) {

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "apply", 
         description = {"Bring the database at --url to the schema TO: inspect it, plan, run every statement with a short",
                 "lock timeout and retries, and record it in strata_history. An interrupted run is resumed.",
-                "Exit 0 applied or nothing to do, 1 failed, drifted or locked, 2 bad input."})
+                "Exit 0 applied or nothing to do, 1 failed, refused by a data check, drifted or locked, 2 bad input."})
 final class ApplyCommand implements Callable<Integer> {
 
     /** The options of every command that changes a target database. */
@@ -112,6 +112,11 @@ final class ApplyCommand implements Callable<Integer> {
             "which cannot be backed up by key; that step cannot be rolled back."})
     boolean allowDataLoss;
 
+    @Option(names = "--skip-data-checks", description = {"Run the plan without the pre-flight data checks, which refuse it",
+            "when a step would fail on the target's rows (NULLs, duplicates, orphans, values that do not fit);",
+            "recorded in strata_history."})
+    boolean skipDataChecks;
+
     @Option(names = "--phase", paramLabel = "EXPAND|MIGRATE|CONTRACT",
             description = {"Apply only this phase of the plan and record it on its own; deploy what the plan names",
                     "between phases (see strata plan), then apply the next. Default: the whole plan."})
@@ -121,7 +126,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
-                    version, description, target.settings(), dryRun, allowDataLoss, sources.devUrl,
+                    version, description, target.settings(), dryRun, allowDataLoss, skipDataChecks, sources.devUrl,
                     phase));
             return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());

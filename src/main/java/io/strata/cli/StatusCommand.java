@@ -4,6 +4,7 @@ import io.strata.app.ShowStatus;
 import io.strata.migrate.Backup;
 import io.strata.migrate.BackupPlanner;
 import io.strata.migrate.HistoryRow;
+import io.strata.migrate.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,9 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("%-4d %-16s %-10s %-9s %-10s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(),
                         r.phase() == null ? "-" : r.phase(), r.state(),
                         r.statementsApplied() + "/" + r.statementsTotal(), r.startedAt(), r.description());
+                if (Migration.DATA_CHECKS_SKIPPED.equals(r.dataChecks())) {
+                    out.println("     applied with --skip-data-checks");
+                }
                 if (r.error() != null) {
                     out.println("     " + r.error().replace("\n", "\n     "));
                 }
@@ -91,6 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         m.put("success", r.success());
         m.put("error", r.error());
         m.put("rolledBack", r.rolledBack());
+        m.put("dataChecks", r.dataChecks());
         return m;
     }
 }

@@ -79,6 +79,14 @@ public interface HistoryDialect {
      */
     java.util.Optional<TableSize> tableSize(Connection connection, String schema, String table) throws java.sql.SQLException;
 
+    /**
+     * How the pre-flight data checks are written for this dialect, or null when it has none (they are then
+     * not run: Strata's own store applies no planned schema changes).
+     */
+    default DataCheckSql dataChecks() {
+        return null;
+    }
+
     /** A table's size: {@code bytes} with its indexes, {@code rows} as the statistics estimate them. */
     record TableSize(long bytes, long rows) {
     }

@@ -35,13 +35,15 @@ public final class ApplyMigration {
      * @param version  the version to record, or null for a UTC timestamp
      * @param dryRun   run the plan where it leaves nothing behind (see {@link DryRun}) instead of applying it
      * @param allowDataLoss run a step that destroys data it cannot back up (a table without primary key)
+     * @param skipDataChecks run the plan without the pre-flight data checks (see {@link DataChecks}), recorded in
+     *                      the history row
      * @param devUrl   the dev server a dry run's scratch copy goes to, or null for the target's own server
      * @param phase    run only this phase of the plan (each phase is then applied and recorded on its own,
      *                 with the application deploy the plan names in between), or null for the whole plan
      */
     public record Request(NamedSchema desired, String url, NamedSchema expected, PlanFile reviewed, String version,
                           String description, ApplySettings settings, boolean dryRun, boolean allowDataLoss,
-                          String devUrl, PhaseKind phase) {
+                          boolean skipDataChecks, String devUrl, PhaseKind phase) {
     }
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -89,7 +91,16 @@ public final class ApplyMigration {
             if (run.stop() != null) {
                 return run.stop();
             }
-            return new PhasedApply(target, session, digest).start(live, run);
+            DataCheckReport checks = null;
+            if (!request.skipDataChecks()) {
+                checks = session.dataChecks(run.plan(), live, target.desired().catalog(), live);
+                if (!checks.passed()) {
+                    // Nothing is recorded: no statement ran, and a history row would be a run to resume.
+                    return ApplyResult.refused(run.version(), Migration.of(run.version(), "", "apply", digest,
+                            run.batches()).statementCount(), checks);
+                }
+            }
+            return new PhasedApply(target, session, digest).start(live, run, checks);
         } catch (LockUnavailableException e) {
             return ApplyResult.locked(e.getMessage());
         }

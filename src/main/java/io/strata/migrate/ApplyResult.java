@@ -27,6 +27,8 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         DRIFT,
         /** Another migrator kept the lock; nothing ran. */
         LOCKED,
+        /** The pre-flight data checks found rows a step would fail on; nothing ran and nothing was recorded. */
+        REFUSED,
         /** A statement failed; the history says what ran. */
         FAILED,
         /** The plan ran and was undone, or ran on a scratch copy; the target is as it was. */
@@ -53,6 +55,20 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         }
         return new ApplyResult(outcome, version, statementsApplied, statementsTotal,
                 "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift, nextPhase);
+    }
+
+    /** Version {@code version} refused before its first statement: each step that would fail, on a line of its own. */
+    public static ApplyResult refused(String version, int statementsTotal, DataCheckReport report) {
+        StringBuilder message = new StringBuilder("version " + version + " refused: " + report.violations().size()
+                + " step(s) would fail on the rows of the target; nothing was run");
+        for (DataViolation v : report.violations()) {
+            message.append("\n  ").append(v.message());
+        }
+        for (String line : report.unchecked()) {
+            message.append("\n  ").append(line);
+        }
+        message.append("\n  fix those rows (or the desired schema) and apply again; --skip-data-checks runs the plan unchecked");
+        return new ApplyResult(Outcome.REFUSED, version, 0, statementsTotal, message.toString(), List.of());
     }
 
     public static ApplyResult upToDate(String message) {

@@ -19,11 +19,13 @@ import java.util.Set;
  * @param rolledBack    whether {@code strata rollback} has taken it back since
  * @param phase         the phase of a plan it ran ({@code EXPAND}...), or null for a whole plan, a file or a baseline
  * @param planJson      the plan a phased run recorded (a plan file's JSON), or null
+ * @param dataChecks    whether the pre-flight data checks {@code passed} or were {@code skipped}; null for a file,
+ *                      a baseline, or a run recorded before Strata checked data
  */
 public record HistoryRow(int rank, String version, String description, String kind, String checksum,
                          int checksumAlgorithm, String desiredDigest, int statementsApplied, int statementsTotal,
                          Instant startedAt, Instant finishedAt, String appliedBy, boolean success, String error,
-                         boolean rolledBack, String phase, String planJson) {
+                         boolean rolledBack, String phase, String planJson, String dataChecks) {
 
     /** The phases of the plan this row's run recorded, in plan order; empty when it recorded none. */
     public Set<PhaseKind> plannedPhases() {

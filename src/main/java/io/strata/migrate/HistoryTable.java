@@ -67,6 +67,9 @@ final class HistoryTable {
                 s.execute("ALTER TABLE " + history + " ADD COLUMN plan_id varchar(100)");
                 s.execute("ALTER TABLE " + history + " ADD COLUMN plan_json " + dialect.longTextType());
             }
+            if (!historyColumns.contains("data_checks")) {
+                s.execute("ALTER TABLE " + history + " ADD COLUMN data_checks varchar(16)");
+            }
         } finally {
             columnCache.clear();
         }
@@ -124,14 +127,15 @@ final class HistoryTable {
         String rolledBack = columns.contains("rolled_back") ? "rolled_back" : "false";
         String phase = columns.contains("phase") ? "phase" : "NULL";
         String planJson = columns.contains("plan_json") ? "plan_json" : "NULL";
+        String dataChecks = columns.contains("data_checks") ? "data_checks" : "NULL";
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + ", " + phase + ", " + planJson + " FROM " + history
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + ", " + rolledBack + ", " + phase + ", " + planJson + ", " + dataChecks + " FROM " + history
                      + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs.getTimestamp(10)),
                         instant(rs.getTimestamp(11)), rs.getString(12), rs.getBoolean(13), rs.getString(14),
-                        rs.getBoolean(15), rs.getString(16), rs.getString(17)));
+                        rs.getBoolean(15), rs.getString(16), rs.getString(17), rs.getString(18)));
             }
         }
         return rows;
@@ -206,6 +210,14 @@ final class HistoryTable {
                 ps.setString(2, migration.phase().planId());
                 ps.setString(3, migration.phase().planJson());
                 ps.setInt(4, rank);
+                ps.executeUpdate();
+            }
+        }
+        if (migration.dataChecks() != null) {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE " + history
+                    + " SET data_checks = ? WHERE installed_rank = ?")) {
+                ps.setString(1, migration.dataChecks());
+                ps.setInt(2, rank);
                 ps.executeUpdate();
             }
         }

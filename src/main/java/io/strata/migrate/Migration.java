@@ -12,16 +12,26 @@ import java.util.List;
  * @param desiredDigest digest of the desired schema of an {@code apply}, null for a file
  * @param steps         every statement, numbered, with its batch
  * @param phase         the phase of a plan this migration is, or null when it is a whole plan or a file
+ * @param dataChecks    {@link #DATA_CHECKS_PASSED} or {@link #DATA_CHECKS_SKIPPED} for a planned apply, null for a file
  */
 public record Migration(String version, String description, String kind, String checksum, String desiredDigest,
-                        List<HistoryStep> steps, PhaseRecord phase) {
+                        List<HistoryStep> steps, PhaseRecord phase, String dataChecks) {
+
+    /** The pre-flight data checks ran and found nothing a step would fail on. */
+    public static final String DATA_CHECKS_PASSED = "passed";
+    /** The run was asked to skip the pre-flight data checks. */
+    public static final String DATA_CHECKS_SKIPPED = "skipped";
 
     public Migration {
         steps = List.copyOf(steps);
     }
 
     public Migration withPhase(PhaseRecord value) {
-        return new Migration(version, description, kind, checksum, desiredDigest, steps, value);
+        return new Migration(version, description, kind, checksum, desiredDigest, steps, value, dataChecks);
+    }
+
+    public Migration withDataChecks(String value) {
+        return new Migration(version, description, kind, checksum, desiredDigest, steps, phase, value);
     }
 
     public static Migration of(String version, String description, String kind, String desiredDigest,
@@ -38,7 +48,7 @@ public record Migration(String version, String description, String kind, String 
                 statements.add(sql);
             }
         }
-        return new Migration(version, description, kind, Checksums.ofStatements(statements), desiredDigest, steps, null);
+        return new Migration(version, description, kind, Checksums.ofStatements(statements), desiredDigest, steps, null, null);
     }
 
     public int statementCount() {

@@ -30,11 +30,16 @@ final class PhasedApply {
         this.digest = digest;
     }
 
-    /** Runs a freshly planned {@code run}: the whole plan, or the phase asked for, which must be its first. */
-    ApplyResult start(Catalog live, ApplyMigration.Prepared run) {
+    /**
+     * Runs a freshly planned {@code run}: the whole plan, or the phase asked for, which must be its first.
+     * {@code checks} is what the pre-flight data checks found (nothing that refuses), or null when they were skipped.
+     */
+    ApplyResult start(Catalog live, ApplyMigration.Prepared run, DataCheckReport checks) {
         PhaseKind phase = target.request().phase();
-        Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches());
-        List<String> sizing = session.sizing(run.plan(), live);
+        Migration migration = Migration.of(run.version(), target.description(phase), "apply", digest, run.batches())
+                .withDataChecks(mark(checks));
+        List<String> sizing = new ArrayList<>(session.sizing(run.plan(), live));
+        sizing.addAll(notes(checks));
         if (phase == null) {
             return session.run(migration).withPreflight(sizing);
         }
@@ -68,9 +73,19 @@ final class PhasedApply {
         List<ApplyResult> results = new ArrayList<>();
         for (PhaseKind kind : toRun) {
             MigrationPlan part = whole.only(kind);
-            List<String> sizing = session.sizing(part, plan.base());
+            List<String> sizing = new ArrayList<>(session.sizing(part, plan.base()));
             Migration migration = Migration.of(version, target.description(kind), "apply", digest,
                     BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss()));
+            // The changes are the recorded plan's (a diff of the half-migrated schema would name others); the rows
+            // are checked as they are now: a CONTRACT step's NOT NULL needs the values written since EXPAND.
+            DataCheckReport checks = target.request().skipDataChecks() ? null
+                    : session.dataChecks(part, plan.base(), plan.desired(), session.inspect());
+            if (checks != null && !checks.passed()) {
+                results.add(ApplyResult.refused(version, migration.statementCount(), checks));
+                break;
+            }
+            migration = migration.withDataChecks(mark(checks));
+            sizing.addAll(notes(checks));
             ApplyResult result = session.run(migration.withPhase(new PhaseRecord(kind, recorded.planId(), recorded.planJson())));
             results.add(result.withPreflight(sizing));
             if (!result.ok()) {
@@ -80,6 +95,16 @@ final class PhasedApply {
         List<PhaseKind> done = new ArrayList<>(recorded.applied());
         done.addAll(toRun);
         return withNext(combined(results), whole, done);
+    }
+
+    /** What the history records of the data checks: null {@code checks} were skipped. */
+    private static String mark(DataCheckReport checks) {
+        return checks == null ? Migration.DATA_CHECKS_SKIPPED : Migration.DATA_CHECKS_PASSED;
+    }
+
+    /** The pre-flight lines the data checks add: that they were skipped, or the ones that could not finish. */
+    private static List<String> notes(DataCheckReport checks) {
+        return checks == null ? List.of("data checks skipped (--skip-data-checks)") : checks.unchecked();
     }
 
     private static List<PhaseKind> kinds(MigrationPlan plan) {

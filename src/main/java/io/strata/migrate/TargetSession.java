@@ -113,6 +113,18 @@ public final class TargetSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The pre-flight data checks of {@code plan} (made from {@code base} to {@code desired}) on this target, whose
+     * schema is {@code live} now (see {@link DataChecks}); none when the dialect has no way to write them.
+     */
+    public DataCheckReport dataChecks(MigrationPlan plan, Catalog base, Catalog desired, Catalog live) {
+        io.strata.dialect.DataCheckSql sql = historyDialect.dataChecks();
+        if (sql == null) {
+            return new DataCheckReport(0, List.of(), List.of());
+        }
+        return DataCheckRunner.run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql));
+    }
+
     /** Records {@code migration} and runs it. */
     public ApplyResult run(Migration migration) {
         try {
@@ -208,7 +220,7 @@ public final class TargetSession implements AutoCloseable {
                     + " row(s), the newest version " + rows.get(rows.size() - 1).version()
                     + ": baseline only adopts a database without history");
         }
-        Migration marker = new Migration(version, description, "baseline", null, null, List.of(), null);
+        Migration marker = new Migration(version, description, "baseline", null, null, List.of(), null, null);
         run(marker);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, version, 0, 0, "baselined at version " + version, List.of());
     }

@@ -70,7 +70,7 @@ final class EnvironmentMigration {
                     connections.authenticatedUrl(environment), null, null, rollout.historyVersion(),
                     "rollout " + rollout.id() + ": " + rollout.subject() + " version " + rollout.version()
                             + (phase == null ? "" : " (" + phase + ")"),
-                    ApplySettings.defaults(), false, false, null, phase));
+                    ApplySettings.defaults(), false, false, false, null, phase));
             if (result.outcome() == ApplyResult.Outcome.LOCKED) {
                 return new Outcome(TaskState.RUNNING, result.message(), true);
             }

@@ -62,7 +62,7 @@ public final class OnlineTypeChangeBench {
                 ApplySettings settings = new ApplySettings(d.lockTimeout(), d.lockWait(), d.retries(), d.backoff(), null,
                         batch, d.batchPause());
                 result[0] = new ApplySchema(loader).run(new ApplySchema.Request(model.toString(), url, null, "1",
-                        null, settings, false, false, null, null));
+                        null, settings, false, false, false, null, null));
             }
             return null;
         });

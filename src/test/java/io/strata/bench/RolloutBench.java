@@ -129,7 +129,7 @@ public final class RolloutBench {
     }
 
     private static ApplySchema.Request request(Path to, String url, String version) {
-        return new ApplySchema.Request(to.toString(), url, null, version, null, ApplySettings.defaults(), false, false,
+        return new ApplySchema.Request(to.toString(), url, null, version, null, ApplySettings.defaults(), false, false, false,
                 null, null);
     }
 

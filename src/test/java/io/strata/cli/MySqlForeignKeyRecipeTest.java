@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On MariaDB a foreign key on an existing table is added INPLACE with foreign_key_checks off for that
- * statement, after a statement that fails while a row lacks its parent: with orphans the apply fails at
- * the check and leaves no key behind; without them the key is added and enforced.
+ * statement, after a statement that fails while a row lacks its parent: with orphans the pre-flight data check
+ * refuses the apply, and with the data checks skipped it fails at that statement; either way no key is left
+ * behind. Without orphans the key is added and enforced.
  */
 class MySqlForeignKeyRecipeTest {
 
@@ -38,7 +39,16 @@ class MySqlForeignKeyRecipeTest {
         TestDatabases.exec(url, "INSERT INTO child VALUES (4, 99)");
         String target = target();
 
-        CliRun apply = apply(dev, target, url);
+        CliRun refused = apply(dev, target, url);
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+        var refusal = refused.json().get("results").get(0);
+        assertThat(refusal.get("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(refusal.get("message").asText()).contains("would fail [FOREIGN KEY]: 1 row of `child` has a value of "
+                + "`parent_id` that no row of `parent` has (parent_id 99)");
+        assertThat(foreignKeys(url)).isZero();
+
+        // The statement that guards the key in the plan fails on the same row when the data checks are skipped.
+        CliRun apply = apply(dev, target, url, "--skip-data-checks");
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isNotZero();
         var result = apply.json().get("results").get(0);
         assertThat(result.get("outcome").asText()).isEqualTo("FAILED");
@@ -74,9 +84,11 @@ class MySqlForeignKeyRecipeTest {
         return target;
     }
 
-    private static CliRun apply(String dev, String target, String url) {
-        return CliRun.of("apply", "--dialect", "mysql", "--dev-url", dev, target, "--url", url,
-                "--version", "1", "--format", "json");
+    private static CliRun apply(String dev, String target, String url, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("apply", "--dialect", "mysql", "--dev-url",
+                dev, target, "--url", url, "--version", "1", "--format", "json"));
+        args.addAll(java.util.List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static int foreignKeys(String url) throws SQLException {

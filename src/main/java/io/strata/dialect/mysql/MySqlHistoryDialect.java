@@ -120,4 +120,9 @@ public final class MySqlHistoryDialect implements HistoryDialect {
     public Locker locker() {
         return locker;
     }
+
+    @Override
+    public io.strata.dialect.DataCheckSql dataChecks() {
+        return new io.strata.dialect.DataCheckSql(quoter, "CHAR", "DECIMAL(65,30)", "REGEXP", true);
+    }
 }

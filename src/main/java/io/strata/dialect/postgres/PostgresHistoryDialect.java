@@ -92,4 +92,9 @@ public final class PostgresHistoryDialect implements HistoryDialect {
     public Locker locker() {
         return locker;
     }
+
+    @Override
+    public io.strata.dialect.DataCheckSql dataChecks() {
+        return new io.strata.dialect.DataCheckSql(quoter, "text", "numeric", "~", false);
+    }
 }
