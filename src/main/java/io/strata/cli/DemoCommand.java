@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.api.ApiServer;
 import io.strata.api.ServerSettings;
 import io.strata.app.demo.RunDemo;
+import io.strata.app.ManageKeys;
 import io.strata.app.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("strata demo: server on http://127.0.0.1:" + server.port() + " (store " + store + ")");
         AdminBootstrap.forDemo(registry, out);
+        // Production rollouts need a second person: the demo's reviewer approves what the admin starts.
+        String reviewer = registry.keys().create(new ManageKeys.KeyRequest("reviewer", "releaser", null, null), "strata demo").token();
+        out.println("Reviewer key (a releaser, for approvals): export REVIEWER_TOKEN=" + reviewer);
         out.flush();
         demo.run();
         String base = "http://127.0.0.1:" + server.port();
@@ -64,9 +68,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + base + "/api/v1/migrations                   the rollouts (version 3 phase by phase), environment by environment");
         out.println("  " + base + "/api/v1/environments/prod_3/drift    the drift found on prod_3, and the way back");
         out.println("  " + base + "/api/v1/environments/prod_3/health   versions per subject, drift, the last rollout there");
-        out.println("Try: ./strata env repair prod_3 --execute --wait --server " + base + " --token $STRATA_TOKEN   (takes prod_3 back to shop@3)");
         out.println("  " + base + "/api/v1/audit                        the hash-chained audit trail");
         out.println("  " + base + "/metrics                             Prometheus metrics");
+        out.println("Try, to take prod_3 back to shop@3 (a production rollout, so a second person approves it):");
+        out.println("  ./strata env repair prod_3 --server " + base + " --token $STRATA_TOKEN        # prints the rollout's ID");
+        out.println("  ./strata rollout approve ID --server " + base + " --token $REVIEWER_TOKEN");
+        out.println("  ./strata rollout execute ID --wait --server " + base + " --token $STRATA_TOKEN");
         out.flush();
         if (exit) {
             Runtime.getRuntime().removeShutdownHook(hook);
