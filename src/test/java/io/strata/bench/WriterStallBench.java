@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WriterStallBench {
 
-    private static final String NAIVE_NOT_NULL = "ALTER TABLE t ALTER COLUMN note SET NOT NULL";
-    private static final String NAIVE_INDEX = "CREATE INDEX t_v_idx ON t (v)";
-    private static final String NAIVE_FK = "ALTER TABLE t ADD CONSTRAINT t_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id)";
+    static final String NAIVE_NOT_NULL = "ALTER TABLE t ALTER COLUMN note SET NOT NULL";
+    static final String NAIVE_INDEX = "CREATE INDEX t_v_idx ON t (v)";
+    static final String NAIVE_FK = "ALTER TABLE t ADD CONSTRAINT t_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id)";
 
     private WriterStallBench() {
     }
@@ -74,7 +74,7 @@ public final class WriterStallBench {
                 "VACUUM ANALYZE t");
     }
 
-    private static Catalog inspect(Dialect dialect, String url, List<String> schemas) throws SQLException {
+    static Catalog inspect(Dialect dialect, String url, List<String> schemas) throws SQLException {
         try (Connection c = dialect.open(url)) {
             return dialect.inspector().inspect(c, schemas);
         }
