@@ -165,6 +165,12 @@ class DataChecksTest {
         // sku-1 .. sku-99 fit in 6 characters; sku-100 .. sku-200 do not.
         assertThat(err).contains("would fail [TYPE]: 101 rows of \"orders\" have a value of \"sku\" that does not fit "
                 + "character varying(6) (id 100, 101, 102, 103, 104, ...)");
+
+        // Forced past the check, the change fails on the first value too long instead of cutting it.
+        CliRun forced = apply(desired(ORDERS.replace("sku varchar(20)", "sku varchar(6)")), url, "--skip-data-checks");
+        assertThat(forced.exitCode()).as(forced.out() + forced.err()).isNotZero();
+        assertThat(forced.out() + forced.err()).contains("value too long");
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM orders WHERE length(sku) > 6")).containsExactly("101");
     }
 
     @Test

@@ -261,14 +261,29 @@ final class PostgresColumnSteps {
                 undo(back), ACCESS_EXCLUSIVE, c);
     }
 
-    /** TYPE ... USING: enum values cast through text, since one enum type does not cast to another. */
+    /**
+     * TYPE ... USING: enum values cast through text, since one enum type does not cast to another; between string
+     * types no cast at all (see {@link #converted}).
+     */
     private String typeClause(Column col, ColumnType previous, boolean collationChanged) {
         String type = ctx.tables().typeSql(col.type());
         String collate = col.collation() != null
                 ? " COLLATE " + (col.collation().startsWith("\"") ? col.collation() : ctx.ident(col.collation()))
                 : collationChanged ? " COLLATE \"default\"" : "";
-        boolean viaText = col.type() instanceof ColumnType.EnumRef || previous instanceof ColumnType.EnumRef;
-        return "TYPE " + type + collate + " USING " + ctx.ident(col.name()) + (viaText ? "::text" : "") + "::" + type;
+        return "TYPE " + type + collate + " USING " + converted(ctx.ident(col.name()), previous, col.type(), type);
+    }
+
+    /**
+     * {@code expr} of type {@code from} as a value of {@code to} (written {@code toSql}). Between string types the value
+     * is left to the column's assignment, which refuses a value that does not fit ("value too long"); an explicit cast
+     * to {@code varchar(n)} or {@code char(n)} would cut it silently. Enum values go through text.
+     */
+    static String converted(String expr, ColumnType from, ColumnType to, String toSql) {
+        if (from instanceof ColumnType.StringType && to instanceof ColumnType.StringType) {
+            return expr;
+        }
+        boolean viaText = to instanceof ColumnType.EnumRef || from instanceof ColumnType.EnumRef;
+        return expr + (viaText ? "::text" : "") + "::" + toSql;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.strata.dialect.postgres;
 import io.strata.dialect.postgres.PostgresStepOrder.Slot;
 import io.strata.model.Check;
 import io.strata.model.Column;
-import io.strata.model.ColumnType;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
 import io.strata.model.Table;
@@ -161,13 +160,12 @@ final class PostgresColumnSwap {
         return "DROP TRIGGER " + ctx.ident(n.trigger) + " ON " + n.table;
     }
 
-    /** {@code expr} of column {@code from}'s type as {@code to}'s; enum values go through text, as in ALTER TYPE ... USING. */
+    /** {@code expr} of column {@code from}'s type as {@code to}'s, converted as ALTER TYPE ... USING converts it. */
     private String cast(String expr, Column from, Column to) {
         if (from.type().equals(to.type())) {
             return expr;
         }
-        boolean viaText = from.type() instanceof ColumnType.EnumRef || to.type() instanceof ColumnType.EnumRef;
-        return "(" + expr + (viaText ? "::text" : "") + ")::" + ctx.tables().typeSql(to.type());
+        return PostgresColumnSteps.converted("(" + expr + ")", from.type(), to.type(), ctx.tables().typeSql(to.type()));
     }
 
     // ---- MIGRATE: backfill, NOT NULL proof, indexes
