@@ -58,6 +58,12 @@ class CompatibilityCheckerTest {
         return new ModifyColumn("shop", "orders", TOTAL, bigint, Set.of(ColumnChangeKind.TYPE));
     }
 
+    private static SchemaChange recollateNote() {
+        Column german = new Column(NOTE.name(), NOTE.type(), NOTE.nullable(), NOTE.defaultExpr(), NOTE.identity(),
+                NOTE.generatedExpr(), NOTE.generatedStored(), "de-DE-x-icu", NOTE.charset(), NOTE.comment(), null);
+        return new ModifyColumn("shop", "orders", NOTE, german, Set.of(ColumnChangeKind.COLLATION));
+    }
+
     /**
      * History 001 -> 002 -> 003 (checked). 002 -> 003 only adds a nullable column; 001 -> 003 also drops a
      * column that 002 had already dropped: fine against the latest version, breaking against the oldest.
@@ -127,13 +133,25 @@ class CompatibilityCheckerTest {
 
     @Test
     void dataDependentEffectsAreReportedButDoNotFail() {
-        List<LabelledChanges> history = List.of(new LabelledChanges("001.sql", "002.sql", List.of(widenTotal())));
+        // a collation change breaks only clients whose values compare differently under the new collation
+        List<LabelledChanges> history = List.of(new LabelledChanges("001.sql", "002.sql", List.of(recollateNote())));
 
         for (CompatibilityLevel level : CompatibilityLevel.values()) {
             CompatibilityResult result = CompatibilityChecker.check(level, history, PG);
             assertThat(result.compatible()).as("%s", level).isTrue();
             assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.dataDependent()).isTrue());
         }
+    }
+
+    @Test
+    void aWideningPassesBackwardOnlyAsAvroIntToLongDoes() {
+        // new writers may write a bigint the old integer column cannot hold: that breaks them, not just data
+        List<LabelledChanges> history = List.of(new LabelledChanges("001.sql", "002.sql", List.of(widenTotal())));
+
+        assertThat(CompatibilityChecker.check(BACKWARD, history, PG).compatible()).isTrue();
+        assertThat(CompatibilityChecker.check(FORWARD, history, PG).compatible()).isFalse();
+        assertThat(CompatibilityChecker.check(FULL, history, PG).compatible()).isFalse();
+        assertThat(CompatibilityChecker.check(NONE, history, PG).compatible()).isTrue();
     }
 
     @Test

@@ -40,12 +40,13 @@ final class ColumnTypeRules {
                     + "fields, validation) accept them first: teach readers first, then let "
                     + "writers write. When the new type is stored differently the server rewrites the table (the "
                     + "plan's lock impact says so); plan such a change as an online one.",
-            "Old writers' values still fit. Old readers break only once somebody writes a value beyond the "
-                    + "old type (a bigint above 2^31, a 15-character string), so the effect depends on data. "
-                    + "New readers read the old, narrower values fine. New writers against the old schema "
-                    + "fail only for values that do not fit the old type.",
+            "Old writers' values still fit. New readers read the old, narrower values fine. New writers are "
+                    + "allowed to write values beyond the old type (a bigint above 2^31, a 15-character string), "
+                    + "which the old schema cannot hold: they break against it, as an Avro int to long fails "
+                    + "FORWARD. Old readers meet such values only once a new writer writes them, so for them the "
+                    + "effect depends on data.",
             "type of column \"{location}\" widened from {from} to {to}",
-            Effects.of(DATA_DEPENDENT, OK, OK, DATA_DEPENDENT));
+            Effects.of(DATA_DEPENDENT, OK, OK, BREAKS));
 
     static final Rule COLUMN_TYPE_NARROWED = new Rule("COLUMN_TYPE_NARROWED", "Type narrowed",
             "a column's new type holds fewer values than the old one (varchar(20) to varchar(10), bigint to "

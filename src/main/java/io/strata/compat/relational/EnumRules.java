@@ -48,10 +48,10 @@ final class EnumRules {
                     + "in the middle renumbers later members and copies the table.",
             "Old readers with strict validation meet an unknown value once new writers write it: data "
                     + "dependent. Old writers never write it. New readers understand every old value. New "
-                    + "writers that write the new value against the old schema are rejected, depending on the "
-                    + "values they write.",
+                    + "writers are allowed to write the new value, which the old schema rejects: they break "
+                    + "against it, as an Avro enum symbol added fails FORWARD.",
             "{kind} \"{location}\" gained value(s) {values}",
-            Effects.of(DATA_DEPENDENT, OK, OK, DATA_DEPENDENT));
+            Effects.of(DATA_DEPENDENT, OK, OK, BREAKS));
 
     static final Rule ENUM_VALUE_REMOVED = new Rule("ENUM_VALUE_REMOVED", "Enum value removed",
             "an enum type, MySQL ENUM or SET lost members",

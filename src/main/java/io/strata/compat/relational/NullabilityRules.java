@@ -40,10 +40,11 @@ final class NullabilityRules {
             "a NOT NULL column now accepts NULL",
             "Deploy readers that handle NULL first, then drop NOT NULL, then deploy writers that write NULL.",
             "Old readers assume a value and break once new writers store NULL, which depends on data. New "
-                    + "writers that write NULL (or omit a column without default) fail against the old, "
-                    + "NOT NULL schema, again depending on what they write. Old writers always set it.",
+                    + "writers are allowed to write NULL (or omit a column without default), which the old, "
+                    + "NOT NULL schema rejects: they break against it, as an Avro field that became a union "
+                    + "with null fails FORWARD. Old writers always set it.",
             "column \"{location}\" was made nullable",
-            Effects.of(DATA_DEPENDENT, OK, OK, DATA_DEPENDENT));
+            Effects.of(DATA_DEPENDENT, OK, OK, BREAKS));
 
     static final List<Rule> RULES = List.of(COLUMN_MADE_NOT_NULL, COLUMN_MADE_NOT_NULL_WITH_DEFAULT, COLUMN_MADE_NULLABLE);
 

@@ -195,16 +195,17 @@ class RelationalRulesColumnTypeTest {
     }
 
     @Test
-    void intToBigintIsDataDependentForOldReadersAndNewWriters() {
+    void intToBigintBreaksNewWritersAndIsDataDependentForOldReaders() {
         Finding finding = RelationalRules.classify(PG, List.of(retype(integer(), bigint()))).get(0);
 
+        // new writers may write a bigint above 2^31, which the old integer column cannot hold
         assertThat(finding.effects()).containsEntry(Role.OLD_READER, Effect.DATA_DEPENDENT)
                 .containsEntry(Role.OLD_WRITER, Effect.OK)
                 .containsEntry(Role.NEW_READER, Effect.OK)
-                .containsEntry(Role.NEW_WRITER, Effect.DATA_DEPENDENT);
-        assertThat(finding.dataDependent()).isTrue();
+                .containsEntry(Role.NEW_WRITER, Effect.BREAKS);
+        assertThat(finding.dataDependent()).isFalse();
         assertThat(finding.message()).isEqualTo("type of column \"shop.orders.c\" widened from integer to bigint "
-                + "(data-dependent for old reader, new writer)");
+                + "(breaks new writer; data-dependent for old reader)");
     }
 
     @Test
