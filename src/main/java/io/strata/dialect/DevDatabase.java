@@ -18,6 +18,12 @@ public interface DevDatabase extends AutoCloseable {
     Catalog replay(List<SqlScript> scripts);
 
     /**
+     * Replays a desired state, as {@link #replay} does but in any order ({@link AnyOrderReplay}): a statement naming an
+     * object that a later statement creates runs once it exists; one that never can is reported as {@link #replay} would.
+     */
+    Catalog replayDesiredState(List<SqlScript> scripts);
+
+    /**
      * Replays SQL a client submitted to the server (a registered schema), as {@link SubmittedReplay} runs it: schema
      * statements only (a refused one is a BAD_INPUT naming it, before anything runs), under a login of its own
      * with no right beyond its fresh database (no superuser, no file or program access), each statement within a

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * SubmittedReplay runs the statements of SQL a client submitted to the server, as {@link DevDatabase#replaySubmitted}
@@ -40,34 +41,40 @@ public final class SubmittedReplay {
     private SubmittedReplay() {
     }
 
-    /**
-     * Admits every statement of {@code scripts}, then runs them in order on {@code connection}. A refused statement,
-     * one the server rejects and one that runs out of time are each a BAD_INPUT naming the script and the statement.
-     */
-    public static void run(Connection connection, List<SqlScript> scripts, SchemaFilter filter, Guard guard,
-                           ServerError error) {
-        List<List<SchemaFilter.Admitted>> admitted = new ArrayList<>();
-        for (SqlScript script : scripts) {
-            admitted.add(filter.admit(script));
-        }
-        long deadline = System.nanoTime() + REPLAY_LIMIT.toNanos();
-        for (int i = 0; i < scripts.size(); i++) {
-            SqlScript script = scripts.get(i);
-            for (SchemaFilter.Admitted st : admitted.get(i)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw StrataException.badInput(script.name() + ": the schema took longer than "
-                            + REPLAY_LIMIT.toSeconds() + " s to replay; statement " + st.number() + " did not run");
-                }
-                execute(connection, script, st, guard, error, (int) Math.max(1,
-                        Math.min(STATEMENT_LIMIT.toSeconds(), Duration.ofNanos(left).toSeconds())));
-            }
-        }
+    /** An admitted statement with the script to name in its error. */
+    private record Located(SqlScript script, SchemaFilter.Admitted statement) {
     }
 
-    private static void execute(Connection connection, SqlScript script, SchemaFilter.Admitted st, Guard guard,
-                                ServerError error, int seconds) {
-        Function<String, StrataException> refused = why -> StrataException.badInput(script.name() + ":" + st.line()
+    /**
+     * Admits every statement of {@code scripts}, then runs them on {@code connection} in any order ({@link AnyOrderReplay}:
+     * a registered schema is a desired state, so one whose error {@code missingObject} accepts is tried again after the
+     * rest). A refused statement, one the server rejects and one that runs out of time are each a BAD_INPUT naming the
+     * script and the statement.
+     */
+    public static void run(Connection connection, List<SqlScript> scripts, SchemaFilter filter, Guard guard,
+                           Predicate<SQLException> missingObject, ServerError error) {
+        List<Located> admitted = new ArrayList<>();
+        for (SqlScript script : scripts) {
+            for (SchemaFilter.Admitted st : filter.admit(script)) {
+                admitted.add(new Located(script, st));
+            }
+        }
+        long deadline = System.nanoTime() + REPLAY_LIMIT.toNanos();
+        AnyOrderReplay.run(admitted, at -> execute(connection, at, guard, deadline), missingObject,
+                (at, e) -> new StrataException(io.strata.error.ErrorCode.BAD_INPUT,
+                        at.script().name() + ":" + error.describe(at.statement(), e), e));
+    }
+
+    /** Runs one statement within what is left of the replay's time; a server error other than a timeout is thrown as is. */
+    private static void execute(Connection connection, Located at, Guard guard, long deadline) throws SQLException {
+        SchemaFilter.Admitted st = at.statement();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw StrataException.badInput(at.script().name() + ": the schema took longer than "
+                    + REPLAY_LIMIT.toSeconds() + " s to replay; statement " + st.number() + " did not run");
+        }
+        int seconds = (int) Math.max(1, Math.min(STATEMENT_LIMIT.toSeconds(), Duration.ofNanos(left).toSeconds()));
+        Function<String, StrataException> refused = why -> StrataException.badInput(at.script().name() + ":" + st.line()
                 + ": statement " + st.number() + " (" + SchemaFilter.label(st.sql()) + ") " + why);
         try (Statement s = connection.createStatement()) {
             Optional<String> unsendable = guard.refusal(connection, st.sql());
@@ -81,7 +88,7 @@ public final class SubmittedReplay {
             if (e instanceof SQLTimeoutException || "57014".equals(e.getSQLState()) || "70100".equals(e.getSQLState())) {
                 throw refused.apply("ran longer than the " + seconds + " s a statement of a registered schema may take");
             }
-            throw new StrataException(io.strata.error.ErrorCode.BAD_INPUT, script.name() + ":" + error.describe(st, e), e);
+            throw e;
         }
     }
 }

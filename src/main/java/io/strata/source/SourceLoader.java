@@ -83,7 +83,9 @@ public final class SourceLoader implements AutoCloseable {
         if (Files.isRegularFile(path) && ModelFiles.isModelFile(path)) {
             return new LoadedSource(source, ModelFiles.read(path), List.of());
         }
-        return replay(source, sqlScripts(path));
+        List<SqlScript> scripts = sqlScripts(path);
+        // A source is a desired state: its statements may name objects it creates further down.
+        return loaded(source, scripts, devDatabase().replayDesiredState(scripts));
     }
 
     /** The schema {@code scripts} build, replayed in order on a scratch database of the SQL dialect. */

@@ -175,6 +175,27 @@ class HostileSchemaTest {
                 """, 201);
     }
 
+    @Test
+    void aSchemaWhoseStatementsNameObjectsCreatedFurtherDownRegisters() throws Exception {
+        register("any-order.postgres", "postgres", """
+                CREATE VIEW open_orders AS SELECT id FROM orders WHERE NOT closed;
+                CREATE TABLE order_lines (order_id bigint NOT NULL REFERENCES orders (id));
+                CREATE TABLE orders (id bigint PRIMARY KEY, closed boolean NOT NULL DEFAULT false);
+                """, 201);
+        assertThat(send("GET", "/api/v1/schemas/any-order.postgres/versions/1", null, 200).toString())
+                .contains("open_orders").contains("order_lines");
+        register("any-order.mysql", "mysql", """
+                CREATE TABLE order_lines (order_id bigint NOT NULL, FOREIGN KEY (order_id) REFERENCES orders (id)) ENGINE=InnoDB;
+                CREATE TABLE orders (id bigint PRIMARY KEY) ENGINE=InnoDB;
+                """, 201);
+        assertThat(send("GET", "/api/v1/schemas/any-order.mysql/versions/1", null, 200).toString()).contains("order_lines");
+
+        JsonNode typo = register("any-order.typo", "postgres",
+                "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE order_lines (order_id bigint REFERENCES orderz (id));",
+                422);
+        assertThat(typo.path("error").path("message").asText()).contains(":2: ").contains("\"orderz\" does not exist");
+    }
+
     private static JsonNode register(String subject, String dialect, String sql, int status) throws Exception {
         return send("POST", "/api/v1/schemas", Map.of("subject", subject, "format", "SQL", "dialect", dialect,
                 "schema", sql), status);

@@ -1,9 +1,11 @@
 package io.strata.dialect.mysql;
 
+import io.strata.dialect.AnyOrderReplay;
 import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.Inspector;
 import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.ScriptStatement;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
 import io.strata.dialect.SubmittedReplay;
@@ -34,6 +36,9 @@ public final class MySqlDevDatabase implements DevDatabase {
     /** The driver parameters of the server's URL that the replay account's own properties replace. */
     private static final Set<String> LOGIN_PARAMETERS = Set.of("user", "password", "allowMultiQueries");
     private static final int ER_OPTION_PREVENTS_STATEMENT = 1290;
+    private static final int ER_CANT_CREATE_TABLE = 1005;
+    /** No such table, unknown database, no such routine, unknown column, foreign key parent missing or unusable. */
+    private static final Set<Integer> MISSING_OBJECT_CODES = Set.of(1146, 1049, 1305, 1054, 1824, 1215, 1822);
 
     private final String serverUrl;
     private final Inspector inspector;
@@ -46,12 +51,21 @@ public final class MySqlDevDatabase implements DevDatabase {
 
     @Override
     public Catalog replay(List<SqlScript> scripts) {
+        return replay(scripts, false);
+    }
+
+    @Override
+    public Catalog replayDesiredState(List<SqlScript> scripts) {
+        return replay(scripts, true);
+    }
+
+    private Catalog replay(List<SqlScript> scripts, boolean anyOrder) {
         String database = QUOTER.ident("strata_dev_" + HexFormat.of().formatHex(randomBytes(6)));
         try (Connection connection = JdbcUrls.open(serverUrl, MySqlDialect.timeoutProperties(ConnectionTimeouts.MIGRATION))) {
             execute(connection, "CREATE DATABASE " + database);
             Catalog catalog;
             try {
-                catalog = replayIn(connection, unquoted(database), scripts);
+                catalog = replayIn(connection, unquoted(database), scripts, anyOrder);
             } catch (RuntimeException e) {
                 try {
                     drop(connection, database);
@@ -113,7 +127,7 @@ public final class MySqlDevDatabase implements DevDatabase {
         login.setProperty("allowMultiQueries", "false");
         try (Connection c = JdbcUrls.open(url, login)) {
             c.setCatalog(database);
-            SubmittedReplay.run(c, scripts, FILTER, (connection, sql) -> Optional.empty(),
+            SubmittedReplay.run(c, scripts, FILTER, (connection, sql) -> Optional.empty(), MySqlDevDatabase::missingObject,
                     (st, e) -> st.line() + ": " + message(e));
             c.setCatalog(database);
             return unnamed(inspector.inspect(c, List.of(database)));
@@ -160,11 +174,16 @@ public final class MySqlDevDatabase implements DevDatabase {
         }
     }
 
-    private Catalog replayIn(Connection connection, String database, List<SqlScript> scripts) {
+    private Catalog replayIn(Connection connection, String database, List<SqlScript> scripts, boolean anyOrder) {
         try {
             connection.setCatalog(database);
-            for (SqlScript script : scripts) {
-                run(connection, script);
+            if (anyOrder) {
+                AnyOrderReplay.run(ScriptStatement.of(scripts, true), st -> execute(connection, st.statement().text()),
+                        MySqlDevDatabase::missingObject, MySqlDevDatabase::rejected);
+            } else {
+                for (SqlScript script : scripts) {
+                    run(connection, script);
+                }
             }
             // A script may have switched databases with USE; inspect the scratch one regardless.
             connection.setCatalog(database);
@@ -189,13 +208,27 @@ public final class MySqlDevDatabase implements DevDatabase {
 
     private static void run(Connection connection, SqlScript script) {
         for (SqlStatements.Statement statement : SqlStatements.split(script.text(), true)) {
-            try (Statement s = connection.createStatement()) {
-                s.execute(statement.text());
+            try {
+                execute(connection, statement.text());
             } catch (SQLException e) {
-                throw new StrataException(ErrorCode.BAD_INPUT,
-                        script.name() + ":" + statement.line() + ": " + message(e), e);
+                throw rejected(new ScriptStatement(script, statement), e);
             }
         }
+    }
+
+    private static StrataException rejected(ScriptStatement at, SQLException e) {
+        return new StrataException(ErrorCode.BAD_INPUT, at.script().name() + ":" + at.statement().line() + ": " + message(e), e);
+    }
+
+    /**
+     * Whether the server refused a statement for naming something not (yet) created: a table or view, a database, a
+     * routine, a column, or a foreign key's parent (MySQL 1824 and 1215, MariaDB 1005 with errno 150). MySQL DDL is
+     * atomic per statement, so a refused one leaves nothing behind before it is tried again.
+     */
+    static boolean missingObject(SQLException e) {
+        int code = e.getErrorCode();
+        return MISSING_OBJECT_CODES.contains(code)
+                || code == ER_CANT_CREATE_TABLE && String.valueOf(e.getMessage()).contains("errno: 150");
     }
 
     /** Drops the scratch database without hiding the error that may be on its way out. */

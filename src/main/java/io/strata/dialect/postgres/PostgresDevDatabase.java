@@ -1,8 +1,10 @@
 package io.strata.dialect.postgres;
 
+import io.strata.dialect.AnyOrderReplay;
 import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.ScriptStatement;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
 import io.strata.dialect.SubmittedReplay;
@@ -38,6 +40,8 @@ public final class PostgresDevDatabase implements DevDatabase {
     /** The driver parameters of the server's URL that the replay login's own properties replace. */
     private static final Set<String> LOGIN_PARAMETERS = Set.of("user", "password", "options", "preferQueryMode");
     private static final PostgresSchemaFilter FILTER = new PostgresSchemaFilter();
+    /** undefined_table, undefined_object, invalid_schema_name, undefined_function, undefined_column, invalid_foreign_key. */
+    private static final Set<String> MISSING_OBJECT_STATES = Set.of("42P01", "42704", "3F000", "42883", "42703", "42830");
 
     private final PostgresQuoter quoter = new PostgresQuoter();
     private final PostgresInspector inspector = new PostgresInspector();
@@ -62,15 +66,30 @@ public final class PostgresDevDatabase implements DevDatabase {
 
     @Override
     public Catalog replay(List<SqlScript> scripts) {
+        return replay(scripts, false);
+    }
+
+    @Override
+    public Catalog replayDesiredState(List<SqlScript> scripts) {
+        return replay(scripts, true);
+    }
+
+    private Catalog replay(List<SqlScript> scripts, boolean anyOrder) {
         String server = server();
         String database = scratchName();
         admin(server, "CREATE DATABASE " + quoter.ident(database) + " TEMPLATE template0", "create");
         try {
             try (Connection c = JdbcUrls.open(withDatabase(server, database),
                     PostgresDialect.timeoutProperties(ConnectionTimeouts.MIGRATION))) {
+                // Autocommit: each statement is its own transaction, so one that fails leaves nothing behind.
                 c.setAutoCommit(true);
-                for (SqlScript script : scripts) {
-                    run(c, script);
+                if (anyOrder) {
+                    AnyOrderReplay.run(ScriptStatement.of(scripts, false), st -> execute(c, st.statement()),
+                            PostgresDevDatabase::missingObject, PostgresDevDatabase::rejected);
+                } else {
+                    for (SqlScript script : scripts) {
+                        run(c, script);
+                    }
                 }
                 return inspect(c);
             } catch (SQLException e) {
@@ -102,8 +121,9 @@ public final class PostgresDevDatabase implements DevDatabase {
             try (Connection c = JdbcUrls.open(JdbcUrls.withoutParameters(withDatabase(server, name), LOGIN_PARAMETERS),
                     login(name, password))) {
                 c.setAutoCommit(true);
-                SubmittedReplay.run(c, scripts, FILTER, PostgresDevDatabase::oneQuery, (st, e) ->
-                        errorLine(new SqlStatements.Statement(st.sql(), st.line()), e) + ": " + JdbcUrls.redact(serverMessage(e)));
+                SubmittedReplay.run(c, scripts, FILTER, PostgresDevDatabase::oneQuery, PostgresDevDatabase::missingObject,
+                        (st, e) -> errorLine(new SqlStatements.Statement(st.sql(), st.line()), e) + ": "
+                                + JdbcUrls.redact(serverMessage(e)));
                 return inspect(c);
             } catch (SQLException e) {
                 throw new StrataException(ErrorCode.INTERNAL, "scratch database: " + JdbcUrls.redact(firstLine(e)), e);
@@ -157,14 +177,32 @@ public final class PostgresDevDatabase implements DevDatabase {
 
     private void run(Connection c, SqlScript script) {
         for (SqlStatements.Statement st : SqlStatements.split(script.text(), false)) {
-            try (Statement s = c.createStatement()) {
-                s.setEscapeProcessing(false);
-                s.execute(st.text());
+            try {
+                execute(c, st);
             } catch (SQLException e) {
-                throw new StrataException(ErrorCode.BAD_INPUT,
-                        script.name() + ":" + errorLine(st, e) + ": " + JdbcUrls.redact(serverMessage(e)), e);
+                throw rejected(new ScriptStatement(script, st), e);
             }
         }
+    }
+
+    private static void execute(Connection c, SqlStatements.Statement st) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            s.execute(st.text());
+        }
+    }
+
+    private static StrataException rejected(ScriptStatement at, SQLException e) {
+        return new StrataException(ErrorCode.BAD_INPUT, at.script().name() + ":" + errorLine(at.statement(), e) + ": "
+                + JdbcUrls.redact(serverMessage(e)), e);
+    }
+
+    /**
+     * Whether the server refused a statement for naming something not (yet) created: a table or view, a type, schema,
+     * function or column, or a foreign key whose referenced key a later statement adds.
+     */
+    static boolean missingObject(SQLException e) {
+        return MISSING_OBJECT_STATES.contains(String.valueOf(e.getSQLState()));
     }
 
     /** The line of the error: the statement's first line, moved down by the server's error position when it gives one. */

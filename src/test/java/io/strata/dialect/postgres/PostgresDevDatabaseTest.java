@@ -56,6 +56,33 @@ class PostgresDevDatabaseTest {
     }
 
     @Test
+    void aDesiredStateRunsInAnyOrderWhileAnOrderedReplayStillStopsAtTheFirstMissingObject() {
+        List<SqlScript> scripts = List.of(
+                new SqlScript("schema.sql", "CREATE VIEW v AS SELECT id FROM t;\nCREATE TABLE u (t_id int REFERENCES t (id));"),
+                new SqlScript("more.sql", "CREATE TABLE t (id int PRIMARY KEY);"));
+        try (PostgresDevDatabase dev = PostgresDevDatabase.at(SERVER)) {
+            Catalog c = dev.replayDesiredState(scripts);
+            assertThat(c.schema("public").orElseThrow().table("u").orElseThrow().foreignKeys()).hasSize(1);
+            assertThat(c.schema("public").orElseThrow().views()).extracting(v -> v.name()).containsExactly("v");
+
+            StrataException e = catchThrowableOfType(StrataException.class, () -> dev.replay(scripts));
+            assertThat(e.getMessage()).isEqualTo("schema.sql:1: ERROR: relation \"t\" does not exist");
+        }
+    }
+
+    @Test
+    void aDesiredStateStatementThatCanNeverRunReportsItsFirstError() {
+        String script = "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (a_id int REFERENCES nowhere (id));\n"
+                + "CREATE TABLE c (id int);";
+        try (PostgresDevDatabase dev = PostgresDevDatabase.at(SERVER)) {
+            StrataException e = catchThrowableOfType(StrataException.class,
+                    () -> dev.replayDesiredState(List.of(new SqlScript("a.sql", script))));
+            assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+            assertThat(e.getMessage()).isEqualTo("a.sql:2: ERROR: relation \"nowhere\" does not exist");
+        }
+    }
+
+    @Test
     void errorsNeverShowThePassword() {
         String withPassword = SERVER + (SERVER.contains("?") ? "&" : "?") + "password=s3cret";
         try (PostgresDevDatabase dev = PostgresDevDatabase.at(withPassword)) {
