@@ -19,7 +19,7 @@ public final class Authenticator {
     private static final Duration RECORD_USE_EVERY = Duration.ofMinutes(1);
     private static final int MAX_REMEMBERED = 10_000;
 
-    /** A header verified until {@code until}; for a key, the stored hash its secret matched. */
+    /** A key's header verified until {@code until}, and the stored hash its secret matched. */
     private record Verified(Principal principal, Instant until, String secretHash) {
     }
 
@@ -36,36 +36,32 @@ public final class Authenticator {
     }
 
     /**
-     * The principal {@code authorization} (the header's value, null when absent) authenticates. A header verified in
-     * the last {@link #REMEMBER} is answered from memory, before it is even parsed: the read path is what every
-     * serializer's request takes.
+     * The principal {@code authorization} (the header's value, null when absent) authenticates. An API key verified in
+     * the last {@link #REMEMBER} is answered from memory, before the header is even parsed: the read path is what every
+     * serializer's request takes. Tokens are left to their verifier, which remembers them no longer than they live.
      */
     public Principal authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            Credentials.parse(authorization);
+            throw Credentials.missing();
         }
         String digest = KeySecrets.digest(authorization);
         Instant now = clock.instant();
         Verified known = verified.get(digest);
         if (known != null && now.isBefore(known.until())) {
-            if (known.principal().kind() == Principal.Kind.API_KEY) {
-                recordUse(known.principal().id(), now);
-            }
+            recordUse(known.principal().id(), now);
             return known.principal();
         }
         Credentials credentials = Credentials.parse(authorization);
-        Verified fresh;
-        if (credentials instanceof Credentials.Key key) {
-            ApiKey stored = keys.find(key.id()).orElse(null);
-            // The stretched hash is computed once per header: later, the stored row is only read again to see that
-            // the key still stands with the same hash, so that every client's requests do not stall together
-            // behind a hash each time the memory of their key lapses.
-            boolean matched = known != null && stored != null && stored.secretHash().equals(known.secretHash());
-            ApiKey checked = check(key, stored, matched, now);
-            fresh = new Verified(checked.principal(), until(checked, now), checked.secretHash());
-        } else {
-            fresh = new Verified(tokens.verify(((Credentials.Token) credentials).jwt()), now.plus(REMEMBER), null);
+        if (!(credentials instanceof Credentials.Key key)) {
+            return tokens.verify(((Credentials.Token) credentials).jwt());
         }
+        ApiKey stored = keys.find(key.id()).orElse(null);
+        // The stretched hash is computed once per header: later, the stored row is only read again to see that the
+        // key still stands with the same hash, so that every client's requests do not stall together behind a hash
+        // each time the memory of their key lapses.
+        boolean matched = known != null && stored != null && stored.secretHash().equals(known.secretHash());
+        ApiKey checked = check(key, stored, matched, now);
+        Verified fresh = new Verified(checked.principal(), until(checked, now), checked.secretHash());
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear();
         }
@@ -75,7 +71,7 @@ public final class Authenticator {
 
     /** Forgets every verified header of key {@code id}, so a revoked key stops working here at once. */
     public void forget(String id) {
-        verified.values().removeIf(v -> v.principal().kind() == Principal.Kind.API_KEY && v.principal().id().equals(id));
+        verified.values().removeIf(v -> v.principal().id().equals(id));
     }
 
     /** A key trusted only until it expires, at most {@link #REMEMBER} from now. */

@@ -32,7 +32,7 @@ public sealed interface Credentials permits Credentials.Key, Credentials.Token {
      */
     static Credentials parse(String header) {
         if (header == null || header.isBlank()) {
-            throw new AuthenticationException(AuthenticationException.Reason.NO_CREDENTIALS, "no credentials: send Authorization: Bearer KEY (an API key or an OIDC token)");
+            throw missing();
         }
         String value = header.strip();
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -52,6 +52,12 @@ public sealed interface Credentials permits Credentials.Key, Credentials.Token {
             return key(decoded, ':', "Basic credentials must be KEY_ID:SECRET of an API key");
         }
         throw new AuthenticationException(AuthenticationException.Reason.MALFORMED, "unsupported Authorization scheme: send Bearer KEY (or Basic KEY_ID:SECRET)");
+    }
+
+    /** The refusal of a request that sends no credentials at all. */
+    static AuthenticationException missing() {
+        return new AuthenticationException(AuthenticationException.Reason.NO_CREDENTIALS,
+                "no credentials: send Authorization: Bearer KEY (an API key or an OIDC token)");
     }
 
     private static Key key(String text, char separator, String malformed) {
