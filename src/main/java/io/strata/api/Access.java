@@ -14,7 +14,7 @@ import io.strata.security.Role;
 final class Access {
 
     private static final String PRINCIPAL = "strata.principal";
-    static final String CHALLENGE = "Bearer realm=\"strata\", Basic realm=\"strata\"";
+    private static final String CHALLENGE = "Bearer realm=\"strata\", Basic realm=\"strata\"";
 
     private final Authenticator authenticator;
     private final AccessSettings settings;

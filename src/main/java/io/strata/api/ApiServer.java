@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -205,8 +207,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The least role each route needs ({@code METHOD PATH} to the role's name, {@code open} for none), for the authorization matrix. */
-    public java.util.Map<String, String> roles() {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    public Map<String, String> roles() {
+        Map<String, String> out = new LinkedHashMap<>();
         routes.forEach(r -> out.put(r.method() + " " + r.path(), r.role() == null ? "open" : r.role().label()));
         return out;
     }

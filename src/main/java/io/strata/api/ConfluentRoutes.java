@@ -94,8 +94,8 @@ final class ConfluentRoutes {
         ObjectNode body = JsonBodies.object(ctx);
         rejectReferences(body);
         try {
-            String subject = changed(ctx);
-            String owner = access.ownerFor(ctx, subject, null);
+            String subject = ctx.pathParam("subject");
+            String owner = SubjectAccess.ownerFor(ctx, access.requireTeam(ctx, subject).isEmpty(), null);
             Registration r = registry.register().run(new RegisterRequest(subject, null, schemaType(body),
                     null, JsonBodies.text(body, "schema", true), Requests.actor(ctx), null,
                     owner == null ? null : new SubjectSettings(null, owner, null, null, null)));

@@ -56,8 +56,10 @@ final class RouteTable {
 
     /** Checks the role (unless the path is open), then refuses path and query parameters that are not valid names. */
     private Handler guarded(String path, Role role, Handler handler) {
+        // Whether a route is open is known when it is registered, not per request.
+        boolean checked = role != null && !access.open(path);
         return ctx -> {
-            if (role != null && !access.open(path)) {
+            if (checked) {
                 Access.require(ctx, role);
             }
             RequestNames.checkParameters(ctx);

@@ -22,15 +22,17 @@ final class SubjectAccess {
         this.registry = registry;
     }
 
-    /** Refuses with a 403 unless the request's principal may change {@code subject}. */
-    void requireTeam(Context ctx, String subject) {
+    /** Refuses with a 403 unless the request's principal may change {@code subject}; the subject, when it exists. */
+    Optional<Subject> requireTeam(Context ctx, String subject) {
         Principal principal = Access.principal(ctx);
-        Optional<String> team = registry.subjects().find(subject).map(Subject::owner).filter(o -> !o.isBlank());
+        Optional<Subject> existing = registry.subjects().find(subject);
+        Optional<String> team = existing.map(Subject::owner).filter(o -> !o.isBlank());
         if (team.isPresent() && !principal.memberOf(team.get())) {
             throw Access.forbidden("subject \"" + subject + "\" belongs to team \"" + team.get() + "\"; "
                     + principal.auditName() + (principal.teams().isEmpty() ? " is in no team"
                     : " is in " + String.join(", ", principal.teams().stream().sorted().toList())));
         }
+        return existing;
     }
 
     /** Refuses a hard delete unless the principal is an admin. */
@@ -44,7 +46,7 @@ final class SubjectAccess {
      * The owner a registration gives its subject: {@code requested} when given (the principal must be in it); for a
      * new subject, else, the principal's team when it has exactly one; otherwise null (the owner stays as it is).
      */
-    String ownerFor(Context ctx, String subject, String requested) {
+    static String ownerFor(Context ctx, boolean newSubject, String requested) {
         Principal principal = Access.principal(ctx);
         if (requested != null && !requested.isBlank()) {
             if (!principal.memberOf(requested.strip())) {
@@ -53,7 +55,6 @@ final class SubjectAccess {
             }
             return requested.strip();
         }
-        boolean isNew = registry.subjects().find(subject).isEmpty();
-        return isNew && principal.teams().size() == 1 ? principal.teams().iterator().next() : null;
+        return newSubject && principal.teams().size() == 1 ? principal.teams().iterator().next() : null;
     }
 }

@@ -95,19 +95,21 @@ final class V1Routes {
 
     private void registerSchema(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        String subject = team(ctx, JsonBodies.text(body, "subject", true));
-        respond(ctx, registry.register().run(request(ctx, body, subject, true)));
+        String subject = JsonBodies.text(body, "subject", true);
+        boolean newSubject = access.requireTeam(ctx, subject).isEmpty();
+        respond(ctx, registry.register().run(request(ctx, body, subject, newSubject, true)));
     }
 
     private void registerVersion(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx);
-        respond(ctx, registry.register().run(request(ctx, body, team(ctx, ctx.pathParam("id")), false)));
+        respond(ctx, registry.register().run(request(ctx, body, team(ctx, ctx.pathParam("id")), false, false)));
     }
 
-    private RegisterRequest request(Context ctx, ObjectNode body, String subject, boolean withSettings) {
+    /** @param newSubject whether the registration creates {@code subject}, which then gets its registrar's team */
+    private RegisterRequest request(Context ctx, ObjectNode body, String subject, boolean newSubject, boolean withSettings) {
         return new RegisterRequest(subject, JsonBodies.text(body, "branch", false), format(body),
                 JsonBodies.text(body, "dialect", false), JsonBodies.text(body, "schema", true), Requests.actor(ctx),
-                JsonBodies.text(body, "message", false), withSettings ? settings(body, access.ownerFor(ctx, subject,
+                JsonBodies.text(body, "message", false), withSettings ? settings(body, SubjectAccess.ownerFor(ctx, newSubject,
                         JsonBodies.text(body, "owner", false))) : null);
     }
 
@@ -122,7 +124,7 @@ final class V1Routes {
         String subject = team(ctx, ctx.pathParam("id"));
         String owner = JsonBodies.text(body, "owner", false);
         Responses.json(ctx, 200, SubjectDto.of(registry.subjects().update(subject, settings(body,
-                owner == null ? null : access.ownerFor(ctx, subject, owner)), Requests.actor(ctx))));
+                owner == null ? null : SubjectAccess.ownerFor(ctx, false, owner)), Requests.actor(ctx))));
     }
 
     private void forkBranch(Context ctx) {

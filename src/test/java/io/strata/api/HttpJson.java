@@ -28,17 +28,8 @@ final class HttpJson {
 
     /** {@link #send}, with the API key {@code token} (null: the test servers' admin key). */
     static JsonNode send(int port, String method, String path, Object body, int expectedStatus, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + (token == null ? TestKeys.ADMIN_TOKEN : token));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
-        return JSON.readTree(response.body());
+        return exchange(port, method, path, body == null ? null : JSON.writeValueAsString(body),
+                "Bearer " + (token == null ? TestKeys.ADMIN_TOKEN : token), expectedStatus);
     }
 
     /**
