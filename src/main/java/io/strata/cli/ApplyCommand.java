@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code strata apply}: plans the way from a live database to a desired schema and runs it under the migration lock. */
 @Command(name = "apply", 
         description = {"Bring the database at --url to the schema TO: inspect it, plan, run every statement with a short",
-                "lock timeout and retries, and record it in strata_history. An interrupted run is resumed.",
+                "lock timeout and retries, and record it in strata_history. A run whose statement fails takes back what",
+                "it applied (unless --no-revert); an interrupted run is resumed.",
                 "Exit 0 applied or nothing to do, 1 failed, refused by a data check, drifted or locked, 2 bad input."})
 final class ApplyCommand implements Callable<Integer> {
 
@@ -117,6 +118,10 @@ final class ApplyCommand implements Callable<Integer> {
             "recorded in strata_history."})
     boolean skipDataChecks;
 
+    @Option(names = "--no-revert", description = {"When a statement fails, keep what the run applied for inspection instead of",
+            "taking it back; strata rollback takes it back later."})
+    boolean noRevert;
+
     @Option(names = "--phase", paramLabel = "EXPAND|MIGRATE|CONTRACT",
             description = {"Apply only this phase of the plan and record it on its own; deploy what the plan names",
                     "between phases (see strata plan), then apply the next. Default: the whole plan."})
@@ -126,7 +131,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
-                    version, description, target.settings(), dryRun, allowDataLoss, skipDataChecks, sources.devUrl,
+                    version, description, target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss, skipDataChecks, sources.devUrl,
                     phase));
             return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());

@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Take back the newest applied version at --url, or every version applied after --to, newest",
                 "first: each step's recorded reverse runs in reverse order and backed-up rows are restored by primary key.",
-                "Exit 0 rolled back or nothing to do, 1 failed or locked, 2 a version cannot be rolled back."})
+                "A failed apply whose statements stand (--no-revert) is taken back first.",
+                "Exit 0 rolled back or nothing to do, 1 failed, locked or refused (a statement without reverse, a",
+                "pruned backup), 2 bad input."})
 final class RollbackCommand implements Callable<Integer> {
 
     @Spec

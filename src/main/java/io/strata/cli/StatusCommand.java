@@ -44,10 +44,10 @@ final class StatusCommand implements Callable<Integer> {
         } else if (rows.isEmpty()) {
             out.println("no migrations recorded");
         } else {
-            out.printf("%-4s %-16s %-10s %-9s %-10s %-9s %-24s %s%n", "rank", "version", "kind", "phase", "state", "stmts",
+            out.printf("%-4s %-16s %-10s %-9s %-16s %-9s %-24s %s%n", "rank", "version", "kind", "phase", "state", "stmts",
                     "started", "description");
             for (HistoryRow r : rows) {
-                out.printf("%-4d %-16s %-10s %-9s %-10s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(),
+                out.printf("%-4d %-16s %-10s %-9s %-16s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(),
                         r.phase() == null ? "-" : r.phase(), r.state(),
                         r.statementsApplied() + "/" + r.statementsTotal(), r.startedAt(), r.description());
                 if (Migration.DATA_CHECKS_SKIPPED.equals(r.dataChecks())) {

@@ -37,6 +37,17 @@ public interface StatementClassifier {
         return Optional.of(quoted ? last.substring(1, last.length() - 1) : last.toLowerCase(Locale.ROOT));
     }
 
+    /** A statement that only changes rows, after any leading comments: INSERT, UPDATE, DELETE, REPLACE, MERGE. */
+    Pattern ROW_CHANGE = Pattern.compile("(?is)^(?:\\s+|--[^\\n]*\\n|/\\*.*?\\*/)*(?:insert|update|delete|replace|merge)\\b");
+
+    /**
+     * Whether {@code sql} only changes rows, so that it can share a transaction with its history mark even where
+     * DDL commits on its own (MySQL).
+     */
+    static boolean changesRows(String sql) {
+        return ROW_CHANGE.matcher(sql).find();
+    }
+
     /** Upper case on one line, so patterns need not care about layout. */
     static String flat(String sql) {
         return sql.replaceAll("\\s+", " ").trim().toUpperCase(Locale.ROOT);

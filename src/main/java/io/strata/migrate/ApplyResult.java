@@ -27,9 +27,12 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         DRIFT,
         /** Another migrator kept the lock; nothing ran. */
         LOCKED,
-        /** The pre-flight data checks found rows a step would fail on; nothing ran and nothing was recorded. */
+        /**
+         * Refused before its first statement, nothing ran and nothing was recorded: the pre-flight data checks found
+         * rows a step would fail on, or a rollback found a statement it cannot take back.
+         */
         REFUSED,
-        /** A statement failed; the history says what ran. */
+        /** A statement failed; the message and the history say what was reverted and what stands. */
         FAILED,
         /** The plan ran and was undone, or ran on a scratch copy; the target is as it was. */
         DRY_RUN

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param historySchema the schema (PostgreSQL) or database (MySQL) of the history tables, or null for the default
  * @param batchSize     rows per batch of a backfill
  * @param batchPause    the pause between two batches of a backfill, the throttle that leaves room for the application
+ * @param revertOnFailure when a statement of a planned apply fails, take back what the run applied (see
+ *                        {@link Reversal}); false keeps the partial state for inspection ({@code --no-revert})
  */
 public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries, Duration backoff, String historySchema,
-                            int batchSize, Duration batchPause) {
+                            int batchSize, Duration batchPause, boolean revertOnFailure) {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
@@ -32,6 +34,17 @@ public record ApplySettings(Duration lockTimeout, Duration lockWait, int retries
         if (batchSize < 1) {
             throw StrataException.badInput("--batch-size must be at least 1");
         }
+    }
+
+    /** Settings that revert a failed apply, as every run does unless told otherwise. */
+    public ApplySettings(Duration lockTimeout, Duration lockWait, int retries, Duration backoff, String historySchema,
+                         int batchSize, Duration batchPause) {
+        this(lockTimeout, lockWait, retries, backoff, historySchema, batchSize, batchPause, true);
+    }
+
+    /** These settings, reverting a failed apply or keeping its partial state. */
+    public ApplySettings withRevertOnFailure(boolean revert) {
+        return new ApplySettings(lockTimeout, lockWait, retries, backoff, historySchema, batchSize, batchPause, revert);
     }
 
     /** Lock timeout 2 s, wait 30 s, 3 retries after 0.5, 1 and 2 s; backfills of 1,000 rows, 10 ms apart. */

@@ -2,12 +2,12 @@ package io.strata.migrate;
 
 import io.strata.plan.Checksums;
 import io.strata.dialect.HistoryDialect;
+import io.strata.dialect.StatementClassifier;
 import io.strata.dialect.StatementLanding;
 import io.strata.plan.Backfill;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +29,23 @@ final class Executor {
     private HistoryStep failing;
 
     private final BackfillRunner backfills;
+    /** Whether a failed planned apply takes back what it applied; see {@link Reversal}. */
+    private final boolean revertOnFailure;
 
     Executor(Connection connection, HistoryDialect dialect, HistoryTable history, StatementRunner runner,
-             BackfillRunner backfills) {
+             BackfillRunner backfills, boolean revertOnFailure) {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
         this.runner = runner;
         this.backfills = backfills;
+        this.revertOnFailure = revertOnFailure;
     }
 
     /** Records {@code migration} as started, then runs all of it. */
     ApplyResult run(Migration migration, String appliedBy) throws SQLException {
         int rank = history.start(migration, appliedBy);
-        return execute(rank, migration.version(), migration.steps(), false);
+        return execute(rank, migration.version(), migration.steps(), false, migration.kind());
     }
 
     /**
@@ -52,10 +55,11 @@ final class Executor {
      */
     ApplyResult resume(HistoryRow row) throws SQLException {
         history.reopen(row.rank());
-        return execute(row.rank(), row.version(), history.steps(row.rank()), true);
+        return execute(row.rank(), row.version(), history.steps(row.rank()), true, row.kind());
     }
 
-    private ApplyResult execute(int rank, String version, List<HistoryStep> steps, boolean resumed) throws SQLException {
+    private ApplyResult execute(int rank, String version, List<HistoryStep> steps, boolean resumed, String kind)
+            throws SQLException {
         // Only the first statement left can have been running when the run before died, and only if it ran on its
         // own: a transactional batch commits its statements and their marks together.
         HistoryStep inFlight = !resumed ? null : steps.stream().filter(s -> !s.applied()).findFirst()
@@ -76,6 +80,12 @@ final class Executor {
                         if (backfill.isPresent()) {
                             // Batches commit on their own and retry on a lock timeout one by one.
                             backfills.run(rank, step, backfill.get());
+                        } else if (!landed && StatementClassifier.changesRows(step.statement())) {
+                            // Rows change in a transaction even where DDL cannot: the change and its mark commit
+                            // together, so a run that dies in between never applies it twice.
+                            runner.run(() -> inTransaction(rank, List.of(step)));
+                            applied++;
+                            continue;
                         } else if (!landed) {
                             runner.run(() -> execute(step.statement()));
                         }
@@ -87,12 +97,50 @@ final class Executor {
                 String error = "version " + version + ", statement " + failing.ordinal() + " of " + total + " failed: "
                         + firstLine(e.getMessage()) + "\n  " + abbreviate(failing.statement());
                 history.finish(rank, error);
-                return new ApplyResult(ApplyResult.Outcome.FAILED, version, applied, total, error, List.of());
+                return failed(rank, version, total, error, kind.equals("apply"));
             }
         }
         history.finish(rank, null);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, version, applied, total,
                 "applied version " + version + " (" + total + " statements)", List.of());
+    }
+
+    /**
+     * A run that failed: a planned apply is reverted unless the settings keep its partial state; a migration file,
+     * which records no reverses, keeps what ran (on PostgreSQL its transaction has already been rolled back).
+     */
+    private ApplyResult failed(int rank, String version, int total, String error, boolean planned) throws SQLException {
+        if (!planned) {
+            return new ApplyResult(ApplyResult.Outcome.FAILED, version, applied(rank), total, error, List.of());
+        }
+        if (!revertOnFailure) {
+            int standing = applied(rank);
+            return new ApplyResult(ApplyResult.Outcome.FAILED, version, standing, total, error + (standing == 0 ? ""
+                    : "\n  " + standing + " statement(s) stand (--no-revert); strata rollback takes them back"), List.of());
+        }
+        if (!failing.inTransaction() || !dialect.transactionalDdl()) {
+            // A statement that failed on its own may leave something half made (an invalid index): clear it first.
+            for (String cleanup : dialect.landing().check(connection, failing.statement()).cleanup()) {
+                runner.run(() -> execute(cleanup));
+            }
+        }
+        Reversal.Outcome reversal = new Reversal(connection, dialect, history, runner).run(rank);
+        if (reversal.complete()) {
+            history.markRolledBack(rank);
+            return new ApplyResult(ApplyResult.Outcome.FAILED, version, 0, total, error + "\n  reverted: "
+                    + (reversal.reverted() == 0 ? "no statement of it stands (its transaction was rolled back)"
+                    : "the " + reversal.reverted() + " statement(s) that had run were taken back, newest first")
+                    + "; the target is as the run found it", List.of());
+        }
+        String stopped = error + "\n  not reverted: " + reversal.problem() + "\n  statement(s) " + reversal.standing()
+                + " of version " + version + " stand; fix the cause and run strata rollback to take them back, "
+                + "or apply again to finish the run";
+        history.finish(rank, stopped);
+        return new ApplyResult(ApplyResult.Outcome.FAILED, version, reversal.standing().size(), total, stopped, List.of());
+    }
+
+    private int applied(int rank) throws SQLException {
+        return (int) history.steps(rank).stream().filter(HistoryStep::applied).count();
     }
 
     /** Whether {@code sql}, in flight when the run before died, took effect; cleans up what it left half made. */
@@ -105,26 +153,17 @@ final class Executor {
     }
 
     private void inTransaction(int rank, List<HistoryStep> batch) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
+        Transaction.run(connection, () -> {
             for (HistoryStep step : batch) {
                 failing = step;
                 execute(step.statement());
             }
             history.markApplied(rank, batch.stream().map(HistoryStep::ordinal).toList());
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        Transaction.execute(connection, sql);
     }
 
     /** The steps still to run, grouped by batch in order. */

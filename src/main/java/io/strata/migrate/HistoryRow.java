@@ -16,7 +16,7 @@ import java.util.Set;
  * @param desiredDigest SHA-256 of the desired schema an {@code apply} aimed at, so a resume can tell it changed
  * @param finishedAt    null while running, or after the applying process died
  * @param error         why it failed, naming the statement
- * @param rolledBack    whether {@code strata rollback} has taken it back since
+ * @param rolledBack    whether {@code strata rollback}, or the reversal of its failed run, has taken it back since
  * @param phase         the phase of a plan it ran ({@code EXPAND}...), or null for a whole plan, a file or a baseline
  * @param planJson      the plan a phased run recorded (a plan file's JSON), or null
  * @param dataChecks    whether the pre-flight data checks {@code passed} or were {@code skipped}; null for a file,
@@ -33,15 +33,21 @@ public record HistoryRow(int rank, String version, String description, String ki
                 : PlanFile.parse(planJson, "recorded in strata_history").phases().keySet();
     }
 
-    /** Started but not every statement ran: it failed, or its process died. */
+    /**
+     * Started but not every statement ran: it failed, or its process died. A failed run that was reverted is
+     * over: nothing of it stands, and the next apply plans afresh.
+     */
     public boolean incomplete() {
-        return !success;
+        return !success && !rolledBack;
     }
 
-    /** What status shows: {@code success}, {@code rolled back}, {@code failed} or {@code incomplete} (no finish recorded). */
+    /**
+     * What status shows: {@code success}, {@code rolled back}, {@code failed}, {@code failed, reverted} (what it
+     * applied was taken back) or {@code incomplete} (no finish recorded).
+     */
     public String state() {
         if (rolledBack) {
-            return "rolled back";
+            return success ? "rolled back" : "failed, reverted";
         }
         if (success) {
             return "success";

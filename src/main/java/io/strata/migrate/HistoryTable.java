@@ -229,10 +229,22 @@ final class HistoryTable {
 
     /** Marks statements applied and counts them in the history row, in the caller's transaction. */
     void markApplied(int rank, List<Integer> ordinals) throws SQLException {
+        setAppliedAt(rank, ordinals, Timestamp.from(Instant.now()));
+    }
+
+    /**
+     * Marks statements as no longer applied, since their reverses ran: what a failed run's history says stands
+     * is then exactly what the database holds. In the caller's transaction.
+     */
+    void markReverted(int rank, List<Integer> ordinals) throws SQLException {
+        setAppliedAt(rank, ordinals, null);
+    }
+
+    private void setAppliedAt(int rank, List<Integer> ordinals, Timestamp at) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "UPDATE " + steps + " SET applied_at = ? WHERE installed_rank = ? AND ordinal = ?")) {
             for (int ordinal : ordinals) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, at);
                 ps.setInt(2, rank);
                 ps.setInt(3, ordinal);
                 ps.addBatch();

@@ -33,8 +33,15 @@ final class Rollback {
 
     /** Undoes the versions applied after {@code to}, or the newest one when {@code to} is null. */
     List<ApplyResult> run(String to, String appliedBy) throws SQLException {
-        List<HistoryRow> applied = history.rows().stream()
-                .filter(r -> r.success() && !r.rolledBack() && !r.kind().equals("rollback")).toList();
+        List<HistoryRow> rows = history.rows();
+        List<HistoryRow> applied = new ArrayList<>(rows.stream()
+                .filter(r -> r.success() && !r.rolledBack() && !r.kind().equals("rollback")).toList());
+        // A failed run kept with --no-revert (or whose reversal stopped) is taken back first: its statements stand.
+        HistoryRow newest = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        if (newest != null && newest.incomplete() && newest.finishedAt() != null && newest.statementsApplied() > 0
+                && newest.kind().equals("apply")) {
+            applied.add(newest);
+        }
         List<HistoryRow> undo = targets(applied, to);
         if (undo.isEmpty()) {
             return List.of(ApplyResult.upToDate(to == null ? "no applied version to roll back"
@@ -43,7 +50,13 @@ final class Rollback {
         List<List<HistoryStep>> steps = new ArrayList<>();
         Set<String> backups = BackupStore.present(connection);
         for (HistoryRow row : undo) {
-            steps.add(checked(row, backups));
+            List<HistoryStep> standing = history.steps(row.rank()).stream().filter(HistoryStep::applied).toList();
+            String refusal = refusal(row, standing, backups);
+            if (refusal != null) {
+                return List.of(new ApplyResult(ApplyResult.Outcome.REFUSED, row.version(), 0, standing.size(),
+                        refusal, List.of()));
+            }
+            steps.add(standing);
         }
         List<ApplyResult> results = new ArrayList<>();
         for (int i = 0; i < undo.size(); i++) {
@@ -82,25 +95,19 @@ final class Rollback {
         return newer;
     }
 
-    /** The applied steps of {@code row}, refused when one of them cannot be undone. */
-    private List<HistoryStep> checked(HistoryRow row, Set<String> backups) throws SQLException {
+    /** Why the statements of {@code row} that stand cannot be taken back, or null when they can. */
+    private static String refusal(HistoryRow row, List<HistoryStep> standing, Set<String> backups) {
         if (row.kind().equals("baseline")) {
-            throw StrataException.badInput("version " + row.version() + " is a baseline: it adopted the database as "
-                    + "it was, and there is nothing recorded to undo; nothing was rolled back");
+            return "version " + row.version() + " is a baseline: it adopted the database as it was, and there is "
+                    + "nothing recorded to undo; nothing was rolled back";
         }
-        List<HistoryStep> steps = history.steps(row.rank()).stream().filter(HistoryStep::applied).toList();
-        for (HistoryStep step : steps) {
-            if (step.undo().reverse() instanceof Reverse.Irreversible i) {
-                throw StrataException.badInput("version " + row.version() + " cannot be rolled back: statement "
-                        + step.ordinal() + " (" + Executor.abbreviate(step.statement()) + ") has no reverse: " + i.reason()
-                        + "; nothing was rolled back");
-            }
-            if (step.undo().backupTable() != null && !backups.contains(step.undo().backupTable())) {
-                throw StrataException.badInput("version " + row.version() + " cannot be rolled back: its backup "
-                        + BackupPlanner.SCHEMA + "." + step.undo().backupTable() + " was pruned; nothing was rolled back");
+        for (HistoryStep step : standing) {
+            String obstacle = Reversal.obstacle(step, backups);
+            if (obstacle != null) {
+                return "version " + row.version() + " cannot be rolled back: " + obstacle + "; nothing was rolled back";
             }
         }
-        return steps;
+        return null;
     }
 
     /**

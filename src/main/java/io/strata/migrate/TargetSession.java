@@ -50,7 +50,8 @@ public final class TargetSession implements AutoCloseable {
         history.create();
         StatementRunner runner = new StatementRunner(historyDialect, settings);
         this.executor = new Executor(connection, historyDialect, history, runner,
-                new BackfillRunner(connection, historyDialect, history, runner, settings.batchSize(), settings.batchPause()));
+                new BackfillRunner(connection, historyDialect, history, runner, settings.batchSize(), settings.batchPause()),
+                settings.revertOnFailure());
     }
 
     /**

@@ -65,8 +65,12 @@ class RollbackCommandTest {
                 "--allow-data-loss");
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         CliRun rollback = CliRun.of("rollback", "--url", url);
-        assertThat(rollback.exitCode()).isEqualTo(2);
-        assertThat(rollback.err()).contains("cannot be rolled back");
+        // Refused, as a run is: exit 1, naming the statement, and nothing ran.
+        assertThat(rollback.exitCode()).isEqualTo(1);
+        assertThat(rollback.err()).contains("cannot be rolled back").contains("has no reverse")
+                .contains("nothing was rolled back");
+        assertThat(TestDatabases.rows(url, "SELECT COUNT(*) FROM strata_history WHERE kind = 'rollback'"))
+                .containsExactly("0");
     }
 
     private static List<String> rows() {
