@@ -97,7 +97,7 @@ final class Executor {
                 String error = "version " + version + ", statement " + failing.ordinal() + " of " + total + " failed: "
                         + firstLine(e.getMessage()) + "\n  " + abbreviate(failing.statement());
                 history.finish(rank, error);
-                return failed(rank, version, total, error, kind.equals("apply"));
+                return failed(rank, version, total, error, kind.equals("apply"), dialect.isLockTimeout(e));
             }
         }
         history.finish(rank, null);
@@ -106,17 +106,23 @@ final class Executor {
     }
 
     /**
-     * A run that failed: a planned apply is reverted unless the settings keep its partial state; a migration file,
-     * which records no reverses, keeps what ran (on PostgreSQL its transaction has already been rolled back).
+     * A run that failed: a planned apply is reverted unless the settings keep its partial state, or the statement
+     * only gave way on a lock; a migration file, which records no reverses, keeps what ran (on PostgreSQL its
+     * transaction has already been rolled back).
      */
-    private ApplyResult failed(int rank, String version, int total, String error, boolean planned) throws SQLException {
+    private ApplyResult failed(int rank, String version, int total, String error, boolean planned, boolean gaveWay)
+            throws SQLException {
         if (!planned) {
             return new ApplyResult(ApplyResult.Outcome.FAILED, version, applied(rank), total, error, List.of());
         }
-        if (!revertOnFailure) {
+        if (!revertOnFailure || gaveWay) {
+            // A statement that gave way on a lock is not wrong, only early: the run stays resumable (a backfill goes
+            // on after its last batch) instead of being undone and redone.
             int standing = applied(rank);
-            return new ApplyResult(ApplyResult.Outcome.FAILED, version, standing, total, error + (standing == 0 ? ""
-                    : "\n  " + standing + " statement(s) stand (--no-revert); strata rollback takes them back"), List.of());
+            String why = gaveWay ? "it gave way on a lock after its retries: apply again to resume where it stopped"
+                    : "--no-revert";
+            return new ApplyResult(ApplyResult.Outcome.FAILED, version, standing, total, error + "\n  " + standing
+                    + " statement(s) stand (" + why + "); strata rollback takes them back", List.of());
         }
         if (!failing.inTransaction() || !dialect.transactionalDdl()) {
             // A statement that failed on its own may leave something half made (an invalid index): clear it first.

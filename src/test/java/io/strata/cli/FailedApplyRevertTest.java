@@ -89,6 +89,24 @@ class FailedApplyRevertTest {
     }
 
     @Test
+    void aConcurrentIndexBuildThatFailsLeavesNoInvalidIndexBehind() throws Exception {
+        String url = pgOrders();
+        TestDatabases.exec(url, "UPDATE customers SET name = 'same'");
+        String desired = PG_BASE + "CREATE UNIQUE INDEX customers_name ON customers (name);\n"
+                + "CREATE TABLE audit (id int PRIMARY KEY);\n";
+
+        CliRun apply = apply(url, TestDatabases.postgresServerUrl(), desired);
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(1);
+        assertThat(apply.json().get("results").get(0).get("message").asText()).contains("CONCURRENTLY")
+                .contains("reverted:");
+        // PostgreSQL keeps a failed concurrent build as an INVALID index; the reversal drops it with the rest.
+        assertThat(TestDatabases.rows(url, "SELECT relname FROM pg_class WHERE relname IN ('customers_name', 'audit')"))
+                .isEmpty();
+        assertSchema(url, TestDatabases.postgresServerUrl(), PG_BASE);
+        assertThat(lastHistoryRow(url).get("state").asText()).isEqualTo("failed, reverted");
+    }
+
+    @Test
     void mariadbFailedApplyIsRevertedStatementByStatement() throws Exception {
         String url = TestDatabases.freshMysql();
         String dev = TestDatabases.mysqlServerUrl();
