@@ -122,12 +122,16 @@ final class ApplyCommand implements Callable<Integer> {
                     "between phases (see strata plan), then apply the next. Default: the whole plan."})
     PhaseKind phase;
 
+    @Option(names = "--auto-approve", description = {"Do not ask before running a plan that destroys data or blocks writers;",
+            "asked only on a terminal, never in CI."})
+    boolean autoApprove;
+
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
                     version, description, target.settings(), dryRun, allowDataLoss, skipDataChecks, sources.devUrl,
-                    phase));
+                    phase), PromptApproval.of(spec, autoApprove));
             return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

@@ -27,9 +27,13 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION", description = "Return to this version (default: take back only the newest).")
     String to;
 
+    @Option(names = "--auto-approve", description = "Do not ask before rolling back; asked only on a terminal, never in CI.")
+    boolean autoApprove;
+
     @Override
     public Integer call() {
-        List<ApplyResult> results = new RollbackMigration().run(target.url(), to, target.settings());
+        List<ApplyResult> results = new RollbackMigration().run(target.url(), to, target.settings(),
+                PromptApproval.of(spec, autoApprove));
         return ApplyCommand.print(results, target.output.format, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -60,6 +60,11 @@ public final class ApplyMigration {
     }
 
     public ApplyResult run(Request request) {
+        return run(request, Approval.GRANTED);
+    }
+
+    /** Runs {@code request} once {@code approval} approves its plan (a dry run and a resumed run are not asked). */
+    public ApplyResult run(Request request, Approval approval) {
         Dialect dialect = Dialects.forUrl(request.url());
         PlanFile reviewed = request.reviewed();
         Catalog expected = request.expected() != null ? request.expected().catalog()
@@ -99,6 +104,11 @@ public final class ApplyMigration {
                     return ApplyResult.refused(run.version(), Migration.of(run.version(), "", "apply", digest,
                             run.batches()).statementCount(), checks);
                 }
+            }
+            int statements = Migration.of(run.version(), "", "apply", digest, run.batches()).statementCount();
+            if (!approval.approves(new ApplyProposal(io.strata.dialect.JdbcUrls.redact(request.url()), run.version(),
+                    run.plan(), statements, live, target.desired().catalog()))) {
+                return ApplyResult.declined(run.version(), statements);
             }
             return new PhasedApply(target, session, digest).start(live, run, checks);
         } catch (LockUnavailableException e) {

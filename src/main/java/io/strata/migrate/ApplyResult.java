@@ -27,7 +27,10 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         DRIFT,
         /** Another migrator kept the lock; nothing ran. */
         LOCKED,
-        /** The pre-flight data checks found rows a step would fail on; nothing ran and nothing was recorded. */
+        /**
+         * The pre-flight data checks found rows a step would fail on, or the person at the prompt said no; nothing
+         * ran and nothing was recorded.
+         */
         REFUSED,
         /** A statement failed; the history says what ran. */
         FAILED,
@@ -69,6 +72,12 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         }
         message.append("\n  fix those rows (or the desired schema) and apply again; --skip-data-checks runs the plan unchecked");
         return new ApplyResult(Outcome.REFUSED, version, 0, statementsTotal, message.toString(), List.of());
+    }
+
+    /** Version {@code version} not run: the person at the prompt answered no. Nothing ran and nothing was recorded. */
+    public static ApplyResult declined(String version, int statementsTotal) {
+        return new ApplyResult(Outcome.REFUSED, version, 0, statementsTotal, (version == null ? "the rollback"
+                : "version " + version) + " was refused at the prompt; nothing was run", List.of());
     }
 
     public static ApplyResult upToDate(String message) {
