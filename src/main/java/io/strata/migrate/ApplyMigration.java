@@ -134,7 +134,12 @@ public final class ApplyMigration {
         try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
             Catalog live = dry.inspect();
             Prepared run = prepare(target, live);
-            return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl())
+            if (run.stop() != null) {
+                return run.stop();
+            }
+            DataCheckReport checks = request.skipDataChecks() ? null
+                    : dry.dataChecks(run.plan(), live, target.desired().catalog());
+            return dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl()).withTargetChecks(checks)
                     .withPreflight(dry.sizing(run.plan(), live));
         }
     }

@@ -60,6 +60,30 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
                 "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift, nextPhase);
     }
 
+    /**
+     * A dry run's result with what the pre-flight data checks found on the target itself ({@code report} null: they
+     * were skipped): a step that would fail on the target's rows fails the dry run as it would refuse the apply.
+     */
+    public ApplyResult withTargetChecks(DataCheckReport report) {
+        StringBuilder text = new StringBuilder(message);
+        if (report == null) {
+            text.append("\n  data checks on the target: skipped (--skip-data-checks)");
+        } else if (report.checked() == 0) {
+            text.append("\n  data checks on the target: none needed, no step depends on its rows");
+        } else if (report.passed()) {
+            text.append("\n  data checks on the target: passed (").append(report.checked()).append(report.checked() == 1
+                    ? " check" : " checks").append(" on its rows)");
+        } else {
+            text.append("\n  data checks on the target: ").append(report.violations().size())
+                    .append(" step(s) would fail on its rows; applying would be refused:");
+            report.violations().forEach(v -> text.append("\n  ").append(v.message()));
+        }
+        report = report == null ? new DataCheckReport(0, List.of(), List.of()) : report;
+        report.unchecked().forEach(line -> text.append("\n  ").append(line));
+        Outcome refused = report.passed() || !ok() ? outcome : Outcome.REFUSED;
+        return new ApplyResult(refused, version, statementsApplied, statementsTotal, text.toString(), drift, nextPhase);
+    }
+
     /** Version {@code version} refused before its first statement: each step that would fail, on a line of its own. */
     public static ApplyResult refused(String version, int statementsTotal, DataCheckReport report) {
         StringBuilder message = new StringBuilder("version " + version + " refused: " + report.violations().size()

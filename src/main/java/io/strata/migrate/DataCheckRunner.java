@@ -19,6 +19,20 @@ final class DataCheckRunner {
     private DataCheckRunner() {
     }
 
+    /**
+     * The pre-flight data checks of {@code plan} (made from {@code base} to {@code desired}) on the target
+     * {@code connection} reaches, whose schema is {@code live} now; none when the dialect has no way to write them.
+     */
+    static DataCheckReport check(Connection connection, io.strata.dialect.HistoryDialect dialect,
+                                 io.strata.plan.MigrationPlan plan, io.strata.model.Catalog base,
+                                 io.strata.model.Catalog desired, io.strata.model.Catalog live) {
+        io.strata.dialect.DataCheckSql sql = dialect.dataChecks();
+        if (sql == null) {
+            return new DataCheckReport(0, List.of(), List.of());
+        }
+        return run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql));
+    }
+
     static DataCheckReport run(Connection connection, List<DataCheck> checks) {
         List<DataViolation> violations = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();

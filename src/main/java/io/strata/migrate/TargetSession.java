@@ -121,11 +121,7 @@ public final class TargetSession implements AutoCloseable {
      * schema is {@code live} now (see {@link DataChecks}); none when the dialect has no way to write them.
      */
     public DataCheckReport dataChecks(MigrationPlan plan, Catalog base, Catalog desired, Catalog live) {
-        io.strata.dialect.DataCheckSql sql = historyDialect.dataChecks();
-        if (sql == null) {
-            return new DataCheckReport(0, List.of(), List.of());
-        }
-        return DataCheckRunner.run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql));
+        return DataCheckRunner.check(connection, historyDialect, plan, base, desired, live);
     }
 
     /** Records {@code migration} and runs it. */
