@@ -14,7 +14,12 @@ package io.strata.migrate;
  * @param offense    what the offending rows have, after "N rows of TABLE" ({@code have "currency" NULL})
  * @param shownAs    what the samples are ({@code id}, or the offending column)
  * @param grouped    whether a sample stands for several rows (a duplicated value), not for one
+ * @param parses     whether the query asks the dialect's {@link io.strata.dialect.InputCheck}, whose setup must run first
  */
 record DataCheck(int stepNumber, String statement, String rule, String subject, String table, String query,
-                 String offense, String shownAs, boolean grouped) {
+                 String offense, String shownAs, boolean grouped, boolean parses) {
+
+    DataCheck parsing() {
+        return new DataCheck(stepNumber, statement, rule, subject, table, query, offense, shownAs, grouped, true);
+    }
 }

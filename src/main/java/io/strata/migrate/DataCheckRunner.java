@@ -30,13 +30,19 @@ final class DataCheckRunner {
         if (sql == null) {
             return new DataCheckReport(0, List.of(), List.of());
         }
-        return run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql));
+        return run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql), sql.inputs());
     }
 
-    static DataCheckReport run(Connection connection, List<DataCheck> checks) {
+    static DataCheckReport run(Connection connection, List<DataCheck> checks, io.strata.dialect.InputCheck inputs) {
         List<DataViolation> violations = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
+        boolean parsing = checks.stream().anyMatch(DataCheck::parses);
+        String setupFailed = parsing ? execute(connection, inputs.setup()) : null;
         for (DataCheck check : checks) {
+            if (check.parses() && setupFailed != null) {
+                unchecked.add(notDone(check, setupFailed));
+                continue;
+            }
             try (Statement s = connection.createStatement()) {
                 s.setQueryTimeout(TIMEOUT_SECONDS);
                 try (ResultSet rs = s.executeQuery(check.query())) {
@@ -56,12 +62,31 @@ final class DataCheckRunner {
                     }
                 }
             } catch (SQLException e) {
-                unchecked.add("data check of step " + check.stepNumber() + " [" + check.rule() + "] on " + check.table()
-                        + " not done: " + (timedOut(e) ? "it did not finish within " + TIMEOUT_SECONDS + " s"
+                unchecked.add(notDone(check, timedOut(e) ? "it did not finish within " + TIMEOUT_SECONDS + " s"
                         : firstLine(e.getMessage())));
             }
         }
+        if (parsing && setupFailed == null) {
+            execute(connection, inputs.teardown());
+        }
         return new DataCheckReport(checks.size(), violations, unchecked);
+    }
+
+    private static String notDone(DataCheck check, String why) {
+        return "data check of step " + check.stepNumber() + " [" + check.rule() + "] on " + check.table() + " not done: "
+                + why;
+    }
+
+    /** Runs {@code statements}; the server's first line of refusal, or null when they all ran. */
+    private static String execute(Connection connection, List<String> statements) {
+        try (Statement s = connection.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+            return null;
+        } catch (SQLException e) {
+            return firstLine(e.getMessage());
+        }
     }
 
     /** One offending row's values, as text: {@code 7}, or {@code (1, 'x')} for several columns. */
