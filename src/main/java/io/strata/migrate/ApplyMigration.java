@@ -69,7 +69,7 @@ public final class ApplyMigration {
         PlanFile reviewed = request.reviewed();
         Catalog expected = request.expected() != null ? request.expected().catalog()
                 : reviewed != null ? reviewed.base() : null;
-        Target target = new Target(dialect, request, request.desired(), expected, reviewed);
+        Target target = new Target(dialect, request, request.desired(), expected, reviewed, approval);
         if (request.dryRun()) {
             return dryRun(target);
         }
@@ -106,8 +106,8 @@ public final class ApplyMigration {
                 }
             }
             int statements = Migration.of(run.version(), "", "apply", digest, run.batches()).statementCount();
-            if (!approval.approves(new ApplyProposal(io.strata.dialect.JdbcUrls.redact(request.url()), run.version(),
-                    run.plan(), statements, live, target.desired().catalog()))) {
+            if (!approval.approves(new ApplyProposal(target.label(), run.version(), run.plan(), statements, live,
+                    target.desired().catalog()))) {
                 return ApplyResult.declined(run.version(), statements);
             }
             return new PhasedApply(target, session, digest).start(live, run, checks);
@@ -116,8 +116,17 @@ public final class ApplyMigration {
         }
     }
 
-    /** One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null. */
-    record Target(Dialect dialect, Request request, NamedSchema desired, Catalog expected, PlanFile reviewed) {
+    /**
+     * One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null; {@code approval}
+     * is asked before a plan, or a phase of a recorded one, runs.
+     */
+    record Target(Dialect dialect, Request request, NamedSchema desired, Catalog expected, PlanFile reviewed,
+                  Approval approval) {
+
+        /** The target database as a question names it: its URL without secrets. */
+        String label() {
+            return io.strata.dialect.JdbcUrls.redact(request.url());
+        }
 
         String version() {
             return request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);

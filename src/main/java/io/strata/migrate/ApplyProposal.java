@@ -23,11 +23,13 @@ public record ApplyProposal(String target, String version, MigrationPlan plan, i
     /**
      * The hazards worth a second look before the plan runs: steps that destroy data and steps that block the
      * table's writers for a time growing with its rows, as {@code strata lint} names them with its default settings.
+     * Only this plan's steps count: when it is one phase, a column the CONTRACT phase drops is no hazard of EXPAND.
      */
     public List<Diagnostic> hazards() {
         LintPass pass = new LintPass(plan, live, desired, Differ.diff(live, desired));
         return Linter.lint(pass, LintSettings.DEFAULTS, List.of()).diagnostics().stream()
                 .filter(d -> d.code().startsWith(Family.DESTRUCTIVE.prefix()) || d.code().startsWith(Family.LOCKING.prefix()))
+                .filter(d -> d.step() != null && plan.steps().contains(d.step()))
                 .toList();
     }
 }

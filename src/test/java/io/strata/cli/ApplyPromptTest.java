@@ -173,4 +173,32 @@ class ApplyPromptTest {
         assertThat(ci.asked).isEmpty();
         assertThat(columns(url)).containsExactly("id", "note", "legacy");
     }
+
+    @Test
+    void aPhasedPlanAsksBeforeThePhaseThatDestroysNotBeforeTheOthers() throws Exception {
+        String url = target();
+        Path desired = desired("id int PRIMARY KEY, note text, currency char(3) NOT NULL DEFAULT 'EUR'");
+
+        // EXPAND adds the column: nothing in it destroys data, so a terminal is not asked.
+        Person expand = new Person(true, "n");
+        CliRun first = apply(expand, desired, url, "--phase", "expand");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(expand.asked).isEmpty();
+        assertThat(columns(url)).contains("currency", "legacy");
+
+        // CONTRACT drops "legacy": it runs the recorded plan, and asks first.
+        Person no = new Person(true, "n");
+        CliRun refused = apply(no, desired, url, "--version", "3", "--phase", "contract");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+        assertThat(no.asked).singleElement().asString().startsWith("Apply ");
+        assertThat(refused.err()).contains("DS102").contains("version 3 was refused at the prompt; nothing was run");
+        assertThat(columns(url)).contains("legacy");
+        assertThat(CliRun.of("status", "--url", url, "--format", "json").json().get("history")).hasSize(1);
+
+        Person yes = new Person(true, "y");
+        CliRun contract = apply(yes, desired, url, "--version", "3", "--phase", "contract");
+        assertThat(contract.exitCode()).as(contract.out() + contract.err()).isZero();
+        assertThat(yes.asked).hasSize(1);
+        assertThat(columns(url)).doesNotContain("legacy");
+    }
 }
