@@ -149,7 +149,7 @@ final class DataChecks {
 
         private DataCheck check(String rule, String subject, Table table, String query, String offense, String shownAs,
                                 boolean grouped) {
-            return new DataCheck(stepNumber, statement, rule, subject, ident(table.name()), query, offense, shownAs, grouped, false);
+            return new DataCheck(stepNumber, statement, rule, subject, ident(table.name()), query, offense, shownAs, grouped, false, null);
         }
 
         /** The rows of {@code table} where {@code predicate} holds, shown by primary key (or by {@code fallback}). */
@@ -274,7 +274,13 @@ final class DataChecks {
             DataCheck check = rows("TYPE", "type " + schema + "." + tableName + "." + from.name(), schema, table.get(),
                     refused.get(), "a value of " + ident(from.name()) + " that does not " + (TypeFitPredicate.parses(
                             from.type(), to.type()) ? "read as " : "fit ") + to.type().sql(), from.name());
-            return List.of(TypeFitPredicate.parses(from.type(), to.type()) ? check.parsing() : check);
+            if (!TypeFitPredicate.parses(from.type(), to.type())) {
+                return List.of(check);
+            }
+            String text = sql.asText(ident(from.name()));
+            String quickPass = sql.inputs().strictCast(text, to.type()).map(cast -> "SELECT count(" + cast + ") FROM "
+                    + qualified(schema, tableName)).orElse(null);
+            return List.of(check.parsing(quickPass));
         }
 
         @Override

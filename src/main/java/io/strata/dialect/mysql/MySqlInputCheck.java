@@ -28,6 +28,11 @@ final class MySqlInputCheck implements InputCheck {
     }
 
     @Override
+    public Optional<String> strictCast(String text, ColumnType to) {
+        return Optional.empty();
+    }
+
+    @Override
     public List<String> setup() {
         return List.of();
     }
