@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "apply", 
         description = {"Bring the database at --url to the schema TO: inspect it, plan, run every statement with a short",
                 "lock timeout and retries, and record it in strata_history. An interrupted run is resumed.",
-                "Exit 0 applied or nothing to do, 1 failed, refused by a data check, drifted or locked, 2 bad input."})
+                "On a terminal, a plan that destroys data or blocks writers is shown and asked about first (--auto-approve).",
+                "Exit 0 applied or nothing to do, 1 failed, refused by a data check or at the prompt, drifted or locked, 2 bad input."})
 final class ApplyCommand implements Callable<Integer> {
 
     /** The options of every command that changes a target database. */

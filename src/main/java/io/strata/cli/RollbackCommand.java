@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Take back the newest applied version at --url, or every version applied after --to, newest",
                 "first: each step's recorded reverse runs in reverse order and backed-up rows are restored by primary key.",
-                "Exit 0 rolled back or nothing to do, 1 failed or locked, 2 a version cannot be rolled back."})
+                "On a terminal it shows the statements and asks first (--auto-approve).",
+                "Exit 0 rolled back or nothing to do, 1 failed, locked or refused at the prompt, 2 a version cannot be rolled back."})
 final class RollbackCommand implements Callable<Integer> {
 
     @Spec

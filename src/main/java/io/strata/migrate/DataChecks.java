@@ -55,14 +55,10 @@ final class DataChecks {
                 carrying.put(step.source(), carryingStep(steps, step.source(), sql));
             }
         }
+        // The tables this plan creates: they are empty when its later steps run.
         List<SchemaChange.AddTable> created = new ArrayList<>();
         for (SchemaChange change : carrying.keySet()) {
             if (change instanceof SchemaChange.AddTable t) {
-                created.add(t);
-            }
-        }
-        for (SchemaChange change : changes) {
-            if (change instanceof SchemaChange.AddTable t && !created.contains(t)) {
                 created.add(t);
             }
         }
