@@ -40,6 +40,11 @@ public final class ApplySchema {
     }
 
     public ApplyResult run(Request request) {
+        return run(request, io.strata.migrate.Approval.GRANTED);
+    }
+
+    /** Runs {@code request} once {@code approval} approves the plan (see {@link ApplyMigration#run(ApplyMigration.Request, io.strata.migrate.Approval)}). */
+    public ApplyResult run(Request request, io.strata.migrate.Approval approval) {
         PlanFile reviewed = PlanFile.isPlanFile(request.to()) ? PlanFile.read(Path.of(request.to())) : null;
         // Sources are loaded before the executor takes the target's lock: replaying them can take seconds
         // nobody should wait for.
@@ -56,7 +61,7 @@ public final class ApplySchema {
                 : new NamedSchema(request.expect(), loaded.get(loaded.size() - 1).catalog());
         return new ApplyMigration().run(new ApplyMigration.Request(desired, request.url(), expected, reviewed,
                 request.version(), request.description(), request.settings(), request.dryRun(), request.allowDataLoss(),
-                request.skipDataChecks(), request.devUrl(), request.phase()));
+                request.skipDataChecks(), request.devUrl(), request.phase()), approval);
     }
 
     private static NamedSchema named(LoadedSource source) {

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
         description = {"Bring the database at --url to the schema TO: inspect it, plan, run every statement with a short",
                 "lock timeout and retries, and record it in strata_history. A run whose statement fails takes back what",
                 "it applied (unless --no-revert); an interrupted run is resumed.",
-                "Exit 0 applied or nothing to do, 1 failed, refused by a data check, drifted or locked, 2 bad input."})
+                "On a terminal, a plan that destroys data or blocks writers is shown and asked about first (--auto-approve).",
+                "Exit 0 applied or nothing to do, 1 failed, refused by a data check or at the prompt, drifted or locked, 2 bad input."})
 final class ApplyCommand implements Callable<Integer> {
 
     /** The options of every command that changes a target database. */
@@ -127,12 +128,16 @@ final class ApplyCommand implements Callable<Integer> {
                     "between phases (see strata plan), then apply the next. Default: the whole plan."})
     PhaseKind phase;
 
+    @Option(names = "--auto-approve", description = {"Do not ask before running a plan that destroys data or blocks writers;",
+            "asked only on a terminal, never in CI."})
+    boolean autoApprove;
+
     @Override
     public Integer call() {
         try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
             ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
-                    version, description, target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss, skipDataChecks, sources.devUrl,
-                    phase));
+                    version, description, target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss,
+                    skipDataChecks, sources.devUrl, phase), PromptApproval.of(spec, autoApprove));
             return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

@@ -29,6 +29,11 @@ final class PlanText {
             out.println("  no changes: nothing to do");
             return;
         }
+        print(plan, out);
+    }
+
+    /** The plan's summary line, then its phases and numbered steps. */
+    void print(MigrationPlan plan, PrintWriter out) {
         out.printf("%s %s: %d steps in %d phase(s); %s, %s%n", plan.dialect(), plan.serverVersion(),
                 plan.steps().size(), plan.phases().size(),
                 plan.reversible() ? ansi.green("reversible") : ansi.yellow("not reversible"),

@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
         description = {"Take back the newest applied version at --url, or every version applied after --to, newest",
                 "first: each step's recorded reverse runs in reverse order and backed-up rows are restored by primary key.",
                 "A failed apply whose statements stand (--no-revert) is taken back first.",
-                "Exit 0 rolled back or nothing to do, 1 failed, locked or refused (a statement without reverse, a",
-                "pruned backup), 2 bad input."})
+                "On a terminal it shows the statements and asks first (--auto-approve).",
+                "Exit 0 rolled back or nothing to do, 1 failed, locked, refused (a statement without reverse, a",
+                "pruned backup) or declined at the prompt, 2 bad input."})
 final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -29,9 +30,13 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION", description = "Return to this version (default: take back only the newest).")
     String to;
 
+    @Option(names = "--auto-approve", description = "Do not ask before rolling back; asked only on a terminal, never in CI.")
+    boolean autoApprove;
+
     @Override
     public Integer call() {
-        List<ApplyResult> results = new RollbackMigration().run(target.url(), to, target.settings());
+        List<ApplyResult> results = new RollbackMigration().run(target.url(), to, target.settings(),
+                PromptApproval.of(spec, autoApprove));
         return ApplyCommand.print(results, target.output.format, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -23,6 +23,22 @@ public final class StrataCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where apply and rollback ask before they run; a test hands its own. */
+    private final Terminal terminal;
+
+    public StrataCli() {
+        this(Terminal.system());
+    }
+
+    StrataCli(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** The terminal of the command line {@code spec} belongs to. */
+    static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return ((StrataCli) spec.root().userObject()).terminal;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see strata --help (inspect, diff, check, plan, lint, apply, rollback, status, backups, migrate, baseline, serve, register, subjects, versions, audit)");
@@ -34,7 +50,12 @@ public final class StrataCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this directly). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new StrataCli());
+        return execute(args, out, err, Terminal.system());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the questions of apply and rollback put to {@code terminal}. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        CommandLine cli = new CommandLine(new StrataCli(terminal));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -15,9 +15,10 @@ import java.util.List;
  * @param regexMatch   the operator that matches text against a POSIX regular expression ({@code ~}, {@code REGEXP})
  * @param fillsRequiredColumns whether adding a NOT NULL column without default to a filled table succeeds, each row
  *                     given the type's implicit default ({@code ''}, 0): MySQL and MariaDB do, PostgreSQL refuses
+ * @param inputs       whether a text reads as a date, a timestamp, a boolean or a uuid
  */
 public record DataCheckSql(Quoter quoter, String textType, String decimalType, String regexMatch,
-                           boolean fillsRequiredColumns) {
+                           boolean fillsRequiredColumns, InputCheck inputs) {
 
     /** {@code expr} as text, whatever its type: the form a value is measured and matched in. */
     public String asText(String expr) {
@@ -44,12 +45,14 @@ public record DataCheckSql(Quoter quoter, String textType, String decimalType, S
     }
 
     /**
-     * The values of {@code columns} that more than one row of {@code table} holds, all non-NULL (NULLs never collide
-     * in a unique key), one sample per value; the total counts every row holding such a value.
+     * The values of {@code columns} (columns or expressions of the row) that more than one row of {@code table} holds,
+     * all non-NULL (NULLs never collide in a unique key), one sample per value; the total counts every row holding such
+     * a value. Only the rows where {@code where} holds count, when it is not null: a partial unique index.
      */
-    public String duplicates(String table, List<String> columns, int limit) {
+    public String duplicates(String table, List<String> columns, String where, int limit) {
         String list = String.join(", ", columns);
-        String notNull = String.join(" AND ", columns.stream().map(c -> c + " IS NOT NULL").toList());
+        String notNull = String.join(" AND ", columns.stream().map(c -> c + " IS NOT NULL").toList())
+                + (where == null ? "" : " AND (" + where + ")");
         List<String> aliased = new java.util.ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             aliased.add(columns.get(i) + " AS v" + i);

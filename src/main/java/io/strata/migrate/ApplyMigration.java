@@ -60,11 +60,16 @@ public final class ApplyMigration {
     }
 
     public ApplyResult run(Request request) {
+        return run(request, Approval.GRANTED);
+    }
+
+    /** Runs {@code request} once {@code approval} approves its plan (a dry run and a resumed run are not asked). */
+    public ApplyResult run(Request request, Approval approval) {
         Dialect dialect = Dialects.forUrl(request.url());
         PlanFile reviewed = request.reviewed();
         Catalog expected = request.expected() != null ? request.expected().catalog()
                 : reviewed != null ? reviewed.base() : null;
-        Target target = new Target(dialect, request, request.desired(), expected, reviewed);
+        Target target = new Target(dialect, request, request.desired(), expected, reviewed, approval);
         if (request.dryRun()) {
             return dryRun(target);
         }
@@ -100,14 +105,28 @@ public final class ApplyMigration {
                             run.batches()).statementCount(), checks);
                 }
             }
+            int statements = Migration.of(run.version(), "", "apply", digest, run.batches()).statementCount();
+            if (!approval.approves(new ApplyProposal(target.label(), run.version(), run.plan(), statements, live,
+                    target.desired().catalog()))) {
+                return ApplyResult.declined(run.version(), statements);
+            }
             return new PhasedApply(target, session, digest).start(live, run, checks);
         } catch (LockUnavailableException e) {
             return ApplyResult.locked(e.getMessage());
         }
     }
 
-    /** One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null. */
-    record Target(Dialect dialect, Request request, NamedSchema desired, Catalog expected, PlanFile reviewed) {
+    /**
+     * One apply request with its loaded sources: {@code reviewed} is the plan file applied, or null; {@code approval}
+     * is asked before a plan, or a phase of a recorded one, runs.
+     */
+    record Target(Dialect dialect, Request request, NamedSchema desired, Catalog expected, PlanFile reviewed,
+                  Approval approval) {
+
+        /** The target database as a question names it: its URL without secrets. */
+        String label() {
+            return io.strata.dialect.JdbcUrls.redact(request.url());
+        }
 
         String version() {
             return request.version() != null ? request.version() : ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
@@ -124,7 +143,12 @@ public final class ApplyMigration {
         try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
             Catalog live = dry.inspect();
             Prepared run = prepare(target, live);
-            return run.stop() != null ? run.stop() : dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl())
+            if (run.stop() != null) {
+                return run.stop();
+            }
+            DataCheckReport checks = request.skipDataChecks() ? null
+                    : dry.dataChecks(run.plan(), live, target.desired().catalog());
+            return dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl()).withTargetChecks(checks)
                     .withPreflight(dry.sizing(run.plan(), live));
         }
     }

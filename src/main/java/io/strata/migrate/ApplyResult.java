@@ -29,7 +29,8 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         LOCKED,
         /**
          * Refused before its first statement, nothing ran and nothing was recorded: the pre-flight data checks found
-         * rows a step would fail on, or a rollback found a statement it cannot take back.
+         * rows a step would fail on, a rollback found a statement it cannot take back, or the person at the prompt
+         * said no.
          */
         REFUSED,
         /** A statement failed; the message and the history say what was reverted and what stands. */
@@ -60,6 +61,30 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
                 "pre-flight:\n  " + String.join("\n  ", lines) + "\n" + message, drift, nextPhase);
     }
 
+    /**
+     * A dry run's result with what the pre-flight data checks found on the target itself ({@code report} null: they
+     * were skipped): a step that would fail on the target's rows fails the dry run as it would refuse the apply.
+     */
+    public ApplyResult withTargetChecks(DataCheckReport report) {
+        StringBuilder text = new StringBuilder(message);
+        if (report == null) {
+            text.append("\n  data checks on the target: skipped (--skip-data-checks)");
+        } else if (report.checked() == 0) {
+            text.append("\n  data checks on the target: none needed, no step depends on its rows");
+        } else if (report.passed()) {
+            text.append("\n  data checks on the target: passed (").append(report.checked()).append(report.checked() == 1
+                    ? " check" : " checks").append(" on its rows)");
+        } else {
+            text.append("\n  data checks on the target: ").append(report.violations().size())
+                    .append(" step(s) would fail on its rows; applying would be refused:");
+            report.violations().forEach(v -> text.append("\n  ").append(v.message()));
+        }
+        report = report == null ? new DataCheckReport(0, List.of(), List.of()) : report;
+        report.unchecked().forEach(line -> text.append("\n  ").append(line));
+        Outcome refused = report.passed() || !ok() ? outcome : Outcome.REFUSED;
+        return new ApplyResult(refused, version, statementsApplied, statementsTotal, text.toString(), drift, nextPhase);
+    }
+
     /** Version {@code version} refused before its first statement: each step that would fail, on a line of its own. */
     public static ApplyResult refused(String version, int statementsTotal, DataCheckReport report) {
         StringBuilder message = new StringBuilder("version " + version + " refused: " + report.violations().size()
@@ -72,6 +97,12 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         }
         message.append("\n  fix those rows (or the desired schema) and apply again; --skip-data-checks runs the plan unchecked");
         return new ApplyResult(Outcome.REFUSED, version, 0, statementsTotal, message.toString(), List.of());
+    }
+
+    /** Version {@code version} not run: the person at the prompt answered no. Nothing ran and nothing was recorded. */
+    public static ApplyResult declined(String version, int statementsTotal) {
+        return new ApplyResult(Outcome.REFUSED, version, 0, statementsTotal, (version == null ? "the rollback"
+                : "version " + version) + " was refused at the prompt; nothing was run", List.of());
     }
 
     public static ApplyResult upToDate(String message) {

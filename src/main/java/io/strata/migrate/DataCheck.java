@@ -14,7 +14,15 @@ package io.strata.migrate;
  * @param offense    what the offending rows have, after "N rows of TABLE" ({@code have "currency" NULL})
  * @param shownAs    what the samples are ({@code id}, or the offending column)
  * @param grouped    whether a sample stands for several rows (a duplicated value), not for one
+ * @param parses     whether the query asks the dialect's {@link io.strata.dialect.InputCheck}, whose setup must run first
+ * @param quickPass  a query that, when it runs without an error, shows there is no offending row, cheaper than
+ *                   {@code query}; or null
  */
 record DataCheck(int stepNumber, String statement, String rule, String subject, String table, String query,
-                 String offense, String shownAs, boolean grouped) {
+                 String offense, String shownAs, boolean grouped, boolean parses, String quickPass) {
+
+    /** This check, asking the dialect's input check, passed at once when {@code quickPass} (or null) runs. */
+    DataCheck parsing(String quickPass) {
+        return new DataCheck(stepNumber, statement, rule, subject, table, query, offense, shownAs, grouped, true, quickPass);
+    }
 }

@@ -19,10 +19,38 @@ final class DataCheckRunner {
     private DataCheckRunner() {
     }
 
-    static DataCheckReport run(Connection connection, List<DataCheck> checks) {
+    /**
+     * The pre-flight data checks of {@code plan} (made from {@code base} to {@code desired}) on the target
+     * {@code connection} reaches, whose schema is {@code live} now; none when the dialect has no way to write them.
+     */
+    static DataCheckReport check(Connection connection, io.strata.dialect.HistoryDialect dialect,
+                                 io.strata.plan.MigrationPlan plan, io.strata.model.Catalog base,
+                                 io.strata.model.Catalog desired, io.strata.model.Catalog live) {
+        io.strata.dialect.DataCheckSql sql = dialect.dataChecks();
+        if (sql == null) {
+            return new DataCheckReport(0, List.of(), List.of());
+        }
+        return run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql), sql.inputs());
+    }
+
+    static DataCheckReport run(Connection connection, List<DataCheck> checks, io.strata.dialect.InputCheck inputs) {
         List<DataViolation> violations = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
+        boolean setUp = false;
+        String setupFailed = null;
         for (DataCheck check : checks) {
+            if (check.quickPass() != null && execute(connection, List.of(check.quickPass())) == null) {
+                continue;
+            }
+            if (check.parses() && !setUp) {
+                // Only now: most columns pass their quick cast, and then nothing is created in the session.
+                setupFailed = execute(connection, inputs.setup());
+                setUp = true;
+            }
+            if (check.parses() && setupFailed != null) {
+                unchecked.add(notDone(check, setupFailed));
+                continue;
+            }
             try (Statement s = connection.createStatement()) {
                 s.setQueryTimeout(TIMEOUT_SECONDS);
                 try (ResultSet rs = s.executeQuery(check.query())) {
@@ -42,12 +70,32 @@ final class DataCheckRunner {
                     }
                 }
             } catch (SQLException e) {
-                unchecked.add("data check of step " + check.stepNumber() + " [" + check.rule() + "] on " + check.table()
-                        + " not done: " + (timedOut(e) ? "it did not finish within " + TIMEOUT_SECONDS + " s"
+                unchecked.add(notDone(check, timedOut(e) ? "it did not finish within " + TIMEOUT_SECONDS + " s"
                         : firstLine(e.getMessage())));
             }
         }
+        if (setUp && setupFailed == null) {
+            execute(connection, inputs.teardown());
+        }
         return new DataCheckReport(checks.size(), violations, unchecked);
+    }
+
+    private static String notDone(DataCheck check, String why) {
+        return "data check of step " + check.stepNumber() + " [" + check.rule() + "] on " + check.table() + " not done: "
+                + why;
+    }
+
+    /** Runs {@code statements}; the server's first line of refusal, or null when they all ran. */
+    private static String execute(Connection connection, List<String> statements) {
+        try (Statement s = connection.createStatement()) {
+            s.setQueryTimeout(TIMEOUT_SECONDS);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+            return null;
+        } catch (SQLException e) {
+            return firstLine(e.getMessage());
+        }
     }
 
     /** One offending row's values, as text: {@code 7}, or {@code (1, 'x')} for several columns. */

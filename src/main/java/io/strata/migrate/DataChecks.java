@@ -55,6 +55,13 @@ final class DataChecks {
                 carrying.put(step.source(), carryingStep(steps, step.source(), sql));
             }
         }
+        // The tables this plan creates: they are empty when its later steps run.
+        List<SchemaChange.AddTable> created = new ArrayList<>();
+        for (SchemaChange change : carrying.keySet()) {
+            if (change instanceof SchemaChange.AddTable t) {
+                created.add(t);
+            }
+        }
         Map<String, DataCheck> bySubject = new LinkedHashMap<>();
         for (Map.Entry<SchemaChange, Integer> e : carrying.entrySet()) {
             Step step = steps.get(e.getValue());
@@ -62,7 +69,7 @@ final class DataChecks {
                 // Added nullable first, made NOT NULL by a later step (its own source): that one is checked.
                 continue;
             }
-            Finder finder = new Finder(live, sql, e.getValue() + 1, step.sql());
+            Finder finder = new Finder(live, sql, e.getValue() + 1, step.sql(), created);
             for (DataCheck check : e.getKey().accept(finder)) {
                 DataCheck earlier = bySubject.remove(check.subject());
                 bySubject.put(check.subject(), earlier != null && earlier.stepNumber() > check.stepNumber() ? earlier : check);
@@ -111,8 +118,8 @@ final class DataChecks {
     }
 
     /** The checks of one change, made by the step that carries it out. */
-    private record Finder(Catalog live, DataCheckSql sql, int stepNumber, String statement)
-            implements SchemaChange.Visitor<List<DataCheck>> {
+    private record Finder(Catalog live, DataCheckSql sql, int stepNumber, String statement,
+                          List<SchemaChange.AddTable> created) implements SchemaChange.Visitor<List<DataCheck>> {
 
         /** The schema a change names, as the target calls it: a MySQL plan's changes may name the scratch database. */
         private Optional<Schema> schema(String name) {
@@ -138,7 +145,7 @@ final class DataChecks {
 
         private DataCheck check(String rule, String subject, Table table, String query, String offense, String shownAs,
                                 boolean grouped) {
-            return new DataCheck(stepNumber, statement, rule, subject, ident(table.name()), query, offense, shownAs, grouped);
+            return new DataCheck(stepNumber, statement, rule, subject, ident(table.name()), query, offense, shownAs, grouped, false, null);
         }
 
         /** The rows of {@code table} where {@code predicate} holds, shown by primary key (or by {@code fallback}). */
@@ -181,9 +188,8 @@ final class DataChecks {
             }
             String list = String.join(", ", idents(columns));
             List<DataCheck> out = new ArrayList<>();
-            String query = sql.duplicates(qualified(schema, tableName), idents(columns), SAMPLES);
-            out.add(check(rule, rule + " " + schema + "." + tableName + " " + columns, table.get(), query,
-                    "a value of " + list + " that another row has", names(columns), true));
+            out.add(duplicates(rule, rule + " " + schema + "." + tableName + " " + columns, schema, table.get(),
+                    idents(columns), list, names(columns), null));
             if (rule.equals("PRIMARY KEY")) {
                 String nulls = String.join(" OR ", idents(columns).stream().map(c -> c + " IS NULL").toList());
                 out.add(rows(rule, "primary key nulls " + schema + "." + tableName, schema, table.get(), nulls,
@@ -192,10 +198,40 @@ final class DataChecks {
             return out;
         }
 
+        /**
+         * The rows of {@code table} whose {@code keys} (SQL over the row), all non-NULL, another row shares, among the
+         * rows where {@code where} holds when it is not null; {@code list} names the keys in the message.
+         */
+        private DataCheck duplicates(String rule, String subject, String schema, Table table, List<String> keys,
+                                     String list, String shownAs, String where) {
+            String query = sql.duplicates(qualified(schema, table.name()), keys, where, SAMPLES);
+            return check(rule, subject, table, query, "a value of " + list + " that another row"
+                    + (where == null ? "" : " where " + where) + " has", shownAs, true);
+        }
+
+        /** The schema {@code name} as the target calls it, or {@code name} when the target has no such schema yet. */
+        private String resolved(String name) {
+            return schema(name).map(Schema::name).orElse(name);
+        }
+
+        /** Whether the plan creates {@code schema.table}: it is empty when the steps after its creation run. */
+        private boolean createdByPlan(String schema, String table) {
+            return table(schema, table).isEmpty() && created.stream()
+                    .anyMatch(t -> t.table().name().equals(table) && resolved(t.schema()).equals(resolved(schema)));
+        }
+
         private List<DataCheck> foreignKey(String schema, String tableName, ForeignKey fk) {
             Optional<Table> table = table(schema, tableName);
             String refSchema = fk.refSchema() == null ? schema : fk.refSchema();
             Optional<Table> parent = table(refSchema, fk.refTable());
+            if (table.isPresent() && hasColumns(table.get(), fk.columns()) && createdByPlan(refSchema, fk.refTable())) {
+                // The parent is new, so empty when the key is added: every child row with a full key is an orphan,
+                // and there is no parent to query before the plan runs.
+                String keyed = String.join(" AND ", idents(fk.columns()).stream().map(c -> c + " IS NOT NULL").toList());
+                return List.of(rows("FOREIGN KEY", "foreign key " + schema + "." + tableName + " " + fk.columns(), schema,
+                        table.get(), keyed, "a value of " + String.join(", ", idents(fk.columns())) + " while "
+                                + ident(fk.refTable()) + " is a new table, without rows when the key is added", null));
+            }
             if (table.isEmpty() || parent.isEmpty() || !hasColumns(table.get(), fk.columns())
                     || !hasColumns(parent.get(), fk.refColumns()) || fk.columns().size() != fk.refColumns().size()) {
                 return List.of();
@@ -231,9 +267,16 @@ final class DataChecks {
             if (refused.isEmpty()) {
                 return List.of();
             }
-            return List.of(rows("TYPE", "type " + schema + "." + tableName + "." + from.name(), schema, table.get(),
-                    refused.get(), "a value of " + ident(from.name()) + " that does not fit " + to.type().sql(),
-                    from.name()));
+            DataCheck check = rows("TYPE", "type " + schema + "." + tableName + "." + from.name(), schema, table.get(),
+                    refused.get(), "a value of " + ident(from.name()) + " that does not " + (TypeFitPredicate.parses(
+                            from.type(), to.type()) ? "read as " : "fit ") + to.type().sql(), from.name());
+            if (!TypeFitPredicate.parses(from.type(), to.type())) {
+                return List.of(check);
+            }
+            String text = sql.asText(ident(from.name()));
+            String quickPass = sql.inputs().strictCast(text, to.type()).map(cast -> "SELECT count(" + cast + ") FROM "
+                    + qualified(schema, tableName)).orElse(null);
+            return List.of(check.parsing(quickPass));
         }
 
         @Override
@@ -281,13 +324,42 @@ final class DataChecks {
             return uniqueIndex(c.schema(), c.table(), c.to());
         }
 
-        /** A unique index over plain columns, whole (a partial one or one over expressions is not checked). */
-        private List<DataCheck> uniqueIndex(String schema, String table, Index index) {
-            if (!index.unique() || index.predicate() != null
-                    || index.parts().stream().anyMatch(p -> p.column() == null || p.prefixLength() != null)) {
+        /**
+         * A unique index: over plain columns, as a unique key; over expressions or column prefixes, the values of
+         * those; a partial one, among the rows its predicate keeps.
+         */
+        private List<DataCheck> uniqueIndex(String schema, String tableName, Index index) {
+            boolean plain = index.predicate() == null && index.parts().stream()
+                    .allMatch(p -> p.column() != null && p.prefixLength() == null);
+            if (!index.unique()) {
                 return List.of();
             }
-            return unique("UNIQUE", schema, table, index.parts().stream().map(IndexPart::column).toList());
+            if (plain) {
+                return unique("UNIQUE", schema, tableName, index.parts().stream().map(IndexPart::column).toList());
+            }
+            Optional<Table> table = table(schema, tableName);
+            List<String> columns = index.parts().stream().map(IndexPart::column).filter(c -> c != null).toList();
+            if (table.isEmpty() || index.parts().isEmpty() || !hasColumns(table.get(), columns)) {
+                return List.of();
+            }
+            List<String> keys = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (IndexPart part : index.parts()) {
+                if (part.column() == null) {
+                    // As the server printed it (or the user wrote it): an expression over the row's columns.
+                    keys.add("(" + part.expression() + ")");
+                    shown.add(part.expression());
+                } else if (part.prefixLength() != null) {
+                    keys.add("LEFT(" + ident(part.column()) + ", " + part.prefixLength() + ")");
+                    shown.add(ident(part.column()) + "(" + part.prefixLength() + ")");
+                } else {
+                    keys.add(ident(part.column()));
+                    shown.add(ident(part.column()));
+                }
+            }
+            String list = String.join(", ", shown);
+            return List.of(duplicates("UNIQUE", "unique index " + schema + "." + tableName + " " + index.name(), schema,
+                    table.get(), keys, list, shown.size() == 1 ? list : "(" + list + ")", index.predicate()));
         }
 
         @Override

@@ -62,6 +62,14 @@ public final class DryRun implements AutoCloseable {
     }
 
     /**
+     * The pre-flight data checks of {@code plan} on the target's own rows, read-only: a scratch copy has none, and a
+     * rolled-back transaction would stop at the first row a step fails on instead of counting them all.
+     */
+    public DataCheckReport dataChecks(MigrationPlan plan, Catalog live, Catalog desired) {
+        return DataCheckRunner.check(connection, dialect.history(), plan, live, desired, live);
+    }
+
+    /**
      * Runs {@code batches} (the plan with its backups) in a rolled-back transaction when they allow it,
      * else the statements of {@code plan} on a scratch copy of {@code live} on {@code devUrl}, or on the
      * target's server when that is null.
@@ -105,7 +113,8 @@ public final class DryRun implements AutoCloseable {
         }
         return new ApplyResult(ApplyResult.Outcome.DRY_RUN, version, statements.size(), statements.size(),
                 "dry run of version " + version + ": " + statements.size()
-                        + " statements ran on a scratch copy of the schema; nothing changed", List.of());
+                        + " statements ran on a scratch copy of the schema, which holds no rows (the target's rows met only the data "
+                        + "checks); nothing changed", List.of());
     }
 
     private static ApplyResult failed(String version, String statement, String message) {

@@ -84,6 +84,11 @@ final class PhasedApply {
                 results.add(ApplyResult.refused(version, migration.statementCount(), checks));
                 break;
             }
+            if (!target.approval().approves(new ApplyProposal(target.label(), version, part, migration.statementCount(),
+                    plan.base(), plan.desired()))) {
+                results.add(ApplyResult.declined(version, migration.statementCount()));
+                break;
+            }
             migration = migration.withDataChecks(mark(checks));
             sizing.addAll(notes(checks));
             ApplyResult result = session.run(migration.withPhase(new PhaseRecord(kind, recorded.planId(), recorded.planJson())));

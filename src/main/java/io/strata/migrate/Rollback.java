@@ -33,6 +33,11 @@ final class Rollback {
 
     /** Undoes the versions applied after {@code to}, or the newest one when {@code to} is null. */
     List<ApplyResult> run(String to, String appliedBy) throws SQLException {
+        return run(to, appliedBy, Approval.GRANTED, null);
+    }
+
+    /** As {@link #run(String, String)}, once {@code approval} approves what will run on {@code target}. */
+    List<ApplyResult> run(String to, String appliedBy, Approval approval, String target) throws SQLException {
         List<HistoryRow> rows = history.rows();
         List<HistoryRow> applied = new ArrayList<>(rows.stream()
                 .filter(r -> r.success() && !r.rolledBack() && !r.kind().equals("rollback")).toList());
@@ -58,10 +63,18 @@ final class Rollback {
             }
             steps.add(standing);
         }
+        List<Migration> reverses = new ArrayList<>();
+        for (int i = 0; i < undo.size(); i++) {
+            reverses.add(reverse(undo.get(i), steps.get(i)));
+        }
+        if (!approval.approves(new RollbackProposal(target, undo.stream().map(HistoryRow::version).toList(),
+                reverses.stream().flatMap(m -> m.steps().stream()).map(HistoryStep::statement).toList()))) {
+            return List.of(ApplyResult.declined(null, reverses.stream().mapToInt(Migration::statementCount).sum()));
+        }
         List<ApplyResult> results = new ArrayList<>();
         for (int i = 0; i < undo.size(); i++) {
             HistoryRow row = undo.get(i);
-            Migration reverse = reverse(row, steps.get(i));
+            Migration reverse = reverses.get(i);
             ApplyResult result = executor.run(reverse, appliedBy);
             if (!result.ok()) {
                 results.add(result);

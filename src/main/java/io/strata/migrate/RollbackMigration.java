@@ -12,8 +12,13 @@ public final class RollbackMigration {
 
     /** @param to the version to return to, or null to take back only the newest applied version */
     public List<ApplyResult> run(String url, String to, ApplySettings settings) {
+        return run(url, to, settings, Approval.GRANTED);
+    }
+
+    /** As {@link #run(String, String, ApplySettings)}, once {@code approval} approves what will run. */
+    public List<ApplyResult> run(String url, String to, ApplySettings settings, Approval approval) {
         try (TargetSession session = TargetSession.open(Dialects.forUrl(url), url, settings)) {
-            return session.rollback(to);
+            return session.rollback(to, approval);
         } catch (LockUnavailableException e) {
             return List.of(ApplyResult.locked(e.getMessage()));
         }

@@ -34,12 +34,15 @@ public final class TargetSession implements AutoCloseable {
     private final HistoryTable history;
     private final Executor executor;
     private final ApplySettings settings;
+    /** The target's URL without secrets, as a prompt names it. */
+    private final String target;
 
     private TargetSession(Connection connection, Dialect dialect, ApplySettings settings, String url) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.historyDialect = dialect.history();
         this.settings = settings;
+        this.target = JdbcUrls.redact(url);
         this.historySchema = historyDialect.historySchema(connection, settings.historySchema());
         this.dedicatedSchema = settings.historySchema() != null && !settings.historySchema().isBlank();
         this.lock = MigrationLock.acquire(connection, historyDialect.locker(), settings.lockWait(), JdbcUrls.redact(url));
@@ -119,11 +122,7 @@ public final class TargetSession implements AutoCloseable {
      * schema is {@code live} now (see {@link DataChecks}); none when the dialect has no way to write them.
      */
     public DataCheckReport dataChecks(MigrationPlan plan, Catalog base, Catalog desired, Catalog live) {
-        io.strata.dialect.DataCheckSql sql = historyDialect.dataChecks();
-        if (sql == null) {
-            return new DataCheckReport(0, List.of(), List.of());
-        }
-        return DataCheckRunner.run(connection, DataChecks.of(plan, io.strata.diff.Differ.diff(base, desired), live, sql));
+        return DataCheckRunner.check(connection, historyDialect, plan, base, desired, live);
     }
 
     /** Records {@code migration} and runs it. */
@@ -146,8 +145,13 @@ public final class TargetSession implements AutoCloseable {
 
     /** Takes back the versions applied after {@code toVersion}, or the newest one; see {@link Rollback}. */
     public List<ApplyResult> rollback(String toVersion) {
+        return rollback(toVersion, Approval.GRANTED);
+    }
+
+    /** As {@link #rollback(String)}, once {@code approval} approves the statements that will run. */
+    public List<ApplyResult> rollback(String toVersion, Approval approval) {
         try {
-            return new Rollback(connection, historyDialect, history, executor).run(toVersion, appliedBy());
+            return new Rollback(connection, historyDialect, history, executor).run(toVersion, appliedBy(), approval, target);
         } catch (SQLException e) {
             throw failure("cannot roll back " + (toVersion == null ? "the newest version" : "to version " + toVersion), e);
         }

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * TypeFitPredicate writes the condition under which a stored value of one column type does not fit another: too
  * long for a bounded string, outside an integer's range or a decimal's precision, or text that does not read as a
- * number. It is asked only for conversions {@link io.strata.model.ValueFit} says may refuse values; a conversion it
- * cannot judge exactly (to dates, booleans, enums) has no predicate and is not checked.
+ * number, or text that does not read as a date, a timestamp, a boolean or a uuid (asked of the dialect's
+ * {@link io.strata.dialect.InputCheck}). It is asked only for conversions {@link io.strata.model.ValueFit} says may
+ * refuse values; a conversion it cannot judge exactly has no predicate and is not checked.
  */
 final class TypeFitPredicate {
 
@@ -54,10 +55,19 @@ final class TypeFitPredicate {
         if (to instanceof FloatType && fromText) {
             return Optional.of(sql.notMatching(column, NUMBER));
         }
+        if (parses(from, to)) {
+            return sql.inputs().refused(sql.asText(column), to).map(r -> column + " IS NOT NULL AND " + r);
+        }
         if (to instanceof ColumnType.EnumValues e && !e.isSet() && !e.values().isEmpty()) {
             return Optional.of(notAmong(sql, column, e.values()));
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code from} to {@code to} reads text as a date, a time, a boolean or a uuid, which the dialect judges. */
+    static boolean parses(ColumnType from, ColumnType to) {
+        return from instanceof StringType && (to instanceof ColumnType.TemporalType || to instanceof ColumnType.BooleanType
+                || to instanceof ColumnType.UuidType);
     }
 
     /** Text that does not parse as {@code regex}, or that parses and then is refused by {@code range}. */

@@ -18,6 +18,11 @@ import java.io.StringWriter;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... given) {
+        return on(Terminal.system(), given);
+    }
+
+    /** Runs the CLI with apply's and rollback's questions put to {@code terminal}. */
+    static CliRun on(Terminal terminal, String... given) {
         List<String> list = new ArrayList<>(Arrays.asList(given));
         if (list.contains("--server") && !list.contains("--token") && !list.contains("--")) {
             list.add("--token");
@@ -26,7 +31,7 @@ record CliRun(int exitCode, String out, String err) {
         String[] args = list.toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = StrataCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = StrataCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), terminal);
         return new CliRun(code, out.toString(), err.toString());
     }
 

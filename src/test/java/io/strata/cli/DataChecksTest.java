@@ -247,4 +247,98 @@ class DataChecksTest {
         assertThat(status.json().get("history").get(0).get("dataChecks").asText()).isEqualTo("passed");
         assertThat(status.json().get("history").get(0).get("state").asText()).isEqualTo("success");
     }
+
+    /** Text columns about to become a date, a timestamp, a boolean and a uuid; ids 1 to 20, every value readable. */
+    private static String events(String url) {
+        TestDatabases.exec(url, "CREATE TABLE events (id int PRIMARY KEY, day text, at varchar(40), flag text, ref text)",
+                "INSERT INTO events SELECT g, '2024-01-' || lpad(g::text, 2, '0'), '2024-01-05 10:' || lpad(g::text, 2, '0'), "
+                        + "CASE WHEN g % 2 = 0 THEN 'yes' ELSE 'f' END, md5(g::text)::uuid::text FROM generate_series(1, 20) g",
+                "UPDATE events SET day = NULL, at = NULL, flag = NULL, ref = NULL WHERE id = 20");
+        return url;
+    }
+
+    private static final String EVENTS_TYPED = "CREATE TABLE events (id int PRIMARY KEY, day date, at timestamp, flag boolean, ref uuid)";
+
+    @Test
+    void textThatDoesNotReadAsADateTimestampBooleanOrUuidIsRefused() throws Exception {
+        String url = events(target());
+        TestDatabases.exec(url, "UPDATE events SET day = '2024-02-30' WHERE id = 3",
+                "UPDATE events SET day = 'soon' WHERE id = 4",
+                "UPDATE events SET at = '2024-01-05 25:00' WHERE id = 6",
+                "UPDATE events SET flag = 'maybe' WHERE id IN (7, 8)",
+                "UPDATE events SET ref = 'not-a-uuid' WHERE id = 9");
+        List<String> events = TestDatabases.rows(url, "SELECT e::text FROM events e ORDER BY id");
+
+        String err = refused(desired(ORDERS, EVENTS_TYPED), url);
+        assertThat(err).contains("would fail [TYPE]: 2 rows of \"events\" have a value of \"day\" that does not read as date (id 3, 4)")
+                .contains("would fail [TYPE]: 1 row of \"events\" has a value of \"at\" that does not read as "
+                        + "timestamp without time zone (id 6)")
+                .contains("would fail [TYPE]: 2 rows of \"events\" have a value of \"flag\" that does not read as boolean (id 7, 8)")
+                .contains("would fail [TYPE]: 1 row of \"events\" has a value of \"ref\" that does not read as uuid (id 9)");
+        assertThat(TestDatabases.rows(url, "SELECT e::text FROM events e ORDER BY id")).isEqualTo(events);
+        // The test function lived in the session's pg_temp: nothing is left in the user's schemas.
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                + "WHERE p.proname LIKE 'strata%' AND n.nspname NOT LIKE 'pg_temp%'")).containsExactly("0");
+    }
+
+    @Test
+    void textThatReadsAsDatesTimestampsBooleansAndUuidsPassesAndConverts() throws Exception {
+        String url = events(target());
+
+        CliRun run = apply(desired(ORDERS, EVENTS_TYPED), url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(TestDatabases.rows(url, "SELECT day::text || ' ' || at::text || ' ' || flag::text || ' ' || ref::text "
+                + "FROM events WHERE id = 2")).containsExactly("2024-01-02 2024-01-05 10:02:00 true " + TestDatabases.rows(url,
+                "SELECT md5('2')::uuid::text").get(0));
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM events WHERE day IS NULL")).containsExactly("1");
+        assertThat(CliRun.of("status", "--url", url, "--format", "json").json().get("history").get(0).get("dataChecks")
+                .asText()).isEqualTo("passed");
+    }
+
+    @Test
+    void aPartialUniqueIndexIsCheckedAmongTheRowsItKeepsAndAnExpressionIndexOnItsValues() throws Exception {
+        String url = target();
+        // Duplicates among big orders (the index keeps them), among small ones (it does not), and by case only.
+        TestDatabases.exec(url, "UPDATE orders SET sku = 'big' WHERE id IN (150, 160)",
+                "UPDATE orders SET sku = 'small' WHERE id IN (10, 11)",
+                "UPDATE orders SET note = 'N7' WHERE id = 8");
+
+        String err = refused(desired(ORDERS, "CREATE UNIQUE INDEX orders_big_sku ON orders (sku) WHERE amount > 100",
+                "CREATE UNIQUE INDEX orders_note ON orders (lower(note))"), url);
+        assertThat(err).containsPattern("would fail \\[UNIQUE\\]: 2 rows of \"orders\" have a value of \"sku\" that another "
+                        + "row where \\(?amount > \\(?100\\)?(::numeric)?\\)? has \\(\"sku\" big\\)")
+                .containsPattern("would fail \\[UNIQUE\\]: 2 rows of \"orders\" have a value of lower\\(\\(?note\\)?(::text)?\\) "
+                        + "that another row has \\(lower\\(\\(?note\\)?(::text)?\\) n7\\)");
+    }
+
+    @Test
+    void aPartialUniqueIndexWithDuplicatesOnlyAmongTheRowsItLeavesOutPasses() throws Exception {
+        String url = target();
+        TestDatabases.exec(url, "UPDATE orders SET sku = 'small' WHERE id IN (10, 11)");
+
+        CliRun run = apply(desired(ORDERS, "CREATE UNIQUE INDEX orders_big_sku ON orders (sku) WHERE amount > 100",
+                "CREATE UNIQUE INDEX orders_note ON orders (lower(note))"), url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(TestDatabases.rows(url, "SELECT indexname FROM pg_indexes WHERE tablename = 'orders' AND indexname "
+                + "LIKE 'orders_%' AND indexname <> 'orders_pkey' ORDER BY 1")).containsExactly("orders_big_sku", "orders_note");
+    }
+
+    @Test
+    void aForeignKeyToATableTheSamePlanCreatesRefusesEveryKeyedRow() throws Exception {
+        String url = target();
+        Path desired = desired(ORDERS.replace("customer_id int", "customer_id int REFERENCES accounts (id)"),
+                "CREATE TABLE accounts (id int PRIMARY KEY)");
+
+        String err = refused(desired, url);
+        assertThat(err).contains("would fail [FOREIGN KEY]: 200 rows of \"orders\" have a value of \"customer_id\" while "
+                + "\"accounts\" is a new table, without rows when the key is added (id 1, 2, 3, 4, 5, ...)");
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'")).containsExactly("0");
+
+        // Orders without a customer have nothing to point at: the same plan passes and runs.
+        TestDatabases.exec(url, "UPDATE orders SET customer_id = NULL");
+        CliRun run = apply(desired, url);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(TestDatabases.rows(url, "SELECT confrelid::regclass::text FROM pg_constraint WHERE conrelid = "
+                + "'orders'::regclass AND contype = 'f'")).containsExactly("accounts");
+    }
 }

@@ -49,7 +49,58 @@ class DryRunTest {
         String v1 = "CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, price numeric(10,4));\n";
         String v2 = v1 + "CREATE INDEX items_label ON items (label);\n";
         CliRun run = dryRun(url, TestDatabases.postgresServerUrl(), v1, v2);
-        assertThat(run.out()).contains("scratch copy");
+        assertThat(run.out()).contains("scratch copy of the schema, which holds no rows")
+                .contains("data checks on the target: none needed, no step depends on its rows");
+    }
+
+    @Test
+    void theDataChecksRunOnTheTargetsRowsAndAFailingOneFailsTheDryRun() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        String v1 = "CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, price numeric(10,4));\n";
+        TestDatabases.exec(url, v1, "INSERT INTO items SELECT g, 'label ' || (g % 98), g FROM generate_series(1, 100) g");
+        Map<String, String> before = RollbackCommandTest.checksums(url, "items");
+        Path to = Files.writeString(dir.resolve("v2.sql"), v1 + "CREATE UNIQUE INDEX items_label ON items (label);\n");
+
+        CliRun run = CliRun.of("apply", "--dev-url", TestDatabases.postgresServerUrl(), to.toString(), "--url", url,
+                "--version", "2", "--dry-run");
+
+        // The copy without rows takes the index; the target's rows would not: the dry run says both and fails.
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("statements ran on a scratch copy of the schema, which holds no rows")
+                .contains("data checks on the target: 1 step(s) would fail on its rows; applying would be refused:")
+                .contains("would fail [UNIQUE]: 4 rows of \"items\" have a value of \"label\" that another row has "
+                        + "(label label 1, label 2)");
+        assertThat(RollbackCommandTest.checksums(url, "items")).isEqualTo(before);
+        assertThat(CliRun.of("status", "--url", url).out()).contains("no migrations recorded");
+
+        // Once the rows fit, the same dry run passes and says its checks passed on the target.
+        TestDatabases.exec(url, "UPDATE items SET label = 'label ' || id");
+        CliRun clean = CliRun.of("apply", "--dev-url", TestDatabases.postgresServerUrl(), to.toString(), "--url", url,
+                "--version", "2", "--dry-run");
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("which holds no rows").contains("data checks on the target: passed (1 check on its rows)");
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM pg_indexes WHERE indexname = 'items_label'")).containsExactly("0");
+    }
+
+    @Test
+    void mariadbDataChecksRunOnTheTargetDuringADryRun() throws Exception {
+        String url = TestDatabases.freshMysql();
+        TestDatabases.exec(url, "CREATE TABLE items (id int PRIMARY KEY, label varchar(50))",
+                "INSERT INTO items VALUES (1, 'a'), (2, NULL), (3, 'c')");
+        Path to = Files.writeString(dir.resolve("v2.sql"), "CREATE TABLE items (id int PRIMARY KEY, label varchar(50) NOT NULL);\n");
+
+        CliRun run = CliRun.of("apply", "--dialect", "mysql", "--dev-url", TestDatabases.mysqlServerUrl(), to.toString(),
+                "--url", url, "--version", "2", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("which holds no rows")
+                .contains("would fail [NOT NULL]: 1 row of `items` has `label` NULL (id 2)");
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM items WHERE label IS NULL")).containsExactly("1");
+
+        CliRun skipped = CliRun.of("apply", "--dialect", "mysql", "--dev-url", TestDatabases.mysqlServerUrl(),
+                to.toString(), "--url", url, "--version", "2", "--dry-run", "--skip-data-checks");
+        assertThat(skipped.exitCode()).as(skipped.out() + skipped.err()).isZero();
+        assertThat(skipped.out()).contains("data checks on the target: skipped (--skip-data-checks)");
     }
 
     @Test

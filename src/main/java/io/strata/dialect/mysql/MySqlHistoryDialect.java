@@ -123,6 +123,7 @@ public final class MySqlHistoryDialect implements HistoryDialect {
 
     @Override
     public io.strata.dialect.DataCheckSql dataChecks() {
-        return new io.strata.dialect.DataCheckSql(quoter, "CHAR", "DECIMAL(65,30)", "REGEXP", true);
+        return new io.strata.dialect.DataCheckSql(quoter, "CHAR", "DECIMAL(65,30)", "REGEXP", true,
+                new MySqlInputCheck());
     }
 }

@@ -95,6 +95,7 @@ public final class PostgresHistoryDialect implements HistoryDialect {
 
     @Override
     public io.strata.dialect.DataCheckSql dataChecks() {
-        return new io.strata.dialect.DataCheckSql(quoter, "text", "numeric", "~", false);
+        return new io.strata.dialect.DataCheckSql(quoter, "text", "numeric", "~", false,
+                new PostgresInputCheck(quoter));
     }
 }
