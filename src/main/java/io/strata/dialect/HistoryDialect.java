@@ -120,6 +120,19 @@ public interface HistoryDialect {
     record TableSize(long bytes, long rows) {
     }
 
+    /**
+     * The query that reads the position of sequence {@code sequence} (quoted), backed up before the sequence is
+     * dropped; null where the dialect has no sequences to back up.
+     */
+    default String sequencePosition(String sequence) {
+        return null;
+    }
+
+    /** The statement that sets {@code sequence} back to the position {@link #sequencePosition} saved in {@code backup}. */
+    default String restoreSequencePosition(String sequence, String backup) {
+        throw new UnsupportedOperationException("no sequences to restore");
+    }
+
     /** The statement that inserts every row of {@code backup} (aliased {@code b}) into {@code table}: how a dropped table gets its rows back. */
     default String restoreRows(String table, String backup, List<Restored> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(Restored::column).toList())

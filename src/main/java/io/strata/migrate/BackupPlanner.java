@@ -7,6 +7,8 @@ import io.strata.dialect.Quoter;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Column;
+import io.strata.model.Schema;
+import io.strata.model.Sequence;
 import io.strata.model.Table;
 import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
@@ -92,6 +94,10 @@ public final class BackupPlanner {
     }
 
     private List<Guarded> guard(Step step, PhaseKind phase) {
+        if (step.source() instanceof SchemaChange.DropSequence d && !step.reversible()
+                && history.sequencePosition(q.qualified(schema(d.schema()), d.sequence().name())) != null) {
+            return sequence(step, d);
+        }
         Loss loss = loss(step, phase);
         if (loss == null) {
             return List.of(new Guarded(step.sql(), new Undo(step.reverse(), null)));
@@ -138,6 +144,34 @@ public final class BackupPlanner {
                 new Guarded("CREATE SCHEMA IF NOT EXISTS " + q.ident(SCHEMA), Undo.NOTHING),
                 new Guarded("CREATE TABLE " + backup + " AS SELECT " + select + " FROM " + table, Undo.NOTHING),
                 new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), name)));
+    }
+
+    /**
+     * A dropped sequence loses its position, which the model does not hold (a serial column's sequence goes with
+     * its table): the position is saved in a backup table, and the reverse creates the sequence again and sets it
+     * back there. Its owner comes back with the reverse of the step that released it.
+     */
+    private List<Guarded> sequence(Step step, SchemaChange.DropSequence d) {
+        String schema = schema(d.schema());
+        Sequence s = d.sequence();
+        String sequence = q.qualified(schema, s.name());
+        String name = backupName(s.name());
+        String backup = q.qualified(SCHEMA, name);
+        Sequence released = new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(),
+                s.cycle(), null);
+        List<String> reverse = new ArrayList<>(replan(withoutSequence(schema, s.name()), from,
+                new SchemaChange.AddSequence(schema, released)));
+        reverse.add(history.restoreSequencePosition(sequence, backup));
+        return List.of(
+                new Guarded("CREATE SCHEMA IF NOT EXISTS " + q.ident(SCHEMA), Undo.NOTHING),
+                new Guarded("CREATE TABLE " + backup + " AS " + history.sequencePosition(sequence), Undo.NOTHING),
+                new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), name)));
+    }
+
+    private Catalog withoutSequence(String schema, String name) {
+        return from.withSchemas(from.schemas().stream().map(s -> !s.name().equals(schema) ? s : new Schema(s.name(),
+                s.tables(), s.views(), s.enums(), s.sequences().stream().filter(x -> !x.name().equals(name)).toList(),
+                s.comment(), s.charset(), s.collation(), s.collations())).toList());
     }
 
     /** A column of the backup's SELECT, under its own name. */

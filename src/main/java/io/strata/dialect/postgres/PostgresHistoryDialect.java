@@ -120,6 +120,16 @@ public final class PostgresHistoryDialect implements HistoryDialect {
                 + ")) FROM " + table + " HAVING max(" + col + ") IS NOT NULL");
     }
 
+    @Override
+    public String sequencePosition(String sequence) {
+        return "SELECT last_value, is_called FROM " + sequence;
+    }
+
+    @Override
+    public String restoreSequencePosition(String sequence, String backup) {
+        return "SELECT setval(" + literal(sequence) + ", b.last_value, b.is_called) FROM " + backup + " AS b";
+    }
+
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
