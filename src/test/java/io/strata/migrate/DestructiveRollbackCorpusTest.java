@@ -37,7 +37,13 @@ class DestructiveRollbackCorpusTest {
         int rows = 0;
         List<String> disagreed = new ArrayList<>();
         for (Path dir : cases) {
-            DestructiveRollbackCorpus.Outcome o = corpus.run(dir, fresh.get());
+            String url = fresh.get();
+            DestructiveRollbackCorpus.Outcome o;
+            try {
+                o = corpus.run(dir, url);
+            } finally {
+                drop(serverUrl, url, dialect);
+            }
             up += o.up() == null ? 1 : 0;
             down += o.down() == null ? 1 : 0;
             rows += o.rows() == null ? 1 : 0;
@@ -51,6 +57,16 @@ class DestructiveRollbackCorpusTest {
         disagreed.forEach(d -> System.out.println("  disagreed " + d));
         assertThat(cases).as(dialect + " cases").hasSizeGreaterThanOrEqualTo(12);
         assertThat(disagreed).as(dialect + " cases whose apply or rollback disagreed").isEmpty();
+    }
+
+    /** Each case's database goes when it is done (its backups, in MySQL's server-wide strata_backup, stay). */
+    private static void drop(String serverUrl, String url, String dialect) {
+        String name = TestDatabases.databaseName(url);
+        try {
+            TestDatabases.exec(serverUrl, "DROP DATABASE IF EXISTS " + name + (dialect.equals("postgres") ? " WITH (FORCE)" : ""));
+        } catch (IllegalStateException e) {
+            // A leftover scratch database is untidy, not wrong.
+        }
     }
 
     private static String state(String outcome) {
