@@ -60,10 +60,39 @@ public interface HistoryDialect {
     }
 
     /**
-     * The statement that copies {@code columns} of the rows of {@code backup} back into {@code table},
-     * matching rows by {@code keys}: how a dropped column or a narrowed type gets its values back.
+     * The statement that copies {@code columns} of the rows of {@code backup} (aliased {@code b}) back into
+     * {@code table}, matching rows by {@code keys}: how a dropped column or a narrowed type gets its values back.
      */
-    String restoreColumns(String table, String backup, List<String> keys, List<String> columns);
+    String restoreColumns(String table, String backup, List<String> keys, List<Restored> columns);
+
+    /**
+     * A column to restore (quoted) and the expression over the backup row {@code b} that gives its value back:
+     * {@code b.column}, cast back to the column's type when {@link #backupValue} kept it as text.
+     */
+    record Restored(String column, String value) {
+    }
+
+    /**
+     * How the backup copies a column of {@code type}: as it is, or as text when its type may be dropped by the
+     * same plan (a PostgreSQL enum or domain), which a backup column of that type would keep from being dropped.
+     */
+    default String backupValue(String column, io.strata.model.ColumnType type) {
+        return column;
+    }
+
+    /** The value {@link #backupValue} backed up, read back as a column of {@code type}. */
+    default String restoredValue(String value, io.strata.model.ColumnType type) {
+        return value;
+    }
+
+    /**
+     * Statements that move the generator of identity column {@code column} (its name, unquoted) of {@code table}
+     * past the largest value restored into it, so new rows do not collide with restored ones. None where the
+     * server does it itself (MySQL raises AUTO_INCREMENT past every value inserted).
+     */
+    default List<String> restoreIdentity(String table, String column) {
+        return List.of();
+    }
 
     /**
      * Binds a value read back as text (a backfill's saved primary key) so that the server reads it as the
@@ -91,9 +120,22 @@ public interface HistoryDialect {
     record TableSize(long bytes, long rows) {
     }
 
-    /** The statement that inserts every row of {@code backup} into {@code table}: how a dropped table gets its rows back. */
-    default String restoreRows(String table, String backup, List<String> columns) {
-        String list = String.join(", ", columns);
-        return "INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM " + backup;
+    /**
+     * The query that reads the position of sequence {@code sequence} (quoted), backed up before the sequence is
+     * dropped; null where the dialect has no sequences to back up.
+     */
+    default String sequencePosition(String sequence) {
+        return null;
+    }
+
+    /** The statement that sets {@code sequence} back to the position {@link #sequencePosition} saved in {@code backup}. */
+    default String restoreSequencePosition(String sequence, String backup) {
+        throw new UnsupportedOperationException("no sequences to restore");
+    }
+
+    /** The statement that inserts every row of {@code backup} (aliased {@code b}) into {@code table}: how a dropped table gets its rows back. */
+    default String restoreRows(String table, String backup, List<Restored> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(Restored::column).toList())
+                + ") SELECT " + String.join(", ", columns.stream().map(Restored::value).toList()) + " FROM " + backup + " b";
     }
 }

@@ -92,7 +92,7 @@ public final class ApplyMigration {
                 }
             }
             Catalog live = session.inspect();
-            Prepared run = prepare(target, live);
+            Prepared run = prepare(target, live, session.tableRows());
             if (run.stop() != null) {
                 return run.stop();
             }
@@ -142,7 +142,7 @@ public final class ApplyMigration {
         Request request = target.request();
         try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
             Catalog live = dry.inspect();
-            Prepared run = prepare(target, live);
+            Prepared run = prepare(target, live, dry.tableRows());
             if (run.stop() != null) {
                 return run.stop();
             }
@@ -164,7 +164,7 @@ public final class ApplyMigration {
     }
 
     /** Nothing runs when the target drifted from the expected schema, or is already at the desired one. */
-    private static Prepared prepare(Target target, Catalog live) {
+    private static Prepared prepare(Target target, Catalog live, TableRows rows) {
         Request request = target.request();
         if (target.reviewed() != null && PreFlight.drift(target.desired().catalog(), live).isEmpty()) {
             // A plan file applied twice: the target left its base because it reached the plan's end.
@@ -195,7 +195,7 @@ public final class ApplyMigration {
         }
         String version = target.version();
         return new Prepared(null, whole, plan, version,
-                BackupPlanner.batches(plan, live, target.dialect(), version, request.allowDataLoss()));
+                BackupPlanner.batches(plan, live, target.dialect(), version, request.allowDataLoss(), rows));
     }
 
     /**

@@ -7,6 +7,8 @@ import io.strata.dialect.Quoter;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Column;
+import io.strata.model.Schema;
+import io.strata.model.Sequence;
 import io.strata.model.Table;
 import io.strata.model.change.ColumnChangeKind;
 import io.strata.model.change.SchemaChange;
@@ -43,8 +45,10 @@ public final class BackupPlanner {
     private final String serverVersion;
     private final String version;
     private final boolean allowDataLoss;
+    private final TableRows rows;
 
-    private BackupPlanner(Dialect dialect, Catalog from, String serverVersion, String version, boolean allowDataLoss) {
+    private BackupPlanner(Dialect dialect, Catalog from, String serverVersion, String version, boolean allowDataLoss,
+                          TableRows rows) {
         this.dialect = dialect;
         this.history = dialect.history();
         this.q = dialect.quoter();
@@ -52,16 +56,17 @@ public final class BackupPlanner {
         this.serverVersion = serverVersion;
         this.version = version;
         this.allowDataLoss = allowDataLoss;
+        this.rows = rows;
     }
 
     /**
      * The batches of {@code plan}, planned from {@code from}, for recording as {@code version}. A step that
-     * destroys rows of a table without a primary key cannot be backed up by key: it is refused unless
-     * {@code allowDataLoss}, and then stays irreversible.
+     * destroys rows of a table without a primary key cannot be backed up by key: it is refused unless the
+     * table is empty ({@code rows} says), or {@code allowDataLoss}, and then stays irreversible.
      */
     public static List<Batch> batches(MigrationPlan plan, Catalog from, Dialect dialect, String version,
-                                      boolean allowDataLoss) {
-        BackupPlanner planner = new BackupPlanner(dialect, from, plan.serverVersion(), version, allowDataLoss);
+                                      boolean allowDataLoss, TableRows rows) {
+        BackupPlanner planner = new BackupPlanner(dialect, from, plan.serverVersion(), version, allowDataLoss, rows);
         List<Batch> out = new ArrayList<>();
         for (Phase phase : plan.phases()) {
             if (phase.transactional()) {
@@ -89,46 +94,100 @@ public final class BackupPlanner {
     }
 
     private List<Guarded> guard(Step step, PhaseKind phase) {
+        if (step.source() instanceof SchemaChange.DropSequence d && !step.reversible()
+                && history.sequencePosition(q.qualified(schema(d.schema()), d.sequence().name())) != null) {
+            return sequence(step, d);
+        }
         Loss loss = loss(step, phase);
         if (loss == null) {
             return List.of(new Guarded(step.sql(), new Undo(step.reverse(), null)));
         }
-        if (loss.table().primaryKey() == null || loss.table().primaryKey().columns().isEmpty()) {
+        Table t = loss.table();
+        if (t.primaryKey() == null || t.primaryKey().columns().isEmpty()) {
+            if (rows.empty(loss.schema(), t.name())) {
+                // Nothing to lose: the structure comes back, empty as it was.
+                List<String> reverse = new ArrayList<>(structure(step.source(), loss, step.reverse()));
+                reverse.addAll(afterRestore(step.source()));
+                return List.of(new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), null)));
+            }
             if (!allowDataLoss) {
                 throw StrataException.badInput("step \"" + step.description() + "\" destroys data of table "
-                        + loss.schema() + "." + loss.table().name() + ", which has no primary key to back it up by; "
+                        + loss.schema() + "." + t.name() + ", which holds rows and has no primary key to back them up by; "
                         + "nothing was run. Add a primary key, or pass --allow-data-loss to run it without a backup "
                         + "(it cannot be rolled back then)");
             }
             return List.of(new Guarded(step.sql(), new Undo(step.reverse(), null)));
         }
-        String name = backupName(loss.table().name());
+        String name = backupName(t.name());
         String backup = q.qualified(SCHEMA, name);
-        String table = q.qualified(loss.schema(), loss.table().name());
-        List<String> keys = loss.table().primaryKey().columns().stream().map(q::ident).toList();
-        List<String> copied = new ArrayList<>(keys);
-        loss.columns().stream().map(c -> q.ident(c.name())).filter(c -> !copied.contains(c)).forEach(copied::add);
+        String table = q.qualified(loss.schema(), t.name());
+        List<String> keys = t.primaryKey().columns().stream().map(q::ident).toList();
+        List<Column> copied = new ArrayList<>(t.primaryKey().columns().stream().map(k -> t.column(k).orElseThrow()).toList());
+        // A generated column's values come back from its expression.
+        loss.columns().stream().filter(c -> c.generatedExpr() == null && !copied.contains(c)).forEach(copied::add);
+        List<HistoryDialect.Restored> restored = copied.stream().map(c -> new HistoryDialect.Restored(q.ident(c.name()),
+                history.restoredValue("b." + q.ident(c.name()), c.type()))).toList();
         List<String> reverse = new ArrayList<>(structure(step.source(), loss, step.reverse()));
-        List<String> values = copied.stream().filter(c -> !keys.contains(c)).toList();
         if (loss.wholeTable()) {
-            reverse.add(history.restoreRows(table, backup, copied));
+            reverse.add(history.restoreRows(table, backup, restored));
+            t.columns().stream().filter(c -> c.identity() != null && c.identity().increment() > 0)
+                    .forEach(c -> reverse.addAll(history.restoreIdentity(table, c.name())));
         } else {
-            reverse.add(history.restoreColumns(table, backup, keys, values));
+            List<HistoryDialect.Restored> values = restored.subList(keys.size(), restored.size());
+            if (!values.isEmpty()) {
+                reverse.add(history.restoreColumns(table, backup, keys, values));
+            }
             reverse.addAll(afterRestore(step.source()));
         }
+        String select = String.join(", ", copied.stream().map(c -> backedUp(c)).toList());
         return List.of(
                 new Guarded("CREATE SCHEMA IF NOT EXISTS " + q.ident(SCHEMA), Undo.NOTHING),
-                new Guarded("CREATE TABLE " + backup + " AS SELECT " + String.join(", ", copied) + " FROM " + table,
-                        Undo.NOTHING),
+                new Guarded("CREATE TABLE " + backup + " AS SELECT " + select + " FROM " + table, Undo.NOTHING),
                 new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), name)));
+    }
+
+    /**
+     * A dropped sequence loses its position, which the model does not hold (a serial column's sequence goes with
+     * its table): the position is saved in a backup table, and the reverse creates the sequence again and sets it
+     * back there. Its owner comes back with the reverse of the step that released it.
+     */
+    private List<Guarded> sequence(Step step, SchemaChange.DropSequence d) {
+        String schema = schema(d.schema());
+        Sequence s = d.sequence();
+        String sequence = q.qualified(schema, s.name());
+        String name = backupName(s.name());
+        String backup = q.qualified(SCHEMA, name);
+        Sequence released = new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(),
+                s.cycle(), null);
+        List<String> reverse = new ArrayList<>(replan(withoutSequence(schema, s.name()), from,
+                new SchemaChange.AddSequence(schema, released)));
+        reverse.add(history.restoreSequencePosition(sequence, backup));
+        return List.of(
+                new Guarded("CREATE SCHEMA IF NOT EXISTS " + q.ident(SCHEMA), Undo.NOTHING),
+                new Guarded("CREATE TABLE " + backup + " AS " + history.sequencePosition(sequence), Undo.NOTHING),
+                new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), name)));
+    }
+
+    private Catalog withoutSequence(String schema, String name) {
+        return from.withSchemas(from.schemas().stream().map(s -> !s.name().equals(schema) ? s : new Schema(s.name(),
+                s.tables(), s.views(), s.enums(), s.sequences().stream().filter(x -> !x.name().equals(name)).toList(),
+                s.comment(), s.charset(), s.collation(), s.collations())).toList());
+    }
+
+    /** A column of the backup's SELECT, under its own name. */
+    private String backedUp(Column c) {
+        String column = q.ident(c.name());
+        String value = history.backupValue(column, c.type());
+        return value.equals(column) ? column : value + " AS " + column;
     }
 
     /** The data {@code step} destroys, or null when it keeps every value. */
     private Loss loss(Step step, PhaseKind phase) {
-        if (step.source() instanceof SchemaChange.DropTable d) {
+        // A drop's other steps (its foreign keys, dropped first) have reverses of their own and lose nothing.
+        if (step.source() instanceof SchemaChange.DropTable d && !step.reversible()) {
             return new Loss(schema(d.schema()), d.table(), d.table().columns(), true);
         }
-        if (step.source() instanceof SchemaChange.DropColumn d && table(d.schema(), d.table()) != null) {
+        if (step.source() instanceof SchemaChange.DropColumn d && !step.reversible() && table(d.schema(), d.table()) != null) {
             return new Loss(schema(d.schema()), table(d.schema(), d.table()), List.of(d.column()), false);
         }
         // A type change the planner cannot undo, or put in CONTRACT because it may lose values (MySQL).
@@ -148,7 +207,11 @@ public final class BackupPlanner {
         Table t = loss.table();
         String schema = loss.schema();
         if (source instanceof SchemaChange.DropTable) {
-            return replan(with(schema, t.name(), null), from, new SchemaChange.AddTable(schema, t));
+            // Both planners drop a table's foreign keys in steps of their own before the table: their reverses
+            // add them back after the rows are restored, so the table comes back without them.
+            Table bare = new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(), t.indexes(), List.of(), t.checks(),
+                    t.comment(), t.options(), null);
+            return replan(with(schema, t.name(), null), with(schema, t.name(), bare), new SchemaChange.AddTable(schema, bare));
         }
         if (source instanceof SchemaChange.DropColumn d) {
             Column open = d.column().withNullable(true);

@@ -52,6 +52,11 @@ public final class DryRun implements AutoCloseable {
         }
     }
 
+    /** Whether the target's tables hold rows, read exactly; see {@link TableRows}. */
+    public TableRows tableRows() {
+        return TableRows.of(connection, dialect.quoter());
+    }
+
     /** The pre-flight estimates of {@code plan} on the target. */
     public List<String> sizing(MigrationPlan plan, Catalog live) {
         try {

@@ -75,7 +75,8 @@ final class PhasedApply {
             MigrationPlan part = whole.only(kind);
             List<String> sizing = new ArrayList<>(session.sizing(part, plan.base()));
             Migration migration = Migration.of(version, target.description(kind), "apply", digest,
-                    BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss()));
+                    BackupPlanner.batches(part, plan.base(), target.dialect(), version, target.request().allowDataLoss(),
+                            session.tableRows()));
             // The changes are the recorded plan's (a diff of the half-migrated schema would name others); the rows
             // are checked as they are now: a CONTRACT step's NOT NULL needs the values written since EXPAND.
             DataCheckReport checks = target.request().skipDataChecks() ? null

@@ -108,6 +108,11 @@ public final class TargetSession implements AutoCloseable {
         }
     }
 
+    /** Whether the target's tables hold rows, read exactly; see {@link TableRows}. */
+    public TableRows tableRows() {
+        return TableRows.of(connection, dialect.quoter());
+    }
+
     /** The pre-flight estimates of {@code plan} on this target; see {@link PreFlightSizing}. */
     public List<String> sizing(MigrationPlan plan, Catalog live) {
         try {

@@ -105,9 +105,9 @@ public final class MySqlHistoryDialect implements HistoryDialect {
     }
 
     @Override
-    public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
+    public String restoreColumns(String table, String backup, List<String> keys, List<Restored> columns) {
         String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
-        String set = String.join(", ", columns.stream().map(c -> "t." + c + " = b." + c).toList());
+        String set = String.join(", ", columns.stream().map(c -> "t." + c.column() + " = " + c.value()).toList());
         return "UPDATE " + table + " AS t JOIN " + backup + " AS b ON " + on + " SET " + set;
     }
 

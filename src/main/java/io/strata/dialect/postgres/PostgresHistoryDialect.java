@@ -4,6 +4,7 @@ import io.strata.dialect.HistoryDialect;
 import io.strata.dialect.StatementLanding;
 import io.strata.dialect.Locker;
 import io.strata.dialect.Quoter;
+import io.strata.model.ColumnType;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,10 +25,12 @@ public final class PostgresHistoryDialect implements HistoryDialect {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Quoter quoter;
+    private final PostgresTableRenderer tables;
     private final PostgresLocker locker = new PostgresLocker();
 
-    PostgresHistoryDialect(Quoter quoter) {
+    PostgresHistoryDialect(PostgresQuoter quoter) {
         this.quoter = quoter;
+        this.tables = new PostgresTableRenderer(quoter);
     }
 
     @Override
@@ -75,17 +78,60 @@ public final class PostgresHistoryDialect implements HistoryDialect {
     }
 
     @Override
-    public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
-        String set = String.join(", ", columns.stream().map(c -> c + " = b." + c).toList());
+    public String restoreColumns(String table, String backup, List<String> keys, List<Restored> columns) {
+        String set = String.join(", ", columns.stream().map(c -> c.column() + " = " + c.value()).toList());
         String on = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
         return "UPDATE " + table + " AS t SET " + set + " FROM " + backup + " AS b WHERE " + on;
     }
 
     /** OVERRIDING SYSTEM VALUE puts back the original values of GENERATED ALWAYS identity columns too. */
     @Override
-    public String restoreRows(String table, String backup, List<String> columns) {
-        String list = String.join(", ", columns);
-        return "INSERT INTO " + table + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + backup;
+    public String restoreRows(String table, String backup, List<Restored> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(Restored::column).toList())
+                + ") OVERRIDING SYSTEM VALUE SELECT " + String.join(", ", columns.stream().map(Restored::value).toList())
+                + " FROM " + backup + " AS b";
+    }
+
+    /**
+     * An enum or a domain (a type Strata reads by name only) may be dropped by the plan that drops the column:
+     * a backup column of that type would stop DROP TYPE, so the value is kept as its text, which reads back as
+     * the same value.
+     */
+    @Override
+    public String backupValue(String column, ColumnType type) {
+        return byName(type) ? column + "::text" : column;
+    }
+
+    @Override
+    public String restoredValue(String value, ColumnType type) {
+        return byName(type) ? value + "::" + tables.typeSql(type) : value;
+    }
+
+    private static boolean byName(ColumnType type) {
+        return type instanceof ColumnType.EnumRef || type instanceof ColumnType.OtherType
+                || type instanceof ColumnType.ArrayType a && byName(a.element());
+    }
+
+    /** The identity's sequence goes to the largest restored value, so its next value is past it; empty tables keep the start. */
+    @Override
+    public List<String> restoreIdentity(String table, String column) {
+        String col = quoter.ident(column);
+        return List.of("SELECT setval(pg_get_serial_sequence(" + literal(table) + ", " + literal(column) + "), max(" + col
+                + ")) FROM " + table + " HAVING max(" + col + ") IS NOT NULL");
+    }
+
+    @Override
+    public String sequencePosition(String sequence) {
+        return "SELECT last_value, is_called FROM " + sequence;
+    }
+
+    @Override
+    public String restoreSequencePosition(String sequence, String backup) {
+        return "SELECT setval(" + literal(sequence) + ", b.last_value, b.is_called) FROM " + backup + " AS b";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     @Override

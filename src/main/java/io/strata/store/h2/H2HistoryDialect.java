@@ -60,11 +60,11 @@ final class H2HistoryDialect implements HistoryDialect {
     }
 
     @Override
-    public String restoreColumns(String table, String backup, List<String> keys, List<String> columns) {
+    public String restoreColumns(String table, String backup, List<String> keys, List<Restored> columns) {
         // H2 has no UPDATE ... FROM: each column is read back from the matching backup row.
         String match = String.join(" AND ", keys.stream().map(k -> "t." + k + " = b." + k).toList());
         String set = String.join(", ", columns.stream()
-                .map(c -> c + " = (SELECT b." + c + " FROM " + backup + " b WHERE " + match + ")").toList());
+                .map(c -> c.column() + " = (SELECT " + c.value() + " FROM " + backup + " b WHERE " + match + ")").toList());
         return "UPDATE " + table + " t SET " + set + " WHERE EXISTS (SELECT 1 FROM " + backup + " b WHERE " + match + ")";
     }
 

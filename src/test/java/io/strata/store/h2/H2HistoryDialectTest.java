@@ -1,5 +1,6 @@
 package io.strata.store.h2;
 
+import io.strata.dialect.HistoryDialect;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -15,7 +16,8 @@ class H2HistoryDialectTest {
 
     @Test
     void restoreColumnsPutsBackedUpValuesIntoTheMatchingRowsOnly() throws Exception {
-        String sql = new H2Dialect().history().restoreColumns("items", "items_backup", List.of("id"), List.of("name", "price"));
+        String sql = new H2Dialect().history().restoreColumns("items", "items_backup", List.of("id"),
+                List.of(new HistoryDialect.Restored("name", "b.name"), new HistoryDialect.Restored("price", "b.price")));
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:restore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id int PRIMARY KEY, name varchar(20), price int)");

@@ -1,0 +1,1 @@
+CREATE TABLE staging (code varchar(10) NOT NULL, note varchar(20)) ENGINE=InnoDB;

@@ -1,0 +1,1 @@
+CREATE TABLE warehouses (id int PRIMARY KEY, name text);

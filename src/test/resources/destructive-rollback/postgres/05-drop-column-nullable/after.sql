@@ -1,0 +1,5 @@
+CREATE TABLE people (
+    id int PRIMARY KEY,
+    name text NOT NULL,
+    born date
+);

@@ -1,0 +1,6 @@
+CREATE TABLE people (
+    id int PRIMARY KEY,
+    name text NOT NULL,
+    nickname varchar(30),
+    born date
+);

@@ -1,0 +1,5 @@
+CREATE TABLE tickets (
+    id bigint PRIMARY KEY,
+    title text NOT NULL,
+    opened timestamp NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE diary (
+    id int PRIMARY KEY,
+    entry text
+);

@@ -1,0 +1,2 @@
+CREATE SCHEMA shop;
+CREATE TABLE shop.keep (id int PRIMARY KEY);
