@@ -246,12 +246,12 @@ final class PostgresColumnSteps {
 
     private String addIdentity(Identity id) {
         return "ADD GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
-                + " AS IDENTITY (START WITH " + id.start() + " INCREMENT BY " + id.increment() + ")";
+                + " AS IDENTITY (" + PostgresTableRenderer.identityOptions(id) + ")";
     }
 
     private String setIdentity(Identity id) {
         return "SET GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
-                + " SET START WITH " + id.start() + " SET INCREMENT BY " + id.increment();
+                + " " + PostgresTableRenderer.setIdentityOptions(id);
     }
 
     private Step setDefault(SchemaChange c, String schema, String table, String col, String before, String after) {
