@@ -70,6 +70,14 @@ public record DeclarativeRoundTrip(String dialect) {
         return new Outcome(url, forward, back);
     }
 
+    /** {@link #run}, asserting that both legs applied and left no difference. */
+    public Outcome converges(String current, String desired, String data) {
+        Outcome o = run(current, desired, data);
+        org.assertj.core.api.Assertions.assertThat(o.forward().failure()).as("current -> desired").isNull();
+        org.assertj.core.api.Assertions.assertThat(o.back().failure()).as("desired -> current").isNull();
+        return o;
+    }
+
     /** Applies the schema {@code sql} to {@code url} as {@code strata apply} does, recorded as {@code version}. */
     public Leg apply(String url, String sql, String version) {
         Path file = write(sql);

@@ -37,6 +37,7 @@ final class MySqlPlanner implements MigrationPlanner {
 
     @Override
     public MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> diffChanges, String serverVersion) {
+        MySqlDeferrability.refuseDeferrable(to);
         List<SchemaChange> changes = MySqlCaseRenames.fold(from, to, diffChanges);
         Schema source = onlySchema(from);
         Schema target = onlySchema(to);
