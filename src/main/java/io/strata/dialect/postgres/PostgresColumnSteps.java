@@ -66,6 +66,7 @@ final class PostgresColumnSteps {
      */
     void addColumn(AddColumn c) {
         if (inheritedFromParent(c.schema(), c.table(), c.column().name(), true)) {
+            ctx.order().carried(c);
             return;
         }
         Column col = c.column();
@@ -126,6 +127,7 @@ final class PostgresColumnSteps {
     /** Drops a column in CONTRACT: its values are lost, so the step cannot be undone from the schema. */
     void dropColumn(DropColumn c) {
         if (inheritedFromParent(c.schema(), c.table(), c.column().name(), false)) {
+            ctx.order().carried(c);
             return;
         }
         String name = columnName(c.schema(), c.table(), c.column().name());
@@ -173,6 +175,9 @@ final class PostgresColumnSteps {
         boolean typeChange = c.kinds().contains(ColumnChangeKind.TYPE) || c.kinds().contains(ColumnChangeKind.COLLATION);
         PostgresTypeChange type = PostgresTypeChange.of(a.type(), b.type());
         boolean setNotNull = setsNotNull(c);
+        if (a.nullable() && !b.nullable() && !setNotNull) {
+            ctx.order().carried(c);
+        }
         PhaseKind phase = phase(c);
         if (typeChange && !type.widening()) {
             ctx.order().deployNote("writes only values of type " + b.type().sql() + " to " + c.location());

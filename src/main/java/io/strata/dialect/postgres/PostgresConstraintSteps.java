@@ -173,6 +173,8 @@ final class PostgresConstraintSteps {
             UniqueConstraint u = a.uniques().stream().filter(x -> x.name().equals(name) && b.uniques().contains(x))
                     .findFirst().orElse(null);
             if (u == null) {
+                // Added, dropped or changed otherwise: that change writes the constraint with its deferrability.
+                ctx.order().carried(c);
                 return;
             }
             at = new DropUnique(c.schema(), b.name(), u);
