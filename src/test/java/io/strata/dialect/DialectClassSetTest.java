@@ -64,7 +64,13 @@ class DialectClassSetTest {
             entry("TypeSteps", "PostgreSQL enum types are schema objects with their own DDL; a MySQL ENUM belongs "
                     + "to its column and changes with it"),
             entry("ObjectReader", "sequences and collations are PostgreSQL schema objects; the MySQL model has "
-                    + "neither (its collations are built in)"));
+                    + "neither (its collations are built in)"),
+            entry("CaseRenames", "MySQL column names are case-insensitive, so a name changed in letter case only is "
+                    + "the same column; PostgreSQL names are case-sensitive and such a change is a real drop and add"),
+            entry("Deferrability", "MySQL and MariaDB have no deferrable constraints and refuse a model that asks for "
+                    + "one; PostgreSQL plans deferrability with its constraints"),
+            entry("GeneratedSteps", "MariaDB cannot MODIFY a column between VIRTUAL, STORED and regular, so it is "
+                    + "rebuilt; PostgreSQL alters generation in place with its column steps"));
 
     @Test
     void everyDialectClassIsNamedAfterItsDialect() throws IOException {

@@ -151,7 +151,10 @@ final class GenerationRules {
     }
 
     private static String identityText(Column column) {
-        return column.identity().kind() + " start " + column.identity().start() + " increment " + column.identity().increment();
+        var id = column.identity();
+        return id.kind() + " start " + id.start() + " increment " + id.increment()
+                + (id.min() != null ? " minvalue " + id.min() : "") + (id.max() != null ? " maxvalue " + id.max() : "")
+                + (id.cache() != 1 ? " cache " + id.cache() : "") + (id.cycle() ? " cycle" : "");
     }
 
     private static String generatedText(Column column) {

@@ -108,11 +108,22 @@ final class MySqlAlgorithms {
     }
 
     Recipe addIndex(Table table, Index index) {
+        if (longUnique(index)) {
+            return on(table, Level.COPY);
+        }
         return on(table, fullTextOrSpatial(index) ? Level.INPLACE_SHARED : Level.INPLACE);
     }
 
-    Recipe dropIndex(Table table) {
-        return on(table, Level.INPLACE);
+    Recipe dropIndex(Table table, Index index) {
+        return on(table, longUnique(index) ? Level.COPY : Level.INPLACE);
+    }
+
+    /**
+     * MariaDB's {@code UNIQUE ... USING HASH} (a long unique key) is kept in a hidden virtual column, and the
+     * server refuses to add or drop a virtual column INPLACE together with anything else: only COPY takes it.
+     */
+    private static boolean longUnique(Index index) {
+        return index.unique() && index.method() != null && index.method().equalsIgnoreCase("HASH");
     }
 
     /** Adding or changing a primary key rebuilds the clustered index, online. */

@@ -102,6 +102,10 @@ final class MySqlColumnSteps {
      * CONTRACT phase.
      */
     void modify(SchemaChange.ModifyColumn change) {
+        if (MySqlGeneratedSteps.needsRebuild(change)) {
+            new MySqlGeneratedSteps(ctx).plan(change);
+            return;
+        }
         PhaseKind phase = narrows(change) ? PhaseKind.CONTRACT : PhaseKind.EXPAND;
         String oldTable = ctx.names().table(PhaseKind.EXPAND, change.table());
         String table = ctx.names().table(phase, change.table());
@@ -121,7 +125,9 @@ final class MySqlColumnSteps {
         MySqlAlgorithms.Recipe back = ctx.algorithms().modifyColumn(after, change.to(), change.from(), change.kinds());
         String sql = recipe.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(change.to(), column, after)));
         String reverse = back.appendTo(ctx.clauses().modifyColumn(table, ctx.columnDefinition(change.from(), column, before)));
-        ctx.order().add(phase, Slot.MODIFY_COLUMN, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
+        Slot slot = change.from().identity() == null && change.to().identity() != null ? Slot.ADD_IDENTITY
+                : change.from().identity() != null && change.to().identity() == null ? Slot.DROP_IDENTITY : Slot.MODIFY_COLUMN;
+        ctx.order().add(phase, slot, change, description, sql, Reverse.Sql.of(reverse), recipe.lock(),
                 oldTable, change.table());
     }
 

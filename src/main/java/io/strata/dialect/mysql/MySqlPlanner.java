@@ -1,6 +1,7 @@
 package io.strata.dialect.mysql;
 
 import io.strata.dialect.MigrationPlanner;
+import io.strata.dialect.PlanCoverage;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Schema;
@@ -35,7 +36,9 @@ final class MySqlPlanner implements MigrationPlanner {
     }
 
     @Override
-    public MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> changes, String serverVersion) {
+    public MigrationPlan plan(Catalog from, Catalog to, List<SchemaChange> diffChanges, String serverVersion) {
+        MySqlDeferrability.refuseDeferrable(to);
+        List<SchemaChange> changes = MySqlCaseRenames.fold(from, to, diffChanges);
         Schema source = onlySchema(from);
         Schema target = onlySchema(to);
         MySqlAlgorithms algorithms = new MySqlAlgorithms(MySqlVersion.parse(serverVersion));
@@ -65,7 +68,12 @@ final class MySqlPlanner implements MigrationPlanner {
         MySqlColumnSwap swap = new MySqlColumnSwap(ctx);
         swaps.forEach(swap::plan);
         new MySqlViewSteps(ctx).plan(viewChanges);
-        return ctx.order().build(serverVersion);
+        MigrationPlan plan = ctx.order().build(serverVersion);
+        PlanCoverage.require(changes.stream().filter(c -> !claimed.contains(c))
+                .filter(c -> !(c instanceof SchemaChange.ModifyTable m
+                        && MySqlTableSteps.carriedByColumns(m, modifiedColumns.getOrDefault(m.to().name(), Set.of()))))
+                .toList(), plan);
+        return plan;
     }
 
     private MySqlPlanContext context(Schema source, Schema target, MySqlNames names, MySqlAlgorithms algorithms) {

@@ -28,13 +28,16 @@ final class MySqlStepOrder {
      * The slots of a phase in the order they run. Views are dropped before anything, so that the reverses,
      * run backwards, recreate them last, on the tables as they were. Renames come next so that every later
      * step of the phase can use the new names; foreign keys and indexes go before the columns and tables
-     * they use; new tables exist before foreign keys point at them; views are recreated once their tables
-     * have their final shape; tables are dropped last.
+     * they use, except an index a remaining foreign key needs, which goes once the new indexes exist; new tables
+     * exist before foreign keys point at them; views are recreated once their tables
+     * have their final shape; tables are dropped last. An AUTO_INCREMENT column must be a key's first column
+     * at every moment, so a column loses AUTO_INCREMENT before any key goes and gains it once the keys are added.
      */
     enum Slot {
         DROP_VIEW,
         RENAME_TABLE,
         RENAME_COLUMN,
+        DROP_IDENTITY,
         DROP_FOREIGN_KEY,
         DROP_CHECK,
         DROP_INDEX,
@@ -45,8 +48,11 @@ final class MySqlStepOrder {
         MODIFY_COLUMN,
         PRIMARY_KEY,
         ADD_INDEX,
+        DROP_FOREIGN_KEY_INDEX,
+        ADD_IDENTITY,
         ADD_CHECK,
         DROP_COLUMN,
+        READD_COLUMN,
         ADD_FOREIGN_KEY,
         CREATE_VIEW,
         DROP_TABLE

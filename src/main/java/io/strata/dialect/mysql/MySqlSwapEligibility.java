@@ -78,6 +78,11 @@ final class MySqlSwapEligibility {
             if (r == null) {
                 continue;
             }
+            // A rename in letter case only cannot have a second column beside the first: MySQL names are
+            // case-insensitive, so the two would clash. RENAME COLUMN does it, and the application's name already works.
+            if (r.from().name().equalsIgnoreCase(r.to().name())) {
+                continue;
+            }
             boolean lossless = m == null || !m.kinds().contains(ColumnChangeKind.TYPE)
                     || MySqlTypeChange.of(from.type(), to.type(), to.charset()) != MySqlTypeChange.NARROWING;
             Set<SchemaChange> claimed = new HashSet<>();

@@ -95,6 +95,32 @@ final class MySqlTableSteps {
         }
     }
 
+    /**
+     * Whether {@code change} only moves ON UPDATE clauses of columns that are added, dropped, renamed or modified
+     * anyway: those column steps restate the clause, so the table change needs no statement of its own.
+     */
+    static boolean carriedByColumns(SchemaChange.ModifyTable change, Set<String> modifiedColumns) {
+        if (!change.kinds().equals(Set.of(TableChangeKind.OPTIONS))) {
+            return false;
+        }
+        Set<String> keys = new java.util.TreeSet<>(change.from().options().keySet());
+        keys.addAll(change.to().options().keySet());
+        for (String key : keys) {
+            if (Objects.equals(change.from().options().get(key), change.to().options().get(key))) {
+                continue;
+            }
+            if (!key.startsWith(MySqlColumnReader.ON_UPDATE_PREFIX)) {
+                return false;
+            }
+            String column = key.substring(MySqlColumnReader.ON_UPDATE_PREFIX.length());
+            if (change.from().column(column).isPresent() && change.to().column(column).isPresent()
+                    && !modifiedColumns.contains(column)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<String> options(Table from, Table to, Set<TableChangeKind> kinds) {
         List<String> specs = new ArrayList<>();
         if (kinds.contains(TableChangeKind.ENGINE) && to.options().get("engine") != null) {

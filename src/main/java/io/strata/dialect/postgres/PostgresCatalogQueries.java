@@ -64,7 +64,8 @@ final class PostgresCatalogQueries {
                    CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
                    con.nspname AS collation_schema,
                    CASE WHEN a.attidentity <> '' THEN
-                        (SELECT s.seqstart || ',' || s.seqincrement FROM pg_depend idep
+                        (SELECT concat_ws(',', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                                          s.seqtypid::regtype) FROM pg_depend idep
                          JOIN pg_sequence s ON s.seqrelid = idep.objid
                          WHERE idep.classid = 'pg_class'::regclass AND idep.refclassid = 'pg_class'::regclass
                            AND idep.refobjid = a.attrelid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i')

@@ -122,6 +122,12 @@ final class PostgresClauses {
         return constraint(fk.name(), sql.toString());
     }
 
+    /** Changes a foreign key's deferrability in place; {@code deferrability} is one of the model's three values. */
+    String alterConstraint(String schema, String table, String name, String deferrability) {
+        return alterTable(schema, table, "ALTER CONSTRAINT " + quoter.ident(name) + " "
+                + checked(deferrability, DEFERRABILITY, name));
+    }
+
     /** {@code " DEFERRABLE ..."} when {@code table}'s options make {@code constraint} deferrable, else "". */
     String deferrable(Table table, String constraint) {
         String value = table.options().get(PostgresInspector.DEFERRABLE_PREFIX + constraint);

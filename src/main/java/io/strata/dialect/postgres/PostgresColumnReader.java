@@ -50,8 +50,7 @@ final class PostgresColumnReader {
         };
         Identity identity = null;
         if (identityKind != null) {
-            String[] sequence = rs.getString("identity_sequence").split(",");
-            identity = new Identity(identityKind, Long.parseLong(sequence[0]), Long.parseLong(sequence[1]));
+            identity = identity(identityKind, rs.getString("identity_sequence").split(","));
         }
         String generated = rs.getString("attgenerated");
         boolean isGenerated = "s".equals(generated) || "v".equals(generated);
@@ -63,5 +62,27 @@ final class PostgresColumnReader {
         return new Column(rs.getString("attname"), type, !rs.getBoolean("attnotnull"),
                 isGenerated ? null : expr, identity, isGenerated ? expr : null, "s".equals(generated),
                 collation, null, rs.getString("description"), null);
+    }
+
+    /**
+     * The identity from its sequence's {@code start,increment,min,max,cache,cycle,type}: a bound at the server's
+     * default for the type and direction is kept as null, so {@code GENERATED ... AS IDENTITY} and the same with
+     * {@code MINVALUE 1} written out compare equal.
+     */
+    static Identity identity(String kind, String[] seq) {
+        long start = Long.parseLong(seq[0]);
+        long increment = Long.parseLong(seq[1]);
+        long min = Long.parseLong(seq[2]);
+        long max = Long.parseLong(seq[3]);
+        long typeMax = switch (seq[6]) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+        long typeMin = -typeMax - 1;
+        Long minValue = min == (increment > 0 ? 1 : typeMin) ? null : Long.valueOf(min);
+        Long maxValue = max == (increment > 0 ? typeMax : -1) ? null : Long.valueOf(max);
+        boolean cycle = seq[5].startsWith("t");
+        return new Identity(kind, start, increment, minValue, maxValue, Long.parseLong(seq[4]), cycle);
     }
 }

@@ -66,6 +66,7 @@ final class PostgresColumnSteps {
      */
     void addColumn(AddColumn c) {
         if (inheritedFromParent(c.schema(), c.table(), c.column().name(), true)) {
+            ctx.order().carried(c);
             return;
         }
         Column col = c.column();
@@ -126,6 +127,7 @@ final class PostgresColumnSteps {
     /** Drops a column in CONTRACT: its values are lost, so the step cannot be undone from the schema. */
     void dropColumn(DropColumn c) {
         if (inheritedFromParent(c.schema(), c.table(), c.column().name(), false)) {
+            ctx.order().carried(c);
             return;
         }
         String name = columnName(c.schema(), c.table(), c.column().name());
@@ -173,6 +175,9 @@ final class PostgresColumnSteps {
         boolean typeChange = c.kinds().contains(ColumnChangeKind.TYPE) || c.kinds().contains(ColumnChangeKind.COLLATION);
         PostgresTypeChange type = PostgresTypeChange.of(a.type(), b.type());
         boolean setNotNull = setsNotNull(c);
+        if (a.nullable() && !b.nullable() && !setNotNull) {
+            ctx.order().carried(c);
+        }
         PhaseKind phase = phase(c);
         if (typeChange && !type.widening()) {
             ctx.order().deployNote("writes only values of type " + b.type().sql() + " to " + c.location());
@@ -246,12 +251,12 @@ final class PostgresColumnSteps {
 
     private String addIdentity(Identity id) {
         return "ADD GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
-                + " AS IDENTITY (START WITH " + id.start() + " INCREMENT BY " + id.increment() + ")";
+                + " AS IDENTITY (" + PostgresTableRenderer.identityOptions(id) + ")";
     }
 
     private String setIdentity(Identity id) {
         return "SET GENERATED " + (Identity.ALWAYS.equals(id.kind()) ? "ALWAYS" : "BY DEFAULT")
-                + " SET START WITH " + id.start() + " SET INCREMENT BY " + id.increment();
+                + " " + PostgresTableRenderer.setIdentityOptions(id);
     }
 
     private Step setDefault(SchemaChange c, String schema, String table, String col, String before, String after) {

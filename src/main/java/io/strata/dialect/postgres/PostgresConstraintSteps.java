@@ -64,25 +64,132 @@ final class PostgresConstraintSteps {
     }
 
     void dropPrimaryKey(DropPrimaryKey c) {
-        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.key()));
+        PhaseKind phase = keyDropPhase(c, c.key().columns());
+        ctx.order().add(phase, Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.key()));
+        readdDependents(c, phase, c.key().columns());
     }
 
     void modifyPrimaryKey(ModifyPrimaryKey c) {
-        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.from()));
-        ctx.order().add(ctx.expand(c), Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), c.to().name(),
+        PhaseKind phase = keyDropPhase(c, c.from().columns());
+        ctx.order().add(phase, Slot.INDEX_DROP, dropKey(c, c.schema(), c.table(), c.from()));
+        ctx.order().add(phase, Slot.CONSTRAINT_ADD, addKey(c, c.schema(), c.table(), c.to().name(),
                 c.to().columns(), PRIMARY_KEY, false));
+        readdDependents(c, phase, c.from().columns());
     }
 
     private List<Step> dropKey(SchemaChange c, String schema, String table, PrimaryKey key) {
         return List.of(step("drop primary key of " + ctx.qualified(schema, table),
                 ctx.clauses().dropConstraint(schema, table, key.name()),
-                undo(ctx.clauses().addConstraint(schema, table, keyClause(schema, table, key.name(), key.columns(), PRIMARY_KEY,
-                        false))), ACCESS_EXCLUSIVE, c));
+                undo(ctx.clauses().addConstraint(schema, table, ctx.clauses().key(before(schema, table), key.name(),
+                        key.columns(), PRIMARY_KEY, false))), ACCESS_EXCLUSIVE, c));
     }
 
     private String keyClause(String schema, String table, String name, List<String> columns, String kind,
                              boolean nullsNotDistinct) {
         return ctx.clauses().key(ctx.table(schema, table), name, columns, kind, nullsNotDistinct);
+    }
+
+    /** The table as it was: a dropped key's undo puts it back with the deferrability it had. */
+    private Table before(String schema, String table) {
+        return ctx.fromTable(schema, table).orElseGet(() -> ctx.table(schema, table));
+    }
+
+    // ---- foreign keys that need a key being dropped
+
+    /** A foreign key of the current schema, with the table that holds it. */
+    private record Dependent(String schema, String table, ForeignKey fk) {
+    }
+
+    /** The foreign keys already dropped and added again around a key: one key change may meet them twice. */
+    private final java.util.Set<Dependent> readded = new java.util.HashSet<>();
+
+    /**
+     * The foreign keys of the current schema that reference exactly {@code columns} of the changed table: PostgreSQL
+     * refuses to drop the key (or unique constraint) they rely on while they exist.
+     */
+    private List<Dependent> dependents(SchemaChange.InTable c, List<String> columns) {
+        List<Dependent> out = new ArrayList<>();
+        java.util.Set<String> key = new java.util.HashSet<>(columns);
+        for (var s : ctx.from().schemas()) {
+            for (Table t : s.tables()) {
+                for (ForeignKey fk : t.foreignKeys()) {
+                    String refSchema = fk.refSchema() == null ? s.name() : fk.refSchema();
+                    if (refSchema.equals(c.schema()) && fk.refTable().equals(c.table())
+                            && new java.util.HashSet<>(fk.refColumns()).equals(key)) {
+                        out.add(new Dependent(s.name(), t.name(), fk));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The same foreign key in the desired schema, if it stays as it is. */
+    private boolean kept(Dependent d) {
+        return ctx.toTable(d.schema(), d.table()).map(t -> t.foreignKeys().contains(d.fk())).orElse(false);
+    }
+
+    /**
+     * The phase a key is dropped in: with the table of a foreign key that needs it, when that table is dropped
+     * (in CONTRACT, after its foreign keys), else as any change of the table.
+     */
+    private PhaseKind keyDropPhase(SchemaChange.InTable c, List<String> columns) {
+        boolean withDroppedTable = dependents(c, columns).stream()
+                .anyMatch(d -> ctx.toTable(d.schema(), d.table()).isEmpty());
+        return withDroppedTable ? PhaseKind.CONTRACT : ctx.expand(c);
+    }
+
+    /**
+     * Drops the foreign keys that stay but need the key {@code c} drops before it goes, and adds them again once
+     * the keys of the table are in place (FK_ADD comes after CONSTRAINT_ADD). Foreign keys that go away are
+     * dropped by their own change, also before the key.
+     */
+    private void readdDependents(SchemaChange.InTable c, PhaseKind phase, List<String> columns) {
+        for (Dependent d : dependents(c, columns)) {
+            if (kept(d) && readded.add(d)) {
+                ctx.order().add(phase, Slot.FK_DROP, dropForeignKey(c, d.schema(), d.table(), d.fk()));
+                ctx.order().add(phase, Slot.FK_ADD, addForeignKey(c, d.schema(), d.table(), d.fk(), false));
+            }
+        }
+    }
+
+    /**
+     * A primary key or unique constraint whose only change is its deferrability, which PostgreSQL cannot alter in
+     * place for these: dropped and added again with the new setting. A key that changes otherwise (or comes or goes)
+     * carries its deferrability in its own change, so nothing is planned here for it.
+     */
+    void changeDeferrability(SchemaChange.ModifyTable c, PhaseKind phase, String name) {
+        Table a = c.from();
+        Table b = c.to();
+        SchemaChange.InTable at;
+        List<String> columns;
+        String kind;
+        boolean nullsNotDistinct = false;
+        if (a.primaryKey() != null && a.primaryKey().equals(b.primaryKey()) && a.primaryKey().name().equals(name)) {
+            at = new DropPrimaryKey(c.schema(), b.name(), a.primaryKey());
+            columns = a.primaryKey().columns();
+            kind = PRIMARY_KEY;
+        } else {
+            UniqueConstraint u = a.uniques().stream().filter(x -> x.name().equals(name) && b.uniques().contains(x))
+                    .findFirst().orElse(null);
+            if (u == null) {
+                // Added, dropped or changed otherwise: that change writes the constraint with its deferrability.
+                ctx.order().carried(c);
+                return;
+            }
+            at = new DropUnique(c.schema(), b.name(), u);
+            columns = u.columns();
+            kind = UNIQUE;
+            nullsNotDistinct = u.nullsNotDistinct();
+        }
+        String schema = c.schema();
+        String table = b.name();
+        String readd = ctx.clauses().addConstraint(schema, table, ctx.clauses().key(a, name, columns, kind, nullsNotDistinct));
+        ctx.order().add(phase, Slot.INDEX_DROP, List.of(step("drop " + kind.toLowerCase(java.util.Locale.ROOT) + " "
+                + ctx.ident(name) + " to change its deferrability", ctx.clauses().dropConstraint(schema, table, name),
+                undo(readd), ACCESS_EXCLUSIVE, c)));
+        ctx.order().add(phase, Slot.CONSTRAINT_ADD, addKey(c, schema, table, name, columns, kind, nullsNotDistinct));
+        readdDependents(at, phase, columns);
     }
 
     /**
@@ -141,10 +248,12 @@ final class PostgresConstraintSteps {
     /** Dropping a constraint loses no data: undone by adding it again. */
     void dropUnique(DropUnique c) {
         UniqueConstraint u = c.unique();
-        ctx.order().add(ctx.expand(c), Slot.INDEX_DROP, List.of(step("drop unique constraint " + ctx.ident(u.name()),
+        PhaseKind phase = keyDropPhase(c, u.columns());
+        ctx.order().add(phase, Slot.INDEX_DROP, List.of(step("drop unique constraint " + ctx.ident(u.name()),
                 ctx.clauses().dropConstraint(c.schema(), c.table(), u.name()),
-                undo(ctx.clauses().addConstraint(c.schema(), c.table(), keyClause(c.schema(), c.table(), u.name(),
-                        u.columns(), UNIQUE, u.nullsNotDistinct()))), ACCESS_EXCLUSIVE, c)));
+                undo(ctx.clauses().addConstraint(c.schema(), c.table(), ctx.clauses().key(before(c.schema(), c.table()),
+                        u.name(), u.columns(), UNIQUE, u.nullsNotDistinct()))), ACCESS_EXCLUSIVE, c)));
+        readdDependents(c, phase, u.columns());
     }
 
     // ---- checks
@@ -201,8 +310,24 @@ final class PostgresConstraintSteps {
     }
 
     void modifyForeignKey(ModifyForeignKey c) {
+        ForeignKey a = c.from();
+        ForeignKey b = c.to();
+        ForeignKey sameButDeferrability = new ForeignKey(b.name(), b.columns(), b.refSchema(), b.refTable(), b.refColumns(),
+                b.onUpdate(), b.onDelete(), a.deferrable());
+        if (a.equals(sameButDeferrability)) {
+            // Only when the key is checked changed: ALTER CONSTRAINT does that in place, without checking rows again.
+            ctx.order().add(ctx.expand(c), Slot.FK_ADD, List.of(step("change deferrability of foreign key "
+                    + ctx.ident(b.name()), ctx.clauses().alterConstraint(c.schema(), c.table(), b.name(), deferrability(b)),
+                    undo(ctx.clauses().alterConstraint(c.schema(), c.table(), a.name(), deferrability(a))),
+                    SHARE_ROW_EXCLUSIVE, c)));
+            return;
+        }
         ctx.order().add(ctx.expand(c), Slot.FK_DROP, dropForeignKey(c, c.schema(), c.table(), c.from()));
         ctx.order().add(ctx.expand(c), Slot.FK_ADD, addForeignKey(c, c.schema(), c.table(), c.to(), false));
+    }
+
+    private static String deferrability(ForeignKey fk) {
+        return fk.deferrable() == null ? "NOT DEFERRABLE" : fk.deferrable();
     }
 
     List<Step> dropForeignKey(SchemaChange c, String schema, String table, ForeignKey fk) {

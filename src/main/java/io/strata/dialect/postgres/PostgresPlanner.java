@@ -1,6 +1,7 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.MigrationPlanner;
+import io.strata.dialect.PlanCoverage;
 import io.strata.dialect.postgres.PostgresObjectOrder.Qualified;
 import io.strata.model.Catalog;
 import io.strata.model.Schema;
@@ -116,7 +117,10 @@ public final class PostgresPlanner implements MigrationPlanner {
         }
         swaps.forEach(w.swaps::plan);
         w.views.plan(all, tableTouches(ctx, w, all, claimed));
-        return ctx.order().build(serverVersion);
+        MigrationPlan plan = ctx.order().build(serverVersion);
+        PlanCoverage.require(all.stream().filter(c -> !claimed.contains(c) && !ctx.order().carried().contains(c)).toList(),
+                plan);
+        return plan;
     }
 
     private PostgresPlanContext context(Catalog from, Catalog to, PostgresVersion version, Set<String> renamed,

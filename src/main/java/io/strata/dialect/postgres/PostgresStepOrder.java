@@ -1,5 +1,6 @@
 package io.strata.dialect.postgres;
 
+import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
 import io.strata.plan.PhaseKind;
@@ -34,6 +35,7 @@ final class PostgresStepOrder {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Set<String> deployNotes = new LinkedHashSet<>();
+    private final Set<SchemaChange> carried = new java.util.HashSet<>();
 
     /** Adds steps that run together, in the given order, in {@code slot} of {@code phase}. */
     void add(PhaseKind phase, Slot slot, List<Step> steps) {
@@ -45,6 +47,19 @@ final class PostgresStepOrder {
         for (Step s : steps) {
             entries.add(new Entry(phase, slot, rank, entries.size(), s));
         }
+    }
+
+    /**
+     * Records a change that needs no statement of its own because the server does it with another (a column added to a
+     * partitioned parent reaches its partitions; a new primary key makes its columns NOT NULL).
+     */
+    void carried(SchemaChange change) {
+        carried.add(change);
+    }
+
+    /** The changes {@link #carried} recorded: a plan covers them without a step. */
+    Set<SchemaChange> carried() {
+        return carried;
     }
 
     /** What the application must stop doing before the contract phase may run. */

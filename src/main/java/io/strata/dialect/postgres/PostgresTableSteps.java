@@ -174,8 +174,10 @@ final class PostgresTableSteps {
             inherit(c, phase, before, after);
         } else if (key.equals(PARTITION_OF) || key.equals(PARTITION_BOUND)) {
             partition(c, phase);
-        } else if (!key.startsWith(PostgresInspector.DEFERRABLE_PREFIX)) {
-            // Changing how a table is partitioned means rebuilding it; deferrability changes come with the constraint.
+        } else if (key.startsWith(PostgresInspector.DEFERRABLE_PREFIX)) {
+            constraints.changeDeferrability(c, phase, key.substring(PostgresInspector.DEFERRABLE_PREFIX.length()));
+        } else {
+            // Changing how a table is partitioned means rebuilding it.
             throw StrataException.badInput("cannot plan changing option \"" + key + "\" of table " + c.location()
                     + " from " + before + " to " + after + ": rebuild the table instead");
         }

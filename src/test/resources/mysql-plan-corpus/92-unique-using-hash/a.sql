@@ -1,0 +1,2 @@
+-- requires: mariadb
+CREATE TABLE t (id int PRIMARY KEY, body text);

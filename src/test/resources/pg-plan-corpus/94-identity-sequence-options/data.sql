@@ -1,0 +1,1 @@
+INSERT INTO seqs (v) VALUES ('a'), ('b'), ('c');

@@ -1,0 +1,1 @@
+CREATE TABLE codes (k int PRIMARY KEY, code text UNIQUE);

@@ -1,0 +1,2 @@
+CREATE TABLE codes (k int, code text, CONSTRAINT codes_pkey PRIMARY KEY (k) DEFERRABLE,
+    CONSTRAINT codes_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED);
