@@ -1,5 +1,7 @@
 package io.strata.api;
 
+import io.strata.error.StrataException;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -124,7 +126,13 @@ public final class ApiServer implements AutoCloseable {
             new WebhookRoutes(registry.webhooks(), metrics).register(routeTable);
             table[0] = routeTable;
         });
-        javalin.start();
+        try {
+            javalin.start();
+        } catch (io.javalin.util.JavalinBindException e) {
+            // The usual cause is another server on the port: one line naming it, not Jetty's stack trace.
+            throw StrataException.badInput("cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": the port is taken (or not allowed); choose another with --port");
+        }
         return new ApiServer(javalin, table[0].registered());
     }
 

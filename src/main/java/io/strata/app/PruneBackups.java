@@ -8,6 +8,8 @@ import io.strata.migrate.TargetSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * PruneBackups is the use case behind {@code strata backups prune}: under the migration lock, drop the
@@ -25,14 +27,25 @@ public final class PruneBackups {
 
     /** The backups dropped. */
     public List<Backup> run(Request request) {
+        return run(request, chosen -> true).orElseThrow();
+    }
+
+    /**
+     * The backups dropped, once {@code confirm} agrees to drop the ones chosen (asked under the migration lock, so
+     * what it is shown is what goes); empty when it did not, and nothing was dropped.
+     */
+    public Optional<List<Backup>> run(Request request, Predicate<List<Backup>> confirm) {
         Instant cutoff = request.olderThan() == null ? null : Instant.now().minus(request.olderThan());
         try (TargetSession session = TargetSession.open(Dialects.forUrl(request.url()), request.url(), request.settings())) {
             List<Backup> chosen = session.backups().stream()
                     .filter(b -> request.version() == null || b.version().equals(request.version()))
                     .filter(b -> cutoff == null || b.createdAt().isBefore(cutoff))
                     .toList();
+            if (!chosen.isEmpty() && !confirm.test(chosen)) {
+                return Optional.empty();
+            }
             session.prune(chosen);
-            return chosen;
+            return Optional.of(chosen);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.strata.cli;
 
 import io.strata.app.PruneBackups;
+import io.strata.dialect.JdbcUrls;
 import io.strata.migrate.ApplySettings;
 import io.strata.migrate.Backup;
 import io.strata.migrate.BackupPlanner;
@@ -28,10 +29,15 @@ final class BackupsCommand implements Runnable {
     }
 
     /** {@code strata backups prune}: the only way backups are removed. */
-    @Command(name = "prune", mixinStandardHelpOptions = true,
+    @Command(name = "prune",
             description = {"Drop backups at --url: those of --version, or older than --older-than, else all of them.",
-                    "The versions that needed them can no longer be rolled back."})
+                    "The versions that needed them can no longer be rolled back. Without a selector it asks on a terminal",
+                    "first (--auto-approve); anything but y/yes exits 1 with nothing dropped."})
     static final class Prune implements Callable<Integer> {
+
+        /** Only help: {@code --version} names a version here, not Strata's. */
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Spec
         CommandSpec spec;
@@ -45,10 +51,23 @@ final class BackupsCommand implements Runnable {
         @Option(names = "--version", paramLabel = "V", description = "Only the backups made by this version.")
         String version;
 
+        @Option(names = "--auto-approve", description = "Drop every backup without asking (asked on a terminal when no selector is given).")
+        boolean autoApprove;
+
         @Override
         public Integer call() {
-            List<Backup> dropped = new PruneBackups().run(new PruneBackups.Request(target.url(),
-                    olderThan == null ? null : ApplySettings.parseDuration(olderThan), version, target.settings()));
+            PruneBackups.Request request = new PruneBackups.Request(target.url(),
+                    olderThan == null ? null : ApplySettings.parseDuration(olderThan), version, target.settings());
+            // Without a selector every backup goes, and with them every rollback that needs one: worth a question.
+            boolean everything = olderThan == null && version == null;
+            PromptApproval approval = PromptApproval.of(spec, autoApprove);
+            java.util.Optional<List<Backup>> pruned = new PruneBackups().run(request,
+                    chosen -> !everything || approval.approvesPruning(JdbcUrls.redact(target.url()), chosen));
+            if (pruned.isEmpty()) {
+                spec.commandLine().getErr().println("strata: nothing was pruned: not confirmed");
+                return 1;
+            }
+            List<Backup> dropped = pruned.get();
             var out = spec.commandLine().getOut();
             if (target.output.json()) {
                 out.println(Json.write(Map.of("pruned", dropped.stream().map(Backup::table).toList())));

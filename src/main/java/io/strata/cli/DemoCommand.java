@@ -44,7 +44,13 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path store = Files.createTempDirectory("strata-demo");
         Registry registry = Registry.open(null, store, Map.of());
-        ApiServer server = ApiServer.start(registry, new ServerSettings("127.0.0.1", port, ServerSettings.DEFAULT_MAX_BODY));
+        ApiServer server;
+        try {
+            server = ApiServer.start(registry, new ServerSettings("127.0.0.1", port, ServerSettings.DEFAULT_MAX_BODY));
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
         RunDemo demo = new RunDemo(registry, examples, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -11,13 +11,13 @@ import java.util.Locale;
 
 /**
  * PromptApproval asks the person at the terminal before {@code strata apply} runs a plan that destroys data or blocks
- * writers, and before every {@code strata rollback}: it shows what will run and takes only "y" or "yes" for an
+ * writers, before every {@code strata rollback}, and before {@code strata backups prune} drops every backup: it shows what will run and takes only "y" or "yes" for an
  * answer. Without a terminal, or given {@code --auto-approve}, it approves without a word, so CI runs unchanged.
  */
 record PromptApproval(Terminal terminal, boolean autoApprove, PrintWriter out) implements Approval {
 
     /** The approval of the command {@code spec} runs, with its {@code --auto-approve}. */
-    static Approval of(picocli.CommandLine.Model.CommandSpec spec, boolean autoApprove) {
+    static PromptApproval of(picocli.CommandLine.Model.CommandSpec spec, boolean autoApprove) {
         return new PromptApproval(StrataCli.terminal(spec), autoApprove, spec.commandLine().getErr());
     }
 
@@ -52,6 +52,16 @@ record PromptApproval(Terminal terminal, boolean autoApprove, PrintWriter out) i
         return yes("Roll back " + (proposal.versions().size() == 1 ? "version " : "versions ")
                 + String.join(", ", proposal.versions()) + " at " + proposal.target() + " (" + proposal.statements().size()
                 + " statements) ? [y/N] ");
+    }
+
+    /** Before {@code strata backups prune} drops every backup at {@code target}. */
+    boolean approvesPruning(String target, List<io.strata.migrate.Backup> backups) {
+        if (!asks()) {
+            return true;
+        }
+        out.println("every backup at " + target + " goes; these versions can then no longer be rolled back:");
+        backups.forEach(b -> out.println("  " + b.table() + " (version " + b.version() + ", made " + b.createdAt() + ")"));
+        return yes("Drop all " + backups.size() + " backups at " + target + " ? [y/N] ");
     }
 
     private boolean yes(String question) {

@@ -109,8 +109,12 @@ final class RolloutCommand implements Runnable {
         return now;
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Plan a rollout (nothing runs yet).")
+    @Command(name = "create", description = "Plan a rollout (nothing runs yet).")
     static final class Create implements Callable<Integer> {
+
+        /** Only help: {@code --version} names a version here, not Strata's. */
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Spec
         CommandSpec spec;
         @Mixin

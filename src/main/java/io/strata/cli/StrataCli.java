@@ -71,7 +71,7 @@ public final class StrataCli implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             e.getCommandLine().getErr().println("strata: " + e.getMessage());
-            e.getCommandLine().getErr().println("try: strata " + e.getCommandLine().getCommandName().replace("strata", "").trim() + " --help");
+            e.getCommandLine().getErr().println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ErrorCode.BAD_INPUT.exitCode();
         });
         return cli.execute(args);

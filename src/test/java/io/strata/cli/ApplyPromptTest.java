@@ -175,6 +175,32 @@ class ApplyPromptTest {
     }
 
     @Test
+    void pruningEveryBackupAsksOnATerminalAndASelectorDoesNot() throws Exception {
+        String url = target();
+        // Dropping "legacy" backs it up.
+        assertThat(apply(new Person(false, null), desired("id int PRIMARY KEY, note text"), url, "--auto-approve")
+                .exitCode()).isZero();
+        assertThat(backups(url)).hasSize(1);
+
+        Person no = new Person(true, "no");
+        CliRun refused = CliRun.on(no, "backups", "prune", "--url", url);
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+        assertThat(no.asked).singleElement().asString().matches("Drop all 1 backups at jdbc:postgresql://\\S+ \\? \\[y/N\\] ");
+        assertThat(refused.err()).contains("(version 2, made ").contains("nothing was pruned: not confirmed");
+        assertThat(backups(url)).hasSize(1);
+
+        Person selector = new Person(true, "no");
+        CliRun byVersion = CliRun.on(selector, "backups", "prune", "--url", url, "--version", "2");
+        assertThat(byVersion.exitCode()).as(byVersion.out() + byVersion.err()).isZero();
+        assertThat(selector.asked).as("a selector names what goes: nothing to ask").isEmpty();
+        assertThat(backups(url)).isEmpty();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode backups(String url) {
+        return CliRun.of("status", "--url", url, "--format", "json").json().get("backups");
+    }
+
+    @Test
     void aPhasedPlanAsksBeforeThePhaseThatDestroysNotBeforeTheOthers() throws Exception {
         String url = target();
         Path desired = desired("id int PRIMARY KEY, note text, currency char(3) NOT NULL DEFAULT 'EUR'");

@@ -32,6 +32,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void aTakenPortIsOneLineNamingPortForServeAndDemo() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            CliRun serve = CliRun.of("serve", "--port", port, "--store-dir", dir.resolve("store").toString(),
+                    "--drift-interval", "0");
+            CliRun demo = CliRun.of("demo", "--exit", "--port", port);
+            for (CliRun run : List.of(serve, demo)) {
+                assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+                assertThat(run.err().strip()).as("one line, no stack trace")
+                        .isEqualTo("strata: cannot listen on 127.0.0.1:" + port
+                                + ": the port is taken (or not allowed); choose another with --port");
+            }
+        }
+    }
+
+    @Test
     void aNegativeOrNonNumericDriftIntervalIsBadInput() {
         CliRun negative = CliRun.of("serve", "--drift-interval", "-5", "--port", "0");
         assertThat(negative.exitCode()).isEqualTo(2);
