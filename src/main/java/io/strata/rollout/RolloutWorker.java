@@ -150,12 +150,14 @@ final class RolloutWorker implements AutoCloseable {
                 outcome = migration.takeBack(rollout, environment.get());
             }
             TaskState state = outcome.retry() ? (forward ? TaskState.PENDING : TaskState.SUCCEEDED) : outcome.state();
+            if (rollout.repair() && forward && state == TaskState.SUCCEEDED) {
+                // Before the task is recorded as done: whoever sees the repair succeed then reads the cleared report.
+                recheck(name);
+            }
             boolean recorded = store.transaction(tx -> tx.rollouts().finish(id, name, owner, state, outcome.message(),
                     outcome.retry() ? null : Instant.now()));
             if (!recorded) {
                 LOG.warn("rollout {}: the lease on {} lapsed and another server took it over; its result counts", id, name);
-            } else if (rollout.repair() && state == TaskState.SUCCEEDED) {
-                recheck(name);
             }
         } catch (RuntimeException e) {
             LOG.error("rollout {}: working on {} failed; the lease will lapse and the environment be tried again", id, name, e);
