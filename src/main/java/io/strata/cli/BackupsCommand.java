@@ -1,7 +1,6 @@
 package io.strata.cli;
 
 import io.strata.app.PruneBackups;
-import io.strata.dialect.JdbcUrls;
 import io.strata.migrate.ApplySettings;
 import io.strata.migrate.Backup;
 import io.strata.migrate.BackupPlanner;
@@ -62,7 +61,7 @@ final class BackupsCommand implements Runnable {
             boolean everything = olderThan == null && version == null;
             PromptApproval approval = PromptApproval.of(spec, autoApprove);
             java.util.Optional<List<Backup>> pruned = new PruneBackups().run(request,
-                    chosen -> !everything || approval.approvesPruning(JdbcUrls.redact(target.url()), chosen));
+                    (url, chosen) -> !everything || approval.approvesPruning(url, chosen));
             if (pruned.isEmpty()) {
                 spec.commandLine().getErr().println("strata: nothing was pruned: not confirmed");
                 return 1;
