@@ -121,16 +121,20 @@ public interface HistoryDialect {
     }
 
     /**
-     * The query that reads the position of sequence {@code sequence} (quoted), backed up before the sequence is
-     * dropped; null where the dialect has no sequences to back up.
+     * How a sequence's position is backed up before the sequence is dropped and set back by its reverse: the query
+     * that reads it, and the statement that restores it from the backup table.
      */
-    default String sequencePosition(String sequence) {
-        return null;
+    interface SequencePositions {
+        /** The query reading the position of {@code sequence} (quoted). */
+        String read(String sequence);
+
+        /** The statement setting {@code sequence} back to the position {@link #read} saved in {@code backup}. */
+        String restore(String sequence, String backup);
     }
 
-    /** The statement that sets {@code sequence} back to the position {@link #sequencePosition} saved in {@code backup}. */
-    default String restoreSequencePosition(String sequence, String backup) {
-        throw new UnsupportedOperationException("no sequences to restore");
+    /** How sequence positions are kept, or empty where the dialect has no sequences in its model (MySQL). */
+    default java.util.Optional<SequencePositions> sequencePositions() {
+        return java.util.Optional.empty();
     }
 
     /** The statement that inserts every row of {@code backup} (aliased {@code b}) into {@code table}: how a dropped table gets its rows back. */

@@ -95,7 +95,7 @@ public final class BackupPlanner {
 
     private List<Guarded> guard(Step step, PhaseKind phase) {
         if (step.source() instanceof SchemaChange.DropSequence d && !step.reversible()
-                && history.sequencePosition(q.qualified(schema(d.schema()), d.sequence().name())) != null) {
+                && history.sequencePositions().isPresent()) {
             return sequence(step, d);
         }
         Loss loss = loss(step, phase);
@@ -161,10 +161,11 @@ public final class BackupPlanner {
                 s.cycle(), null);
         List<String> reverse = new ArrayList<>(replan(withoutSequence(schema, s.name()), from,
                 new SchemaChange.AddSequence(schema, released)));
-        reverse.add(history.restoreSequencePosition(sequence, backup));
+        HistoryDialect.SequencePositions positions = history.sequencePositions().orElseThrow();
+        reverse.add(positions.restore(sequence, backup));
         return List.of(
                 new Guarded("CREATE SCHEMA IF NOT EXISTS " + q.ident(SCHEMA), Undo.NOTHING),
-                new Guarded("CREATE TABLE " + backup + " AS " + history.sequencePosition(sequence), Undo.NOTHING),
+                new Guarded("CREATE TABLE " + backup + " AS " + positions.read(sequence), Undo.NOTHING),
                 new Guarded(step.sql(), new Undo(new Reverse.Sql(reverse), name)));
     }
 

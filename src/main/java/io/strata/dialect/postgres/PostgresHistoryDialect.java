@@ -121,13 +121,18 @@ public final class PostgresHistoryDialect implements HistoryDialect {
     }
 
     @Override
-    public String sequencePosition(String sequence) {
-        return "SELECT last_value, is_called FROM " + sequence;
-    }
+    public java.util.Optional<SequencePositions> sequencePositions() {
+        return java.util.Optional.of(new SequencePositions() {
+            @Override
+            public String read(String sequence) {
+                return "SELECT last_value, is_called FROM " + sequence;
+            }
 
-    @Override
-    public String restoreSequencePosition(String sequence, String backup) {
-        return "SELECT setval(" + literal(sequence) + ", b.last_value, b.is_called) FROM " + backup + " AS b";
+            @Override
+            public String restore(String sequence, String backup) {
+                return "SELECT setval(" + literal(sequence) + ", b.last_value, b.is_called) FROM " + backup + " AS b";
+            }
+        });
     }
 
     private static String literal(String text) {
