@@ -55,7 +55,8 @@ public final class ApplySchema {
         if (request.expect() != null) {
             sources.add(request.expect());
         }
-        List<LoadedSource> loaded = loader.loadAll(sources);
+        // SQL sources are meant for the target: replayed on its major, they print its views as it does.
+        List<LoadedSource> loaded = loader.replayingFor(request.url()).loadAll(sources);
         NamedSchema desired = reviewed == null ? named(loaded.get(0)) : new NamedSchema(request.to(), reviewed.desired());
         NamedSchema expected = request.expect() == null ? null
                 : new NamedSchema(request.expect(), loaded.get(loaded.size() - 1).catalog());

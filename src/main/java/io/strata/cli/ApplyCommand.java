@@ -134,7 +134,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, null)) {
             ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
                     version, description, target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss,
                     skipDataChecks, sources.devUrl, phase), PromptApproval.of(spec, autoApprove));

@@ -39,7 +39,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, null)) {
             InspectSchema inspect = new InspectSchema(loader);
             var out = spec.commandLine().getOut();
             if (RecordSources.formatOf(source).isPresent()) {

