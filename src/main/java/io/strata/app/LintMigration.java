@@ -79,6 +79,9 @@ public final class LintMigration {
      */
     public Result runFile(String file, String base, String serverVersion, Path config) {
         Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            throw StrataException.badInput("no such file: \"" + file + "\"");
+        }
         if (!Files.isRegularFile(path) || !path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
             throw StrataException.badInput("lint with one argument lints a migration file: \"" + file
                     + "\" is not a .sql file (give FROM and TO to lint the migration between two schemas)");
