@@ -139,12 +139,17 @@ final class ApplyCommand implements Callable<Integer> {
         ProgressPrinter progress = target.output.json() ? null
                 : new ProgressPrinter(spec.commandLine().getOut(), StrataCli.terminal(spec).interactive());
         try (SourceLoader loader = sources.loader(spec, null)) {
-            ApplyResult result = new ApplySchema(loader, progress == null ? ApplyProgress.NONE : progress)
-                    .run(new ApplySchema.Request(to, target.url(), expect, version, description,
-                            target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss, skipDataChecks,
-                            sources.devUrl, phase), PromptApproval.of(spec, autoApprove));
-            if (progress != null) {
-                progress.endLine();
+            ApplyResult result;
+            try {
+                result = new ApplySchema(loader, progress == null ? ApplyProgress.NONE : progress)
+                        .run(new ApplySchema.Request(to, target.url(), expect, version, description,
+                                target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss, skipDataChecks,
+                                sources.devUrl, phase), PromptApproval.of(spec, autoApprove));
+            } finally {
+                // An error message, like the result, starts on a line of its own.
+                if (progress != null) {
+                    progress.endLine();
+                }
             }
             return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
