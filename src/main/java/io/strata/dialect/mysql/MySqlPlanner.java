@@ -331,6 +331,22 @@ final class MySqlPlanner implements MigrationPlanner {
         public Void visitModifyCollation(SchemaChange.ModifyCollation c) {
             throw notMySql(c, "MySQL collations are built in, not schema objects");
         }
+
+        // Planned by the dialect helpers of issue 15; until then a model file that names such objects is refused.
+        @Override
+        public Void visitAddObject(SchemaChange.AddObject c) {
+            throw io.strata.error.StrataException.badInput("cannot plan " + c.object().kind().noun() + " \"" + c.location() + "\" yet");
+        }
+
+        @Override
+        public Void visitDropObject(SchemaChange.DropObject c) {
+            throw io.strata.error.StrataException.badInput("cannot plan " + c.object().kind().noun() + " \"" + c.location() + "\" yet");
+        }
+
+        @Override
+        public Void visitModifyObject(SchemaChange.ModifyObject c) {
+            throw io.strata.error.StrataException.badInput("cannot plan " + c.object().kind().noun() + " \"" + c.location() + "\" yet");
+        }
     }
 
     private static Schema onlySchema(Catalog catalog) {
