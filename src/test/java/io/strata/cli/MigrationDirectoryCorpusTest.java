@@ -65,6 +65,16 @@ class MigrationDirectoryCorpusTest {
         MigrationCorpus corpus = MigrationCorpus.POSTGRES;
         corpus.copyTo(dir);
         String url = corpus.freshDatabase();
+        JsonNode planned = CliRun.of("migrate", "--dry-run", "--dir", dir.toString(), "--url", url, "--format", "json")
+                .json().get("results");
+        assertThat(planned).extracting(r -> r.get("message").asText()).containsExactly(
+                "would apply version 1 from V1__accounts.sql (2 statements)",
+                "would apply version 1.1 from V1.1__audit.sql (3 statements)",
+                "would apply version 2 from V2__trigger_policy_grant.sql (5 statements)",
+                "would apply repeatable \"account totals\" from R__account_totals.sql (2 statements)",
+                "would apply repeatable \"reader grants\" from R__reader_grants.sql (1 statements)");
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+                .as("a dry run creates nothing, not even strata_history").containsExactly("0");
         MigrationCorpus.migrate(dir, url);
         JsonNode untouched = MigrationCorpus.migrate(dir, url).json().get("results");
         assertThat(untouched).extracting(r -> r.get("outcome").asText()).containsExactly("UP_TO_DATE");
@@ -77,6 +87,9 @@ class MigrationDirectoryCorpusTest {
         assertThat(unhashed.exitCode()).isEqualTo(2);
         assertThat(unhashed.err()).contains("R__account_totals.sql");
         assertThat(CliRun.of("migrate", "hash", "--dir", dir.toString()).exitCode()).isZero();
+        CliRun dryRun = CliRun.of("migrate", "--dry-run", "--dir", dir.toString(), "--url", url);
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).isEqualTo("would apply repeatable \"account totals\" from R__account_totals.sql (1 statements)\n");
 
         JsonNode rerun = MigrationCorpus.migrate(dir, url).json().get("results");
         assertThat(rerun).hasSize(1);
