@@ -5,6 +5,8 @@ import io.strata.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -57,6 +59,32 @@ enum MigrationCorpus {
         CliRun run = CliRun.of("migrate", "--dir", dir.toString(), "--url", url, "--format", "json");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         return run;
+    }
+
+    /**
+     * The functions, procedures, triggers, events, policies and grants of the database at {@code url}, read from the
+     * server's catalog as the server prints them: what a schema holds beyond what Strata's model may cover.
+     */
+    List<String> routinesTriggersPoliciesGrants(String url) throws SQLException {
+        List<String> out = new ArrayList<>();
+        List<String> queries = this == POSTGRES ? List.of(
+                "SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace ORDER BY 1",
+                "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+                "SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relrowsecurity",
+                "SELECT policyname, tablename, cmd, roles::text, qual FROM pg_policies ORDER BY 1",
+                "SELECT table_name, grantee, privilege_type FROM information_schema.role_table_grants "
+                        + "WHERE grantee = 'strata_reader' ORDER BY 1, 3")
+                : List.of(
+                "SELECT routine_type, routine_name, routine_definition FROM information_schema.routines "
+                        + "WHERE routine_schema = DATABASE() ORDER BY 2",
+                "SELECT trigger_name, event_manipulation, action_timing, action_statement FROM information_schema.triggers "
+                        + "WHERE trigger_schema = DATABASE() ORDER BY 1",
+                "SELECT event_name, interval_value, interval_field, starts, event_definition FROM information_schema.events "
+                        + "WHERE event_schema = DATABASE() ORDER BY 1");
+        for (String query : queries) {
+            out.addAll(TestDatabases.rows(url, query));
+        }
+        return out;
     }
 
     /** {@code strata diff} of two sources, replaying SQL on this dialect's server; the changes it reports. */
