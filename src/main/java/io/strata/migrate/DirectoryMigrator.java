@@ -57,8 +57,9 @@ public final class DirectoryMigrator {
         List<ApplyResult> results = new ArrayList<>();
         for (Due due : due(files, rows, dialect)) {
             MigrationFile file = due.file();
-            int total = due.migration().statementCount();
-            String what = (file.repeatable() ? "repeatable \"" + file.description() + "\"" : "version " + file.version())
+            Migration migration = due.migration();
+            int total = migration.statementCount();
+            String what = Migration.subject(migration.kind(), migration.version(), migration.description())
                     + " from " + file.name();
             String message = due.unfinished().isPresent()
                     ? "would resume " + what + " (" + due.unfinished().get().statementsApplied() + " of " + total

@@ -45,8 +45,8 @@ final class Executor {
     /** Records {@code migration} as started, then runs all of it. */
     ApplyResult run(Migration migration, String appliedBy) throws SQLException {
         int rank = history.start(migration, appliedBy);
-        return execute(rank, migration.version(), subject(migration.kind(), migration.version(), migration.description()),
-                migration.steps(), false, migration.kind());
+        String subject = Migration.subject(migration.kind(), migration.version(), migration.description());
+        return execute(rank, migration.version(), subject, migration.steps(), false, migration.kind());
     }
 
     /**
@@ -56,8 +56,8 @@ final class Executor {
      */
     ApplyResult resume(HistoryRow row) throws SQLException {
         history.reopen(row.rank());
-        return execute(row.rank(), row.version(), subject(row.kind(), row.version(), row.description()),
-                history.steps(row.rank()), true, row.kind());
+        String subject = Migration.subject(row.kind(), row.version(), row.description());
+        return execute(row.rank(), row.version(), subject, history.steps(row.rank()), true, row.kind());
     }
 
     /** {@code subject} names what runs in messages: {@code version 2}, or {@code repeatable "refresh views"}. */
@@ -185,11 +185,6 @@ final class Executor {
             }
         }
         return new ArrayList<>(byBatch.values());
-    }
-
-    /** A repeatable file has no version of its own: it is named by its description. */
-    private static String subject(String kind, String version, String description) {
-        return kind.equals(MigrationFile.REPEATABLE_KIND) ? "repeatable \"" + description + "\"" : "version " + version;
     }
 
     static String firstLine(String message) {

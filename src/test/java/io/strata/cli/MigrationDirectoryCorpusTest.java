@@ -112,6 +112,30 @@ class MigrationDirectoryCorpusTest {
     }
 
     @Test
+    void aRepeatableFileThatStoppedPartWayOnMariaDbResumesWhereItStopped() throws Exception {
+        Files.writeString(dir.resolve("V1__numbers.sql"), "CREATE TABLE numbers (n int PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("R__views.sql"), "CREATE OR REPLACE VIEW small AS SELECT n FROM numbers WHERE n < 10;\n"
+                + "CREATE OR REPLACE VIEW named AS SELECT n, label FROM labels;\n");
+        assertThat(CliRun.of("migrate", "hash", "--dir", dir.toString()).exitCode()).isZero();
+        String url = TestDatabases.freshMysql();
+        CliRun failed = CliRun.of("migrate", "--dir", dir.toString(), "--url", url);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("repeatable \"views\", statement 2 of 2 failed").contains("labels");
+
+        TestDatabases.exec(url, "CREATE TABLE labels (n int PRIMARY KEY, label varchar(20))");
+        JsonNode resumed = MigrationCorpus.migrate(dir, url).json().get("results");
+        assertThat(resumed).hasSize(1);
+        assertThat(resumed.get(0).get("statementsApplied").asInt()).isEqualTo(2);
+        JsonNode history = CliRun.of("status", "--url", url, "--format", "json").json().get("history");
+        assertThat(history).extracting(r -> r.get("kind").asText() + " " + r.get("state").asText())
+                .containsExactly("migrate success", "repeatable success");
+
+        CliRun rollback = CliRun.of("rollback", "--url", url, "--auto-approve");
+        assertThat(rollback.exitCode()).isEqualTo(1);
+        assertThat(rollback.out() + rollback.err()).contains("repeatable \"views\" cannot be rolled back");
+    }
+
+    @Test
     void aSourceDirectoryRunsVersion11AfterVersion1AndRepeatablesLast() throws Exception {
         Files.writeString(dir.resolve("R__a_view.sql"), "CREATE VIEW first_names AS SELECT first_name FROM people;\n");
         Files.writeString(dir.resolve("V1.1__split_name.sql"), "ALTER TABLE people RENAME COLUMN name TO first_name;\n");
