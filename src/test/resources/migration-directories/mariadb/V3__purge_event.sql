@@ -1,10 +1,3 @@
-CREATE TRIGGER items_price_log AFTER UPDATE ON items FOR EACH ROW
-BEGIN
-    IF NOT (OLD.price <=> NEW.price) THEN
-        INSERT INTO price_log (item_id, old_price, new_price) VALUES (OLD.id, OLD.price, NEW.price);
-    END IF;
-END;
-
 -- A fixed start: by default an event starts when it is created, which would differ between two databases.
 CREATE EVENT purge_price_log ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 03:00:00'
     DO DELETE FROM price_log WHERE changed_at < NOW() - INTERVAL 90 DAY;
