@@ -97,7 +97,8 @@ public final class SqlStatements {
      */
     private static int blockChange(String sql, int from, int to, StringBuilder cur, int open) {
         String word = sql.substring(from, to).toUpperCase(java.util.Locale.ROOT);
-        if (word.equals("BEGIN") && COMPOUND.matcher(cur).find() || word.equals("CASE") && open > 0) {
+        if (word.equals("BEGIN") && COMPOUND.matcher(cur).find()
+                || word.equals("CASE") && open > 0 && !END_BEFORE.matcher(cur).find()) {
             return 1;
         }
         if (word.equals("END") && open > 0) {
@@ -117,6 +118,9 @@ public final class SqlStatements {
      */
     private static final java.util.regex.Pattern DELIMITER = java.util.regex.Pattern.compile(
             "(?i)DELIMITER[ \t]+(\\S+)[ \t]*(?:\\r?\\n|$)");
+
+    /** The text so far ends with the word END: the CASE that follows closes a CASE statement, it opens none. */
+    private static final java.util.regex.Pattern END_BEFORE = java.util.regex.Pattern.compile("(?i)(?<![\\w$])END\\s+$");
 
     private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile(
             "(?is)^\\s*CREATE\\b.*\\b(TRIGGER|PROCEDURE|FUNCTION|EVENT)\\b");
