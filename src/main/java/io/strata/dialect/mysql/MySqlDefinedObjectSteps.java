@@ -19,8 +19,8 @@ import static io.strata.dialect.mysql.MySqlPlanContext.METADATA;
 /**
  * MySqlDefinedObjectSteps writes the steps for functions, procedures, triggers and events: a CREATE with the
  * definition the inspector read, a {@code DROP ... IF EXISTS}, each the other's reverse. A changed one is dropped and
- * created again (MySQL has no CREATE OR REPLACE for them; MariaDB's would not run on MySQL), so between the two steps
- * the object is briefly missing.
+ * created again (MySQL has no CREATE OR REPLACE for them; MariaDB's would not run on MySQL), the two steps one after
+ * the other, so the object is missing only between them.
  *
  * <p>Phases follow the clients: a routine is created or changed in EXPAND, before the applications that call it, and
  * dropped in CONTRACT, after the ones that called it are gone; a dropped trigger or event goes in CONTRACT too, since
@@ -45,10 +45,11 @@ final class MySqlDefinedObjectSteps {
             if (change instanceof SchemaChange.AddObject a) {
                 create(a, createPhase(a.object(), touched), a.object());
             } else if (change instanceof SchemaChange.DropObject d) {
-                drop(d, PhaseKind.CONTRACT, d.object());
+                drop(d, PhaseKind.CONTRACT, dropSlot(d.object()), d.object());
             } else if (change instanceof SchemaChange.ModifyObject m) {
+                // Dropped right before it is created again, so that it is missing for as short a time as can be.
                 PhaseKind phase = createPhase(m.to(), touched);
-                drop(m, phase, m.from());
+                drop(m, phase, createSlot(m.to()), m.from());
                 create(m, phase, m.to());
             }
         }
@@ -81,8 +82,8 @@ final class MySqlDefinedObjectSteps {
                 Reverse.Sql.of(dropStatement(object)), METADATA);
     }
 
-    private void drop(SchemaChange source, PhaseKind phase, DefinedObject object) {
-        ctx.order().add(phase, dropSlot(object), source, "drop " + described(object), dropStatement(object),
+    private void drop(SchemaChange source, PhaseKind phase, Slot slot, DefinedObject object) {
+        ctx.order().add(phase, slot, source, "drop " + described(object), dropStatement(object),
                 Reverse.Sql.of(object.definition()), METADATA);
     }
 
