@@ -75,10 +75,12 @@ class MySqlStoredProgramsTest {
                 "CREATE TRIGGER `orders_audit` AFTER INSERT ON `orders` FOR EACH ROW BEGIN INSERT INTO audit (order_id,"
                         + " total) VALUES (NEW.id, NEW.total); END"));
 
-        // The file replayed on a scratch database reads the same: no difference, although it was applied as
-        // another statement order and the target's objects belong to the applying login.
+        // The file replayed on a scratch database reads the same: no difference, although the target's objects belong
+        // to the applying login. Grants are not part of the MySQL model: one to an account the scratch server lacks
+        // is skipped, not an error.
         CliRun diff = CliRun.of("diff", "--dialect", "mysql", "--dev-url", TestDatabases.mysqlServerUrl(), url,
-                write(TABLES + PROGRAMS).toString(), "--format", "json");
+                write(TABLES + PROGRAMS + "GRANT EXECUTE ON PROCEDURE archive TO 'no_such_account'@'%';\n").toString(),
+                "--format", "json");
         assertThat(diff.exitCode()).as(diff.err()).isZero();
         assertThat(diff.json().get("changes")).as(diff.out()).isEmpty();
 
