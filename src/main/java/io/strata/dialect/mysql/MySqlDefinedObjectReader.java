@@ -113,7 +113,8 @@ final class MySqlDefinedObjectReader {
         }
         sql.append(" ON COMPLETION ").append(row.get("ON_COMPLETION")).append(' ').append(switch (row.get("STATUS")) {
             case "DISABLED" -> "DISABLE";
-            case "SLAVESIDE_DISABLED" -> "DISABLE ON SLAVE";
+            // MySQL 8.0.22 renamed the status; both servers still take the old clause.
+            case "SLAVESIDE_DISABLED", "REPLICA_SIDE_DISABLED" -> "DISABLE ON SLAVE";
             default -> "ENABLE";
         });
         if (row.nonEmpty("EVENT_COMMENT") != null) {
