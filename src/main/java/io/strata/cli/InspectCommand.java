@@ -51,7 +51,8 @@ final class InspectCommand implements Callable<Integer> {
                 json.put("canonical", envelope.canonical());
                 out.println(Json.write(json));
             } else if (format == Format.sql) {
-                inspect.ddl(source).forEach(statement -> out.println(statement + ";\n"));
+                InspectSchema.Ddl ddl = inspect.ddl(source);
+                ddl.statements().forEach(statement -> out.println(PlanText.terminated(ddl.dialect(), statement) + "\n"));
             } else {
                 out.println(ModelFiles.toJson(inspect.model(source).catalog()));
             }

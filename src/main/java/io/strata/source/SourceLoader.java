@@ -110,6 +110,10 @@ public final class SourceLoader implements AutoCloseable {
             return new LoadedSource(source, ModelFiles.read(path), List.of());
         }
         List<SqlScript> scripts = sqlScripts(path);
+        if (Files.isDirectory(path) && MigrationDirectory.isMigrationDirectory(path)) {
+            // Migration files build the schema step by step: their order is their meaning, as strata migrate runs them.
+            return loaded(source, scripts, devDatabase().replay(scripts));
+        }
         // A source is a desired state: its statements may name objects it creates further down.
         return loaded(source, scripts, devDatabase().replayDesiredState(scripts));
     }
@@ -176,10 +180,16 @@ public final class SourceLoader implements AutoCloseable {
         return Dialects.byName("postgres");
     }
 
-    /** One file, or every {@code .sql} file of a directory in version order ({@code V2} before {@code V10}). */
+    /**
+     * One file, or the {@code .sql} files of a directory in the order they run: a migration directory's versioned
+     * files in version order then its repeatable files ({@link MigrationDirectory}, as {@code strata migrate} runs
+     * them), else every {@code .sql} file in natural order ({@code 2_views.sql} before {@code 10_more.sql}).
+     */
     public static List<SqlScript> sqlScripts(Path path) {
         List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(path)) {
+        if (Files.isDirectory(path) && MigrationDirectory.isMigrationDirectory(path)) {
+            MigrationDirectory.list(path).forEach(entry -> files.add(entry.path()));
+        } else if (Files.isDirectory(path)) {
             try (Stream<Path> list = Files.list(path)) {
                 list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
                         .sorted(Comparator.comparing(p -> p.getFileName().toString(), VersionOrder.INSTANCE))

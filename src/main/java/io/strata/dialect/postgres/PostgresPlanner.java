@@ -412,6 +412,22 @@ public final class PostgresPlanner implements MigrationPlanner {
             w.objects.modifyCollation(c);
             return null;
         }
+
+        // Planned by the dialect helpers of issue 15; until then a model file that names such objects is refused.
+        @Override
+        public Void visitAddObject(SchemaChange.AddObject c) {
+            throw io.strata.error.StrataException.badInput("cannot plan " + c.object().kind().noun() + " \"" + c.location() + "\" yet");
+        }
+
+        @Override
+        public Void visitDropObject(SchemaChange.DropObject c) {
+            throw io.strata.error.StrataException.badInput("cannot plan " + c.object().kind().noun() + " \"" + c.location() + "\" yet");
+        }
+
+        @Override
+        public Void visitModifyObject(SchemaChange.ModifyObject c) {
+            throw io.strata.error.StrataException.badInput("cannot plan " + c.object().kind().noun() + " \"" + c.location() + "\" yet");
+        }
     }
 
     /**
