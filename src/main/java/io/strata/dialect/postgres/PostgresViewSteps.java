@@ -3,6 +3,8 @@ package io.strata.dialect.postgres;
 import io.strata.dialect.postgres.PostgresObjectOrder.Qualified;
 import io.strata.dialect.postgres.PostgresStepOrder.Slot;
 import io.strata.model.Catalog;
+import io.strata.model.DefinedObject;
+import io.strata.model.ObjectKind;
 import io.strata.model.Index;
 import io.strata.model.Schema;
 import io.strata.model.View;
@@ -196,7 +198,7 @@ final class PostgresViewSteps {
         return new Catalog(PostgresDialect.NAME, "", schemas, List.of());
     }
 
-    /** The statements that create a view with its indexes and comments. */
+    /** The statements that create a view with its indexes, comments and grants. */
     private List<String> createStatements(String schema, View v) {
         List<String> out = new ArrayList<>();
         out.add(ctx.renderer().createView(schema, v));
@@ -211,7 +213,19 @@ final class PostgresViewSteps {
                 out.add(ctx.renderer().commentOn("INDEX " + ctx.qualified(schema, ix.name()), ix.comment()));
             }
         }
+        out.addAll(grantsOn(schema, v));
         return out;
+    }
+
+    /**
+     * The GRANTs on {@code v} in the version it comes from: a view dropped and created again loses its privileges,
+     * which its readers need back. GRANT of a privilege held already does nothing, so one the plan adds is safe too.
+     */
+    private List<String> grantsOn(String schema, View v) {
+        Catalog version = PostgresPlanContext.schema(ctx.to(), schema).views().contains(v) ? ctx.to() : ctx.from();
+        return PostgresPlanContext.schema(version, schema).objects().stream()
+                .filter(o -> o.kind() == ObjectKind.GRANT && v.name().equals(o.table()))
+                .map(DefinedObject::definition).toList();
     }
 
     /** Statements that drop ({@code drop}) or create the views of {@code catalog} that read any of {@code tables}, directly or through other views. */
@@ -253,7 +267,8 @@ final class PostgresViewSteps {
         out.add(step("create " + PostgresRenderer.viewKind(v).toLowerCase(java.util.Locale.ROOT) + ctx.qualified(schema, v.name()),
                 statements.get(0), undo(dropSql(schema, v)), lock, source));
         for (String sql : statements.subList(1, statements.size())) {
-            out.add(step(sql.startsWith("COMMENT") ? "comment on " + v.name() : "index " + v.name(), sql,
+            String what = sql.startsWith("COMMENT") ? "comment on " : sql.startsWith("GRANT") ? "grant on " : "index ";
+            out.add(step(what + v.name(), sql,
                     undo(), LockImpact.NONE, source));
         }
         return out;
