@@ -1,6 +1,7 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.postgres.PostgresCatalogRows.InSchema;
+import io.strata.error.StrataException;
 import io.strata.model.DefinedObject;
 import io.strata.model.ObjectKind;
 
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -95,12 +98,54 @@ final class PostgresDefinedObjectReader {
               AND NOT (n.nspname = 'public' AND a.grantee = 0 AND (a.privilege_type = 'USAGE'
                        OR (a.privilege_type = 'CREATE' AND current_setting('server_version_num')::int < 150000)))""";
 
+    /**
+     * A Grant is one privilege of one grantee on one object, as the {@code GRANT} statement that gives it: the
+     * definition of a {@link io.strata.model.ObjectKind#GRANT} object. The inspector writes it and the planner reads it
+     * back to revoke it, so its text has one form: every name quoted, the grantee quoted or {@code PUBLIC}.
+     *
+     * @param privilege a privilege keyword ({@code SELECT}, {@code EXECUTE}, {@code USAGE}...)
+     * @param target    what it is granted on, with its kind ({@code TABLE "public"."orders"}, {@code SCHEMA "app"},
+     *                  {@code FUNCTION "public"."total"(integer)})
+     * @param grantee   the grantee as SQL: a quoted role name or {@code PUBLIC}
+     * @param grantable whether the grantee may grant it on (WITH GRANT OPTION)
+     */
+    record Grant(String privilege, String target, String grantee, boolean grantable) {
+
+        private static final Pattern GRANT = Pattern.compile(
+                "^GRANT ([A-Z ]+?) ON (.+) TO (PUBLIC|\"(?:[^\"]|\"\")*\")( WITH GRANT OPTION)?$", Pattern.DOTALL);
+
+        /** The grant a definition states; a definition in another form is refused with its text. */
+        static Grant parse(String definition) {
+            Matcher m = GRANT.matcher(definition.strip());
+            if (!m.matches()) {
+                throw StrataException.badInput("cannot read the privilege \"" + definition
+                        + "\": expected GRANT <privilege> ON <object> TO <role or PUBLIC> [WITH GRANT OPTION]");
+            }
+            return new Grant(m.group(1), m.group(2), m.group(3), m.group(4) != null);
+        }
+
+        String grant() {
+            return "GRANT " + privilege + " ON " + target + " TO " + grantee + (grantable ? " WITH GRANT OPTION" : "");
+        }
+
+        String revoke() {
+            return "REVOKE " + privilege + " ON " + target + " FROM " + grantee;
+        }
+
+        /** Takes back only the right to grant the privilege on; the privilege stays. */
+        String revokeGrantOption() {
+            return "REVOKE GRANT OPTION FOR " + privilege + " ON " + target + " FROM " + grantee;
+        }
+    }
+
     private final PostgresCatalogRows rows;
     private final PostgresQuoter quoter;
+    private final PostgresClauses clauses;
 
     PostgresDefinedObjectReader(PostgresCatalogRows rows, PostgresQuoter quoter) {
         this.rows = rows;
         this.quoter = quoter;
+        this.clauses = new PostgresClauses(quoter);
     }
 
     /** The defined objects of each schema of {@code schemas}, by schema name, each list sorted by identity. */
@@ -159,14 +204,15 @@ final class PostgresDefinedObjectReader {
 
     /** Named after its table, of which it is a switch: one per table. */
     private InSchema<DefinedObject> rowSecurity(ResultSet rs) throws SQLException {
+        String schema = rs.getString(1);
         String table = rs.getString(2);
-        return new InSchema<>(rs.getString(1), new DefinedObject(ObjectKind.ROW_SECURITY, table, table,
-                rowSecurity(quoter.qualified(rs.getString(1), table), true, rs.getBoolean(3))));
+        return new InSchema<>(schema, new DefinedObject(ObjectKind.ROW_SECURITY, table, table,
+                clauses.alterTable(schema, table, rowSecurity(true, rs.getBoolean(3)))));
     }
 
-    /** The ALTER TABLE that turns row-level security on or off for {@code table} (quoted), forced on its owner or not. */
-    static String rowSecurity(String table, boolean enabled, boolean forced) {
-        return "ALTER TABLE " + table + (enabled ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY"
+    /** The ALTER TABLE clauses that turn row-level security on or off, forced on the table's owner or not. */
+    static String rowSecurity(boolean enabled, boolean forced) {
+        return (enabled ? "ENABLE" : "DISABLE") + " ROW LEVEL SECURITY"
                 + (forced ? ", FORCE ROW LEVEL SECURITY" : enabled ? "" : ", NO FORCE ROW LEVEL SECURITY");
     }
 
@@ -203,7 +249,7 @@ final class PostgresDefinedObjectReader {
                 table = object;
             }
         }
-        String definition = new PostgresGrant(privilege, target, grantee, rs.getBoolean("is_grantable")).grant();
+        String definition = new Grant(privilege, target, grantee, rs.getBoolean("is_grantable")).grant();
         return new InSchema<>(schema, new DefinedObject(ObjectKind.GRANT, name, table, definition));
     }
 

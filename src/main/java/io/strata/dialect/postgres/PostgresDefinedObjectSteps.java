@@ -1,5 +1,6 @@
 package io.strata.dialect.postgres;
 
+import io.strata.dialect.postgres.PostgresDefinedObjectReader.Grant;
 import io.strata.dialect.postgres.PostgresStepOrder.Slot;
 import io.strata.model.DefinedObject;
 import io.strata.model.ObjectKind;
@@ -54,7 +55,7 @@ final class PostgresDefinedObjectSteps {
             case ROW_SECURITY -> attach(c, AFTER, step("enable " + describe(schema, o), o.definition(),
                     undo(disableRowSecurity(schema, o)), ACCESS_EXCLUSIVE, c));
             case GRANT -> attach(c, BEFORE, step("grant " + describe(schema, o), o.definition(),
-                    undo(PostgresGrant.parse(o.definition()).revoke()), LockImpact.NONE, c));
+                    undo(Grant.parse(o.definition()).revoke()), LockImpact.NONE, c));
             case EVENT -> throw notPostgres(c);
         }
     }
@@ -78,7 +79,7 @@ final class PostgresDefinedObjectSteps {
             case ROW_SECURITY -> detach(BEFORE, step("disable " + describe(schema, o),
                     disableRowSecurity(schema, o), undo(o.definition()), ACCESS_EXCLUSIVE, c));
             case GRANT -> {
-                detach(AFTER, step("revoke " + describe(schema, o), PostgresGrant.parse(o.definition()).revoke(),
+                detach(AFTER, step("revoke " + describe(schema, o), Grant.parse(o.definition()).revoke(),
                         undo(o.definition()), LockImpact.NONE, c));
                 ctx.order().deployNote("no longer uses privilege " + o.objectName() + " in schema " + schema);
             }
@@ -100,11 +101,8 @@ final class PostgresDefinedObjectSteps {
             case POLICY -> attach(c, BEFORE,
                     step("drop " + describe(schema, a), dropPolicy(schema, a), undo(a.definition()), ACCESS_EXCLUSIVE, c),
                     step("create " + describe(schema, b), b.definition(), undo(dropPolicy(schema, b)), ACCESS_EXCLUSIVE, c));
-            case ROW_SECURITY -> {
-                String table = ctx.qualified(schema, b.table());
-                attach(c, AFTER, step((forced(b) ? "force " : "stop forcing ") + describe(schema, b),
-                        forceRowSecurity(table, forced(b)), undo(forceRowSecurity(table, forced(a))), ACCESS_EXCLUSIVE, c));
-            }
+            case ROW_SECURITY -> attach(c, AFTER, step((forced(b) ? "force " : "stop forcing ") + describe(schema, b),
+                    forceRowSecurity(schema, b, forced(b)), undo(forceRowSecurity(schema, b, forced(a))), ACCESS_EXCLUSIVE, c));
             case GRANT -> modifyGrant(c, schema, a, b);
             case EVENT -> throw notPostgres(c);
         }
@@ -129,9 +127,10 @@ final class PostgresDefinedObjectSteps {
 
     /** Granting the right to grant on widens access (EXPAND); taking it back narrows it (CONTRACT, as a revoke). */
     private void modifyGrant(ModifyObject c, String schema, DefinedObject a, DefinedObject b) {
-        PostgresGrant before = PostgresGrant.parse(a.definition());
-        PostgresGrant after = PostgresGrant.parse(b.definition());
-        if (!new PostgresGrant(before.privilege(), before.target(), before.grantee(), after.grantable()).equals(after)) {
+        Grant before = Grant.parse(a.definition());
+        Grant after = Grant.parse(b.definition());
+        boolean optionOnly = new Grant(before.privilege(), before.target(), before.grantee(), after.grantable()).equals(after);
+        if (!optionOnly) {
             attach(c, BEFORE,
                     step("revoke " + describe(schema, a), before.revoke(), undo(before.grant()), LockImpact.NONE, c),
                     step("grant " + describe(schema, b), after.grant(), undo(after.revoke()), LockImpact.NONE, c));
@@ -160,9 +159,18 @@ final class PostgresDefinedObjectSteps {
         ctx.order().add(PhaseKind.CONTRACT, Slot.ATTACHED_DROP, rank, List.of(step));
     }
 
+    /**
+     * Early, for the defaults and checks that call it; but the server checks a SQL routine's body against the tables
+     * and views it reads, so one that reads a new table or column comes after them, one that reads a view after the
+     * views (which a plan may drop and recreate).
+     */
     private Slot routineSlot(DefinedObject routine) {
-        return newNames.stream().anyMatch(n -> PostgresObjectOrder.mentions(routine.definition(), n))
-                ? Slot.ROUTINE_CREATE_LATE : Slot.ROUTINE_CREATE;
+        if (ctx.to().schemas().stream().anyMatch(s -> s.views().stream()
+                .anyMatch(v -> PostgresObjectOrder.mentions(routine.definition(), v.name())))) {
+            return Slot.ROUTINE_AFTER_VIEWS;
+        }
+        return PostgresObjectOrder.mentionsAny(routine.definition(), newNames) ? Slot.ROUTINE_CREATE_LATE
+                : Slot.ROUTINE_CREATE;
     }
 
     /** The lines of {@code pg_get_functiondef} before the attributes: signature with defaults, and result. */
@@ -188,11 +196,11 @@ final class PostgresDefinedObjectSteps {
     }
 
     private String disableRowSecurity(String schema, DefinedObject o) {
-        return PostgresDefinedObjectReader.rowSecurity(ctx.qualified(schema, o.table()), false, false);
+        return ctx.clauses().alterTable(schema, o.table(), PostgresDefinedObjectReader.rowSecurity(false, false));
     }
 
-    private static String forceRowSecurity(String table, boolean forced) {
-        return "ALTER TABLE " + table + (forced ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY";
+    private String forceRowSecurity(String schema, DefinedObject o, boolean forced) {
+        return ctx.clauses().alterTable(schema, o.table(), (forced ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY");
     }
 
     private static boolean forced(DefinedObject rowSecurity) {
