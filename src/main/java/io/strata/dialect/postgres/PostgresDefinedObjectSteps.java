@@ -65,7 +65,9 @@ final class PostgresDefinedObjectSteps {
         String schema = c.schema();
         switch (o.kind()) {
             case FUNCTION, PROCEDURE -> {
-                ctx.order().add(PhaseKind.CONTRACT, Slot.ROUTINE_DROP, List.of(step("drop " + describe(schema, o),
+                // One that reads a view goes before the views may go, so that its reverse finds them back.
+                Slot slot = readsView(ctx.from(), o) ? Slot.ROUTINE_DROP_BEFORE_VIEWS : Slot.ROUTINE_DROP;
+                ctx.order().add(PhaseKind.CONTRACT, slot, List.of(step("drop " + describe(schema, o),
                         dropRoutine(schema, o), undo(o.definition()), LockImpact.NONE, c)));
                 ctx.order().deployNote("no longer calls " + o.kind().noun() + " " + schema + "." + o.name());
             }
@@ -165,12 +167,16 @@ final class PostgresDefinedObjectSteps {
      * views (which a plan may drop and recreate).
      */
     private Slot routineSlot(DefinedObject routine) {
-        if (ctx.to().schemas().stream().anyMatch(s -> s.views().stream()
-                .anyMatch(v -> PostgresObjectOrder.mentions(routine.definition(), v.name())))) {
+        if (readsView(ctx.to(), routine)) {
             return Slot.ROUTINE_AFTER_VIEWS;
         }
         return PostgresObjectOrder.mentionsAny(routine.definition(), newNames) ? Slot.ROUTINE_CREATE_LATE
                 : Slot.ROUTINE_CREATE;
+    }
+
+    private static boolean readsView(io.strata.model.Catalog version, DefinedObject routine) {
+        return version.schemas().stream().anyMatch(s -> s.views().stream()
+                .anyMatch(v -> PostgresObjectOrder.mentions(routine.definition(), v.name())));
     }
 
     /** The lines of {@code pg_get_functiondef} before the attributes: signature with defaults, and result. */

@@ -24,14 +24,16 @@ final class PostgresStepOrder {
      * foreign keys, which come once every table exists; tables are dropped after their keys and before the
      * routines, types and schemas they use. Routines are created before the tables whose defaults and checks may
      * call them, unless their bodies read a table or column this plan adds ({@code ROUTINE_CREATE_LATE}) or a view
-     * ({@code ROUTINE_AFTER_VIEWS}, since views are recreated last); triggers, policies and grants come once their
-     * tables, views and routines exist ({@code ATTACH}).
+     * ({@code ROUTINE_AFTER_VIEWS}, since views are recreated last), and such a routine is dropped before the views
+     * may go ({@code ROUTINE_DROP_BEFORE_VIEWS}); triggers, policies and grants come once their tables, views and
+     * routines exist ({@code ATTACH}).
      */
     enum Slot {
-        ATTACHED_DROP, FK_DROP, VIEW_DROP, INDEX_DROP, RENAME, SCHEMA_CREATE, EXTENSION_CREATE, COLLATION_CREATE,
-        TYPE_CREATE, SEQUENCE_CREATE, ROUTINE_CREATE, TABLE_CREATE, COLUMN_ADD, COLUMN_ALTER, ROUTINE_CREATE_LATE,
-        COLUMN_DROP, CONSTRAINT_ADD, INDEX_ADD, FK_ADD, TABLE_DROP, ROUTINE_DROP, TYPE_DROP, SEQUENCE_DROP,
-        COLLATION_DROP, EXTENSION_DROP, SCHEMA_DROP, VIEW_CREATE, ROUTINE_AFTER_VIEWS, ATTACH, COMMENT, OWNERSHIP
+        ATTACHED_DROP, ROUTINE_DROP_BEFORE_VIEWS, FK_DROP, VIEW_DROP, INDEX_DROP, RENAME, SCHEMA_CREATE,
+        EXTENSION_CREATE, COLLATION_CREATE, TYPE_CREATE, SEQUENCE_CREATE, ROUTINE_CREATE, TABLE_CREATE, COLUMN_ADD,
+        COLUMN_ALTER, ROUTINE_CREATE_LATE, COLUMN_DROP, CONSTRAINT_ADD, INDEX_ADD, FK_ADD, TABLE_DROP, ROUTINE_DROP,
+        TYPE_DROP, SEQUENCE_DROP, COLLATION_DROP, EXTENSION_DROP, SCHEMA_DROP, VIEW_CREATE, ROUTINE_AFTER_VIEWS,
+        ATTACH, COMMENT, OWNERSHIP
     }
 
     private record Entry(PhaseKind phase, Slot slot, int rank, int seq, Step step) {

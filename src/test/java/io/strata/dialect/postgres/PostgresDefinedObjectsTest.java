@@ -142,6 +142,17 @@ class PostgresDefinedObjectsTest {
     }
 
     @Test
+    void aViewRebuiltAroundItsTablesChangeKeepsItsGrants() {
+        String view = "CREATE VIEW item_names AS SELECT name FROM items;\n"
+                + "GRANT SELECT ON item_names TO " + READER + ";\n";
+        PgPlanRoundTrip.Outcome o = trip.run("view", "CREATE TABLE items (id int, name varchar(10));\n" + view,
+                "CREATE TABLE items (id int, name varchar(20));\n" + view, "INSERT INTO items VALUES (1, 'a');");
+        assertRoundTrip(o);
+        assertThat(sqlOf(o)).as("the view is dropped and created again, with its grant")
+                .contains("GRANT SELECT ON TABLE \"public\".\"item_names\" TO \"" + READER + "\"");
+    }
+
+    @Test
     void aNewTableWithItsRoutinesTriggersAndGrantsIsAppliedFromFilesAndDroppedAgain() throws SQLException {
         DeclarativeRoundTrip.Outcome o = DeclarativeRoundTrip.postgres().converges("CREATE TABLE other (x int);\n",
                 "CREATE TABLE other (x int);\n" + BASE + OBJECTS, "INSERT INTO other VALUES (1);\n");
