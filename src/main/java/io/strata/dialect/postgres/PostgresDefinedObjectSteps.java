@@ -2,6 +2,7 @@ package io.strata.dialect.postgres;
 
 import io.strata.dialect.postgres.PostgresDefinedObjectReader.Grant;
 import io.strata.dialect.postgres.PostgresStepOrder.Slot;
+import io.strata.model.Catalog;
 import io.strata.model.DefinedObject;
 import io.strata.model.ObjectKind;
 import io.strata.model.change.SchemaChange;
@@ -10,8 +11,10 @@ import io.strata.model.change.SchemaChange.DropObject;
 import io.strata.model.change.SchemaChange.ModifyObject;
 import io.strata.plan.LockImpact;
 import io.strata.plan.PhaseKind;
+import io.strata.plan.Reverse;
 import io.strata.plan.Step;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -83,7 +86,7 @@ final class PostgresDefinedObjectSteps {
             case GRANT -> {
                 detach(AFTER, step("revoke " + describe(schema, o), Grant.parse(o.definition()).revoke(),
                         undo(o.definition()), LockImpact.NONE, c));
-                ctx.order().deployNote("no longer uses privilege " + o.objectName() + " in schema " + schema);
+                ctx.order().deployNote("no longer needs privilege " + describe(schema, o));
             }
             case EVENT -> throw notPostgres(c);
         }
@@ -122,9 +125,24 @@ final class PostgresDefinedObjectSteps {
                     undo(a.definition()), LockImpact.NONE, c)));
             return;
         }
-        ctx.order().add(PhaseKind.EXPAND, slot, List.of(
-                step("drop " + describe(schema, a), dropRoutine(schema, a), undo(a.definition()), LockImpact.NONE, c),
+        // A dropped routine takes its privileges along: they are granted again, and come back with the old one.
+        List<String> recreate = new ArrayList<>(List.of(a.definition()));
+        recreate.addAll(grantsOn(ctx.from(), schema, a));
+        List<Step> steps = new ArrayList<>(List.of(
+                step("drop " + describe(schema, a), dropRoutine(schema, a), new Reverse.Sql(recreate), LockImpact.NONE, c),
                 step("create " + describe(schema, b), b.definition(), undo(dropRoutine(schema, b)), LockImpact.NONE, c)));
+        for (String grant : grantsOn(ctx.to(), schema, b)) {
+            steps.add(step("grant again on " + describe(schema, b), grant, undo(), LockImpact.NONE, c));
+        }
+        ctx.order().add(PhaseKind.EXPAND, slot, steps);
+    }
+
+    /** The GRANT statements on {@code routine} in {@code version}. */
+    private static List<String> grantsOn(Catalog version, String schema, DefinedObject routine) {
+        String on = " on " + routine.name() + " to ";
+        return PostgresPlanContext.schema(version, schema).objects().stream()
+                .filter(o -> o.kind() == ObjectKind.GRANT && o.table() == null && o.name().contains(on))
+                .map(DefinedObject::definition).toList();
     }
 
     /** Granting the right to grant on widens access (EXPAND); taking it back narrows it (CONTRACT, as a revoke). */
@@ -142,7 +160,7 @@ final class PostgresDefinedObjectSteps {
         } else {
             detach(AFTER, step("revoke the grant option of " + describe(schema, b), after.revokeGrantOption(),
                     undo(before.grant()), LockImpact.NONE, c));
-            ctx.order().deployNote("no longer grants privilege " + b.objectName() + " in schema " + schema + " on");
+            ctx.order().deployNote("no longer passes on privilege " + describe(schema, b));
         }
     }
 
@@ -174,7 +192,7 @@ final class PostgresDefinedObjectSteps {
                 : Slot.ROUTINE_CREATE;
     }
 
-    private static boolean readsView(io.strata.model.Catalog version, DefinedObject routine) {
+    private static boolean readsView(Catalog version, DefinedObject routine) {
         return version.schemas().stream().anyMatch(s -> s.views().stream()
                 .anyMatch(v -> PostgresObjectOrder.mentions(routine.definition(), v.name())));
     }

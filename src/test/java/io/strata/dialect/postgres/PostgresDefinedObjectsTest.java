@@ -43,6 +43,7 @@ class PostgresDefinedObjectsTest {
             GRANT SELECT ON orders TO strata_test_reader;
             GRANT EXECUTE ON FUNCTION order_total(int) TO strata_test_reader;
             GRANT USAGE ON SCHEMA public TO strata_test_reader;
+            GRANT EXECUTE ON PROCEDURE archive_orders TO strata_test_reader;
             """;
 
     /** Every object of {@link #OBJECTS} changed: a body, a parameter's name, events, a policy's command, force, grant option. */
@@ -60,6 +61,7 @@ class PostgresDefinedObjectsTest {
             GRANT SELECT ON orders TO strata_test_reader WITH GRANT OPTION;
             GRANT EXECUTE ON FUNCTION order_total(int) TO strata_test_reader;
             GRANT USAGE ON SCHEMA public TO strata_test_reader;
+            GRANT EXECUTE ON PROCEDURE archive_orders TO strata_test_reader;
             """;
 
     private static PgPlanRoundTrip trip;
@@ -79,6 +81,7 @@ class PostgresDefinedObjectsTest {
         assertThat(schema.objects()).extracting(DefinedObject::identity).containsExactly(
                 "FUNCTION:order_total(integer)",
                 "FUNCTION:touch()",
+                "GRANT:EXECUTE on archive_orders(numeric) to " + READER,
                 "GRANT:EXECUTE on order_total(integer) to " + READER,
                 "GRANT:USAGE to " + READER,
                 "GRANT:orders.SELECT to " + READER,
@@ -135,8 +138,9 @@ class PostgresDefinedObjectsTest {
         assertThat(sql).as("a new body keeps the function: replaced in place")
                 .noneMatch(s -> s.startsWith("DROP FUNCTION \"public\".\"order_total\""))
                 .anyMatch(s -> s.contains("coalesce(total, 0)"));
-        assertThat(sql).as("a renamed parameter cannot be replaced in place")
-                .contains("DROP PROCEDURE \"public\".\"archive_orders\"(numeric)");
+        assertThat(sql).as("a renamed parameter cannot be replaced in place; the privilege comes back")
+                .containsSubsequence("DROP PROCEDURE \"public\".\"archive_orders\"(numeric)",
+                        "GRANT EXECUTE ON PROCEDURE \"public\".\"archive_orders\"(numeric) TO \"" + READER + "\"");
         assertThat(sql).contains("ALTER TABLE \"public\".\"orders\" FORCE ROW LEVEL SECURITY",
                 "GRANT SELECT ON TABLE \"public\".\"orders\" TO \"" + READER + "\" WITH GRANT OPTION");
     }
