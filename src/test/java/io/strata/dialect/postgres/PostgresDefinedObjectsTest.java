@@ -1,15 +1,20 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.SqlScript;
+import io.strata.diff.Differ;
 import io.strata.model.Catalog;
 import io.strata.model.DefinedObject;
 import io.strata.model.Schema;
 import io.strata.plan.Step;
+import io.strata.source.SourceLoader;
+import io.strata.source.SourceOptions;
 import io.strata.testing.DeclarativeRoundTrip;
 import io.strata.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -24,6 +29,8 @@ class PostgresDefinedObjectsTest {
 
     /** A role the grants and policies name; roles belong to the server, so it is made once and shared. */
     private static final String READER = "strata_test_reader";
+    /** A role that owns a target's objects, as an application's owner role does, while Strata connects as another. */
+    private static final String OWNER = "strata_test_owner";
 
     private static final String BASE = """
             CREATE TABLE orders (id int PRIMARY KEY, owner text NOT NULL DEFAULT current_user,
@@ -163,6 +170,25 @@ class PostgresDefinedObjectsTest {
         assertThat(TestDatabases.rows(o.url(), "SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace"))
                 .containsExactly("0");
         assertThat(TestDatabases.rows(o.url(), "SELECT x FROM other")).containsExactly("1");
+    }
+
+    @Test
+    void aDatabaseOwnedByAnotherRoleMatchesItsFilesReplayedByTheScratchLogin() throws Exception {
+        TestDatabases.exec(TestDatabases.postgresServerUrl(), "DO $$ BEGIN CREATE ROLE " + OWNER
+                + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        String url = PgFixtures.databaseWith(BASE + OBJECTS);
+        PgFixtures.exec(url, "ALTER TABLE orders OWNER TO " + OWNER + ";\n"
+                + "ALTER FUNCTION order_total(int) OWNER TO " + OWNER + ";\n"
+                + "ALTER PROCEDURE archive_orders(numeric) OWNER TO " + OWNER + ";\n"
+                + "ALTER SCHEMA public OWNER TO " + OWNER + ";\n");
+        Path files = Files.createTempFile("schema", ".sql");
+        try (SourceLoader loader = new SourceLoader(new SourceOptions("postgres", TestDatabases.postgresServerUrl()))) {
+            Files.writeString(files, BASE + OBJECTS);
+            assertThat(Differ.diff(loader.load(url).catalog(), loader.load(files.toString()).catalog()))
+                    .as("the owner's own privileges are not the schema's").isEmpty();
+        } finally {
+            Files.deleteIfExists(files);
+        }
     }
 
     @Test
