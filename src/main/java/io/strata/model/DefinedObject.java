@@ -29,8 +29,11 @@ public record DefinedObject(ObjectKind kind, String name, String table, String d
         return kind + ":" + (table == null ? "" : table + ".") + name;
     }
 
-    /** {@code table.name}, or the name alone for an object of the schema itself. */
+    /**
+     * {@code table.name}, or the name alone for an object of the schema itself or one named after its table
+     * (PostgreSQL's row-level security switch of table {@code orders} is located at {@code orders}).
+     */
     public String objectName() {
-        return table == null ? name : table + "." + name;
+        return table == null || table.equals(name) ? name : table + "." + name;
     }
 }

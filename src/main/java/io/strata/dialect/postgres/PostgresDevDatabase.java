@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,6 +29,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgresDevDatabase is the PostgreSQL scratch database: each {@link #replay} creates a fresh database
@@ -44,6 +47,11 @@ public final class PostgresDevDatabase implements DevDatabase {
     private static final PostgresSchemaFilter FILTER = new PostgresSchemaFilter();
     /** undefined_table, undefined_object, invalid_schema_name, undefined_function, undefined_column, invalid_foreign_key. */
     private static final Set<String> MISSING_OBJECT_STATES = Set.of("42P01", "42704", "3F000", "42883", "42703", "42830");
+
+    /** The server's message for a role it does not know (undefined_object). */
+    private static final Pattern MISSING_ROLE = Pattern.compile("role \"(.+)\" does not exist");
+    /** A statement may name several roles the server lacks; one that still fails after this many is not about roles. */
+    private static final int MAX_MISSING_ROLES = 20;
 
     private final PostgresQuoter quoter = new PostgresQuoter();
     private final PostgresInspector inspector = new PostgresInspector();
@@ -102,6 +110,7 @@ public final class PostgresDevDatabase implements DevDatabase {
     private Catalog replay(List<SqlScript> scripts, boolean anyOrder) {
         String server = server();
         String database = scratchName();
+        Set<String> roles = new LinkedHashSet<>();
         admin(server, "CREATE DATABASE " + quoter.ident(database) + " TEMPLATE template0", "create");
         try {
             try (Connection c = JdbcUrls.open(withDatabase(server, database),
@@ -109,11 +118,11 @@ public final class PostgresDevDatabase implements DevDatabase {
                 // Autocommit: each statement is its own transaction, so one that fails leaves nothing behind.
                 c.setAutoCommit(true);
                 if (anyOrder) {
-                    AnyOrderReplay.run(ScriptStatement.of(scripts, false), st -> execute(c, st.statement()),
+                    AnyOrderReplay.run(ScriptStatement.of(scripts, false), st -> execute(server, c, st.statement(), roles),
                             PostgresDevDatabase::missingObject, PostgresDevDatabase::rejected);
                 } else {
                     for (SqlScript script : scripts) {
-                        run(c, script);
+                        run(server, c, script, roles);
                     }
                 }
                 return inspect(c);
@@ -122,6 +131,47 @@ public final class PostgresDevDatabase implements DevDatabase {
             }
         } finally {
             drop(server, database);
+            roles.forEach(role -> dropRole(server, role));
+        }
+    }
+
+    /**
+     * Runs a statement of the user's own files; a role it names that the scratch server lacks (the files GRANT to
+     * {@code app}, a role made outside them) is created there, without login, for this replay, and the statement
+     * runs again: a role is the server's, not the schema's, and the grant is what the files say.
+     */
+    private void execute(String server, Connection c, SqlStatements.Statement st, Set<String> roles) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                execute(c, st);
+                return;
+            } catch (SQLException e) {
+                Optional<String> role = missingRole(e);
+                if (role.isEmpty() || attempt >= MAX_MISSING_ROLES || !createRole(server, role.get())) {
+                    throw e;
+                }
+                roles.add(role.get());
+            }
+        }
+    }
+
+    /** The role an error says does not exist. */
+    private static Optional<String> missingRole(SQLException e) {
+        ServerErrorMessage m = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (m == null || m.getMessage() == null || !"42704".equals(e.getSQLState())) {
+            return Optional.empty();
+        }
+        Matcher role = MISSING_ROLE.matcher(m.getMessage());
+        return role.matches() ? Optional.of(role.group(1)) : Optional.empty();
+    }
+
+    /** Creates a role for one replay; false when it cannot (another replay made it meanwhile, or no CREATEROLE). */
+    private boolean createRole(String server, String role) {
+        try (Connection c = adminConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + quoter.ident(role) + " NOLOGIN");
+            return true;
+        } catch (SQLException | StrataException e) {
+            return false;
         }
     }
 
@@ -200,10 +250,10 @@ public final class PostgresDevDatabase implements DevDatabase {
         return bytes;
     }
 
-    private void run(Connection c, SqlScript script) {
+    private void run(String server, Connection c, SqlScript script, Set<String> roles) {
         for (SqlStatements.Statement st : SqlStatements.split(script.text(), false)) {
             try {
-                execute(c, st);
+                execute(server, c, st, roles);
             } catch (SQLException e) {
                 throw rejected(new ScriptStatement(script, st), e);
             }
