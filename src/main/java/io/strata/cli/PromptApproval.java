@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.migrate.ApplyProposal;
 import io.strata.migrate.Approval;
 import io.strata.migrate.RollbackProposal;
+import io.strata.migrate.StatementCount;
 import io.strata.plan.lint.Diagnostic;
 
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ record PromptApproval(Terminal terminal, boolean autoApprove, PrintWriter out) i
         out.println("hazards:");
         hazards.forEach(d -> out.println("  " + d.code() + " " + d.severity().name().toLowerCase(Locale.ROOT) + " "
                 + d.location() + ": " + d.message()));
-        return yes("Apply " + proposal.statements() + " statements to " + proposal.target() + " ? [y/N] ");
+        return yes("Apply " + StatementCount.of(proposal.statements()) + " to " + proposal.target() + " ? [y/N] ");
     }
 
     @Override
@@ -50,8 +51,8 @@ record PromptApproval(Terminal terminal, boolean autoApprove, PrintWriter out) i
         out.println("rollback of version " + String.join(", then ", proposal.versions()) + " (newest first); it runs:");
         proposal.statements().forEach(s -> out.println("  " + s.replace("\n", "\n  ") + ";"));
         return yes("Roll back " + (proposal.versions().size() == 1 ? "version " : "versions ")
-                + String.join(", ", proposal.versions()) + " at " + proposal.target() + " (" + proposal.statements().size()
-                + " statements) ? [y/N] ");
+                + String.join(", ", proposal.versions()) + " at " + proposal.target() + " (" + StatementCount.of(proposal.statements().size())
+                + ") ? [y/N] ");
     }
 
     /** Before {@code strata backups prune} drops every backup at {@code target}. */

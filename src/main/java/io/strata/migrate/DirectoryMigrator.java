@@ -64,7 +64,7 @@ public final class DirectoryMigrator {
             String message = due.unfinished().isPresent()
                     ? "would resume " + what + " (" + due.unfinished().get().statementsApplied() + " of " + total
                     + " statements ran)"
-                    : "would apply " + what + " (" + total + " statements)";
+                    : "would apply " + what + " (" + StatementCount.of(total) + ")";
             results.add(new ApplyResult(ApplyResult.Outcome.DRY_RUN, file.version(), 0, total, message, List.of()));
         }
         if (results.isEmpty()) {

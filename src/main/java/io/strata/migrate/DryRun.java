@@ -102,8 +102,8 @@ public final class DryRun implements AutoCloseable {
             return failed(version, running, e.getMessage());
         }
         return new ApplyResult(ApplyResult.Outcome.DRY_RUN, version, statements.size(), statements.size(),
-                "dry run of version " + version + ": " + statements.size()
-                        + " statements ran in a transaction that was rolled back; nothing changed", List.of());
+                "dry run of version " + version + ": " + StatementCount.of(statements.size())
+                        + " ran in a transaction that was rolled back; nothing changed", List.of());
     }
 
     /** The scratch copy holds the schema without rows: the plan's SQL and order are tried, not its data. */
@@ -117,8 +117,8 @@ public final class DryRun implements AutoCloseable {
             return failed(version, null, e.getMessage());
         }
         return new ApplyResult(ApplyResult.Outcome.DRY_RUN, version, statements.size(), statements.size(),
-                "dry run of version " + version + ": " + statements.size()
-                        + " statements ran on a scratch copy of the schema, which holds no rows (the target's rows met only the data "
+                "dry run of version " + version + ": " + StatementCount.of(statements.size())
+                        + " ran on a scratch copy of the schema, which holds no rows (the target's rows met only the data "
                         + "checks); nothing changed", List.of());
     }
 

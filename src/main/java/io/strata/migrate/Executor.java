@@ -106,7 +106,7 @@ final class Executor {
         }
         history.finish(rank, null);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, version, applied, total,
-                "applied " + subject + " (" + total + " statements)", List.of());
+                "applied " + subject + " (" + StatementCount.of(total) + ")", List.of());
     }
 
     /**

@@ -83,7 +83,7 @@ final class Rollback {
             history.markRolledBack(row.rank());
             results.add(new ApplyResult(ApplyResult.Outcome.APPLIED, row.version(), result.statementsApplied(),
                     result.statementsTotal(), "rolled back version " + row.version() + " ("
-                    + result.statementsTotal() + " statements)", List.of()));
+                    + StatementCount.of(result.statementsTotal()) + ")", List.of()));
         }
         return results;
     }

@@ -151,7 +151,7 @@ class ApplyPromptTest {
         CliRun refused = CliRun.on(no, "rollback", "--url", url);
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
         assertThat(no.asked).singleElement().asString()
-                .matches("Roll back version 2 at jdbc:postgresql://\\S+ \\(1 statements\\) \\? \\[y/N\\] ");
+                .matches("Roll back version 2 at jdbc:postgresql://\\S+ \\(1 statement\\) \\? \\[y/N\\] ");
         assertThat(refused.err()).contains("rollback of version 2").contains("DROP COLUMN \"extra\"")
                 .contains("the rollback was refused at the prompt; nothing was run");
         assertThat(columns(url)).contains("extra");

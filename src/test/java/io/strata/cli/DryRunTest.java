@@ -66,7 +66,7 @@ class DryRunTest {
 
         // The copy without rows takes the index; the target's rows would not: the dry run says both and fails.
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("statements ran on a scratch copy of the schema, which holds no rows")
+        assertThat(run.err()).contains("ran on a scratch copy of the schema, which holds no rows")
                 .contains("data checks on the target: 1 step(s) would fail on its rows; applying would be refused:")
                 .contains("would fail [UNIQUE]: 4 rows of \"items\" have a value of \"label\" that another row has "
                         + "(label label 1, label 2)");

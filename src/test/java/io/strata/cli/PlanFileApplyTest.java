@@ -78,6 +78,6 @@ class PlanFileApplyTest {
         TestDatabases.exec(url, V1);
         CliRun apply = CliRun.of("apply", plan.toString(), "--url", url);
         assertThat(apply.exitCode()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("1 statements");
+        assertThat(apply.out()).contains("(1 statement)");
     }
 }
