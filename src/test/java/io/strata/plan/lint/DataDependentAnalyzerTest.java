@@ -102,4 +102,10 @@ class DataDependentAnalyzerTest {
         assertThat(codes(analyzer, catalog(PG, orders(PG)), catalog(PG, orders(PG, required.withDefault("0")))))
                 .isEmpty();
     }
+
+    @Test
+    void mySqlFillsTheRowsOfARequiredColumnSoItIsNoDD106() {
+        Column required = column(MYSQL, "qty", "int", false);
+        assertThat(codes(analyzer, catalog(MYSQL, orders(MYSQL)), catalog(MYSQL, orders(MYSQL, required)))).isEmpty();
+    }
 }
