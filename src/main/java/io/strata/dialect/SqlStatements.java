@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * SqlStatements splits a script into statements at top-level semicolons, aware of quotes, comments,
- * PostgreSQL dollar quoting and MySQL compound statements (a trigger's {@code BEGIN ... END} body), and remembers the line each statement starts on so that a server's
+ * PostgreSQL dollar quoting, MySQL compound statements (a trigger's {@code BEGIN ... END} body) and the mysql client's
+ * {@code DELIMITER} lines (which Flyway reads too), and remembers the line each statement starts on so that a server's
  * error can name it.
  */
 public final class SqlStatements {
@@ -26,9 +27,24 @@ public final class SqlStatements {
         int i = 0;
         int n = sql.length();
         int blocks = 0;
+        String delimiter = ";";
         while (i < n) {
             char c = sql.charAt(i);
             int end = i + 1;
+            if (mysql && startLine < 0 && DELIMITER.matcher(sql).region(i, n).lookingAt()) {
+                // The mysql client's (and Flyway's) DELIMITER line: not SQL, it changes what ends a statement.
+                int eol = indexOrEnd(sql, "\n", i);
+                delimiter = sql.substring(i, eol).trim().substring("DELIMITER".length()).trim();
+                cur.setLength(0);
+                i = eol;
+                continue;
+            }
+            if (!delimiter.equals(";") && sql.startsWith(delimiter, i)) {
+                flush(out, cur, startLine);
+                startLine = -1;
+                i += delimiter.length();
+                continue;
+            }
             if (mysql && Character.isLetter(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
                 end = wordEnd(sql, i);
                 blocks += blockChange(sql, i, end, cur, blocks);
@@ -45,7 +61,7 @@ public final class SqlStatements {
                     int close = sql.indexOf(tag, i + tag.length());
                     end = close < 0 ? n : close + tag.length();
                 }
-            } else if (c == ';' && blocks == 0) {
+            } else if (c == ';' && blocks == 0 && delimiter.equals(";")) {
                 flush(out, cur, startLine);
                 startLine = -1;
                 i++;
@@ -85,6 +101,8 @@ public final class SqlStatements {
         }
         return 0;
     }
+
+    private static final java.util.regex.Pattern DELIMITER = java.util.regex.Pattern.compile("(?i)DELIMITER[ \\t]+\\S+[ \\t]*(?:\\r?\\n|$)");
 
     private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile(
             "(?is)^\\s*CREATE\\b.*\\b(TRIGGER|PROCEDURE|FUNCTION|EVENT)\\b");
