@@ -16,11 +16,13 @@ import io.strata.model.change.SchemaChange.ModifyForeignKey;
 import io.strata.model.change.SchemaChange.ModifyIndex;
 import io.strata.model.change.SchemaChange.ModifyPrimaryKey;
 import io.strata.model.IndexPart;
+import io.strata.plan.Step;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * DataDependentAnalyzer finds the steps that succeed on an empty table but may fail on the rows a
@@ -66,6 +68,9 @@ public final class DataDependentAnalyzer implements Analyzer {
             return Optional.of(UNIQUE_ON_EXISTING.at(where, "adds a unique key on " + uniqueColumns + " of "
                     + change.tableLocation() + ": it fails if existing rows hold duplicates", pass.firstStepOf(change)));
         }
+        if (addedWithoutValidation(change, pass)) {
+            return Optional.empty();
+        }
         if (change instanceof AddCheck || change instanceof ModifyCheck) {
             return Optional.of(CHECK_ON_EXISTING.at(where, "adds check " + where
                     + ": it fails if an existing row violates it", pass.firstStepOf(change)));
@@ -99,6 +104,26 @@ public final class DataDependentAnalyzer implements Analyzer {
         }
         return Optional.empty();
     }
+
+    /**
+     * Whether a new check or foreign key is added {@code NOT VALID} and nothing in the migration validates it: the
+     * rows already there are then not checked (the later {@code VALIDATE CONSTRAINT} is where it can fail). A planned
+     * migration always validates what it adds NOT VALID; a hand-written file may leave that to a later one.
+     */
+    private static boolean addedWithoutValidation(SchemaChange change, LintPass pass) {
+        if (!(change instanceof AddCheck || change instanceof AddForeignKey) || pass.mysql()) {
+            return false;
+        }
+        Step added = pass.firstStepOf(change);
+        if (added == null || !NOT_VALID.matcher(added.sql()).find()) {
+            return false;
+        }
+        String name = ((SchemaChange.InTable) change).elementName();
+        Pattern validates = Pattern.compile("(?i)\\bVALIDATE\\s+CONSTRAINT\\s+\"?" + Pattern.quote(name) + "\"?(?![\\w$])");
+        return pass.plan().steps().stream().noneMatch(s -> validates.matcher(s.sql()).find());
+    }
+
+    private static final Pattern NOT_VALID = Pattern.compile("(?i)\\bNOT\\s+VALID\\b");
 
     /** The columns of a new unique key or primary key, or null when the change adds none. */
     private static List<String> uniqueColumns(SchemaChange change) {
