@@ -43,6 +43,8 @@ public final class DataDependentAnalyzer implements Analyzer {
     public static final LintRule REQUIRED_COLUMN = new LintRule("DD106", Family.DATA_DEPENDENT,
             "NOT NULL column without default added to an existing table");
 
+    private static final Pattern NOT_VALID = Pattern.compile("(?i)\\bNOT\\s+VALID\\b");
+
     @Override
     public List<LintRule> rules() {
         return List.of(UNIQUE_ON_EXISTING, NOT_NULL_ON_EXISTING, CHECK_ON_EXISTING, FOREIGN_KEY_ON_EXISTING,
@@ -122,8 +124,6 @@ public final class DataDependentAnalyzer implements Analyzer {
         Pattern validates = Pattern.compile("(?i)\\bVALIDATE\\s+CONSTRAINT\\s+\"?" + Pattern.quote(name) + "\"?(?![\\w$])");
         return pass.plan().steps().stream().noneMatch(s -> validates.matcher(s.sql()).find());
     }
-
-    private static final Pattern NOT_VALID = Pattern.compile("(?i)\\bNOT\\s+VALID\\b");
 
     /** The columns of a new unique key or primary key, or null when the change adds none. */
     private static List<String> uniqueColumns(SchemaChange change) {

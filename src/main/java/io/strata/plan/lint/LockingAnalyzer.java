@@ -27,16 +27,16 @@ public final class LockingAnalyzer implements Analyzer {
 
     private static final Pattern PLAIN_INDEX_BUILD = Pattern.compile("^CREATE (UNIQUE )?INDEX (?!CONCURRENTLY)");
 
+    /** A hand-written COMMIT (or END) ends the transaction, and the locks with it. */
+    private static final Pattern COMMIT = Pattern.compile("(?i)^\\s*(COMMIT|END)\\s*(WORK|TRANSACTION)?\\s*$");
+
+    /** Locks that queue the application's writes: a scan in their transaction holds the writers up until it ends. */
+    private static final Set<String> BLOCKING_WRITERS = Set.of("ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE");
+
     @Override
     public List<LintRule> rules() {
         return List.of(TABLE_REWRITE, EXCLUSIVE_SCAN, BLOCKING_INDEX_BUILD, MYSQL_COPY);
     }
-
-    /** Locks that queue the application's writes: a scan in their transaction holds the writers up until it ends. */
-    /** A hand-written COMMIT (or END) ends the transaction, and the locks with it. */
-    private static final Pattern COMMIT = Pattern.compile("(?i)^\\s*(COMMIT|END)\\s*(WORK|TRANSACTION)?\\s*$");
-
-    private static final Set<String> BLOCKING_WRITERS = Set.of("ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE");
 
     @Override
     public List<Diagnostic> analyze(LintPass pass) {
