@@ -62,6 +62,16 @@ class StatementClassifierTest {
                 .blocksWritersLong()).as("a stated algorithm is taken at its word").isTrue();
     }
 
+    @Test
+    void mySqlSessionStatementsShareATransactionButDdlCommits() {
+        assertThat(MYSQL.transactional("SET NAMES utf8mb4")).isTrue();
+        assertThat(MYSQL.transactional("/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */")).isTrue();
+        assertThat(MYSQL.transactional("UPDATE book SET price = 0")).isTrue();
+        assertThat(MYSQL.transactional("SET PASSWORD = 'x'")).as("account statements commit").isFalse();
+        assertThat(MYSQL.transactional("ALTER TABLE book DROP COLUMN price")).isFalse();
+        assertThat(MYSQL.transactional("CREATE PROCEDURE p() BEGIN SELECT 1; END")).isFalse();
+    }
+
     private static Column column(String dialect, String name, String type) {
         return Column.of(name, ColumnTypes.parse(dialect, type), true);
     }

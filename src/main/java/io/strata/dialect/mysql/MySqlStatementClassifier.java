@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the server picks the cheapest algorithm it supports for what the statement changes: given those changes,
  * that is the one the planner names for them ({@link MySqlAlgorithms}); from the text alone, a column type
  * change, a changed primary key or a character set conversion is taken to be a table copy under a shared lock.
- * DDL commits implicitly, so only DML can share a transaction.
+ * DDL commits implicitly, so only DML and session statements ({@code SET}, {@code USE}) can share a transaction.
  */
 final class MySqlStatementClassifier implements StatementClassifier {
 
@@ -24,13 +24,15 @@ final class MySqlStatementClassifier implements StatementClassifier {
     private static final LockImpact ONLINE = new LockImpact("LOCK=NONE", false, false);
     private static final LockImpact COPY = new LockImpact("LOCK=SHARED", true, true);
     private static final Pattern COPYING = Pattern.compile(" (MODIFY|CHANGE) (COLUMN )?|PRIMARY KEY| CONVERT TO | ENGINE ?=| FORCE\\b");
-    private static final Pattern DML = Pattern.compile("^(INSERT|UPDATE|DELETE|REPLACE|SELECT)\\b");
+    /** Statements that do not commit implicitly: DML, and session statements (a conditional comment may wrap one). */
+    private static final Pattern NO_IMPLICIT_COMMIT = Pattern.compile(
+            "^(/\\*!\\d* )?((INSERT|UPDATE|DELETE|REPLACE|SELECT|USE|DO)\\b|SET (?!PASSWORD\\b))");
     private static final Pattern STATED = Pattern.compile("\\b(ALGORITHM|LOCK) ?=");
     private static final Pattern PLACED = Pattern.compile(" (FIRST|AFTER)\\b");
 
     @Override
     public boolean transactional(String sql) {
-        return DML.matcher(StatementClassifier.flat(sql)).find();
+        return NO_IMPLICIT_COMMIT.matcher(StatementClassifier.flat(sql)).find();
     }
 
     @Override
