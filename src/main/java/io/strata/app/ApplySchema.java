@@ -34,9 +34,16 @@ public final class ApplySchema {
     }
 
     private final SourceLoader loader;
+    private final io.strata.migrate.ApplyProgress progress;
 
     public ApplySchema(SourceLoader loader) {
+        this(loader, io.strata.migrate.ApplyProgress.NONE);
+    }
+
+    /** A use case that tells {@code progress} the pre-flight estimates before the work and how backfills go. */
+    public ApplySchema(SourceLoader loader, io.strata.migrate.ApplyProgress progress) {
         this.loader = loader;
+        this.progress = progress;
     }
 
     public ApplyResult run(Request request) {
@@ -55,11 +62,12 @@ public final class ApplySchema {
         if (request.expect() != null) {
             sources.add(request.expect());
         }
-        List<LoadedSource> loaded = loader.loadAll(sources);
+        // SQL sources are meant for the target: replayed on its major, they print its views as it does.
+        List<LoadedSource> loaded = loader.replayingFor(request.url()).loadAll(sources);
         NamedSchema desired = reviewed == null ? named(loaded.get(0)) : new NamedSchema(request.to(), reviewed.desired());
         NamedSchema expected = request.expect() == null ? null
                 : new NamedSchema(request.expect(), loaded.get(loaded.size() - 1).catalog());
-        return new ApplyMigration().run(new ApplyMigration.Request(desired, request.url(), expected, reviewed,
+        return new ApplyMigration(progress).run(new ApplyMigration.Request(desired, request.url(), expected, reviewed,
                 request.version(), request.description(), request.settings(), request.dryRun(), request.allowDataLoss(),
                 request.skipDataChecks(), request.devUrl(), request.phase()), approval);
     }

@@ -19,9 +19,17 @@ public final class InspectSchema {
         return loader.load(source);
     }
 
-    /** The CREATE statements that rebuild the source's schema on an empty database, each ending in a semicolon. */
-    public List<String> ddl(String source) {
+    /** The CREATE statements that rebuild a schema of {@code dialect} on an empty database, without semicolons. */
+    public record Ddl(String dialect, List<String> statements) {
+        public Ddl {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /** The CREATE statements that rebuild the source's schema on an empty database. */
+    public Ddl ddl(String source) {
         LoadedSource loaded = loader.load(source);
-        return Dialects.byName(loaded.catalog().dialect()).renderer().createStatements(loaded.catalog());
+        String dialect = loaded.catalog().dialect();
+        return new Ddl(dialect, Dialects.byName(dialect).renderer().createStatements(loaded.catalog()));
     }
 }

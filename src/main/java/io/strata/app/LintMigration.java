@@ -95,6 +95,9 @@ public final class LintMigration {
      */
     public Result runFile(String file, String base, String serverVersion, Path config) {
         Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            throw StrataException.badInput("no such file: \"" + file + "\"");
+        }
         if (!Files.isRegularFile(path) || !path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
             throw StrataException.badInput("lint with one argument lints a migration file: \"" + file
                     + "\" is not a .sql file (give FROM and TO to lint the migration between two schemas)");
@@ -123,15 +126,15 @@ public final class LintMigration {
         return new Result(planned, lint(planned, config, madeBy), statements);
     }
 
-    /** The migration files of {@code file}'s directory with lower versions, when it is one of them. */
+    /** The migration files of {@code file}'s directory that run before it, when it is one of them. */
     private static List<SqlScript> earlierFiles(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         List<MigrationFile> files = MigrationFile.list(dir);
-        MigrationFile self = files.stream().filter(f -> f.name().equals(file.getFileName().toString())).findFirst().orElse(null);
-        if (self == null) {
+        int self = files.stream().map(MigrationFile::name).toList().indexOf(file.getFileName().toString());
+        if (self < 0) {
             return List.of();
         }
-        return files.stream().filter(f -> MigrationFile.compareVersions(f.version(), self.version()) < 0)
+        return files.subList(0, self).stream()
                 .map(f -> new SqlScript(dir.resolve(f.name()).toString(), f.content())).toList();
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * MigrateDirectory is the use case behind {@code strata migrate}: check the directory against its
- * strata.sum, then apply its versioned files in order under the target's lock.
+ * strata.sum, then apply its versioned files in version order and its repeatable files after them, under the
+ * target's lock.
  */
 public final class MigrateDirectory {
 
@@ -29,6 +30,17 @@ public final class MigrateDirectory {
         } catch (LockUnavailableException e) {
             return List.of(ApplyResult.locked(e.getMessage()));
         }
+    }
+
+    /**
+     * What {@link #run} would apply, file by file, read from the target's history without its lock and without
+     * writing anything there.
+     */
+    public List<ApplyResult> dryRun(Path dir, String url, ApplySettings settings) {
+        List<MigrationFile> files = MigrationFile.list(dir);
+        SumFile.verify(dir, files);
+        Dialect dialect = Dialects.forUrl(url);
+        return DirectoryMigrator.preview(files, TargetSession.readHistory(dialect, url, settings.historySchema()), dialect);
     }
 
     /** Rewrites the directory's strata.sum after a deliberate change. */

@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.app.ApplySchema;
 import io.strata.source.SourceLoader;
 import io.strata.plan.PhaseKind;
+import io.strata.migrate.ApplyProgress;
 import io.strata.migrate.ApplyResult;
 import io.strata.migrate.ApplySettings;
 import picocli.CommandLine.Command;
@@ -134,10 +135,22 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
-            ApplyResult result = new ApplySchema(loader).run(new ApplySchema.Request(to, target.url(), expect,
-                    version, description, target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss,
-                    skipDataChecks, sources.devUrl, phase), PromptApproval.of(spec, autoApprove));
+        // Progress is for people reading text; JSON output carries the estimates in its result instead.
+        ProgressPrinter progress = target.output.json() ? null
+                : new ProgressPrinter(spec.commandLine().getOut(), StrataCli.terminal(spec).interactive());
+        try (SourceLoader loader = sources.loader(spec, null)) {
+            ApplyResult result;
+            try {
+                result = new ApplySchema(loader, progress == null ? ApplyProgress.NONE : progress)
+                        .run(new ApplySchema.Request(to, target.url(), expect, version, description,
+                                target.settings().withRevertOnFailure(!noRevert), dryRun, allowDataLoss, skipDataChecks,
+                                sources.devUrl, phase), PromptApproval.of(spec, autoApprove));
+            } finally {
+                // An error message, like the result, starts on a line of its own.
+                if (progress != null) {
+                    progress.endLine();
+                }
+            }
             return print(List.of(withNextStep(result)), target.output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

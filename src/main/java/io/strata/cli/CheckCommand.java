@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompatibilityLevel parsedLevel = CompatibilityLevel.parse(level);
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, null)) {
             CompatibilityResult result = new CheckCompatibility(loader).run(versions, parsedLevel);
             var out = spec.commandLine().getOut();
             if (output.json()) {

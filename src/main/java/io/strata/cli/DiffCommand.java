@@ -36,7 +36,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, null)) {
             DiffSchemas.Result result = new DiffSchemas(loader).run(from, to);
             var out = spec.commandLine().getOut();
             if (output.json()) {

@@ -39,7 +39,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, null)) {
             InspectSchema inspect = new InspectSchema(loader);
             var out = spec.commandLine().getOut();
             if (RecordSources.formatOf(source).isPresent()) {
@@ -51,7 +51,8 @@ final class InspectCommand implements Callable<Integer> {
                 json.put("canonical", envelope.canonical());
                 out.println(Json.write(json));
             } else if (format == Format.sql) {
-                inspect.ddl(source).forEach(statement -> out.println(statement + ";\n"));
+                InspectSchema.Ddl ddl = inspect.ddl(source);
+                ddl.statements().forEach(statement -> out.println(PlanText.terminated(ddl.dialect(), statement) + "\n"));
             } else {
                 out.println(ModelFiles.toJson(inspect.model(source).catalog()));
             }

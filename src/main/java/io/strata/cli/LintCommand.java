@@ -58,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, serverVersion)) {
             LintMigration lint = new LintMigration(loader);
             if (args.size() == 2 && base != null) {
                 throw StrataException.badInput("--base goes with a migration file; FROM is the base of FROM TO");

@@ -10,10 +10,14 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code strata migrate}: applies a directory of versioned {@code V<version>__<description>.sql} files in order. */
+/**
+ * {@code strata migrate}: applies a directory of versioned {@code V<version>__<description>.sql} files in version
+ * order, then its repeatable {@code R__<description>.sql} files that are new or changed.
+ */
 @Command(name = "migrate", mixinStandardHelpOptions = true, subcommands = MigrateCommand.Hash.class,
-        description = {"Apply the versioned files of --dir (V<version>__<description>.sql) to --url in order, checked",
-                "against strata.sum. Exit 0 applied or nothing to do, 1 failed or locked, 2 bad input or tampered files."})
+        description = {"Apply the versioned files of --dir (V<version>__<description>.sql) to --url in version order,",
+                "then its repeatable files (R__<description>.sql) that never ran or changed since, checked against",
+                "strata.sum. Exit 0 applied or nothing to do, 1 failed or locked, 2 bad input or tampered files."})
 final class MigrateCommand implements Callable<Integer> {
 
     @Spec
@@ -21,6 +25,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "The directory of migration files (required).")
     Path dir;
+
+    @Option(names = "--dry-run", description = "List the files that would run, and change nothing at the target.")
+    boolean dryRun;
 
     @Mixin
     ApplyCommand.TargetOptions target;
@@ -30,7 +37,9 @@ final class MigrateCommand implements Callable<Integer> {
         if (dir == null) {
             throw io.strata.error.StrataException.badInput("missing required option --dir=DIR");
         }
-        return ApplyCommand.print(new MigrateDirectory().run(dir, target.url(), target.settings()), target.output.format,
+        MigrateDirectory migrate = new MigrateDirectory();
+        return ApplyCommand.print(dryRun ? migrate.dryRun(dir, target.url(), target.settings())
+                        : migrate.run(dir, target.url(), target.settings()), target.output.format,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

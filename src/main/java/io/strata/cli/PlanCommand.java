@@ -34,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceLoader loader = new SourceLoader(sources.toOptions())) {
+        try (SourceLoader loader = sources.loader(spec, pair.serverVersion)) {
             PlanMigration.Result result = new PlanMigration(loader).run(pair.from, pair.to, pair.serverVersion);
             MigrationPlan plan = result.plan();
             var out = spec.commandLine().getOut();

@@ -67,12 +67,28 @@ final class PlanText {
         return prefix + text.replace("\n", "\n" + prefix);
     }
 
+    /**
+     * The statement as a script line. A MySQL statement with semicolons of its own (a procedure's or trigger's body)
+     * is fenced with the mysql client's DELIMITER lines, which the mysql client and Strata's own reading of
+     * scripts both take as one statement.
+     */
+    static String terminated(String dialect, String sql) {
+        if (!dialect.equals("mysql") || !sql.contains(";")) {
+            return sql + ";";
+        }
+        String fence = "$$";
+        while (sql.contains(fence)) {
+            fence += "$";
+        }
+        return "DELIMITER " + fence + "\n" + sql + fence + "\nDELIMITER ;";
+    }
+
     static void printSql(MigrationPlan plan, PrintWriter out) {
         for (Phase phase : plan.phases()) {
             out.println(SqlComments.line("strata:phase " + phase.kind().name()));
             for (Step step : phase.steps()) {
                 out.println(SqlComments.line(step.description()));
-                out.println(step.sql() + ";");
+                out.println(terminated(plan.dialect(), step.sql()));
             }
             if (phase.deployAfter() != null) {
                 out.println(SqlComments.line("then deploy: " + phase.deployAfter()));

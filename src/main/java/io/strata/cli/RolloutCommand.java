@@ -131,7 +131,7 @@ final class RolloutCommand implements Runnable {
         List<String> environments;
         @Option(names = "--group", description = "Every member of this group instead.")
         String group;
-        @Option(names = "--waves", split = ",", description = "Within each promotion step, e.g. 1,10%,rest.")
+        @Option(names = "--waves", split = ",", description = "Within each promotion step, e.g. 1,10%%,rest.")
         List<String> waves;
         @Option(names = "--concurrency", description = "Environments of a wave at once (default 10).")
         Integer concurrency;

@@ -64,6 +64,15 @@ public interface Dialect {
     DevDatabase devDatabase(String devUrl);
 
     /**
+     * {@link #devDatabase(String)} for SQL meant for a server of {@code targetVersion} (empty: unknown): a dialect whose
+     * servers print a schema differently from one version to the next replays on the same major when it can, and
+     * otherwise tells {@code notices}, once, in one line, which version it replays on instead.
+     */
+    default DevDatabase devDatabase(String devUrl, String targetVersion, java.util.function.Consumer<String> notices) {
+        return devDatabase(devUrl);
+    }
+
+    /**
      * How migrations are applied and recorded on this dialect's databases; a dialect that cannot apply
      * says so with a NOT_CONFIGURED error.
      */

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * LiveSchema is a target's inspected schema as a plan should see it: without Strata's own history
- * tables and backup schema, which no desired schema lists and no plan may drop.
+ * tables (and the triggers, policies and grants on them) and backup schema, which no desired schema lists and no
+ * plan may drop.
  */
 public final class LiveSchema {
 
@@ -31,7 +32,8 @@ public final class LiveSchema {
     }
 
     private static Schema withoutHistoryTables(Schema s) {
-        return s.withTables(s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList());
+        return s.withTables(s.tables().stream().filter(t -> !HISTORY_TABLES.contains(t.name())).toList())
+                .withObjects(s.objects().stream().filter(o -> o.table() == null || !HISTORY_TABLES.contains(o.table())).toList());
     }
 
     /**
@@ -50,7 +52,7 @@ public final class LiveSchema {
             }
             Schema kept = withoutHistoryTables(s);
             boolean empty = kept.tables().isEmpty() && kept.views().isEmpty() && kept.enums().isEmpty()
-                    && kept.sequences().isEmpty();
+                    && kept.sequences().isEmpty() && kept.objects().isEmpty();
             if (!(dedicated && empty)) {
                 schemas.add(kept);
             }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * SqlStatements splits a script into statements at top-level semicolons, aware of quotes, comments,
  * PostgreSQL dollar quoting, MySQL compound statements (a trigger's {@code BEGIN ... END} body) and the mysql client's
- * {@code DELIMITER} lines (which Flyway reads too), and remembers the line each statement starts on so that a server's
+ * {@code DELIMITER} lines, and remembers the line each statement starts on so that a server's
  * error can name it.
  */
 public final class SqlStatements {
@@ -31,22 +31,30 @@ public final class SqlStatements {
         while (i < n) {
             char c = sql.charAt(i);
             int end = i + 1;
-            if (mysql && startLine < 0 && DELIMITER.matcher(sql).region(i, n).lookingAt()) {
-                // The mysql client's (and Flyway's) DELIMITER line: not SQL, it changes what ends a statement.
-                int eol = indexOrEnd(sql, "\n", i);
-                delimiter = sql.substring(i, eol).trim().substring("DELIMITER".length()).trim();
-                cur.setLength(0);
-                i = eol;
-                continue;
+            if (mysql && startLine < 0 && (c == 'D' || c == 'd')) {
+                java.util.regex.Matcher command = DELIMITER.matcher(sql).region(i, n);
+                if (command.lookingAt()) {
+                    delimiter = command.group(1);
+                    cur.setLength(0);
+                    line += (int) command.group().chars().filter(ch -> ch == '\n').count();
+                    i = command.end();
+                    continue;
+                }
             }
             if (!delimiter.equals(";") && sql.startsWith(delimiter, i)) {
                 flush(out, cur, startLine);
                 startLine = -1;
+                blocks = 0;
                 i += delimiter.length();
                 continue;
             }
             if (mysql && Character.isLetter(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
                 end = wordEnd(sql, i);
+                int custom = delimiter.equals(";") ? -1 : sql.substring(i, end).indexOf(delimiter);
+                if (custom >= 0) {
+                    // END$$ ends the body: the delimiter may follow a word without a blank.
+                    end = i + custom;
+                }
                 blocks += blockChange(sql, i, end, cur, blocks);
             }
             if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || mysql && c == '#') {
@@ -83,12 +91,14 @@ public final class SqlStatements {
     /**
      * How a word changes the nesting of a MySQL compound statement ({@code CREATE TRIGGER ... BEGIN ...;
      * ...; END}), whose inner semicolons do not end it: {@code BEGIN} opens a block in a statement that
-     * creates a trigger, procedure, function or event; {@code END} closes one unless it ends an {@code IF},
-     * {@code CASE} or loop.
+     * creates a trigger, procedure, function or event, and so does {@code CASE} inside one (a CASE expression
+     * ends with a bare {@code END}, a CASE statement with {@code END CASE}); {@code END} closes one unless it ends
+     * an {@code IF} or a loop, which open none.
      */
     private static int blockChange(String sql, int from, int to, StringBuilder cur, int open) {
         String word = sql.substring(from, to).toUpperCase(java.util.Locale.ROOT);
-        if (word.equals("BEGIN") && COMPOUND.matcher(cur).find()) {
+        if (word.equals("BEGIN") && COMPOUND.matcher(cur).find()
+                || word.equals("CASE") && open > 0 && !END_BEFORE.matcher(cur).find()) {
             return 1;
         }
         if (word.equals("END") && open > 0) {
@@ -97,12 +107,20 @@ public final class SqlStatements {
                 next++;
             }
             String following = sql.substring(next, wordEnd(sql, next)).toUpperCase(java.util.Locale.ROOT);
-            return List.of("IF", "CASE", "LOOP", "WHILE", "REPEAT").contains(following) ? 0 : -1;
+            return List.of("IF", "LOOP", "WHILE", "REPEAT").contains(following) ? 0 : -1;
         }
         return 0;
     }
 
-    private static final java.util.regex.Pattern DELIMITER = java.util.regex.Pattern.compile("(?i)DELIMITER[ \\t]+\\S+[ \\t]*(?:\\r?\\n|$)");
+    /**
+     * The mysql client's {@code DELIMITER //} line, which scripts with stored programs use: until the next one,
+     * statements end at {@code //} and a semicolon is part of the statement.
+     */
+    private static final java.util.regex.Pattern DELIMITER = java.util.regex.Pattern.compile(
+            "(?i)DELIMITER[ \t]+(\\S+)[ \t]*(?:\\r?\\n|$)");
+
+    /** The text so far ends with the word END: the CASE that follows closes a CASE statement, it opens none. */
+    private static final java.util.regex.Pattern END_BEFORE = java.util.regex.Pattern.compile("(?i)(?<![\\w$])END\\s+$");
 
     private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile(
             "(?is)^\\s*CREATE\\b.*\\b(TRIGGER|PROCEDURE|FUNCTION|EVENT)\\b");

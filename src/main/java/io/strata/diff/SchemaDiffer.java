@@ -1,6 +1,7 @@
 package io.strata.diff;
 
 import io.strata.model.Collation;
+import io.strata.model.DefinedObject;
 import io.strata.model.EnumType;
 import io.strata.model.Schema;
 import io.strata.model.Sequence;
@@ -9,16 +10,19 @@ import io.strata.model.View;
 import io.strata.model.change.SchemaChange;
 import io.strata.model.change.SchemaChange.AddCollation;
 import io.strata.model.change.SchemaChange.AddEnum;
+import io.strata.model.change.SchemaChange.AddObject;
 import io.strata.model.change.SchemaChange.AddSequence;
 import io.strata.model.change.SchemaChange.AddTable;
 import io.strata.model.change.SchemaChange.AddView;
 import io.strata.model.change.SchemaChange.DropCollation;
 import io.strata.model.change.SchemaChange.DropEnum;
+import io.strata.model.change.SchemaChange.DropObject;
 import io.strata.model.change.SchemaChange.DropSequence;
 import io.strata.model.change.SchemaChange.DropTable;
 import io.strata.model.change.SchemaChange.DropView;
 import io.strata.model.change.SchemaChange.ModifyCollation;
 import io.strata.model.change.SchemaChange.ModifyEnum;
+import io.strata.model.change.SchemaChange.ModifyObject;
 import io.strata.model.change.SchemaChange.ModifySequence;
 import io.strata.model.change.SchemaChange.ModifyView;
 import io.strata.model.change.SchemaChange.RenameTable;
@@ -27,7 +31,8 @@ import io.strata.model.change.SchemaChange.RenameView;
 import java.util.List;
 import java.util.Objects;
 
-/** SchemaDiffer compares the objects of two versions of one schema: collations, enums, sequences, tables and views. */
+/** SchemaDiffer compares the objects of two versions of one schema: collations, enums, sequences, tables, views and
+ * defined objects (functions, procedures, triggers, policies, grants, events). */
 final class SchemaDiffer {
 
     private SchemaDiffer() {
@@ -67,6 +72,10 @@ final class SchemaDiffer {
             TableDiffer.diffIndexes(schema, pair.to().name(), pair.from().indexes(), pair.to().indexes(), out);
         }
         views.added().forEach(v -> out.add(new AddView(schema, v)));
+
+        NamedElements.diff(from.objects(), to.objects(), DefinedObject::identity,
+                o -> out.add(new DropObject(schema, o)), o -> out.add(new AddObject(schema, o)),
+                (a, b) -> out.add(new ModifyObject(schema, a, b)));
     }
 
     /** Compares what ModifyView stands for; a materialized view's indexes are compared one by one, as a table's are. */

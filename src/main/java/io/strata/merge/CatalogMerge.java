@@ -3,6 +3,7 @@ package io.strata.merge;
 import io.strata.dialect.Dialects;
 import io.strata.model.Catalog;
 import io.strata.model.Collation;
+import io.strata.model.DefinedObject;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
 import io.strata.model.Schema;
@@ -70,7 +71,10 @@ final class CatalogMerge {
                 ThreeWay.scalar("schema " + s + " collation", b.collation(), o.collation(), t.collation(),
                         Function.identity(), conflicts),
                 whole("collation " + s + ".", Collation::name, Collation::toString)
-                        .merge(b.collations(), o.collations(), t.collations(), conflicts));
+                        .merge(b.collations(), o.collations(), t.collations(), conflicts),
+                new ThreeWay.Keyed<DefinedObject>(DefinedObject::identity, Function.identity(),
+                        x -> x.kind().noun() + " " + s + "." + x.objectName(), DefinedObject::definition, null)
+                        .merge(b.objects(), o.objects(), t.objects(), conflicts));
     }
 
     private static <V> ThreeWay.Keyed<V> whole(String prefix, Function<V, String> name, Function<V, String> render) {

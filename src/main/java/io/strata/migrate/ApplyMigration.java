@@ -48,6 +48,18 @@ public final class ApplyMigration {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+    private final ApplyProgress progress;
+
+    /** An executor whose pre-flight estimates are part of the result it returns. */
+    public ApplyMigration() {
+        this(ApplyProgress.NONE);
+    }
+
+    /** An executor that tells {@code progress} the pre-flight estimates before the work and how backfills go during it. */
+    public ApplyMigration(ApplyProgress progress) {
+        this.progress = progress;
+    }
+
     /**
      * What identifies a desired schema across runs, so a resumed apply can tell it is heading for the
      * same target: the model's JSON (map keys sorted), without a MySQL schema's name, since a replayed
@@ -74,7 +86,7 @@ public final class ApplyMigration {
             return dryRun(target);
         }
         String digest = desiredDigest(request.desired().catalog());
-        try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings())) {
+        try (TargetSession session = TargetSession.open(dialect, request.url(), request.settings(), progress)) {
             Optional<HistoryRow> pending = session.pending();
             // A phase runs a recorded plan, so it resumes even before its first statement finished (a backfill
             // that stopped half way has its progress in the history, not in statements_applied). A run that died
@@ -138,7 +150,7 @@ public final class ApplyMigration {
         }
     }
 
-    private static ApplyResult dryRun(Target target) {
+    private ApplyResult dryRun(Target target) {
         Request request = target.request();
         try (DryRun dry = DryRun.open(target.dialect(), request.url(), request.settings())) {
             Catalog live = dry.inspect();
@@ -148,8 +160,10 @@ public final class ApplyMigration {
             }
             DataCheckReport checks = request.skipDataChecks() ? null
                     : dry.dataChecks(run.plan(), live, target.desired().catalog());
+            List<String> sizing = dry.sizing(run.plan(), live);
+            List<String> unshown = progress.preflight(sizing) ? List.of() : sizing;
             return dry.run(run.version(), run.batches(), run.plan(), live, request.devUrl()).withTargetChecks(checks)
-                    .withPreflight(dry.sizing(run.plan(), live));
+                    .withPreflight(unshown);
         }
     }
 

@@ -35,7 +35,10 @@ public record ApplyResult(Outcome outcome, String version, int statementsApplied
         REFUSED,
         /** A statement failed; the message and the history say what was reverted and what stands. */
         FAILED,
-        /** The plan ran and was undone, or ran on a scratch copy; the target is as it was. */
+        /**
+         * The plan ran and was undone, or ran on a scratch copy, or was only listed ({@code migrate --dry-run}); the
+         * target is as it was.
+         */
         DRY_RUN
     }
 

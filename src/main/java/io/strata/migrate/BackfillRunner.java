@@ -31,20 +31,26 @@ final class BackfillRunner {
     private final StatementRunner runner;
     private final int batchSize;
     private final Duration pause;
+    private final ApplyProgress progress;
 
     BackfillRunner(Connection connection, HistoryDialect dialect, HistoryTable history, StatementRunner runner,
-                   int batchSize, Duration pause) {
+                   int batchSize, Duration pause, ApplyProgress progress) {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
         this.runner = runner;
         this.batchSize = batchSize;
         this.pause = pause;
+        this.progress = progress;
     }
 
-    /** Runs the backfill recorded as {@code step} of migration {@code rank}; returns the rows it updated. */
+    /**
+     * Runs the backfill recorded as {@code step} of migration {@code rank}, telling the progress listener after each
+     * committed batch; returns the rows it updated.
+     */
     long run(int rank, HistoryStep step, Backfill backfill) throws SQLException {
         List<String> after = decode(step.progress());
+        Reporter reporter = progress == ApplyProgress.NONE ? null : new Reporter(backfill);
         long updated = 0;
         while (true) {
             List<String> upTo = upperKey(backfill, after);
@@ -52,11 +58,46 @@ final class BackfillRunner {
             List<String> from = after;
             runner.run(() -> count[0] = inTransaction(rank, step.ordinal(), backfill, from, upTo));
             updated += count[0];
+            if (reporter != null) {
+                progress.backfill(reporter.after(updated, upTo == null));
+            }
             if (upTo == null) {
                 return updated;
             }
             after = upTo;
             sleep();
+        }
+    }
+
+    /** Turns a count of rows done into a {@link BackfillProgress}, with the table's size read once at the start. */
+    private final class Reporter {
+        private final String table;
+        private final String column;
+        private final long estimated;
+        private final long started = System.nanoTime();
+
+        Reporter(Backfill backfill) throws SQLException {
+            // An unqualified MySQL table is in the connection's database, which MariaDB's driver calls its catalog.
+            String schema = connection.getSchema() != null ? connection.getSchema() : connection.getCatalog();
+            this.table = PreFlightSizing.backfillTable(backfill, schema).orElse(backfill.table());
+            this.column = firstColumn(backfill.assign());
+            this.estimated = PreFlightSizing.backfillSize(connection, dialect, backfill, schema)
+                    .map(HistoryDialect.TableSize::rows).orElse(0L);
+        }
+
+        BackfillProgress after(long rowsDone, boolean finished) {
+            return new BackfillProgress(table, column, rowsDone, estimated, Duration.ofNanos(System.nanoTime() - started),
+                    finished);
+        }
+
+        /** {@code quantity} of {@code "quantity" = "qty"::bigint}. */
+        private static String firstColumn(String assign) {
+            String target = assign.split("\\s*=", 2)[0].trim();
+            if (target.length() > 1 && (target.charAt(0) == '"' || target.charAt(0) == '`')) {
+                char quote = target.charAt(0);
+                return target.substring(1, target.length() - 1).replace("" + quote + quote, "" + quote);
+            }
+            return target;
         }
     }
 

@@ -172,7 +172,7 @@ public final class BackupPlanner {
     private Catalog withoutSequence(String schema, String name) {
         return from.withSchemas(from.schemas().stream().map(s -> !s.name().equals(schema) ? s : new Schema(s.name(),
                 s.tables(), s.views(), s.enums(), s.sequences().stream().filter(x -> !x.name().equals(name)).toList(),
-                s.comment(), s.charset(), s.collation(), s.collations())).toList());
+                s.comment(), s.charset(), s.collation(), s.collations(), s.objects())).toList());
     }
 
     /** A column of the backup's SELECT, under its own name. */

@@ -549,5 +549,20 @@ final class DataChecks {
         public List<DataCheck> visitModifyCollation(SchemaChange.ModifyCollation c) {
             return List.of();
         }
+
+        @Override
+        public List<DataCheck> visitAddObject(SchemaChange.AddObject c) {
+            return List.of();
+        }
+
+        @Override
+        public List<DataCheck> visitDropObject(SchemaChange.DropObject c) {
+            return List.of();
+        }
+
+        @Override
+        public List<DataCheck> visitModifyObject(SchemaChange.ModifyObject c) {
+            return List.of();
+        }
     }
 }

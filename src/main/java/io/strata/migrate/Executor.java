@@ -45,7 +45,8 @@ final class Executor {
     /** Records {@code migration} as started, then runs all of it. */
     ApplyResult run(Migration migration, String appliedBy) throws SQLException {
         int rank = history.start(migration, appliedBy);
-        return execute(rank, migration.version(), migration.steps(), false, migration.kind());
+        String subject = Migration.subject(migration.kind(), migration.version(), migration.description());
+        return execute(rank, migration.version(), subject, migration.steps(), false, migration.kind());
     }
 
     /**
@@ -55,10 +56,13 @@ final class Executor {
      */
     ApplyResult resume(HistoryRow row) throws SQLException {
         history.reopen(row.rank());
-        return execute(row.rank(), row.version(), history.steps(row.rank()), true, row.kind());
+        String subject = Migration.subject(row.kind(), row.version(), row.description());
+        return execute(row.rank(), row.version(), subject, history.steps(row.rank()), true, row.kind());
     }
 
-    private ApplyResult execute(int rank, String version, List<HistoryStep> steps, boolean resumed, String kind)
+    /** {@code subject} names what runs in messages: {@code version 2}, or {@code repeatable "refresh views"}. */
+    private ApplyResult execute(int rank, String version, String subject, List<HistoryStep> steps, boolean resumed,
+                                String kind)
             throws SQLException {
         // Only the first statement left can have been running when the run before died, and only if it ran on its
         // own: a transactional batch commits its statements and their marks together.
@@ -94,7 +98,7 @@ final class Executor {
                     }
                 }
             } catch (SQLException e) {
-                String error = "version " + version + ", statement " + failing.ordinal() + " of " + total + " failed: "
+                String error = subject + ", statement " + failing.ordinal() + " of " + total + " failed: "
                         + firstLine(e.getMessage()) + "\n  " + abbreviate(failing.statement());
                 history.finish(rank, error);
                 return failed(rank, version, total, error, kind.equals("apply"), dialect.isLockTimeout(e));
@@ -102,7 +106,7 @@ final class Executor {
         }
         history.finish(rank, null);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, version, applied, total,
-                "applied version " + version + " (" + total + " statements)", List.of());
+                "applied " + subject + " (" + total + " statements)", List.of());
     }
 
     /**

@@ -51,6 +51,11 @@ public record Migration(String version, String description, String kind, String 
         return new Migration(version, description, kind, Checksums.ofStatements(statements), desiredDigest, steps, null, null);
     }
 
+    /** How messages name what ran: {@code version 2}, or {@code repeatable "refresh views"} (it has no version). */
+    public static String subject(String kind, String version, String description) {
+        return kind.equals(MigrationFile.REPEATABLE_KIND) ? "repeatable \"" + description + "\"" : "version " + version;
+    }
+
     public int statementCount() {
         return steps.size();
     }

@@ -4,70 +4,57 @@ import io.strata.dialect.Dialect;
 import io.strata.dialect.SqlStatements;
 import io.strata.dialect.StatementClassifier;
 import io.strata.error.StrataException;
+import io.strata.source.MigrationDirectory;
+import io.strata.source.MigrationFileName;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * A MigrationFile is one versioned migration, {@code V<version>__<description>.sql} as Flyway names
- * them, so existing Flyway directories work as they are.
+ * A MigrationFile is one file of a migration directory, named as Flyway names them so existing Flyway
+ * directories work as they are: versioned {@code V<version>__<description>.sql}, run once in version order,
+ * or repeatable {@code R__<description>.sql}, run after them and again whenever its content changes.
  *
- * @param name    the file name, as strata.sum and errors show it
- * @param content the file's text
+ * @param version    the version, or {@link #REPEATABLE_VERSION} for a repeatable file
+ * @param name       the file name, as strata.sum and errors show it
+ * @param content    the file's text
+ * @param repeatable whether it is an {@code R__} file
  */
-public record MigrationFile(String version, String description, String name, String content) {
+public record MigrationFile(String version, String description, String name, String content, boolean repeatable) {
 
-    private static final Pattern NAME = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
+    /** What strata_history records as the version of a repeatable file, which has none (the column requires one). */
+    public static final String REPEATABLE_VERSION = "R";
 
-    /** Versions compare numerically part by part: {@code 1.2} before {@code 1.10}, {@code 2} before {@code 10}. */
-    public static final Comparator<MigrationFile> ORDER = (a, b) -> compareVersions(a.version(), b.version());
+    /** What strata_history records as the kind of a run of a repeatable file. */
+    public static final String REPEATABLE_KIND = "repeatable";
 
-    /** Every migration file of {@code dir} in version order; other files are ignored, a duplicate version is an error. */
-    public static List<MigrationFile> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw StrataException.badInput("no such directory: \"" + dir + "\"");
-        }
-        List<MigrationFile> files = new ArrayList<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : list.toList()) {
-                Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    files.add(new MigrationFile(m.group(1).replace('_', '.'), m.group(2).replace('_', ' '),
-                            p.getFileName().toString(), Files.readString(p)));
-                }
-            }
-        } catch (IOException e) {
-            throw StrataException.badInput("cannot read directory \"" + dir + "\": " + e.getMessage());
-        }
-        files.sort(ORDER);
-        for (int i = 1; i < files.size(); i++) {
-            if (compareVersions(files.get(i - 1).version(), files.get(i).version()) == 0) {
-                throw StrataException.badInput("files \"" + files.get(i - 1).name() + "\" and \"" + files.get(i).name()
-                        + "\" have the same version " + files.get(i).version());
-            }
-        }
-        return files;
+    /** A versioned file. */
+    public MigrationFile(String version, String description, String name, String content) {
+        this(version, description, name, content, false);
     }
 
-    public static int compareVersions(String a, String b) {
-        String[] x = a.split("[._]");
-        String[] y = b.split("[._]");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            java.math.BigInteger p = i < x.length ? new java.math.BigInteger(x[i]) : java.math.BigInteger.ZERO;
-            java.math.BigInteger q = i < y.length ? new java.math.BigInteger(y[i]) : java.math.BigInteger.ZERO;
-            int c = p.compareTo(q);
-            if (c != 0) {
-                return c;
+    /**
+     * Every migration file of {@code dir} in the order it runs ({@link MigrationDirectory}): versioned files by
+     * version, then repeatable ones by description; other files are ignored, a duplicate version is an error.
+     */
+    public static List<MigrationFile> list(Path dir) {
+        List<MigrationFile> files = new ArrayList<>();
+        for (MigrationDirectory.Entry entry : MigrationDirectory.list(dir)) {
+            String content;
+            try {
+                content = Files.readString(entry.path());
+            } catch (IOException e) {
+                throw StrataException.badInput("cannot read \"" + entry.path() + "\": " + e.getMessage());
             }
+            // MigrationDirectory lists versioned and repeatable files only, never undo files.
+            files.add(entry.name() instanceof MigrationFileName.Versioned v
+                    ? new MigrationFile(v.version(), v.description(), entry.fileName(), content)
+                    : new MigrationFile(REPEATABLE_VERSION, entry.name().description(), entry.fileName(), content, true));
         }
-        return 0;
+        return files;
     }
 
     /**
@@ -95,6 +82,6 @@ public record MigrationFile(String version, String description, String name, Str
         if (!pending.isEmpty() || batches.isEmpty()) {
             batches.add(new Batch(pending, true));
         }
-        return Migration.of(version, description, "migrate", null, batches);
+        return Migration.of(version, description, repeatable ? REPEATABLE_KIND : "migrate", null, batches);
     }
 }

@@ -40,8 +40,10 @@ final class PhasedApply {
                 .withDataChecks(mark(checks));
         List<String> sizing = new ArrayList<>(session.sizing(run.plan(), live));
         sizing.addAll(notes(checks));
+        // Shown before the first statement: an estimate read after the work is done tells nobody anything.
+        List<String> unshown = session.announce(sizing) ? List.of() : sizing;
         if (phase == null) {
-            return session.run(migration).withPreflight(sizing);
+            return session.run(migration).withPreflight(unshown);
         }
         List<PhaseKind> kinds = kinds(run.whole());
         if (kinds.get(0) != phase) {
@@ -49,7 +51,7 @@ final class PhasedApply {
         }
         PlanFile plan = PlanFile.of(live, target.desired().catalog(), run.whole());
         ApplyResult result = session.run(migration.withPhase(new PhaseRecord(phase, plan.id(), plan.toJson())));
-        return withNext(result.withPreflight(sizing), run.whole(), List.of(phase));
+        return withNext(result.withPreflight(unshown), run.whole(), List.of(phase));
     }
 
     /** Runs the phase asked for of a plan recorded by an earlier phase, or every phase it has left. */
@@ -92,8 +94,9 @@ final class PhasedApply {
             }
             migration = migration.withDataChecks(mark(checks));
             sizing.addAll(notes(checks));
+            List<String> unshown = session.announce(sizing) ? List.of() : sizing;
             ApplyResult result = session.run(migration.withPhase(new PhaseRecord(kind, recorded.planId(), recorded.planJson())));
-            results.add(result.withPreflight(sizing));
+            results.add(result.withPreflight(unshown));
             if (!result.ok()) {
                 break;
             }

@@ -45,13 +45,9 @@ public final class PreFlightSizing {
         for (Step step : plan.steps()) {
             Optional<Backfill> backfill = Backfill.parse(step.sql());
             if (backfill.isPresent()) {
-                Matcher m = QUALIFIED.matcher(backfill.get().table());
-                if (m.matches()) {
-                    String schema = m.group(1) != null ? unquote(m.group(1))
-                            : live.schemas().isEmpty() ? "" : live.schemas().get(0).name();
-                    Optional<TableSize> size = dialect.tableSize(connection, schema, unquote(m.group(2)));
-                    size.ifPresent(s -> out.add(backfillLine(step, s, settings)));
-                }
+                String defaultSchema = live.schemas().isEmpty() ? "" : live.schemas().get(0).name();
+                backfillSize(connection, dialect, backfill.get(), defaultSchema)
+                        .ifPresent(s -> out.add(backfillLine(step, s, settings)));
                 continue;
             }
             if (!step.lock().rewrite() && !step.lock().scan() || !(step.source() instanceof SchemaChange.InTable in)) {
@@ -65,6 +61,23 @@ public final class PreFlightSizing {
             }
         }
         return out;
+    }
+
+    /** A backfill's table as {@code schema.table}, unquoted; an unqualified one is in {@code defaultSchema}. */
+    static Optional<String> backfillTable(Backfill backfill, String defaultSchema) {
+        Matcher m = QUALIFIED.matcher(backfill.table());
+        return m.matches() ? Optional.of((m.group(1) != null ? unquote(m.group(1)) : defaultSchema) + "." + unquote(m.group(2)))
+                : Optional.empty();
+    }
+
+    /** The size of a backfill's table from the statistics, or empty when its name or its statistics cannot be read. */
+    static Optional<TableSize> backfillSize(Connection connection, HistoryDialect dialect, Backfill backfill,
+                                            String defaultSchema) throws SQLException {
+        Matcher m = QUALIFIED.matcher(backfill.table());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return dialect.tableSize(connection, m.group(1) != null ? unquote(m.group(1)) : defaultSchema, unquote(m.group(2)));
     }
 
     private static String backfillLine(Step step, TableSize size, ApplySettings settings) {

@@ -117,7 +117,8 @@ final class Rollback {
         for (HistoryStep step : standing) {
             String obstacle = Reversal.obstacle(step, backups);
             if (obstacle != null) {
-                return "version " + row.version() + " cannot be rolled back: " + obstacle + "; nothing was rolled back";
+                return Migration.subject(row.kind(), row.version(), row.description()) + " cannot be rolled back: "
+                        + obstacle + "; nothing was rolled back";
             }
         }
         return null;

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * SumFile is a migration directory's integrity file {@code strata.sum}, after atlas.sum: a first line
- * {@code h1:<sha256>} running over every file's name and content in version order, then one line
- * {@code <name> h1:<sha256 of content>} per file. An edited or inserted old file changes it, and two
+ * {@code h1:<sha256>} running over every migration file's name and content in the order they run (versioned,
+ * then repeatable), then one line {@code <name> h1:<sha256 of content>} per file. An edited or inserted old file changes it, and two
  * branches that each add a file conflict on its first line in git.
  */
 public record SumFile(String total, Map<String, String> files) {

@@ -36,8 +36,11 @@ public final class TargetSession implements AutoCloseable {
     private final ApplySettings settings;
     /** The target's URL without secrets, as a prompt names it. */
     private final String target;
+    private final ApplyProgress progress;
 
-    private TargetSession(Connection connection, Dialect dialect, ApplySettings settings, String url) throws SQLException {
+    private TargetSession(Connection connection, Dialect dialect, ApplySettings settings, String url,
+                          ApplyProgress progress) throws SQLException {
+        this.progress = progress;
         this.connection = connection;
         this.dialect = dialect;
         this.historyDialect = dialect.history();
@@ -53,7 +56,8 @@ public final class TargetSession implements AutoCloseable {
         history.create();
         StatementRunner runner = new StatementRunner(historyDialect, settings);
         this.executor = new Executor(connection, historyDialect, history, runner,
-                new BackfillRunner(connection, historyDialect, history, runner, settings.batchSize(), settings.batchPause()),
+                new BackfillRunner(connection, historyDialect, history, runner, settings.batchSize(), settings.batchPause(),
+                        progress),
                 settings.revertOnFailure());
     }
 
@@ -62,11 +66,16 @@ public final class TargetSession implements AutoCloseable {
      * {@link LockUnavailableException} naming that session.
      */
     public static TargetSession open(Dialect dialect, String url, ApplySettings settings) {
+        return open(dialect, url, settings, ApplyProgress.NONE);
+    }
+
+    /** As {@link #open(Dialect, String, ApplySettings)}, telling {@code progress} how the runs of this session go. */
+    public static TargetSession open(Dialect dialect, String url, ApplySettings settings, ApplyProgress progress) {
         Connection connection = dialect.open(url);
         try {
             connection.setAutoCommit(true);
             nameSession(connection);
-            return new TargetSession(connection, dialect, settings, url);
+            return new TargetSession(connection, dialect, settings, url, progress);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof RuntimeException r) {
@@ -120,6 +129,11 @@ public final class TargetSession implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("cannot size the tables of the plan", e);
         }
+    }
+
+    /** Shows the pre-flight estimates before the plan runs; false when nobody listens and the result must carry them. */
+    boolean announce(List<String> sizing) {
+        return progress.preflight(sizing);
     }
 
     /**

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param charset   MySQL default character set of the database, or null
  * @param collation MySQL default collation of the database, or null
  * @param collations PostgreSQL collations created in the schema
+ * @param objects    functions, procedures, triggers, policies, grants and events, sorted by {@link DefinedObject#identity()}
  */
 public record Schema(String name, List<Table> tables, List<View> views, List<EnumType> enums,
                      List<Sequence> sequences, String comment, String charset, String collation,
-                     List<Collation> collations) {
+                     List<Collation> collations, List<DefinedObject> objects) {
 
     public Schema {
         Objects.requireNonNull(name, "name");
@@ -23,6 +24,13 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Enu
         enums = enums == null ? List.of() : List.copyOf(enums);
         sequences = sequences == null ? List.of() : List.copyOf(sequences);
         collations = collations == null ? List.of() : List.copyOf(collations);
+        objects = objects == null ? List.of() : List.copyOf(objects);
+    }
+
+    /** A schema without functions, triggers, policies, grants or events. */
+    public Schema(String name, List<Table> tables, List<View> views, List<EnumType> enums, List<Sequence> sequences,
+                  String comment, String charset, String collation, List<Collation> collations) {
+        this(name, tables, views, enums, sequences, comment, charset, collation, collations, List.of());
     }
 
     public static Schema of(String name, List<Table> tables) {
@@ -30,11 +38,15 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Enu
     }
 
     public Schema withName(String newName) {
-        return new Schema(newName, tables, views, enums, sequences, comment, charset, collation, collations);
+        return new Schema(newName, tables, views, enums, sequences, comment, charset, collation, collations, objects);
     }
 
     public Schema withTables(List<Table> newTables) {
-        return new Schema(name, newTables, views, enums, sequences, comment, charset, collation, collations);
+        return new Schema(name, newTables, views, enums, sequences, comment, charset, collation, collations, objects);
+    }
+
+    public Schema withObjects(List<DefinedObject> newObjects) {
+        return new Schema(name, tables, views, enums, sequences, comment, charset, collation, collations, newObjects);
     }
 
     public Optional<Table> table(String name) {

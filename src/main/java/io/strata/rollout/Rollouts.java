@@ -204,7 +204,9 @@ public final class Rollouts implements AutoCloseable {
     /** The subject, its version named {@code version} (a number or latest) and the one before it, as the registry has them now. */
     private static Prepared versions(RolloutTransaction tx, String name, String version) {
         Subject subject = tx.subjects().byName(name == null ? "" : name).orElseThrow(() ->
-                new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + name + "\" not found"));
+                // The usual first try: a rollout before anything was registered. Say what is missing and how to add it.
+                new RegistryException(RegistryException.Reason.SUBJECT_NOT_FOUND, "subject \"" + name + "\" has no registered"
+                        + " version to roll out: register its SQL first (strata register " + name + " schema.sql --server URL)"));
         if (subject.format() != SubjectFormat.SQL) {
             throw RolloutTargets.invalid("subject \"" + subject.name() + "\" holds " + subject.format()
                     + " schemas; rollouts carry SQL subjects to databases");

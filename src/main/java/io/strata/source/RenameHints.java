@@ -130,7 +130,7 @@ public final class RenameHints {
                 .map(h -> v.withRenamedFrom(h.oldName()))
                 .orElse(v)).toList();
         return new Schema(schema.name(), tables, views, schema.enums(), schema.sequences(), schema.comment(),
-                schema.charset(), schema.collation(), schema.collations());
+                schema.charset(), schema.collation(), schema.collations(), schema.objects());
     }
 
     private static Table mark(Table table, List<Hint> hints) {

@@ -1,5 +1,6 @@
 package io.strata.source;
 
+import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
@@ -12,6 +13,8 @@ import io.strata.dialect.LiveSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,24 +25,44 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * SourceLoader turns a source argument into a {@link Catalog}: a JDBC URL is inspected live; a
  * {@code .sql} file or a directory of them is replayed on a scratch database and inspected; a
  * {@code .json}/{@code .yaml} model file is read. Scratch servers are started once per loader and
- * stopped by {@link #close()}.
+ * stopped by {@link #close()}. SQL is replayed on a server of the same major version as the database it is compared
+ * with (the first JDBC URL among the sources, the target named by {@link #replayingFor}, or {@code --server-version}),
+ * since servers of different majors print the same view differently; where that cannot be, the loader's notices say so.
  */
 public final class SourceLoader implements AutoCloseable {
 
     private final SourceOptions options;
+    private final Consumer<String> notices;
     private final Map<String, DevDatabase> devDatabases = new ConcurrentHashMap<>();
+    private volatile String targetUrl;
 
     public SourceLoader(SourceOptions options) {
+        this(options, notice -> { });
+    }
+
+    /** A loader that tells {@code notices}, in one line each, what may make its schemas less exact (a replay on another major). */
+    public SourceLoader(SourceOptions options, Consumer<String> notices) {
         this.options = options;
+        this.notices = notices;
         if (options.dialect() != null) {
             Dialects.byName(options.dialect());
         }
+    }
+
+    /**
+     * SQL sources are meant for the database behind {@code jdbcUrl} (the target of an apply): they are replayed on a
+     * server of its major version, unless {@code --server-version} named one.
+     */
+    public SourceLoader replayingFor(String jdbcUrl) {
+        this.targetUrl = jdbcUrl;
+        return this;
     }
 
     /**
@@ -47,6 +70,9 @@ public final class SourceLoader implements AutoCloseable {
      * databases side by side takes about as long as one. The first failure, in argument order, is thrown.
      */
     public List<LoadedSource> loadAll(List<String> sources) {
+        if (targetUrl == null) {
+            sources.stream().filter(s -> s.startsWith("jdbc:")).findFirst().ifPresent(url -> targetUrl = url);
+        }
         if (sources.size() < 2) {
             return sources.stream().map(this::load).toList();
         }
@@ -84,6 +110,10 @@ public final class SourceLoader implements AutoCloseable {
             return new LoadedSource(source, ModelFiles.read(path), List.of());
         }
         List<SqlScript> scripts = sqlScripts(path);
+        if (Files.isDirectory(path) && MigrationDirectory.isMigrationDirectory(path)) {
+            // Migration files build the schema step by step: their order is their meaning, as strata migrate runs them.
+            return loaded(source, scripts, devDatabase().replay(scripts));
+        }
         // A source is a desired state: its statements may name objects it creates further down.
         return loaded(source, scripts, devDatabase().replayDesiredState(scripts));
     }
@@ -103,7 +133,25 @@ public final class SourceLoader implements AutoCloseable {
 
     private DevDatabase devDatabase() {
         Dialect dialect = sqlDialect();
-        return devDatabases.computeIfAbsent(dialect.name(), n -> dialect.devDatabase(options.devUrl()));
+        return devDatabases.computeIfAbsent(dialect.name(),
+                n -> dialect.devDatabase(options.devUrl(), targetVersion(dialect), notices));
+    }
+
+    /** The version SQL of {@code dialect} is meant for: {@code --server-version}, else the target's, else empty (unknown). */
+    private String targetVersion(Dialect dialect) {
+        if (options.serverVersion() != null) {
+            return options.serverVersion();
+        }
+        String url = targetUrl;
+        if (url == null || !dialect.accepts(url)) {
+            return "";
+        }
+        try (Connection c = dialect.open(url, ConnectionTimeouts.PROBE)) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException | StrataException e) {
+            // An unreachable target is reported by whatever reads it; the replay just does not know its version.
+            return "";
+        }
     }
 
     private static LoadedSource loaded(String label, List<SqlScript> scripts, Catalog replayed) {
@@ -132,10 +180,16 @@ public final class SourceLoader implements AutoCloseable {
         return Dialects.byName("postgres");
     }
 
-    /** One file, or every {@code .sql} file of a directory in version order ({@code V2} before {@code V10}). */
+    /**
+     * One file, or the {@code .sql} files of a directory in the order they run: a migration directory's versioned
+     * files in version order then its repeatable files ({@link MigrationDirectory}, as {@code strata migrate} runs
+     * them), else every {@code .sql} file in natural order ({@code 2_views.sql} before {@code 10_more.sql}).
+     */
     public static List<SqlScript> sqlScripts(Path path) {
         List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(path)) {
+        if (Files.isDirectory(path) && MigrationDirectory.isMigrationDirectory(path)) {
+            MigrationDirectory.list(path).forEach(entry -> files.add(entry.path()));
+        } else if (Files.isDirectory(path)) {
             try (Stream<Path> list = Files.list(path)) {
                 list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
                         .sorted(Comparator.comparing(p -> p.getFileName().toString(), VersionOrder.INSTANCE))

@@ -3,8 +3,9 @@ package io.strata.source;
 import java.util.Comparator;
 
 /**
- * VersionOrder compares file names with runs of digits taken as numbers, so {@code V2__b.sql} sorts
- * before {@code V10__a.sql}, as Flyway orders versions.
+ * VersionOrder compares file names with runs of digits taken as numbers, so {@code 2_views.sql} sorts before
+ * {@code 10_grants.sql}: the order of a directory of schema files. A migration directory's files run in
+ * {@link MigrationDirectory}'s order instead.
  */
 enum VersionOrder implements Comparator<String> {
     INSTANCE;

@@ -95,6 +95,34 @@ class DriftRepairApiTest {
     }
 
     @Test
+    void aFunctionAndItsTriggerDroppedByHandOnPostgresAreDriftAndTheRepairCreatesThemAgain() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        send("POST", "/api/v1/schemas", Map.of("subject", "fix.audit", "format", "SQL", "schema", """
+                CREATE TABLE items (id bigint PRIMARY KEY, changed timestamptz);
+                CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql
+                    AS $$ BEGIN NEW.changed := now(); RETURN NEW; END $$;
+                CREATE TRIGGER items_stamp BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION stamp();
+                """), 201);
+        send("POST", "/api/v1/environments", Map.of("name", "fix-pg-fn", "tier", "dev", "url", url), 201);
+        DriftFixture.rollOut(server.port(), "fix.audit", "fix-pg-fn");
+        assertThat(send("POST", "/api/v1/environments/fix-pg-fn/sync", null, 200).path("drifted").asBoolean())
+                .as("the rollout created the function and the trigger").isFalse();
+
+        TestDatabases.exec(url, "DROP FUNCTION stamp() CASCADE");
+        JsonNode drift = send("POST", "/api/v1/environments/fix-pg-fn/sync", null, 200);
+        assertThat(drift.path("drifted").asBoolean()).isTrue();
+        assertThat(drift.path("report").path("changes").toString()).contains("stamp()", "items.items_stamp");
+        List<String> repair = DriftFixture.statements(drift);
+        assertThat(repair).anySatisfy(s -> assertThat(s).startsWith("CREATE OR REPLACE FUNCTION public.stamp()"));
+        assertThat(repair).anySatisfy(s -> assertThat(s).startsWith("CREATE TRIGGER items_stamp"));
+
+        TestDatabases.exec(url, repair.toArray(String[]::new));
+        assertThat(send("POST", "/api/v1/environments/fix-pg-fn/sync", null, 200).path("drifted").asBoolean()).isFalse();
+        TestDatabases.exec(url, "INSERT INTO items (id) VALUES (1)");
+        assertThat(TestDatabases.rows(url, "SELECT changed IS NOT NULL FROM items")).containsExactly("t");
+    }
+
+    @Test
     void theRepairOfHandMadeDriftOnMariaDbBringsTheVersionBack() throws Exception {
         String url = TestDatabases.freshMysql();
         send("POST", "/api/v1/schemas", Map.of("subject", "fix.accounts", "format", "SQL", "dialect", "mysql", "schema",
@@ -116,6 +144,40 @@ class DriftRepairApiTest {
         assertThat(repaired.path("drifted").asBoolean()).as(repaired.toString()).isFalse();
         assertThat(TestDatabases.rows(url, "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
                 + " AND table_name = 'accounts'")).contains("plan");
+    }
+
+    @Test
+    void aTriggerAndAProcedureDroppedByHandOnMariaDbAreDrift() throws Exception {
+        String url = TestDatabases.freshMysql();
+        send("POST", "/api/v1/schemas", Map.of("subject", "fix.ledger", "format", "SQL", "dialect", "mysql", "schema", """
+                CREATE TABLE ledger (id bigint PRIMARY KEY, amount int NOT NULL, seen int NOT NULL DEFAULT 0);
+                DELIMITER //
+                CREATE TRIGGER ledger_seen BEFORE INSERT ON ledger FOR EACH ROW BEGIN SET NEW.seen = 1; END//
+                CREATE PROCEDURE ledger_purge() BEGIN DELETE FROM ledger WHERE amount = 0; END//
+                DELIMITER ;
+                """), 201);
+        send("POST", "/api/v1/environments", Map.of("name", "fix-maria-programs", "tier", "dev", "url", url), 201);
+        DriftFixture.rollOut(server.port(), "fix.ledger", "fix-maria-programs");
+        assertThat(send("POST", "/api/v1/environments/fix-maria-programs/sync", null, 200).path("drifted").asBoolean())
+                .isFalse();
+
+        TestDatabases.exec(url, "DROP TRIGGER ledger_seen", "DROP PROCEDURE ledger_purge");
+        JsonNode drift = send("POST", "/api/v1/environments/fix-maria-programs/sync", null, 200);
+        assertThat(drift.path("drifted").asBoolean()).isTrue();
+        assertThat(drift.path("report").path("changes").findValuesAsText("code"))
+                .containsExactlyInAnyOrder("TRIGGER_CHANGED", "ROUTINE_DROPPED");
+        assertThat(drift.path("report").path("changes").findValuesAsText("location"))
+                .anySatisfy(l -> assertThat(l).endsWith("ledger.ledger_seen"))
+                .anySatisfy(l -> assertThat(l).endsWith("ledger_purge"));
+        List<String> repair = DriftFixture.statements(drift);
+        assertThat(repair).anySatisfy(s -> assertThat(s).startsWith("CREATE TRIGGER `ledger_seen`"))
+                .anySatisfy(s -> assertThat(s).startsWith("CREATE PROCEDURE `ledger_purge`"));
+
+        TestDatabases.exec(url, repair.toArray(String[]::new));
+        JsonNode repaired = send("POST", "/api/v1/environments/fix-maria-programs/sync", null, 200);
+        assertThat(repaired.path("drifted").asBoolean()).as(repaired.toString()).isFalse();
+        TestDatabases.exec(url, "INSERT INTO ledger (id, amount) VALUES (1, 5)");
+        assertThat(TestDatabases.rows(url, "SELECT seen FROM ledger")).containsExactly("1");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.strata.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,15 +24,25 @@ class HelpForEveryCommandTest {
         collect(new CommandLine(new StrataCli()), new ArrayList<>(), paths);
         assertThat(paths).as("commands found").hasSizeGreaterThan(30);
         List<String> broken = new ArrayList<>();
-        for (List<String> path : paths) {
-            List<String> args = new ArrayList<>(path);
-            args.add("--help");
-            CliRun run = CliRun.of(args.toArray(String[]::new));
-            if (run.exitCode() != 0 || !run.out().contains("Usage: strata " + String.join(" ", path))) {
-                broken.add(String.join(" ", path) + " --help: exit " + run.exitCode() + " " + run.err().strip());
+        // picocli warns on the process's stderr, not the command's, when a description is not a valid format string
+        // (a bare "%"): the person reading --help sees those warnings first.
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (List<String> path : paths) {
+                List<String> args = new ArrayList<>(path);
+                args.add("--help");
+                CliRun run = CliRun.of(args.toArray(String[]::new));
+                if (run.exitCode() != 0 || !run.out().contains("Usage: strata " + String.join(" ", path))) {
+                    broken.add(String.join(" ", path) + " --help: exit " + run.exitCode() + " " + run.err().strip());
+                }
             }
+        } finally {
+            System.setErr(stderr);
         }
         assertThat(broken).isEmpty();
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     @Test

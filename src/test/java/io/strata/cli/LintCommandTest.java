@@ -188,4 +188,19 @@ class LintCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("is not a .sql file");
     }
+
+    @Test
+    void aMissingMigrationFileIsNamedAsMissing() {
+        CliRun run = CliRun.of("lint", "db/migrations/V7__orders_index.sql");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no such file: \"db/migrations/V7__orders_index.sql\"").doesNotContain("not a .sql file");
+    }
+
+    @Test
+    void theReadmesMigrationExampleIsLintedOnTheFileBeforeIt() {
+        CliRun run = CliRun.of("lint", "--dev-url", TestDatabases.postgresServerUrl(),
+                "examples/migrations/V2__orders_placed_at.sql", "--format=json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(codes(run)).containsExactly("LK103 public.orders.placed_at");
+    }
 }

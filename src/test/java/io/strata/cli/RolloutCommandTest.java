@@ -38,6 +38,12 @@ class RolloutCommandTest {
 
     @Test
     void createExecuteAndWaitThenAStoppedRolloutExitsOne() throws Exception {
+        // The README's order on a fresh store: a rollout asked for before anything was registered says what to do.
+        CliRun early = CliRun.of("rollout", "create", "shop.orders", "--waves", "1,rest", "--server", url);
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("subject \"shop.orders\" has no registered version to roll out")
+                .contains("strata register shop.orders schema.sql --server URL");
+
         Path v1 = dir.resolve("orders.sql");
         Files.writeString(v1, "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);");
         CliRun register = CliRun.of("register", "shop.orders", v1.toString(), "--server", url);

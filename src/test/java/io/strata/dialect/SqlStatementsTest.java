@@ -44,4 +44,31 @@ class SqlStatementsTest {
         String function = "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $strata$ BEGIN NEW.a := 1; RETURN NEW; END $strata$";
         assertThat(texts(function + "; SELECT 1;", false)).containsExactly(function, "SELECT 1");
     }
+
+    @Test
+    void aCaseExpressionInsideAProcedureDoesNotEndItsBody() {
+        String procedure = "CREATE PROCEDURE p(IN a int) BEGIN DECLARE y int; SET y = CASE WHEN a > 1 THEN 1 ELSE 2 END; "
+                + "CASE y WHEN 1 THEN SELECT 1; ELSE SELECT 2; END CASE; SELECT y; END";
+        assertThat(texts(procedure + ";\nSELECT 3;", true)).containsExactly(procedure, "SELECT 3");
+    }
+
+    @Test
+    void delimiterLinesFenceStatementsAndTheirLinesStayRight() {
+        String script = """
+                CREATE TABLE t (a int);
+                DELIMITER $$
+                CREATE PROCEDURE p()
+                BEGIN
+                  UPDATE t SET a = 1;
+                END$$
+                CREATE FUNCTION f() RETURNS int RETURN 1 $$
+                delimiter ;
+                INSERT INTO t VALUES (';');
+                """;
+        List<SqlStatements.Statement> statements = SqlStatements.split(script, true);
+        assertThat(statements).extracting(SqlStatements.Statement::text).containsExactly("CREATE TABLE t (a int)",
+                "CREATE PROCEDURE p()\nBEGIN\n  UPDATE t SET a = 1;\nEND", "CREATE FUNCTION f() RETURNS int RETURN 1",
+                "INSERT INTO t VALUES (';')");
+        assertThat(statements).extracting(SqlStatements.Statement::line).containsExactly(1, 3, 7, 9);
+    }
 }

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VersionOrderTest {
     @Test
     void numbersInNamesSortNumerically() {
-        List<String> names = new ArrayList<>(List.of("V10__c.sql", "V2__b.sql", "V1__a.sql"));
+        List<String> names = new ArrayList<>(List.of("10_c.sql", "2_b.sql", "1_a.sql"));
         names.sort(VersionOrder.INSTANCE);
-        assertThat(names).containsExactly("V1__a.sql", "V2__b.sql", "V10__c.sql");
+        assertThat(names).containsExactly("1_a.sql", "2_b.sql", "10_c.sql");
     }
 }

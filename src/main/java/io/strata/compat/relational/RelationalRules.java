@@ -159,6 +159,22 @@ public final class RelationalRules {
             return ObjectRules.modifyCollation(c);
         }
 
+        // functions, procedures, triggers, policies, grants, events
+        @Override
+        public List<Finding> visitAddObject(SchemaChange.AddObject c) {
+            return DefinedObjectRules.addObject(c);
+        }
+
+        @Override
+        public List<Finding> visitDropObject(SchemaChange.DropObject c) {
+            return DefinedObjectRules.dropObject(c);
+        }
+
+        @Override
+        public List<Finding> visitModifyObject(SchemaChange.ModifyObject c) {
+            return DefinedObjectRules.modifyObject(c);
+        }
+
         // tables
         @Override
         public List<Finding> visitAddTable(AddTable c) {

@@ -19,7 +19,7 @@ public final class RuleCatalog {
     private static final Map<String, Rule> BY_CODE = register(Stream.of(
                     ObjectRules.RULES, TableRules.RULES, ViewRules.RULES, ColumnRules.RULES,
                     ColumnTypeRules.RULES, NullabilityRules.RULES, DefaultRules.RULES, GenerationRules.RULES,
-                    ConstraintRules.RULES, IndexRules.RULES, EnumRules.RULES)
+                    ConstraintRules.RULES, IndexRules.RULES, EnumRules.RULES, DefinedObjectRules.RULES)
             .flatMap(Collection::stream).toList());
 
     private RuleCatalog() {

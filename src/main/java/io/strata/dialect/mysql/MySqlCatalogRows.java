@@ -103,6 +103,25 @@ final class MySqlCatalogRows {
         }
     }
 
+    /**
+     * The statement {@code SHOW CREATE FUNCTION|PROCEDURE} prints (its third column), for {@code what} the message
+     * names; the server leaves it empty to a login that may not read the body, which is an error here, not "no body".
+     */
+    String showCreate(String sql, String what) {
+        counter.incrementAndGet();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            String text = rs.next() ? rs.getString(3) : null;
+            if (text == null) {
+                throw new StrataException(ErrorCode.NOT_CONFIGURED, "cannot read the definition of " + what
+                        + ": the login needs to own it or hold the right to see routines (SHOW_ROUTINE on MariaDB,"
+                        + " SHOW_ROUTINE or SELECT on mysql.* on MySQL)");
+            }
+            return text;
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.INTERNAL, "inspection query failed: " + e.getMessage(), e);
+        }
+    }
+
     private static List<Row> read(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<Row> out = new ArrayList<>();

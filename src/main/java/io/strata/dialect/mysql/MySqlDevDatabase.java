@@ -5,6 +5,7 @@ import io.strata.dialect.ConnectionTimeouts;
 import io.strata.dialect.DevDatabase;
 import io.strata.dialect.Inspector;
 import io.strata.dialect.JdbcUrls;
+import io.strata.dialect.SchemaFilter;
 import io.strata.dialect.ScriptStatement;
 import io.strata.dialect.SqlScript;
 import io.strata.dialect.SqlStatements;
@@ -180,7 +181,9 @@ public final class MySqlDevDatabase implements DevDatabase {
         try {
             connection.setCatalog(database);
             if (anyOrder) {
-                AnyOrderReplay.run(ScriptStatement.of(scripts, true), st -> execute(connection, st.statement().text()),
+                AnyOrderReplay.run(ScriptStatement.of(scripts, true).stream()
+                                .filter(st -> !changesAccounts(st.statement().text())).toList(),
+                        st -> execute(connection, st.statement().text()),
                         MySqlDevDatabase::missingObject, MySqlDevDatabase::rejected);
             } else {
                 for (SqlScript script : scripts) {
@@ -210,12 +213,25 @@ public final class MySqlDevDatabase implements DevDatabase {
 
     private static void run(Connection connection, SqlScript script) {
         for (SqlStatements.Statement statement : SqlStatements.split(script.text(), true)) {
+            if (changesAccounts(statement.text())) {
+                continue;
+            }
             try {
                 execute(connection, statement.text());
             } catch (SQLException e) {
                 throw rejected(new ScriptStatement(script, statement), e);
             }
         }
+    }
+
+    /**
+     * Whether the statement grants or revokes privileges. MySQL keeps them per account, outside the database, so
+     * they are not part of the model; a replay skips them, as the accounts they name need not exist on the scratch
+     * server (where the statement would fail) and should not be changed there.
+     */
+    static boolean changesAccounts(String statement) {
+        String code = SchemaFilter.code(statement, true);
+        return code.startsWith("GRANT ") || code.startsWith("REVOKE ");
     }
 
     private static StrataException rejected(ScriptStatement at, SQLException e) {

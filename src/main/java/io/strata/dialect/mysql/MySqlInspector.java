@@ -8,6 +8,7 @@ import io.strata.model.Catalog;
 import io.strata.model.Check;
 import io.strata.model.Column;
 import io.strata.model.ColumnType;
+import io.strata.model.DefinedObject;
 import io.strata.model.Schema;
 import io.strata.model.Table;
 import io.strata.model.View;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * MySqlInspector reads MySQL and MariaDB databases into a {@link Catalog} with one information_schema
- * query per object kind, whatever the number of tables. Besides the model's own fields it records
+ * query per object kind, whatever the number of tables (plus one SHOW CREATE per function or procedure, whose
+ * text information_schema does not hold whole). Besides the model's own fields it records
  * these {@link Table#options()}: {@code engine}, {@code charset}, {@code collation}, {@code row_format}
  * (only when the DDL set one) and {@code on_update.<column>} (a column's ON UPDATE expression).
  */
@@ -74,6 +76,7 @@ public final class MySqlInspector implements Inspector {
         var foreignKeys = MySqlConstraintReader.foreignKeys(info);
         var checks = MySqlConstraintReader.checks(info, mariaDb);
         Map<String, List<View>> views = MySqlViewReader.read(info, columns.columns());
+        Map<String, List<DefinedObject>> objects = MySqlDefinedObjectReader.read(info);
 
         Map<String, List<Table>> tables = new TreeMap<>();
         for (Row row : tableRows) {
@@ -86,17 +89,18 @@ public final class MySqlInspector implements Inspector {
         }
         List<Schema> out = schemata.stream()
                 .map(r -> schema(r, tables.getOrDefault(r.get("SCHEMA_NAME"), List.of()),
-                        views.getOrDefault(r.get("SCHEMA_NAME"), List.of())))
+                        views.getOrDefault(r.get("SCHEMA_NAME"), List.of()),
+                        objects.getOrDefault(r.get("SCHEMA_NAME"), List.of())))
                 .sorted(Comparator.comparing(Schema::name)).toList();
         return new Catalog(MySqlDialect.NAME, version, out, List.of());
     }
 
-    private static Schema schema(Row row, List<Table> tables, List<View> views) {
+    private static Schema schema(Row row, List<Table> tables, List<View> views, List<DefinedObject> objects) {
         List<Table> sorted = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
         List<View> sortedViews = views.stream().sorted(Comparator.comparing(View::name)).toList();
         return new Schema(row.get("SCHEMA_NAME"), sorted, sortedViews, List.of(), List.of(),
                 row.nonEmpty("SCHEMA_COMMENT"), row.get("DEFAULT_CHARACTER_SET_NAME"),
-                row.get("DEFAULT_COLLATION_NAME"), List.of());
+                row.get("DEFAULT_COLLATION_NAME"), List.of(), objects);
     }
 
     private static Map<String, String> options(Row row, Map<String, String> onUpdate) {

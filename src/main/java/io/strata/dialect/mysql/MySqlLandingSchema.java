@@ -1,6 +1,8 @@
 package io.strata.dialect.mysql;
 
 import io.strata.dialect.mysql.MySqlDdlCursor.Name;
+import io.strata.model.DefinedObject;
+import io.strata.model.ObjectKind;
 import io.strata.model.Schema;
 import io.strata.model.Table;
 import io.strata.model.View;
@@ -70,6 +72,12 @@ final class MySqlLandingSchema {
     /** Whether a table or a view of that name exists: either blocks a CREATE or RENAME to the name. */
     boolean exists(Name name) throws SQLException {
         return table(name).isPresent() || view(name).isPresent();
+    }
+
+    /** The function, procedure or event of that name as the inspector reads it; their names ignore letter case. */
+    Optional<DefinedObject> program(ObjectKind kind, Name name) throws SQLException {
+        return schema(schemaOf(name)).stream().flatMap(s -> s.objects().stream())
+                .filter(o -> o.kind() == kind && o.name().equalsIgnoreCase(name.name())).findFirst();
     }
 
     Optional<Trigger> trigger(Name name) throws SQLException {

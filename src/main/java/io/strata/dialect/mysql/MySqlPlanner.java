@@ -59,7 +59,8 @@ final class MySqlPlanner implements MigrationPlanner {
         Map<String, Set<String>> modifiedColumns = new HashMap<>();
         changes.stream().filter(c -> c instanceof SchemaChange.ModifyColumn).map(c -> (SchemaChange.ModifyColumn) c)
                 .forEach(m -> modifiedColumns.computeIfAbsent(m.table(), t -> new HashSet<>()).add(m.to().name()));
-        Dispatch dispatch = new Dispatch(ctx, viewChanges, modifiedColumns);
+        List<SchemaChange.OfDefinedObject> objectChanges = new ArrayList<>();
+        Dispatch dispatch = new Dispatch(ctx, viewChanges, objectChanges, modifiedColumns);
         for (SchemaChange change : changes) {
             if (!claimed.contains(change)) {
                 change.accept(dispatch);
@@ -68,6 +69,7 @@ final class MySqlPlanner implements MigrationPlanner {
         MySqlColumnSwap swap = new MySqlColumnSwap(ctx);
         swaps.forEach(swap::plan);
         new MySqlViewSteps(ctx).plan(viewChanges);
+        new MySqlDefinedObjectSteps(ctx).plan(objectChanges);
         MigrationPlan plan = ctx.order().build(serverVersion);
         PlanCoverage.require(changes.stream().filter(c -> !claimed.contains(c))
                 .filter(c -> !(c instanceof SchemaChange.ModifyTable m
@@ -84,8 +86,9 @@ final class MySqlPlanner implements MigrationPlanner {
     /**
      * Hands each change that is not part of a column swap to its step writer. It implements the whole
      * {@link SchemaChange.Visitor}, so a new kind of change does not compile until the planner either plans
-     * it or refuses it; objects MySQL does not have are refused as bad input naming the change. View changes
-     * yield no step here: they are planned together afterwards, once every table step is known.
+     * it or refuses it; objects MySQL does not have are refused as bad input naming the change. View changes and
+     * changes of functions, procedures, triggers and events yield no step here: they are planned together
+     * afterwards, once every table step is known.
      */
     private static final class Dispatch implements SchemaChange.Visitor<Void> {
 
@@ -95,15 +98,18 @@ final class MySqlPlanner implements MigrationPlanner {
         private final MySqlObjectSteps objects;
         private final MySqlTableSteps tables;
         private final List<SchemaChange> viewChanges;
+        private final List<SchemaChange.OfDefinedObject> objectChanges;
         private final Map<String, Set<String>> modifiedColumns;
 
-        Dispatch(MySqlPlanContext ctx, List<SchemaChange> viewChanges, Map<String, Set<String>> modifiedColumns) {
+        Dispatch(MySqlPlanContext ctx, List<SchemaChange> viewChanges, List<SchemaChange.OfDefinedObject> objectChanges,
+                 Map<String, Set<String>> modifiedColumns) {
             columns = new MySqlColumnSteps(ctx);
             constraints = new MySqlConstraintSteps(ctx);
             indexes = new MySqlIndexSteps(ctx);
             objects = new MySqlObjectSteps(ctx);
             tables = new MySqlTableSteps(ctx, constraints);
             this.viewChanges = viewChanges;
+            this.objectChanges = objectChanges;
             this.modifiedColumns = modifiedColumns;
         }
 
@@ -330,6 +336,24 @@ final class MySqlPlanner implements MigrationPlanner {
         @Override
         public Void visitModifyCollation(SchemaChange.ModifyCollation c) {
             throw notMySql(c, "MySQL collations are built in, not schema objects");
+        }
+
+        @Override
+        public Void visitAddObject(SchemaChange.AddObject c) {
+            objectChanges.add(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropObject(SchemaChange.DropObject c) {
+            objectChanges.add(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyObject(SchemaChange.ModifyObject c) {
+            objectChanges.add(c);
+            return null;
         }
     }
 

@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * MySqlSchemaFilter is the {@link SchemaFilter} of MySQL and MariaDB: CREATE, ALTER, DROP of tables, indexes, views,
- * triggers, routines and sequences, RENAME TABLE, table locks and transaction control, and the session settings
+ * triggers, routines, events and sequences, RENAME TABLE, table locks and transaction control, and the session settings
  * {@code mysqldump} writes (in version comments too, which the server runs). A {@code DEFINER} clause is removed
  * before the statement runs, so that a view or routine is defined as the replay's own login and never runs with
- * another account's rights.
+ * another account's rights. An event may run while the replay lasts if the server's scheduler is on; it runs as that
+ * login, whose rights end at the scratch database, and is dropped with it.
  */
 final class MySqlSchemaFilter implements SchemaFilter {
 
@@ -24,7 +25,7 @@ final class MySqlSchemaFilter implements SchemaFilter {
             "foreign_key_checks", "sql_notes", "sql_warnings", "sql_quote_show_create", "default_storage_engine",
             "storage_engine", "autocommit");
 
-    private static final Set<String> SCHEMA_OBJECTS = Set.of("TABLE", "INDEX", "VIEW", "TRIGGER", "PROCEDURE", "FUNCTION",
+    private static final Set<String> SCHEMA_OBJECTS = Set.of("TABLE", "INDEX", "VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT",
             "SEQUENCE");
     private static final Set<String> OTHER_STATEMENTS = Set.of("LOCK", "UNLOCK", "START", "BEGIN", "COMMIT", "ROLLBACK");
 

@@ -4,6 +4,7 @@ import io.strata.dialect.StatementLanding;
 import io.strata.dialect.mysql.MySqlDdlCursor.Name;
 import io.strata.dialect.mysql.MySqlDefinitions.IndexDef;
 import io.strata.error.StrataException;
+import io.strata.model.ObjectKind;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,8 +17,8 @@ import java.util.Optional;
  * MySQL and MariaDB every DDL statement commits on its own, so any of them can have finished after its run
  * died and before it was marked applied. It knows the statements the planner writes: CREATE, DROP and RENAME
  * TABLE; ALTER TABLE with column, index, key, foreign key, check and table option clauses; CREATE and DROP
- * INDEX, TRIGGER and VIEW. A statement landed when what it makes is there as it defines it (a column with its
- * type, nullability, default and the rest; an index with its parts); anything it cannot read, or can read but
+ * INDEX, TRIGGER, VIEW, FUNCTION, PROCEDURE and EVENT. A statement landed when what it makes is there as it
+ * defines it (a column with its type, nullability, default and the rest; an index with its parts); anything it cannot read, or can read but
  * not compare, answers NO, so the statement runs again as it did before there was a check.
  */
 final class MySqlStatementLanding implements StatementLanding {
@@ -26,7 +27,8 @@ final class MySqlStatementLanding implements StatementLanding {
     public Verdict check(Connection connection, String sql) throws SQLException {
         MySqlLandingSchema live = new MySqlLandingSchema(connection);
         try {
-            return live.current() != null && landed(new MySqlDdlCursor(sql), live) ? Verdict.yes() : Verdict.no();
+            return live.current() != null && (landed(new MySqlDdlCursor(sql), live) || programCreated(sql, live))
+                    ? Verdict.yes() : Verdict.no();
         } catch (StrataException e) {
             // The inspector wraps the driver's errors; as SQL errors they fail the run like any other statement's.
             if (e.getCause() instanceof SQLException cause) {
@@ -145,6 +147,18 @@ final class MySqlStatementLanding implements StatementLanding {
     }
 
     /**
+     * CREATE FUNCTION, PROCEDURE or EVENT name ...: that object, whose definition as the inspector reads it is the
+     * statement itself (which is how the planner writes it); one written any other way is not compared.
+     */
+    private static boolean programCreated(String sql, MySqlLandingSchema live) throws SQLException {
+        MySqlDdlCursor c = new MySqlDdlCursor(sql);
+        String kind = c.accept("CREATE") ? word(c, "FUNCTION", "PROCEDURE", "EVENT") : null;
+        Name name = kind == null ? null : c.qualifiedName();
+        return name != null && live.program(ObjectKind.valueOf(kind), name)
+                .map(o -> o.definition().equals(sql.strip())).orElse(false);
+    }
+
+    /**
      * CREATE VIEW name AS select: that view with that body, as the server prints it (which is how the planner
      * writes it); a view with a column list or other options is not compared.
      */
@@ -185,6 +199,12 @@ final class MySqlStatementLanding implements StatementLanding {
             c.accept("IF", "EXISTS");
             Name name = c.qualifiedName();
             return name != null && c.atEnd() && live.trigger(name).isEmpty();
+        }
+        String program = word(c, "FUNCTION", "PROCEDURE", "EVENT");
+        if (program != null) {
+            c.accept("IF", "EXISTS");
+            Name name = c.qualifiedName();
+            return name != null && c.atEnd() && live.program(ObjectKind.valueOf(program), name).isEmpty();
         }
         return false;
     }

@@ -32,9 +32,15 @@ final class MySqlStepOrder {
      * exist before foreign keys point at them; views are recreated once their tables
      * have their final shape; tables are dropped last. An AUTO_INCREMENT column must be a key's first column
      * at every moment, so a column loses AUTO_INCREMENT before any key goes and gains it once the keys are added.
+     * Triggers and events go first and come back last, when their tables have their final shape (the server checks
+     * a trigger's NEW and OLD columns when it is created); routines go after the views that may call them and come
+     * back before them (the server checks the functions a view calls).
      */
     enum Slot {
+        DROP_TRIGGER,
+        DROP_EVENT,
         DROP_VIEW,
+        DROP_ROUTINE,
         RENAME_TABLE,
         RENAME_COLUMN,
         DROP_IDENTITY,
@@ -54,7 +60,10 @@ final class MySqlStepOrder {
         DROP_COLUMN,
         READD_COLUMN,
         ADD_FOREIGN_KEY,
+        CREATE_ROUTINE,
         CREATE_VIEW,
+        CREATE_TRIGGER,
+        CREATE_EVENT,
         DROP_TABLE
     }
 

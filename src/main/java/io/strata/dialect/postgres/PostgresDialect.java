@@ -99,6 +99,16 @@ public final class PostgresDialect implements Dialect {
         return devUrl == null || devUrl.isBlank() ? PostgresDevDatabase.embedded() : PostgresDevDatabase.at(devUrl);
     }
 
+    /**
+     * The server named by {@code devUrl}, as the user chose it, else an embedded server of {@code targetVersion}'s major
+     * when its binaries are installed, else the bundled one; either way {@code notices} hears of a major other than the target's.
+     */
+    @Override
+    public DevDatabase devDatabase(String devUrl, String targetVersion, java.util.function.Consumer<String> notices) {
+        return devUrl == null || devUrl.isBlank() ? PostgresDevDatabase.embedded(targetVersion, notices)
+                : PostgresDevDatabase.at(devUrl, targetVersion, notices);
+    }
+
     @Override
     public io.strata.dialect.HistoryDialect history() {
         return new PostgresHistoryDialect(quoter);

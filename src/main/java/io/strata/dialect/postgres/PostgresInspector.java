@@ -9,6 +9,7 @@ import io.strata.error.ErrorCode;
 import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Collation;
+import io.strata.model.DefinedObject;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
 import io.strata.model.Index;
@@ -40,7 +41,8 @@ import static io.strata.dialect.postgres.PostgresCatalogRows.strings;
  * {@link Table#options()}: {@code persistence}, {@code partition_by}, {@code partition_of},
  * {@code partition_bound}, {@code inherits} (parents as quoted qualified names, comma separated),
  * {@code exclusion.<name>} (an exclusion constraint's definition) and {@code deferrable.<name>} (a
- * deferrable primary key or unique constraint).
+ * deferrable primary key or unique constraint). Functions, procedures, triggers, policies, row-level security and
+ * grants are {@link DefinedObject}s read by {@link PostgresDefinedObjectReader}.
  */
 public final class PostgresInspector implements Inspector {
 
@@ -66,6 +68,7 @@ public final class PostgresInspector implements Inspector {
     private final PostgresConstraintReader constraintReader = new PostgresConstraintReader(rows);
     private final PostgresIndexReader indexReader = new PostgresIndexReader(rows);
     private final PostgresViewReader viewReader = new PostgresViewReader(rows);
+    private final PostgresDefinedObjectReader objectReader = new PostgresDefinedObjectReader(rows, quoter);
 
     @Override
     public Catalog inspect(Connection connection, List<String> schemas) {
@@ -123,6 +126,7 @@ public final class PostgresInspector implements Inspector {
                 names, PostgresObjectReader::collation));
         List<Extension> extensions = rows.query(c, PostgresCatalogQueries.EXTENSIONS, names,
                 rs -> new Extension(rs.getString(1), rs.getString(2), rs.getString(3)));
+        Map<String, List<DefinedObject>> objects = objectReader.read(c, schemaNames, versionNum);
 
         for (PostgresColumnReader.KeyedColumn column : join(columns)) {
             TableParts t = tables.get(column.table());
@@ -142,7 +146,8 @@ public final class PostgresInspector implements Inspector {
                     sorted(enums.getOrDefault(name, List.of()), EnumType::name),
                     sorted(sequences.getOrDefault(name, List.of()), Sequence::name),
                     row[1], null, null,
-                    sorted(collations.getOrDefault(name, List.of()), Collation::name)));
+                    sorted(collations.getOrDefault(name, List.of()), Collation::name),
+                    objects.getOrDefault(name, List.of())));
         }
         return new Catalog(PostgresDialect.NAME, version[0].split(" ")[0], sorted(out, Schema::name),
                 sorted(extensions, Extension::name));

@@ -74,6 +74,11 @@ final class PostgresObjectOrder {
         return topological(byName, deps);
     }
 
+    /** Whether {@code definition} mentions any of {@code names} as a whole word. */
+    static boolean mentionsAny(String definition, java.util.Collection<String> names) {
+        return names.stream().anyMatch(n -> mentions(definition, n));
+    }
+
     static boolean mentions(String definition, String name) {
         Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
         return word.matcher(definition).find();

@@ -106,7 +106,7 @@ public final class PostgresPlanner implements MigrationPlanner {
             }
         }
         PostgresPlanContext ctx = context(from, to, version, renamed, created);
-        Writers w = new Writers(ctx);
+        Writers w = new Writers(ctx, newNames(all));
         Map<String, Integer> createRank = ranks(PostgresObjectOrder.tables(to, quoter), 1);
         Map<String, Integer> dropRank = ranks(PostgresObjectOrder.tables(from, quoter), -1);
         Dispatch dispatch = new Dispatch(w, createRank, dropRank);
@@ -121,6 +121,19 @@ public final class PostgresPlanner implements MigrationPlanner {
         PlanCoverage.require(all.stream().filter(c -> !claimed.contains(c) && !ctx.order().carried().contains(c)).toList(),
                 plan);
         return plan;
+    }
+
+    /** The names of the tables {@code changes} create and of the columns they add. */
+    private static Set<String> newNames(List<SchemaChange> changes) {
+        Set<String> out = new HashSet<>();
+        for (SchemaChange c : changes) {
+            if (c instanceof AddTable a) {
+                out.add(a.table().name());
+            } else if (c instanceof AddColumn a) {
+                out.add(a.column().name());
+            }
+        }
+        return out;
     }
 
     private PostgresPlanContext context(Catalog from, Catalog to, PostgresVersion version, Set<String> renamed,
@@ -147,8 +160,9 @@ public final class PostgresPlanner implements MigrationPlanner {
         final PostgresTypeSteps types;
         final PostgresViewSteps views;
         final PostgresColumnSwap swaps;
+        final PostgresDefinedObjectSteps definedObjects;
 
-        Writers(PostgresPlanContext ctx) {
+        Writers(PostgresPlanContext ctx, Set<String> newNames) {
             objects = new PostgresObjectSteps(ctx);
             constraints = new PostgresConstraintSteps(ctx);
             tables = new PostgresTableSteps(ctx, objects, constraints);
@@ -157,6 +171,7 @@ public final class PostgresPlanner implements MigrationPlanner {
             views = new PostgresViewSteps(ctx, objects);
             types = new PostgresTypeSteps(ctx, views);
             swaps = new PostgresColumnSwap(ctx, constraints);
+            definedObjects = new PostgresDefinedObjectSteps(ctx, newNames);
         }
     }
 
@@ -412,6 +427,24 @@ public final class PostgresPlanner implements MigrationPlanner {
             w.objects.modifyCollation(c);
             return null;
         }
+
+        @Override
+        public Void visitAddObject(SchemaChange.AddObject c) {
+            w.definedObjects.add(c);
+            return null;
+        }
+
+        @Override
+        public Void visitDropObject(SchemaChange.DropObject c) {
+            w.definedObjects.drop(c);
+            return null;
+        }
+
+        @Override
+        public Void visitModifyObject(SchemaChange.ModifyObject c) {
+            w.definedObjects.modify(c);
+            return null;
+        }
     }
 
     /**
@@ -429,8 +462,10 @@ public final class PostgresPlanner implements MigrationPlanner {
                 s.sequences().forEach(x -> out.add(new AddSequence(s.name(), x)));
                 s.tables().forEach(x -> out.add(new AddTable(s.name(), x)));
                 s.views().forEach(x -> out.add(new AddView(s.name(), x)));
+                s.objects().forEach(x -> out.add(new SchemaChange.AddObject(s.name(), x)));
             } else if (c instanceof DropSchema d) {
                 Schema s = d.schema();
+                s.objects().forEach(x -> out.add(new SchemaChange.DropObject(s.name(), x)));
                 s.views().forEach(x -> out.add(new DropView(s.name(), x)));
                 s.tables().forEach(x -> out.add(new DropTable(s.name(), x)));
                 s.sequences().forEach(x -> out.add(new DropSequence(s.name(), x)));

@@ -5,11 +5,13 @@ import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Collation;
 import io.strata.model.Column;
+import io.strata.model.DefinedObject;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
 import io.strata.model.ForeignKey;
 import io.strata.model.Index;
 import io.strata.model.IndexPart;
+import io.strata.model.ObjectKind;
 import io.strata.model.Schema;
 import io.strata.model.Sequence;
 import io.strata.model.Table;
@@ -18,6 +20,7 @@ import io.strata.dialect.postgres.PostgresObjectOrder.Qualified;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,13 +30,17 @@ import java.util.stream.Collectors;
 /**
  * PostgresRenderer writes the statements that rebuild a {@link Catalog} on an empty PostgreSQL
  * database: schemas, extensions, collations, enum types, sequences, tables (parents first), indexes,
- * foreign keys, views (readers after what they read) with the indexes of materialized views, comments,
- * and finally sequence ownership.
+ * foreign keys, views (readers after what they read) with the indexes of materialized views, functions and
+ * procedures (before the tables, or after the views when they read one), policies, row-level security, triggers,
+ * grants, comments, and finally sequence ownership.
  * Expressions (defaults, checks, view bodies, partition bounds) are the server's own text, kept as is.
  */
 public final class PostgresRenderer implements DdlRenderer {
 
     private static final String PUBLIC = "public";
+    /** Objects created once their tables, views and routines exist; policies before row-level security enforces them. */
+    private static final List<ObjectKind> ATTACHED = List.of(ObjectKind.POLICY, ObjectKind.ROW_SECURITY,
+            ObjectKind.TRIGGER, ObjectKind.GRANT);
     /** Providers CREATE COLLATION accepts; {@code builtin} needs PostgreSQL 17. */
     private static final Set<String> COLLATION_PROVIDERS = Set.of("libc", "icu", "builtin");
 
@@ -76,6 +83,25 @@ public final class PostgresRenderer implements DdlRenderer {
                 out.add(createSequence(s.name(), q));
             }
         }
+        Set<String> relations = new HashSet<>();
+        catalog.schemas().forEach(s -> {
+            s.tables().forEach(t -> relations.add(t.name()));
+            s.views().forEach(v -> relations.add(v.name()));
+        });
+        List<String> routinesAfterViews = new ArrayList<>();
+        if (catalog.schemas().stream().anyMatch(s -> s.objects().stream().anyMatch(PostgresRenderer::routine))) {
+            // As pg_dump does: a routine's body may call routines created after it.
+            out.add("SET check_function_bodies = false");
+        }
+        for (Schema s : catalog.schemas()) {
+            for (DefinedObject o : s.objects()) {
+                if (routine(o)) {
+                    // Before the tables whose defaults and checks call it, unless it reads (or returns) a table or view.
+                    (PostgresObjectOrder.mentionsAny(o.definition(), relations) ? routinesAfterViews : out)
+                            .add(o.definition());
+                }
+            }
+        }
         List<Qualified<Table>> ordered = PostgresObjectOrder.tables(catalog, quoter);
         Map<String, Table> byQualifiedName = new HashMap<>();
         ordered.forEach(q -> byQualifiedName.put(quoter.qualified(q.schema(), q.object().name()), q.object()));
@@ -101,6 +127,11 @@ public final class PostgresRenderer implements DdlRenderer {
             for (Index ix : v.indexes()) {
                 out.add(createIndex(q.schema(), v.name(), ix));
             }
+        }
+        out.addAll(routinesAfterViews);
+        for (ObjectKind kind : ATTACHED) {
+            catalog.schemas().forEach(s -> s.objects().stream().filter(o -> o.kind() == kind)
+                    .forEach(o -> out.add(o.definition())));
         }
         out.addAll(comments(catalog));
         for (Schema s : catalog.schemas()) {
@@ -243,6 +274,10 @@ public final class PostgresRenderer implements DdlRenderer {
             }
         }
         return out;
+    }
+
+    private static boolean routine(DefinedObject o) {
+        return o.kind() == ObjectKind.FUNCTION || o.kind() == ObjectKind.PROCEDURE;
     }
 
     private void comment(List<String> out, String target, String comment) {

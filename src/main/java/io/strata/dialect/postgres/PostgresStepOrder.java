@@ -19,15 +19,21 @@ import java.util.Set;
 final class PostgresStepOrder {
 
     /**
-     * The slots of a phase in the order they run. Foreign keys and views go first so that the tables and
-     * columns they read may change; tables are created without their foreign keys, which come once every
-     * table exists; tables are dropped after their keys and before the types and schemas they use.
+     * The slots of a phase in the order they run. Triggers, policies and grants go first, then foreign keys and
+     * views, so that the tables, columns and routines they use may change; tables are created without their
+     * foreign keys, which come once every table exists; tables are dropped after their keys and before the
+     * routines, types and schemas they use. Routines are created before the tables whose defaults and checks may
+     * call them, unless their bodies read a table or column this plan adds ({@code ROUTINE_CREATE_LATE}) or a view
+     * ({@code ROUTINE_AFTER_VIEWS}, since views are recreated last), and such a routine is dropped before the views
+     * may go ({@code ROUTINE_DROP_BEFORE_VIEWS}); triggers, policies and grants come once their tables, views and
+     * routines exist ({@code ATTACH}).
      */
     enum Slot {
-        FK_DROP, VIEW_DROP, INDEX_DROP, RENAME, SCHEMA_CREATE, EXTENSION_CREATE, COLLATION_CREATE, TYPE_CREATE,
-        SEQUENCE_CREATE, TABLE_CREATE, COLUMN_ADD, COLUMN_ALTER, COLUMN_DROP, CONSTRAINT_ADD, INDEX_ADD, FK_ADD,
-        TABLE_DROP, TYPE_DROP, SEQUENCE_DROP, COLLATION_DROP, EXTENSION_DROP, SCHEMA_DROP, VIEW_CREATE, COMMENT,
-        OWNERSHIP
+        ATTACHED_DROP, ROUTINE_DROP_BEFORE_VIEWS, FK_DROP, VIEW_DROP, INDEX_DROP, RENAME, SCHEMA_CREATE,
+        EXTENSION_CREATE, COLLATION_CREATE, TYPE_CREATE, SEQUENCE_CREATE, ROUTINE_CREATE, TABLE_CREATE, COLUMN_ADD,
+        COLUMN_ALTER, ROUTINE_CREATE_LATE, COLUMN_DROP, CONSTRAINT_ADD, INDEX_ADD, FK_ADD, TABLE_DROP, ROUTINE_DROP,
+        TYPE_DROP, SEQUENCE_DROP, COLLATION_DROP, EXTENSION_DROP, SCHEMA_DROP, VIEW_CREATE, ROUTINE_AFTER_VIEWS,
+        ATTACH, COMMENT, OWNERSHIP
     }
 
     private record Entry(PhaseKind phase, Slot slot, int rank, int seq, Step step) {

@@ -3,6 +3,8 @@ package io.strata.dialect.postgres;
 import io.strata.dialect.postgres.PostgresObjectOrder.Qualified;
 import io.strata.dialect.postgres.PostgresStepOrder.Slot;
 import io.strata.model.Catalog;
+import io.strata.model.DefinedObject;
+import io.strata.model.ObjectKind;
 import io.strata.model.Index;
 import io.strata.model.Schema;
 import io.strata.model.View;
@@ -97,7 +99,7 @@ final class PostgresViewSteps {
             for (PhaseKind p : v.phases) {
                 if (v.before != null) {
                     ctx.order().add(p, Slot.VIEW_DROP, dropRank.getOrDefault(v.schema + "\u0000" + v.before.name(), 0),
-                            List.of(drop(v.source, v.schema, v.before)));
+                            List.of(drop(p, v.source, v.schema, v.before)));
                 }
                 View created = p == last ? v.after : v.before;
                 if (created != null) {
@@ -111,7 +113,7 @@ final class PostgresViewSteps {
             for (int i = 0; i < ordered.size(); i++) {
                 Qualified<View> q = ordered.get(i);
                 Tracked v = creators.get(phase).get(q.schema() + "\u0000" + q.object().name());
-                ctx.order().add(phase, Slot.VIEW_CREATE, i, create(v.source, q.schema(), q.object()));
+                ctx.order().add(phase, Slot.VIEW_CREATE, i, create(phase, v.source, q.schema(), q.object()));
             }
         });
     }
@@ -196,8 +198,8 @@ final class PostgresViewSteps {
         return new Catalog(PostgresDialect.NAME, "", schemas, List.of());
     }
 
-    /** The statements that create a view with its indexes and comments. */
-    private List<String> createStatements(String schema, View v) {
+    /** The statements that create a view with its indexes, comments, triggers and grants. */
+    private List<String> createStatements(PhaseKind phase, String schema, View v) {
         List<String> out = new ArrayList<>();
         out.add(ctx.renderer().createView(schema, v));
         for (Index ix : v.indexes()) {
@@ -211,7 +213,34 @@ final class PostgresViewSteps {
                 out.add(ctx.renderer().commentOn("INDEX " + ctx.qualified(schema, ix.name()), ix.comment()));
             }
         }
+        out.addAll(attachedTo(phase, schema, v));
         return out;
+    }
+
+    /**
+     * The triggers and grants a view dropped and created again in {@code phase} must get back, as they stand at that
+     * point of the plan: in EXPAND those of the old version (added and changed ones get their own steps after the
+     * views, in the same phase); in CONTRACT those of the new version (dropped ones were dropped before the views);
+     * in between, the new version's and the ones still waiting to be dropped.
+     */
+    private List<String> attachedTo(PhaseKind phase, String schema, View v) {
+        List<DefinedObject> before = attachedTo(ctx.from(), schema, v);
+        if (phase == PhaseKind.EXPAND) {
+            return before.stream().map(DefinedObject::definition).toList();
+        }
+        List<DefinedObject> after = attachedTo(ctx.to(), schema, v);
+        List<String> out = new ArrayList<>(after.stream().map(DefinedObject::definition).toList());
+        if (phase != PhaseKind.CONTRACT) {
+            Set<String> kept = new java.util.HashSet<>(after.stream().map(DefinedObject::identity).toList());
+            before.stream().filter(o -> !kept.contains(o.identity())).forEach(o -> out.add(o.definition()));
+        }
+        return out;
+    }
+
+    private static List<DefinedObject> attachedTo(Catalog version, String schema, View v) {
+        return PostgresPlanContext.schema(version, schema).objects().stream()
+                .filter(o -> (o.kind() == ObjectKind.TRIGGER || o.kind() == ObjectKind.GRANT) && v.name().equals(o.table()))
+                .toList();
     }
 
     /** Statements that drop ({@code drop}) or create the views of {@code catalog} that read any of {@code tables}, directly or through other views. */
@@ -231,7 +260,7 @@ final class PostgresViewSteps {
                 out.add(dropSql(readers.get(i).schema(), readers.get(i).object()));
             }
         } else {
-            readers.forEach(q -> out.addAll(createStatements(q.schema(), q.object())));
+            readers.forEach(q -> out.addAll(createStatements(PhaseKind.EXPAND, q.schema(), q.object())));
         }
         return out;
     }
@@ -241,19 +270,21 @@ final class PostgresViewSteps {
     }
 
     /** A view holds no data of its own (a materialized view's rows are recomputed), so its drop is undone by creating it. */
-    private Step drop(SchemaChange source, String schema, View v) {
+    private Step drop(PhaseKind phase, SchemaChange source, String schema, View v) {
         return step("drop " + PostgresRenderer.viewKind(v).toLowerCase(java.util.Locale.ROOT) + ctx.qualified(schema, v.name()),
-                dropSql(schema, v), new Reverse.Sql(createStatements(schema, v)), ACCESS_EXCLUSIVE, source);
+                dropSql(schema, v), new Reverse.Sql(createStatements(phase, schema, v)), ACCESS_EXCLUSIVE, source);
     }
 
-    private List<Step> create(SchemaChange source, String schema, View v) {
-        List<String> statements = createStatements(schema, v);
+    private List<Step> create(PhaseKind phase, SchemaChange source, String schema, View v) {
+        List<String> statements = createStatements(phase, schema, v);
         List<Step> out = new ArrayList<>();
         LockImpact lock = v.materialized() ? new LockImpact("ACCESS EXCLUSIVE", false, true) : LockImpact.NONE;
         out.add(step("create " + PostgresRenderer.viewKind(v).toLowerCase(java.util.Locale.ROOT) + ctx.qualified(schema, v.name()),
                 statements.get(0), undo(dropSql(schema, v)), lock, source));
         for (String sql : statements.subList(1, statements.size())) {
-            out.add(step(sql.startsWith("COMMENT") ? "comment on " + v.name() : "index " + v.name(), sql,
+            String what = sql.startsWith("COMMENT") ? "comment on " : sql.startsWith("GRANT") ? "grant on "
+                    : sql.startsWith("CREATE TRIGGER") ? "trigger on " : "index ";
+            out.add(step(what + v.name(), sql,
                     undo(), LockImpact.NONE, source));
         }
         return out;

@@ -2,6 +2,7 @@ package io.strata.model.change;
 
 import io.strata.model.Check;
 import io.strata.model.Collation;
+import io.strata.model.DefinedObject;
 import io.strata.model.Column;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
@@ -129,6 +130,12 @@ public sealed interface SchemaChange {
         R visitDropCollation(DropCollation change);
 
         R visitModifyCollation(ModifyCollation change);
+
+        R visitAddObject(AddObject change);
+
+        R visitDropObject(DropObject change);
+
+        R visitModifyObject(ModifyObject change);
     }
 
     /** A change to a named object of a schema (table, view, enum, sequence): located at {@code schema.object}. */
@@ -597,6 +604,47 @@ public sealed interface SchemaChange {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitModifyCollation(this);
+        }
+    }
+
+    // ---- functions, procedures, triggers, policies, grants, events
+
+    /**
+     * A change to a {@link DefinedObject}: located at {@code schema.table.name} for an object of a table (a trigger,
+     * a policy, a grant on a table), else at {@code schema.name}.
+     */
+    sealed interface OfDefinedObject extends InSchema {
+        DefinedObject object();
+
+        default String objectName() {
+            return object().objectName();
+        }
+
+        default String tableLocation() {
+            return object().table() == null ? null : qualified(schema(), object().table());
+        }
+    }
+
+    record AddObject(String schema, DefinedObject object) implements OfDefinedObject {
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAddObject(this);
+        }
+    }
+
+    record DropObject(String schema, DefinedObject object) implements OfDefinedObject {
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDropObject(this);
+        }
+    }
+
+    /** The server prints a different definition for the same object (same kind, table and name). */
+    record ModifyObject(String schema, DefinedObject from, DefinedObject to) implements OfDefinedObject {
+        public DefinedObject object() {
+            return to;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitModifyObject(this);
         }
     }
 }

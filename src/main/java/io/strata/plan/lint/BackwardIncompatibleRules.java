@@ -246,5 +246,20 @@ public final class BackwardIncompatibleRules {
         public LintRule visitModifyCollation(SchemaChange.ModifyCollation c) {
             return OTHER;
         }
+
+        @Override
+        public LintRule visitAddObject(SchemaChange.AddObject c) {
+            return OTHER;
+        }
+
+        @Override
+        public LintRule visitDropObject(SchemaChange.DropObject c) {
+            return DROPPED;
+        }
+
+        @Override
+        public LintRule visitModifyObject(SchemaChange.ModifyObject c) {
+            return OTHER;
+        }
     }
 }

@@ -35,7 +35,7 @@ class RuleCatalogTest {
                         RelationalRulesGenerationTest.cases(), RelationalRulesConstraintTest.cases(),
                         RelationalRulesDropRenameTest.cases(), RelationalRulesAdditionTest.cases(),
                         RelationalRulesEnumTest.cases(), RelationalRulesIndexAndOptionsTest.cases(),
-                        RelationalRulesObjectTest.cases())
+                        RelationalRulesObjectTest.cases(), RelationalRulesDefinedObjectTest.cases())
                 .flatMap(List::stream).toList();
     }
 

@@ -5,6 +5,9 @@ import io.strata.error.StrataException;
 import io.strata.model.Catalog;
 import io.strata.model.Collation;
 import io.strata.model.Column;
+import io.strata.model.DefinedObject;
+import io.strata.model.ObjectKind;
+import io.strata.model.View;
 import io.strata.model.ColumnType;
 import io.strata.model.EnumType;
 import io.strata.model.Extension;
@@ -217,5 +220,55 @@ class MySqlPlannerTest {
                     .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT))
                     .hasMessageContaining(kind);
         }
+    }
+
+    @Test
+    void storedProgramsGoWhereTheirTablesAndCallersAre() {
+        DefinedObject tax = new DefinedObject(ObjectKind.FUNCTION, "tax", null,
+                "CREATE FUNCTION `tax`(x int) RETURNS int DETERMINISTIC RETURN x * 2");
+        DefinedObject purge = new DefinedObject(ObjectKind.PROCEDURE, "purge", null, "CREATE PROCEDURE `purge`()\nSELECT 1");
+        DefinedObject audit = new DefinedObject(ObjectKind.TRIGGER, "audit", "sales",
+                "CREATE TRIGGER `audit` BEFORE INSERT ON `sales` FOR EACH ROW SET NEW.qty = tax(NEW.qty)");
+        Table renamed = orders().withRenamedFrom("orders");
+        Table sales = new Table("sales", renamed.columns(), renamed.primaryKey(), List.of(), List.of(), List.of(), List.of(),
+                null, renamed.options(), "orders");
+        Schema before = new Schema("db", List.of(orders()), List.of(), List.of(), List.of(), null, null, null, List.of(),
+                List.of(purge));
+        Schema after = new Schema("db", List.of(sales), List.of(new View("taxed", "select tax(`sales`.`qty`) AS `t` from `sales`",
+                false, List.of("t"), null, null, List.of())), List.of(), List.of(), null, null, null, List.of(), List.of(tax, audit));
+        Catalog a = new Catalog("mysql", "", List.of(before), List.of());
+        Catalog b = new Catalog("mysql", "", List.of(after), List.of());
+        MigrationPlan plan = planner.plan(a, b, Differ.diff(a, b), "10.11.6-MariaDB");
+
+        // The function comes in EXPAND, before the view that calls it; the view and the trigger are created once
+        // their table has its new name, in CONTRACT; the procedure old clients call goes in CONTRACT too.
+        assertThat(plan.only(PhaseKind.EXPAND).steps()).extracting(Step::description).containsExactly("create function tax");
+        assertThat(plan.only(PhaseKind.CONTRACT).steps()).extracting(Step::description).containsExactly(
+                "drop procedure purge", "rename table orders to sales", "create view taxed", "create trigger audit on sales");
+        Step dropPurge = plan.only(PhaseKind.CONTRACT).steps().get(0);
+        assertThat(dropPurge.sql()).isEqualTo("DROP PROCEDURE IF EXISTS `purge`");
+        assertThat(dropPurge.reverse()).isEqualTo(Reverse.Sql.of(purge.definition()));
+    }
+
+    @Test
+    void aChangedTriggerIsDroppedRightBeforeItsNewDefinitionAndAGrantIsRefused() {
+        DefinedObject v1 = new DefinedObject(ObjectKind.TRIGGER, "t", "orders",
+                "CREATE TRIGGER `t` BEFORE INSERT ON `orders` FOR EACH ROW SET NEW.qty = 1");
+        DefinedObject v2 = new DefinedObject(ObjectKind.TRIGGER, "t", "orders",
+                "CREATE TRIGGER `t` BEFORE INSERT ON `orders` FOR EACH ROW SET NEW.qty = 2");
+        Catalog a = new Catalog("mysql", "", List.of(Schema.of("db", List.of(orders())).withObjects(List.of(v1))), List.of());
+        Catalog b = new Catalog("mysql", "", List.of(Schema.of("db", List.of(orders())).withObjects(List.of(v2))), List.of());
+        MigrationPlan plan = planner.plan(a, b, Differ.diff(a, b), "8.0.36");
+        assertThat(plan.steps()).extracting(Step::sql).containsExactly("DROP TRIGGER IF EXISTS `t`", v2.definition());
+        assertThat(plan.steps()).extracting(Step::reverse)
+                .containsExactly(Reverse.Sql.of(v1.definition()), Reverse.Sql.of("DROP TRIGGER IF EXISTS `t`"));
+
+        DefinedObject grant = new DefinedObject(ObjectKind.GRANT, "SELECT to app", "orders", "GRANT SELECT ON orders TO app");
+        Catalog granted = new Catalog("mysql", "", List.of(Schema.of("db", List.of(orders())).withObjects(List.of(grant))),
+                List.of());
+        Catalog plain = catalog(orders());
+        assertThatThrownBy(() -> planner.plan(plain, granted, Differ.diff(plain, granted), "8.0.36"))
+                .isInstanceOf(StrataException.class)
+                .hasMessageContaining("grant \"orders.SELECT to app\" for MySQL: MySQL keeps privileges per account");
     }
 }

@@ -64,6 +64,12 @@ class MySqlStatementLandingTest {
             "ALTER TABLE `p` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`, `name`), ALGORITHM=INPLACE, LOCK=NONE",
             "CREATE TRIGGER `t_ins` BEFORE INSERT ON `t` FOR EACH ROW BEGIN IF NEW.`d` IS NULL THEN SET NEW.`d` = 0; END IF; END",
             "DROP TRIGGER `t_ins`",
+            // Functions, procedures and events as the planner writes them: as the inspector reads them back.
+            "CREATE PROCEDURE `purge`(IN below int)\nBEGIN DELETE FROM `t` WHERE `a` < below; END",
+            "DROP PROCEDURE IF EXISTS `purge`",
+            "CREATE EVENT `nightly` ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' ON COMPLETION NOT PRESERVE"
+                    + " ENABLE DO DELETE FROM t WHERE a IS NULL",
+            "DROP EVENT IF EXISTS `nightly`",
             "CREATE VIEW `v` AS select `t`.`id` AS `id`,`t`.`a` AS `a` from `t`",
             "DROP VIEW `v`",
             "RENAME TABLE `t` TO `orders`",
@@ -92,7 +98,8 @@ class MySqlStatementLandingTest {
         String url = TestDatabases.freshMysql();
         TestDatabases.exec(url, "CREATE TABLE t (id int PRIMARY KEY, a bigint NULL, b varchar(20) NOT NULL, x int NULL, KEY t_b (b))"
                 + " DEFAULT CHARSET=utf8mb4",
-                "CREATE TABLE audit (id int PRIMARY KEY, at datetime NULL)", "CREATE VIEW `tv` AS select `t`.`id` AS `id` from `t`");
+                "CREATE TABLE audit (id int PRIMARY KEY, at datetime NULL)", "CREATE VIEW `tv` AS select `t`.`id` AS `id` from `t`",
+                "CREATE PROCEDURE `purge`()\nDELETE FROM `t` WHERE `a` < 0");
         try (Connection c = TestDatabases.connect(url)) {
             // The same statements as the tables have them read as landed, so each NO below is about its difference.
             assertThat(landed(c, "ALTER TABLE `t` ADD COLUMN `a` bigint NULL")).isEqualTo(Landed.YES);
@@ -102,6 +109,7 @@ class MySqlStatementLandingTest {
             assertThat(landed(c, "CREATE TABLE `audit` (`id` int NOT NULL, `at` datetime NULL, PRIMARY KEY (`id`))"))
                     .isEqualTo(Landed.YES);
             assertThat(landed(c, "CREATE VIEW `tv` AS select `t`.`id` AS `id` from `t`")).isEqualTo(Landed.YES);
+            assertThat(landed(c, "CREATE PROCEDURE `purge`()\nDELETE FROM `t` WHERE `a` < 0")).isEqualTo(Landed.YES);
 
             List<String> runAgain = List.of(
                     // There, but not as the statement makes it.
@@ -121,6 +129,8 @@ class MySqlStatementLandingTest {
                     "CREATE TABLE `audit` (`id` int NOT NULL, `at` datetime NULL, PRIMARY KEY (`id`)) ENGINE=MyISAM",
                     // What it makes cannot be told from the same thing there before.
                     "CREATE OR REPLACE VIEW `tv` AS select `t`.`id` AS `id` from `t`",
+                    // A procedure of that name with another body.
+                    "CREATE PROCEDURE `purge`()\nDELETE FROM `t` WHERE `a` < 1",
                     // Clauses that disagree: one shows landed, the other not.
                     "ALTER TABLE `t` ADD COLUMN `x` int NULL, ADD COLUMN `y` int NULL",
                     // A clause that cannot be judged, beside ones that landed.

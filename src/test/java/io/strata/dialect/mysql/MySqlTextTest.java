@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * MySqlTextTest pins the canonical default form for both servers' spellings (MySQL 8 is not among
- * the test servers, so its raw COLUMN_DEFAULT values are given here as data) and the qualifier stripping.
+ * the test servers, so its raw COLUMN_DEFAULT values are given here as data), the qualifier stripping and the
+ * definer removal.
  */
 class MySqlTextTest {
 
@@ -63,5 +64,18 @@ class MySqlTextTest {
         assertThat(MySqlSqlText.stripSchema(sql, "shop"))
                 .isEqualTo("select `t`.`id` AS `id` from `t` where `t`.`s` = '`shop`.x' and `other`.`u`.`a` = 1");
         assertThat(MySqlSqlText.stripSchema("`shop_x`.`t`", "shop")).isEqualTo("`shop_x`.`t`");
+    }
+
+    @Test
+    void theDefinerOfARoutineIsRemovedHoweverTheServerQuotesIt() {
+        assertThat(MySqlDefinedObjectReader.withoutDefiner("CREATE DEFINER=`root`@`localhost` PROCEDURE `p`()\nSELECT 1"))
+                .isEqualTo("CREATE PROCEDURE `p`()\nSELECT 1");
+        assertThat(MySqlDefinedObjectReader.withoutDefiner("CREATE DEFINER=`app``s`@`%` FUNCTION `f`() RETURNS int RETURN 1"))
+                .isEqualTo("CREATE FUNCTION `f`() RETURNS int RETURN 1");
+        assertThat(MySqlDefinedObjectReader.withoutDefiner("CREATE DEFINER='ops'@'10.0.0.%' AGGREGATE FUNCTION `g`() RETURNS int"))
+                .isEqualTo("CREATE AGGREGATE FUNCTION `g`() RETURNS int");
+        // A role as definer (MariaDB) has no host part; a body that mentions DEFINER keeps it.
+        assertThat(MySqlDefinedObjectReader.withoutDefiner("CREATE DEFINER=`admin_role` PROCEDURE `q`() SELECT 'DEFINER=x'"))
+                .isEqualTo("CREATE PROCEDURE `q`() SELECT 'DEFINER=x'");
     }
 }

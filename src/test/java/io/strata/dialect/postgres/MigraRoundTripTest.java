@@ -15,16 +15,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,16 +34,6 @@ class MigraRoundTripTest {
 
     /** Inside ../shared; see {@link SharedCorpora}. */
     private static final Path FIXTURES = Path.of("conformance", "db", "migra", "tests", "FIXTURES");
-
-    /** Object kinds the model leaves out on purpose; a script that uses one may not be rebuildable from the model. */
-    private static final Map<String, Pattern> OUTSIDE_MODEL = new LinkedHashMap<>();
-
-    static {
-        OUTSIDE_MODEL.put("functions", Pattern.compile("create\\s+(or\\s+replace\\s+)?function"));
-        OUTSIDE_MODEL.put("triggers", Pattern.compile("create\\s+trigger"));
-        OUTSIDE_MODEL.put("policies", Pattern.compile("create\\s+policy|row\\s+level\\s+security"));
-        OUTSIDE_MODEL.put("privileges", Pattern.compile("\\bgrant\\s"));
-    }
 
     private final PostgresRenderer renderer = new PostgresRenderer();
 
@@ -64,7 +50,6 @@ class MigraRoundTripTest {
         }
         List<String> differed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         int agreed = 0;
         try (PostgresDevDatabase dev = PostgresDevDatabase.at(server)) {
             // Creating and dropping ~100 databases dominates the run; a few at a time keeps the class fast.
@@ -81,10 +66,6 @@ class MigraRoundTripTest {
                 String outcome = outcomes.get(i).get();
                 if (outcome == null) {
                     agreed++;
-                    List<String> outside = outsideModel(Files.readString(scripts.get(i)));
-                    if (!outside.isEmpty()) {
-                        notes.add(label + " (" + String.join(", ", outside) + ")");
-                    }
                 } else if (outcome.startsWith("skip: ")) {
                     skipped.add(label + ": " + outcome.substring(6));
                 } else {
@@ -95,10 +76,6 @@ class MigraRoundTripTest {
         System.out.printf("migra round trip: %d agreed, %d differed, %d skipped%n", agreed, differed.size(), skipped.size());
         differed.forEach(r -> System.out.println("  differed " + r));
         skipped.forEach(r -> System.out.println("  skipped  " + r));
-        if (!notes.isEmpty()) {
-            System.out.println("  agreed on the model only; these also use objects the model leaves out: "
-                    + String.join(", ", notes));
-        }
         assertThat(differed).as("fixtures whose round trip differed").isEmpty();
     }
 
@@ -108,7 +85,6 @@ class MigraRoundTripTest {
 
     /** Null when the catalogs agree, {@code "skip: reason"} when the case cannot run here, else what differed. */
     private String roundTrip(PostgresDevDatabase dev, String label, String sql) {
-        List<String> outside = outsideModel(sql);
         Catalog original;
         try {
             original = dev.replay(List.of(new SqlScript(label, sql)));
@@ -120,17 +96,9 @@ class MigraRoundTripTest {
         try {
             rebuilt = dev.replay(List.of(new SqlScript("rendered " + label, String.join(";\n", rendered))));
         } catch (StrataException e) {
-            return outside.isEmpty() ? "rendered SQL fails: " + e.getMessage()
-                    : "skip: uses " + String.join(", ", outside) + " (not in the model), and the rendered SQL fails without them: "
-                    + e.getMessage();
+            return "rendered SQL fails: " + e.getMessage();
         }
         return rebuilt.equals(original) ? null : "catalogs differ: " + firstDifference(original, rebuilt);
-    }
-
-    private static List<String> outsideModel(String sql) {
-        String lower = sql.toLowerCase(Locale.ROOT);
-        return OUTSIDE_MODEL.entrySet().stream().filter(e -> e.getValue().matcher(lower).find())
-                .map(Map.Entry::getKey).toList();
     }
 
     private static String firstDifference(Catalog a, Catalog b) {
