@@ -12,14 +12,11 @@ import io.strata.diff.Differ;
 import io.strata.dialect.Dialect;
 import io.strata.dialect.Dialects;
 import io.strata.dialect.SqlScript;
-import io.strata.dialect.SqlStatements;
-import io.strata.dialect.StatementClassifier;
 import io.strata.error.StrataException;
 import io.strata.model.change.SchemaChange;
 import io.strata.plan.MigrationPlan;
 import io.strata.plan.Phase;
 import io.strata.plan.PhaseKind;
-import io.strata.plan.Reverse;
 import io.strata.plan.Step;
 import io.strata.migrate.MigrationFile;
 import io.strata.plan.lint.BackwardIncompatibleRules;
@@ -36,8 +33,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -50,8 +49,25 @@ public final class LintMigration {
     /** The file read from the working directory when no {@code --config} is given, if it exists. */
     private static final Path DEFAULT_CONFIG = Path.of("strata.yaml");
 
-    /** The report and the plan it is about. */
-    public record Result(PlanMigration.Result planned, LintReport report) {
+    /**
+     * The report and the plan it is about.
+     *
+     * @param statements for a migration file, its statements with the lines they start on; empty for FROM TO
+     */
+    public record Result(PlanMigration.Result planned, LintReport report, List<MigrationFileStatements.FileStatement> statements) {
+
+        public Result {
+            statements = List.copyOf(statements);
+        }
+
+        /**
+         * The line of the migration file's statement a diagnostic is about, or empty. Steps are compared by identity:
+         * two statements with the same text on different lines are different statements.
+         */
+        public OptionalInt lineOf(Diagnostic diagnostic) {
+            return statements.stream().filter(s -> s.step() == diagnostic.step()).mapToInt(MigrationFileStatements.FileStatement::line)
+                    .findFirst();
+        }
     }
 
     private static final Set<Role> OLD_CLIENTS = Set.of(Role.OLD_READER, Role.OLD_WRITER);
@@ -69,7 +85,7 @@ public final class LintMigration {
      */
     public Result run(String from, String to, String serverVersion, Path config) {
         PlanMigration.Result planned = new PlanMigration(loader).run(from, to, serverVersion);
-        return new Result(planned, lint(planned, config));
+        return new Result(planned, lint(planned, config, Map.of()), List.of());
     }
 
     /**
@@ -100,11 +116,14 @@ public final class LintMigration {
         Dialect dialect = Dialects.byName(after.catalog().dialect());
         List<SchemaChange> changes = Differ.diff(before.catalog(), after.catalog());
         String version = serverVersion != null ? serverVersion : after.catalog().serverVersion();
+        List<MigrationFileStatements.FileStatement> statements = MigrationFileStatements.of(migration, dialect, changes, before.catalog());
         MigrationPlan plan = new MigrationPlan(dialect.name(), version,
-                List.of(new Phase(PhaseKind.EXPAND, statements(migration, dialect, changes), null)));
+                List.of(new Phase(PhaseKind.EXPAND, statements.stream().map(MigrationFileStatements.FileStatement::step).toList(), null)));
         PlanMigration.Result planned = new PlanMigration.Result(before, new LoadedSource(file, after.catalog(), List.of(migration)),
                 changes, plan);
-        return new Result(planned, lint(planned, config));
+        Map<SchemaChange, Step> madeBy = new HashMap<>();
+        statements.forEach(s -> s.changes().forEach(c -> madeBy.put(c, s.step())));
+        return new Result(planned, lint(planned, config, madeBy), statements);
     }
 
     /** The migration files of {@code file}'s directory that run before it, when it is one of them. */
@@ -119,40 +138,12 @@ public final class LintMigration {
                 .map(f -> new SqlScript(dir.resolve(f.name()).toString(), f.content())).toList();
     }
 
-    /** The file's statements as steps, each with the lock its text implies and the change of the table it names. */
-    private static List<Step> statements(SqlScript script, Dialect dialect, List<SchemaChange> changes) {
-        StatementClassifier classifier = dialect.classifier();
-        List<Step> out = new ArrayList<>();
-        for (SqlStatements.Statement statement : SqlStatements.split(script.text(), dialect.name().equals("mysql"))) {
-            String sql = statement.text();
-            String flat = sql.replaceAll("\\s+", " ").trim();
-            String description = "line " + statement.line() + ": " + (flat.length() > 60 ? flat.substring(0, 57) + "..." : flat);
-            SchemaChange source = classifier.table(sql).map(t -> changeOf(t, sql, changes)).orElse(null);
-            out.add(new Step(description, sql, new Reverse.Irreversible("written by hand"), classifier.transactional(sql),
-                    classifier.lock(sql), source));
-        }
-        return out;
-    }
-
-    /**
-     * The change a statement on {@code table} makes: the one whose index, constraint or column it names,
-     * else the table's first (a statement that creates or drops the table itself).
-     */
-    private static SchemaChange changeOf(String table, String sql, List<SchemaChange> changes) {
-        List<SchemaChange> onTable = changes.stream().filter(c -> c instanceof SchemaChange.InTable in && in.table().equals(table)
-                || c instanceof SchemaChange.OfTable of && of.objectName().equals(table)).toList();
-        String text = sql.toLowerCase(java.util.Locale.ROOT);
-        return onTable.stream().filter(c -> c instanceof SchemaChange.InTable in && in.elementName() != null
-                        && java.util.regex.Pattern.compile("(?<![\\w$])\"?" + java.util.regex.Pattern.quote(
-                        in.elementName().toLowerCase(java.util.Locale.ROOT)) + "\"?(?![\\w$])").matcher(text).find())
-                .findFirst().orElse(onTable.isEmpty() ? null : onTable.get(0));
-    }
-
-    private LintReport lint(PlanMigration.Result planned, Path config) {
+    /** @param madeBy for a migration file, the statement that made each change (see {@link LintPass}) */
+    private LintReport lint(PlanMigration.Result planned, Path config, Map<SchemaChange, Step> madeBy) {
         LintSettings settings = settings(config).withSuppressions(suppressions(planned.to().scripts()));
         MigrationPlan plan = planned.plan();
         List<SchemaChange> changes = planned.changes();
-        LintPass pass = new LintPass(plan, planned.from().catalog(), planned.to().catalog(), changes);
+        LintPass pass = new LintPass(plan, planned.from().catalog(), planned.to().catalog(), changes, madeBy);
         List<Diagnostic> incompatible = RelationalRules.classify(plan.dialect(), changes).stream()
                 .filter(f -> f.breaksAny(OLD_CLIENTS))
                 .map(f -> backwardIncompatible(f, pass))

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** {@code strata lint}: the hazards of the migration from one schema to another, each under a stable code. */
@@ -62,48 +63,54 @@ final class LintCommand implements Callable<Integer> {
             if (args.size() == 2 && base != null) {
                 throw StrataException.badInput("--base goes with a migration file; FROM is the base of FROM TO");
             }
-            LintReport report = (args.size() == 2 ? lint.run(args.get(0), args.get(1), serverVersion, config)
-                    : lint.runFile(args.get(0), base, serverVersion, config)).report();
+            LintMigration.Result result = args.size() == 2 ? lint.run(args.get(0), args.get(1), serverVersion, config)
+                    : lint.runFile(args.get(0), base, serverVersion, config);
+            LintReport report = result.report();
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
-                out.println(Json.write(toJson(report)));
+                out.println(Json.write(toJson(result)));
             } else {
-                printText(report, out);
+                printText(result, out);
             }
             out.flush();
             return report.failed() ? 1 : 0;
         }
     }
 
-    private static Map<String, Object> toJson(LintReport report) {
+    private static Map<String, Object> toJson(LintMigration.Result result) {
+        LintReport report = result.report();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("diagnostics", report.diagnostics().stream().map(LintCommand::toJson).toList());
+        json.put("diagnostics", report.diagnostics().stream().map(d -> toJson(d, result.lineOf(d))).toList());
         json.put("errors", report.count(Severity.ERROR));
         json.put("warnings", report.count(Severity.WARNING));
         json.put("notices", report.count(Severity.NOTICE));
         return json;
     }
 
-    private static Map<String, Object> toJson(Diagnostic d) {
+    private static Map<String, Object> toJson(Diagnostic d, OptionalInt line) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("code", d.code());
         json.put("severity", d.severity().label());
         json.put("location", d.location());
         json.put("message", d.message());
         json.put("sql", d.step() == null ? null : d.step().sql());
+        json.put("line", line.isPresent() ? line.getAsInt() : null);
         return json;
     }
 
-    private static void printText(LintReport report, PrintWriter out) {
+    private static void printText(LintMigration.Result result, PrintWriter out) {
+        LintReport report = result.report();
         Ansi ansi = Ansi.forTerminal();
         for (Diagnostic d : report.diagnostics()) {
+            OptionalInt line = result.lineOf(d);
             String severity = String.format("%-7s", d.severity().label());
             String colored = switch (d.severity()) {
                 case ERROR -> ansi.red(severity);
                 case WARNING -> ansi.yellow(severity);
                 default -> severity;
             };
-            out.println(colored + " " + ansi.bold(d.code()) + "  " + d.location() + "  " + d.message());
+            out.println(colored + " " + ansi.bold(d.code()) + "  " + d.location() + "  "
+                    + (line.isPresent() ? "line " + line.getAsInt() + ": " : "") + d.message());
         }
         out.println(report.count(Severity.ERROR) + " errors, " + report.count(Severity.WARNING) + " warnings, "
                 + report.count(Severity.NOTICE) + " notices");

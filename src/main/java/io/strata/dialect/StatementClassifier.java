@@ -1,7 +1,11 @@
 package io.strata.dialect;
 
+import io.strata.model.Catalog;
+import io.strata.model.change.SchemaChange;
 import io.strata.plan.LockImpact;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,7 +25,27 @@ public interface StatementClassifier {
             + "|delete\\s+from\\s+(?:only\\s+)?|insert\\s+into\\s+|vacuum\\s+full\\s+|cluster\\s+)"
             + "((?:\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`|[\\w$]+))*)");
 
+    /** A name as a statement writes it: quoted ("", ``) or bare, optionally qualified. */
+    String NAME = "(?:\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`|[\\w$]+))*";
+
+    /** Statements that name several tables: group 1 holds the list (DROP TABLE a, b; RENAME TABLE a TO b, c TO d). */
+    Pattern TABLE_LIST = Pattern.compile("(?is)^\\s*(?:drop\\s+table\\s+(?:if\\s+exists\\s+)?|rename\\s+tables?\\s+)(.*)");
+
+    /** A table created or renamed: group 1 the name it gets (CREATE TABLE x, ALTER TABLE a RENAME TO x). */
+    Pattern NEW_NAME = Pattern.compile("(?is)^\\s*(?:create\\s+(?:(?:global\\s+|local\\s+)?(?:temporary|temp|unlogged)\\s+)?table\\s+"
+            + "(?:if\\s+not\\s+exists\\s+)?|alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?" + NAME + "\\s+rename\\s+(?:to|as)\\s+)(" + NAME + ")");
+
     LockImpact lock(String sql);
+
+    /**
+     * The lock of {@code sql} knowing the changes it made ({@code changes}, those the diff of its file gives it) to
+     * tables as {@code before} held them: what the text cannot tell, such as whether a type change keeps the stored
+     * bytes or which algorithm a MySQL server picks when the statement names none, is read from them. By default
+     * the text alone decides.
+     */
+    default LockImpact lock(String sql, List<SchemaChange> changes, Catalog before) {
+        return lock(sql);
+    }
 
     boolean transactional(String sql);
 
@@ -31,10 +55,39 @@ public interface StatementClassifier {
         if (!m.find()) {
             return Optional.empty();
         }
-        String name = m.group(1);
+        return Optional.of(unquoted(m.group(1)));
+    }
+
+    /**
+     * Every table the statement names as one it creates, changes, renames or drops, unquoted and without schema: both
+     * names of a rename, each table of {@code DROP TABLE a, b}.
+     */
+    default List<String> tables(String sql) {
+        List<String> names = new ArrayList<>();
+        Matcher list = TABLE_LIST.matcher(sql);
+        if (list.find()) {
+            Matcher name = Pattern.compile(NAME).matcher(list.group(1));
+            while (name.find()) {
+                String n = name.group();
+                if (!n.equalsIgnoreCase("to") && !n.equalsIgnoreCase("cascade") && !n.equalsIgnoreCase("restrict")) {
+                    names.add(unquoted(n));
+                }
+            }
+            return names;
+        }
+        table(sql).ifPresent(names::add);
+        Matcher renamed = NEW_NAME.matcher(sql);
+        if (renamed.find()) {
+            names.add(unquoted(renamed.group(1)));
+        }
+        return names;
+    }
+
+    /** The last part of a possibly qualified name, unquoted; a bare name in lower case, as servers fold it. */
+    private static String unquoted(String name) {
         String last = name.substring(name.lastIndexOf('.') + 1).trim();
         boolean quoted = last.startsWith("\"") || last.startsWith("`");
-        return Optional.of(quoted ? last.substring(1, last.length() - 1) : last.toLowerCase(Locale.ROOT));
+        return quoted ? last.substring(1, last.length() - 1) : last.toLowerCase(Locale.ROOT);
     }
 
     /** A statement that only changes rows, after any leading comments: INSERT, UPDATE, DELETE, REPLACE, MERGE. */

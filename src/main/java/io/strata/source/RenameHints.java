@@ -34,12 +34,18 @@ public final class RenameHints {
     private static final Pattern CREATE_VIEW = Pattern.compile(
             "(?i)^\\s*create\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?view\\s+(?:if\\s+not\\s+exists\\s+)?" + QUALIFIED);
     private static final Pattern COLUMN_LINE = Pattern.compile("^\\s*,?\\s*(" + IDENT + ")\\s+\\S");
+    /** An ALTER TABLE statement: group 1 its table, group 2 its clauses. */
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "(?i)alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?" + QUALIFIED + "\\s+([^;]*)");
+    /** A clause of an ALTER TABLE that renames a column: RENAME COLUMN old TO new, or MySQL's CHANGE old new type. */
     private static final Pattern RENAME_COLUMN = Pattern.compile(
-            "(?i)alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?" + QUALIFIED + "\\s+rename\\s+column\\s+(" + IDENT + ")\\s+to\\s+(" + IDENT + ")");
+            "(?i)(?:^|,)\\s*(?:rename\\s+column\\s+(" + IDENT + ")\\s+to\\s+(" + IDENT + ")"
+                    + "|change\\s+(?:column\\s+)?(?:if\\s+exists\\s+)?(" + IDENT + ")\\s+(" + IDENT + ")\\s)");
     private static final Pattern RENAME_TABLE_ALTER = Pattern.compile(
             "(?i)alter\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?" + QUALIFIED + "\\s+rename\\s+to\\s+" + QUALIFIED);
-    private static final Pattern RENAME_TABLE_MYSQL = Pattern.compile(
-            "(?i)rename\\s+table\\s+" + QUALIFIED + "\\s+to\\s+" + QUALIFIED);
+    /** MySQL's RENAME TABLE: group 1 its list of {@code old TO new} pairs. */
+    private static final Pattern RENAME_TABLE_MYSQL = Pattern.compile("(?i)rename\\s+tables?\\s+([^;]*)");
+    private static final Pattern RENAME_PAIR = Pattern.compile("(?i)" + QUALIFIED + "\\s+to\\s+" + QUALIFIED);
     private static final List<String> NOT_COLUMNS = List.of("constraint", "primary", "unique", "check", "foreign",
             "key", "index", "exclude", "like", "fulltext", "spatial", "period");
 
@@ -91,14 +97,27 @@ public final class RenameHints {
             }
         }
         String flat = sql.replaceAll("--[^\n]*", " ");
-        Matcher m = RENAME_COLUMN.matcher(flat);
-        while (m.find()) {
-            hints.add(new Hint(lastPart(m.group(1)), unquote(m.group(3)), unquote(m.group(2))));
-        }
-        for (Pattern p : List.of(RENAME_TABLE_ALTER, RENAME_TABLE_MYSQL)) {
-            m = p.matcher(flat);
+        Matcher alter = ALTER_TABLE.matcher(flat);
+        while (alter.find()) {
+            Matcher m = RENAME_COLUMN.matcher(alter.group(2));
             while (m.find()) {
-                hints.add(new Hint(lastPart(m.group(2)), null, lastPart(m.group(1))));
+                String old = m.group(1) != null ? m.group(1) : m.group(3);
+                String renamed = m.group(1) != null ? m.group(2) : m.group(4);
+                // CHANGE names the column twice even when it keeps its name.
+                if (!unquote(old).equalsIgnoreCase(unquote(renamed))) {
+                    hints.add(new Hint(lastPart(alter.group(1)), unquote(renamed), unquote(old)));
+                }
+            }
+        }
+        Matcher m = RENAME_TABLE_ALTER.matcher(flat);
+        while (m.find()) {
+            hints.add(new Hint(lastPart(m.group(2)), null, lastPart(m.group(1))));
+        }
+        Matcher renameTable = RENAME_TABLE_MYSQL.matcher(flat);
+        while (renameTable.find()) {
+            Matcher pair = RENAME_PAIR.matcher(renameTable.group(1));
+            while (pair.find()) {
+                hints.add(new Hint(lastPart(pair.group(2)), null, lastPart(pair.group(1))));
             }
         }
         return hints;

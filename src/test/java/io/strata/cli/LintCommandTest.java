@@ -157,6 +157,31 @@ class LintCommandTest {
     }
 
     @Test
+    void aMySqlStatementTheServerRefusesIsBadInputNamingTheUsersTableNotTheScratchDatabase() throws Exception {
+        Path base = file("base.sql", "CREATE TABLE orders (id int PRIMARY KEY);\n");
+        Path migration = file("V2__typo.sql", "ALTER TABLE order_lines ADD COLUMN note text;\n");
+        CliRun run = CliRun.of("lint", "--dev-url", TestDatabases.mysqlServerUrl(), migration.toString(),
+                "--base", base.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("V2__typo.sql:1", "'order_lines'").doesNotContain("strata_dev");
+    }
+
+    @Test
+    void aMigrationFilesDiagnosticsCarryTheLineOfTheirStatement() throws Exception {
+        Path base = file("base.sql", "CREATE TABLE orders (id int PRIMARY KEY, note text, qty int);\n");
+        Path migration = file("V2__two.sql", "-- tidy up\nALTER TABLE orders ADD COLUMN total int;\n\nALTER TABLE orders\n"
+                + "    ADD COLUMN placed date,\n    DROP COLUMN note,\n    DROP COLUMN qty;\n");
+        CliRun run = CliRun.of("lint", "--dev-url", TestDatabases.postgresServerUrl(), migration.toString(),
+                "--base", base.toString(), "--format=json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        run.json().get("diagnostics").forEach(d -> lines.add(d.get("code").asText() + " " + d.get("location").asText()
+                + " line " + d.get("line").asText()));
+        assertThat(lines).as("every column the second ALTER drops, not only the first").contains(
+                "DS102 public.orders.note line 4", "DS102 public.orders.qty line 4", "BC101 public.orders.qty line 4");
+    }
+
+    @Test
     void aSingleArgumentThatIsNotAMigrationFileIsBadInput() throws Exception {
         Path model = file("schema.yaml", "dialect: postgres\n");
         CliRun run = CliRun.of("lint", model.toString());

@@ -28,6 +28,18 @@ class SqlStatementsTest {
     }
 
     @Test
+    void aDelimiterLineChangesWhatEndsAStatementUntilTheNextOne() {
+        String procedure = "CREATE PROCEDURE touch_books()\nBEGIN\n  UPDATE book SET price = price;\nEND";
+        List<SqlStatements.Statement> statements = SqlStatements.split(
+                "DELIMITER //\n" + procedure + " //\ndelimiter ;\nALTER TABLE book DROP COLUMN price;\n", true);
+        assertThat(statements).extracting(SqlStatements.Statement::text)
+                .containsExactly(procedure, "ALTER TABLE book DROP COLUMN price");
+        assertThat(statements).extracting(SqlStatements.Statement::line).containsExactly(2, 7);
+        assertThat(texts("SELECT 'DELIMITER //'; SELECT 2;", true)).as("inside a string it is text")
+                .containsExactly("SELECT 'DELIMITER //'", "SELECT 2");
+    }
+
+    @Test
     void postgresDollarQuotedBodiesKeepTheirSemicolons() {
         String function = "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $strata$ BEGIN NEW.a := 1; RETURN NEW; END $strata$";
         assertThat(texts(function + "; SELECT 1;", false)).containsExactly(function, "SELECT 1");

@@ -39,6 +39,22 @@ class RenameHintsTest {
     }
 
     @Test
+    void mySqlChangeColumnAndMultiClauseRenamesAreHints() {
+        String sql = """
+                ALTER TABLE book CHANGE COLUMN code sku varchar(20) NOT NULL;
+                ALTER TABLE `book` ADD COLUMN x int, CHANGE `title` `name` varchar(100), CHANGE price price bigint;
+                ALTER TABLE book ADD COLUMN y int, RENAME COLUMN isbn TO isbn13;
+                RENAME TABLE audit_log TO audit_entries, old_orders TO archived_orders;
+                """;
+        assertThat(RenameHints.find(sql)).as("CHANGE that keeps the name is no rename").containsExactlyInAnyOrder(
+                new RenameHints.Hint("book", "sku", "code"),
+                new RenameHints.Hint("book", "name", "title"),
+                new RenameHints.Hint("book", "isbn13", "isbn"),
+                new RenameHints.Hint("audit_entries", null, "audit_log"),
+                new RenameHints.Hint("archived_orders", null, "old_orders"));
+    }
+
+    @Test
     void ordinaryCommentsAreNotHints() {
         assertThat(RenameHints.find("CREATE TABLE t (\n  a int -- renamed from b, but not declared\n);")).isEmpty();
         assertThat(RenameHints.find("-- strata:renamed-from x\n\n")).isEqualTo(List.of());

@@ -31,6 +31,8 @@ import java.util.Set;
  */
 public final class MySqlDevDatabase implements DevDatabase {
 
+    private static final java.util.regex.Pattern SCRATCH_QUALIFIER = java.util.regex.Pattern.compile("`?strata_dev_[0-9a-f]+`?\\.");
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final MySqlQuoter QUOTER = new MySqlQuoter();
     private static final MySqlSchemaFilter FILTER = new MySqlSchemaFilter();
@@ -129,7 +131,7 @@ public final class MySqlDevDatabase implements DevDatabase {
         try (Connection c = JdbcUrls.open(url, login)) {
             c.setCatalog(database);
             SubmittedReplay.run(c, scripts, FILTER, (connection, sql) -> Optional.empty(), MySqlDevDatabase::missingObject,
-                    (st, e) -> st.line() + ": " + message(e));
+                    (st, e) -> st.line() + ": " + refusal(e));
             c.setCatalog(database);
             return unnamed(inspector.inspect(c, List.of(database)));
         }
@@ -233,7 +235,15 @@ public final class MySqlDevDatabase implements DevDatabase {
     }
 
     private static StrataException rejected(ScriptStatement at, SQLException e) {
-        return new StrataException(ErrorCode.BAD_INPUT, at.script().name() + ":" + at.statement().line() + ": " + message(e), e);
+        return new StrataException(ErrorCode.BAD_INPUT, at.script().name() + ":" + at.statement().line() + ": " + refusal(e), e);
+    }
+
+    /**
+     * The server's refusal of a user's statement as the user reads it: names it qualifies with the scratch database
+     * ({@code Table 'strata_dev_1f2e.book' doesn't exist}) are given as the user wrote them.
+     */
+    private static String refusal(SQLException e) {
+        return SCRATCH_QUALIFIER.matcher(message(e)).replaceAll("");
     }
 
     /**

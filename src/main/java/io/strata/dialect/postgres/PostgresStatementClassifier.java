@@ -1,8 +1,12 @@
 package io.strata.dialect.postgres;
 
 import io.strata.dialect.StatementClassifier;
+import io.strata.model.Catalog;
+import io.strata.model.change.ColumnChangeKind;
+import io.strata.model.change.SchemaChange;
 import io.strata.plan.LockImpact;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.strata.dialect.postgres.PostgresPlanContext.ACCESS_EXCLUSIVE;
@@ -15,7 +19,9 @@ import static io.strata.dialect.postgres.PostgresPlanContext.VALIDATE;
  * PostgresStatementClassifier knows the lock of PostgreSQL DDL as the documentation gives it ("Explicit
  * Locking"): {@code CONCURRENTLY} builds take SHARE UPDATE EXCLUSIVE outside a transaction, a plain index
  * build SHARE for its whole scan, and most {@code ALTER TABLE} forms ACCESS EXCLUSIVE, with a scan when
- * they check existing rows and a rewrite when they change how rows are stored.
+ * they check existing rows and a rewrite when they change how rows are stored. Told the changes a statement made,
+ * it also knows a type change that keeps the stored bytes (binary coercible, {@link PostgresTypeChange}) rewrites
+ * nothing; from the text alone every type change counts as a rewrite.
  */
 final class PostgresStatementClassifier implements StatementClassifier {
 
@@ -60,14 +66,33 @@ final class PostgresStatementClassifier implements StatementClassifier {
         if (!s.startsWith("ALTER TABLE")) {
             return s.startsWith("DROP TABLE") || s.startsWith("TRUNCATE") ? ACCESS_EXCLUSIVE : LockImpact.NONE;
         }
-        return alterTable(s);
+        return alterTable(s, TYPE_CHANGE.matcher(s).find());
     }
 
-    private static LockImpact alterTable(String s) {
+    @Override
+    public LockImpact lock(String sql, List<SchemaChange> changes, Catalog before) {
+        String s = StatementClassifier.flat(sql);
+        if (s.startsWith("ALTER TABLE") && TYPE_CHANGE.matcher(s).find() && !s.contains(" USING ") && keepStoredBytes(changes)) {
+            return alterTable(s, false);
+        }
+        return lock(sql);
+    }
+
+    /** Whether the statement changed some column's type and every such change is binary coercible. */
+    private static boolean keepStoredBytes(List<SchemaChange> changes) {
+        List<SchemaChange.ModifyColumn> retyped = changes.stream()
+                .filter(c -> c instanceof SchemaChange.ModifyColumn m && m.kinds().contains(ColumnChangeKind.TYPE))
+                .map(SchemaChange.ModifyColumn.class::cast).toList();
+        return !retyped.isEmpty() && retyped.stream()
+                .allMatch(m -> PostgresTypeChange.of(m.from().type(), m.to().type()).binaryCoercible());
+    }
+
+    /** @param rewritingTypeChange whether the statement changes a column's type in a way that rewrites the rows */
+    private static LockImpact alterTable(String s, boolean rewritingTypeChange) {
         if (s.contains(" VALIDATE CONSTRAINT ")) {
             return VALIDATE;
         }
-        if (TYPE_CHANGE.matcher(s).find()) {
+        if (rewritingTypeChange) {
             return ACCESS_EXCLUSIVE_REWRITE;
         }
         if (ADD_COLUMN.matcher(s).find() && (STORED_VALUE.matcher(s).find()

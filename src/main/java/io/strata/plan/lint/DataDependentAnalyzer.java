@@ -16,11 +16,13 @@ import io.strata.model.change.SchemaChange.ModifyForeignKey;
 import io.strata.model.change.SchemaChange.ModifyIndex;
 import io.strata.model.change.SchemaChange.ModifyPrimaryKey;
 import io.strata.model.IndexPart;
+import io.strata.plan.Step;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * DataDependentAnalyzer finds the steps that succeed on an empty table but may fail on the rows a
@@ -40,6 +42,8 @@ public final class DataDependentAnalyzer implements Analyzer {
             "type change that fails on values that do not fit");
     public static final LintRule REQUIRED_COLUMN = new LintRule("DD106", Family.DATA_DEPENDENT,
             "NOT NULL column without default added to an existing table");
+
+    private static final Pattern NOT_VALID = Pattern.compile("(?i)\\bNOT\\s+VALID\\b");
 
     @Override
     public List<LintRule> rules() {
@@ -66,6 +70,9 @@ public final class DataDependentAnalyzer implements Analyzer {
             return Optional.of(UNIQUE_ON_EXISTING.at(where, "adds a unique key on " + uniqueColumns + " of "
                     + change.tableLocation() + ": it fails if existing rows hold duplicates", pass.firstStepOf(change)));
         }
+        if (addedWithoutValidation(change, pass)) {
+            return Optional.empty();
+        }
         if (change instanceof AddCheck || change instanceof ModifyCheck) {
             return Optional.of(CHECK_ON_EXISTING.at(where, "adds check " + where
                     + ": it fails if an existing row violates it", pass.firstStepOf(change)));
@@ -74,7 +81,9 @@ public final class DataDependentAnalyzer implements Analyzer {
             return Optional.of(FOREIGN_KEY_ON_EXISTING.at(where, "adds foreign key " + where
                     + ": it fails if an existing row references a missing key", pass.firstStepOf(change)));
         }
-        if (change instanceof AddColumn c && !c.column().canBeOmittedOnInsert()) {
+        // MySQL fills the existing rows with the type's implicit default (0, '', a zero date) instead of failing;
+        // the old writers that now fail are BC103's.
+        if (change instanceof AddColumn c && !c.column().canBeOmittedOnInsert() && !pass.mysql()) {
             return Optional.of(REQUIRED_COLUMN.at(where, "adds NOT NULL column " + where
                     + " without a default: it fails if the table has rows", pass.firstStepOf(change)));
         }
@@ -96,6 +105,24 @@ public final class DataDependentAnalyzer implements Analyzer {
                     + " to " + c.to().type().sql() + ": it fails on values that do not fit", pass.firstStepOf(c)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a new check or foreign key is added {@code NOT VALID} and nothing in the migration validates it: the
+     * rows already there are then not checked (the later {@code VALIDATE CONSTRAINT} is where it can fail). A planned
+     * migration always validates what it adds NOT VALID; a hand-written file may leave that to a later one.
+     */
+    private static boolean addedWithoutValidation(SchemaChange change, LintPass pass) {
+        if (!(change instanceof AddCheck || change instanceof AddForeignKey) || pass.mysql()) {
+            return false;
+        }
+        Step added = pass.firstStepOf(change);
+        if (added == null || !NOT_VALID.matcher(added.sql()).find()) {
+            return false;
+        }
+        String name = ((SchemaChange.InTable) change).elementName();
+        Pattern validates = Pattern.compile("(?i)\\bVALIDATE\\s+CONSTRAINT\\s+\"?" + Pattern.quote(name) + "\"?(?![\\w$])");
+        return pass.plan().steps().stream().noneMatch(s -> validates.matcher(s.sql()).find());
     }
 
     /** The columns of a new unique key or primary key, or null when the change adds none. */

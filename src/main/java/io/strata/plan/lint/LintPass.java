@@ -8,16 +8,28 @@ import io.strata.plan.MigrationPlan;
 import io.strata.plan.Step;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A LintPass is what the analyzers look at: the plan, the schemas it goes between and the changes
  * it implements. Hazards on rows only exist for tables that existed before, so the pass answers that.
+ *
+ * @param madeBy for a hand-written migration file, the statement that made each change: one statement may make
+ *               several (a multi-clause ALTER), while its step names only one as its source. Empty for a planned
+ *               migration, whose steps each name the change they implement.
  */
-public record LintPass(MigrationPlan plan, Catalog from, Catalog to, List<SchemaChange> changes) {
+public record LintPass(MigrationPlan plan, Catalog from, Catalog to, List<SchemaChange> changes,
+                       Map<SchemaChange, Step> madeBy) {
 
     public LintPass {
         changes = List.copyOf(changes);
+        madeBy = Map.copyOf(madeBy);
+    }
+
+    /** The pass over a planned migration. */
+    public LintPass(MigrationPlan plan, Catalog from, Catalog to, List<SchemaChange> changes) {
+        this(plan, from, to, changes, Map.of());
     }
 
     public boolean mysql() {
@@ -43,9 +55,14 @@ public record LintPass(MigrationPlan plan, Catalog from, Catalog to, List<Schema
         return Optional.empty();
     }
 
-    /** The first step that implements {@code change} (equal, not identical: the planner diffs on its own), or null. */
+    /**
+     * The statement that made {@code change}, else the first step that implements it (equal, not identical: the
+     * planner diffs on its own), or null.
+     */
     public Step firstStepOf(SchemaChange change) {
-        return plan.steps().stream().filter(s -> change.equals(s.source())).findFirst().orElse(null);
+        Step statement = madeBy.get(change);
+        return statement != null ? statement
+                : plan.steps().stream().filter(s -> change.equals(s.source())).findFirst().orElse(null);
     }
 
     /** Where a step's hazard is: its change's location, or its description for supporting steps. */

@@ -27,10 +27,12 @@ public final class TransactionalAnalyzer implements Analyzer {
         List<Diagnostic> out = new ArrayList<>();
         for (Phase phase : pass.plan().phases()) {
             if (pass.mysql()) {
-                if (phase.steps().size() > 1) {
+                // A step that may share a transaction (DML, SET) commits nothing by itself.
+                List<Step> committing = phase.steps().stream().filter(s -> !s.transactional()).toList();
+                if (committing.size() > 1) {
                     out.add(MYSQL_IMPLICIT_COMMIT.at("phase " + phase.kind(), "phase " + phase.kind() + " runs "
-                            + phase.steps().size() + " DDL statements; MySQL commits after each, so a failure "
-                            + "cannot roll back the ones before it", phase.steps().get(0)));
+                            + committing.size() + " DDL statements; MySQL commits after each, so a failure "
+                            + "cannot roll back the ones before it", committing.get(0)));
                 }
             } else if (phase.steps().stream().anyMatch(Step::transactional)) {
                 phase.steps().stream().filter(s -> !s.transactional()).forEach(s -> out.add(OUTSIDE_TRANSACTION.at(

@@ -6,6 +6,10 @@ import io.strata.model.Column;
 import io.strata.model.ForeignKey;
 import io.strata.model.Table;
 import io.strata.model.UniqueConstraint;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.Phase;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.Step;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -101,5 +105,24 @@ class DataDependentAnalyzerTest {
         assertThat(codes(analyzer, catalog(PG, orders(PG)), catalog(PG, orders(PG, required)))).containsExactly("DD106");
         assertThat(codes(analyzer, catalog(PG, orders(PG)), catalog(PG, orders(PG, required.withDefault("0")))))
                 .isEmpty();
+    }
+
+    @Test
+    void aForeignKeyAddedNotValidIsDD104OnlyWhereTheMigrationValidatesIt() {
+        Catalog before = catalog(PG, orders(PG, column(PG, "customer_id", "integer", true)));
+        for (boolean validated : new boolean[] {true, false}) {
+            MigrationPlan plan = LockingAnalyzerTest.notValidThenValidate(true);
+            List<Step> steps = validated ? plan.steps() : plan.steps().subList(0, 1);
+            MigrationPlan file = new MigrationPlan(PG, "15.4", List.of(new Phase(PhaseKind.EXPAND, steps, null)));
+            LintPass pass = new LintPass(file, before, before, List.of(steps.get(0).source()));
+            assertThat(analyzer.analyze(pass)).extracting(Diagnostic::code).as("validated: " + validated)
+                    .isEqualTo(validated ? List.of("DD104") : List.of());
+        }
+    }
+
+    @Test
+    void mySqlFillsTheRowsOfARequiredColumnSoItIsNoDD106() {
+        Column required = column(MYSQL, "qty", "int", false);
+        assertThat(codes(analyzer, catalog(MYSQL, orders(MYSQL)), catalog(MYSQL, orders(MYSQL, required)))).isEmpty();
     }
 }

@@ -2,9 +2,18 @@ package io.strata.plan.lint;
 
 import io.strata.model.Catalog;
 import io.strata.model.Column;
+import io.strata.model.ForeignKey;
 import io.strata.model.Table;
+import io.strata.model.change.SchemaChange;
+import io.strata.plan.LockImpact;
+import io.strata.plan.MigrationPlan;
+import io.strata.plan.Phase;
+import io.strata.plan.PhaseKind;
+import io.strata.plan.Reverse;
+import io.strata.plan.Step;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.strata.plan.lint.LintFixtures.MYSQL;
@@ -61,6 +70,31 @@ class LockingAnalyzerTest {
         Table partitioned = withOptions(orders(PG, qty), Map.of("partition_by", "RANGE (id)"));
         assertThat(codes(analyzer, catalog(PG, partitioned), catalog(PG, withIndex(partitioned, "qty")))).containsExactly("LK103");
         assertThat(codes(analyzer, catalog(PG, orders(PG, qty)), catalog(PG, withIndex(orders(PG, qty), "qty")))).isEmpty();
+    }
+
+    /** A hand-written file's two statements: a foreign key added NOT VALID, then validated, {@code between} them. */
+    static MigrationPlan notValidThenValidate(boolean validateInTheSameTransaction) {
+        SchemaChange added = new SchemaChange.AddForeignKey("public", "orders",
+                new ForeignKey("orders_customer_fk", List.of("customer_id"), "public", "customers", List.of("id"), null, null, null));
+        Step add = new Step("ALTER TABLE orders ADD CONSTRAINT orders_customer_fk ... NOT VALID",
+                "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID",
+                new Reverse.Irreversible("written by hand"), true, new LockImpact("ACCESS EXCLUSIVE", false, false), added);
+        Step validate = new Step("ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk",
+                "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk", new Reverse.Irreversible("written by hand"),
+                validateInTheSameTransaction, new LockImpact("SHARE UPDATE EXCLUSIVE", false, true), added);
+        return new MigrationPlan(PG, "15.4", List.of(new Phase(PhaseKind.EXPAND, List.of(add, validate), null)));
+    }
+
+    @Test
+    void aValidationInTheTransactionOfItsNotValidStepIsLK102ButInATransactionOfItsOwnItIsNot() {
+        Column customer = column(PG, "customer_id", "integer", true);
+        Catalog before = catalog(PG, orders(PG, customer));
+        MigrationPlan together = notValidThenValidate(true);
+        List<Diagnostic> found = analyzer.analyze(new LintPass(together, before, before, List.of()));
+        assertThat(found).extracting(Diagnostic::code).containsExactly("LK102");
+        assertThat(found.get(0).step()).isSameAs(together.steps().get(1));
+        assertThat(found.get(0).message()).contains("ACCESS EXCLUSIVE", "same transaction");
+        assertThat(analyzer.analyze(new LintPass(notValidThenValidate(false), before, before, List.of()))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,1 @@
+ALTER TABLE book CHANGE COLUMN code sku varchar(20);

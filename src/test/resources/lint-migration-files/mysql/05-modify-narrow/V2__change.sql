@@ -1,0 +1,1 @@
+ALTER TABLE book MODIFY name varchar(50) NOT NULL;

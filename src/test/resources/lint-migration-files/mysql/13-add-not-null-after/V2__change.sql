@@ -1,0 +1,1 @@
+ALTER TABLE `book` ADD `edition` int NOT NULL AFTER `name`;

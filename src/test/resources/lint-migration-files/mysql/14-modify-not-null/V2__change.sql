@@ -1,0 +1,1 @@
+ALTER TABLE book MODIFY COLUMN subtitle varchar(100) NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE book CHANGE code sku varchar(20) NOT NULL;

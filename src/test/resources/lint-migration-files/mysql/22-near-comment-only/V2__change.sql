@@ -1,0 +1,1 @@
+ALTER TABLE book MODIFY name varchar(100) NOT NULL COMMENT 'title as printed';

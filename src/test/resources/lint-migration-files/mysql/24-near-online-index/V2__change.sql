@@ -1,0 +1,1 @@
+CREATE INDEX idx_code ON book (code);

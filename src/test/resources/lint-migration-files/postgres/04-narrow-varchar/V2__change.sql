@@ -1,0 +1,1 @@
+ALTER TABLE book ALTER COLUMN name TYPE varchar(50);

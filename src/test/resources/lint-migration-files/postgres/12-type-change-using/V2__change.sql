@@ -1,0 +1,1 @@
+ALTER TABLE book ALTER COLUMN code SET DATA TYPE integer USING code::integer;

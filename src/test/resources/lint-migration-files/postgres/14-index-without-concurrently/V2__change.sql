@@ -1,0 +1,1 @@
+CREATE INDEX book_code_idx ON book (code);

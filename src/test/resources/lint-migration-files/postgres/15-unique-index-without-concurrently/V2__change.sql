@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX book_code_key ON book (code);

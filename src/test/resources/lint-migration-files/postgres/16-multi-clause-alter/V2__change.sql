@@ -1,0 +1,3 @@
+ALTER TABLE book
+    ADD COLUMN edition integer NOT NULL,
+    DROP COLUMN subtitle;

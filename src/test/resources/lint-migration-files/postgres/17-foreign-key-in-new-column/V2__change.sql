@@ -1,0 +1,1 @@
+ALTER TABLE book ADD COLUMN editor_id integer REFERENCES author (id);

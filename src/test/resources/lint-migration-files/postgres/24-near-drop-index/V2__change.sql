@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY book_isbn_idx;

@@ -1,0 +1,3 @@
+alter table "book"
+    alter column "subtitle"
+    set not null;
