@@ -32,6 +32,7 @@ public final class SchemaParser implements AutoCloseable {
 
     private final Map<String, String> devUrls;
     private final Map<String, SourceLoader> loaders = new ConcurrentHashMap<>();
+    private final MajorReplays majorReplays;
     private final Map<String, ParsedSchema> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ParsedSchema> eldest) {
@@ -42,6 +43,7 @@ public final class SchemaParser implements AutoCloseable {
     /** @param devUrls scratch database per SQL dialect ({@code mysql} needs one; PostgreSQL defaults to embedded) */
     public SchemaParser(Map<String, String> devUrls) {
         this.devUrls = Map.copyOf(devUrls);
+        this.majorReplays = new MajorReplays(this.devUrls);
     }
 
     /**
@@ -79,6 +81,15 @@ public final class SchemaParser implements AutoCloseable {
         return parsed;
     }
 
+    /**
+     * The SQL schema {@code text}, as {@link #parse} reads it, printed by a server of {@code serverVersion} (empty:
+     * unknown): what a live database of that version is compared with. Registered SQL replayed on another major is
+     * replayed again on one of that major ({@link MajorReplays}); {@code label} ({@code orders@3}) names it in a warning.
+     */
+    public ReplayedSchema parseFor(String dialect, String text, String serverVersion, String label) {
+        return majorReplays.forServer(parse(SubjectFormat.SQL, dialect, text), serverVersion, label);
+    }
+
     private static ParsedSchema parseRecord(SubjectFormat format, String text) {
         return parseWith(RecordSources.support(format.record()), format, text);
     }
@@ -104,5 +115,6 @@ public final class SchemaParser implements AutoCloseable {
     @Override
     public void close() {
         loaders.values().forEach(SourceLoader::close);
+        majorReplays.close();
     }
 }
