@@ -97,6 +97,24 @@ class DriftOnEnvironmentMajorTest {
     }
 
     @Test
+    void sqlThatTheEnvironmentsMajorRefusesFailsItsRolloutTaskNamingTheVersion() throws Exception {
+        // Virtual generated columns came with PostgreSQL 18: the registry (on 18) takes it, a 15 environment cannot.
+        send(server, "POST", "/api/v1/schemas", Map.of("subject", "major.virtual", "format", "SQL", "schema",
+                "CREATE TABLE gauges (id int PRIMARY KEY, reading numeric, doubled numeric GENERATED ALWAYS AS (reading * 2) VIRTUAL);"),
+                201);
+        String url = TestDatabases.freshPostgres();
+        send(server, "POST", "/api/v1/environments", Map.of("name", "pg15-virtual", "tier", "dev", "url", url), 201);
+        long id = send(server, "POST", "/api/v1/migrations", Map.of("subject", "major.virtual", "version", 1,
+                "environments", List.of("pg15-virtual")), 201).path("id").asLong();
+        send(server, "POST", "/api/v1/migrations/" + id + "/execute", null, 202);
+        JsonNode task = HttpJson.awaitRollout(server.port(), id).path("environments").get(0);
+        assertThat(task.path("state").asText()).as(task.toString()).isEqualTo("FAILED");
+        assertThat(task.path("message").asText()).startsWith("major.virtual@1 cannot be replayed on a server of version 15")
+                .contains("VIRTUAL");
+        assertThat(TestDatabases.rows(url, "SELECT count(*) FROM pg_tables WHERE tablename = 'gauges'")).containsExactly("0");
+    }
+
+    @Test
     void aConfiguredScratchServerOfAnotherMajorIsUsedAndTheRolloutAndDriftReportSaySo() throws Exception {
         // Registered on the configured scratch server (15); the environment is a PostgreSQL 18 of its own.
         try (Registry configured = Registry.open(null, Files.createTempDirectory("strata-drift-major-dev"),
