@@ -88,10 +88,11 @@ public final class Registry implements AutoCloseable {
         TargetConnections targets = new TargetConnections(secrets);
         this.environments = new io.strata.rollout.Environments(rolloutStore, targets);
         this.clients = new io.strata.rollout.Clients(rolloutStore);
-        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, schemas::catalogOf, webhooks, targets);
+        io.strata.rollout.VersionSchemas versionSchemas = schemas::catalogFor;
+        this.drift = new io.strata.rollout.drift.DetectDrift(rolloutStore, versionSchemas, webhooks, targets);
         this.rollouts = new io.strata.rollout.Rollouts(rolloutStore, webhooks, clients, drift, (subject, version) ->
                 validate.breaksOlderClients(subject, version).stream().map(f -> f.code() + " at " + f.location()).toList(),
-                schemas::catalogOf, targets);
+                versionSchemas, targets);
     }
 
     /**

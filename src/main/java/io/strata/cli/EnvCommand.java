@@ -221,6 +221,10 @@ final class EnvCommand implements Runnable {
                 for (JsonNode change : report.path("report").path("changes")) {
                     out.println("  " + change.path("code").asText() + " at " + change.path("location").asText());
                 }
+                if (report.path("report").has("note")) {
+                    // The version replayed on another major than the environment's: some changes may be only printing.
+                    out.println("  warning: " + report.path("report").path("note").asText());
+                }
                 out.println("  the way back" + (report.path("repair").path("destructive").asBoolean() ? " (destructive)" : "") + ":");
                 report.path("repair").path("statements").forEach(sql -> out.println("    " + sql.asText()));
                 out.println("  run it as a rollout: strata env repair " + name);

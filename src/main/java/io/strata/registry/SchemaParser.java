@@ -32,6 +32,7 @@ public final class SchemaParser implements AutoCloseable {
 
     private final Map<String, String> devUrls;
     private final Map<String, SourceLoader> loaders = new ConcurrentHashMap<>();
+    private final MajorReplays majorReplays;
     private final Map<String, ParsedSchema> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ParsedSchema> eldest) {
@@ -42,6 +43,7 @@ public final class SchemaParser implements AutoCloseable {
     /** @param devUrls scratch database per SQL dialect ({@code mysql} needs one; PostgreSQL defaults to embedded) */
     public SchemaParser(Map<String, String> devUrls) {
         this.devUrls = Map.copyOf(devUrls);
+        this.majorReplays = new MajorReplays(this.devUrls);
     }
 
     /**
@@ -53,15 +55,13 @@ public final class SchemaParser implements AutoCloseable {
             throw new RegistryException(RegistryException.Reason.INVALID_SCHEMA, "the schema is empty");
         }
         String key = format + "/" + dialect + "/" + Sha256.hex(text);
-        synchronized (cache) {
-            ParsedSchema hit = cache.get(key);
-            if (hit != null) {
-                return hit;
-            }
+        ParsedSchema hit = cached(key);
+        if (hit != null) {
+            return hit;
         }
         ParsedSchema parsed;
         try {
-            parsed = format == SubjectFormat.SQL ? parseSql(dialect, text) : parseRecord(format, text);
+            parsed = format == SubjectFormat.SQL ? parseSql(key, dialect, text) : parseRecord(format, text);
         } catch (RegistryException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -79,6 +79,15 @@ public final class SchemaParser implements AutoCloseable {
         return parsed;
     }
 
+    /**
+     * The SQL schema {@code text}, as {@link #parse} reads it, printed by a server of {@code serverVersion} (empty:
+     * unknown): what a live database of that version is compared with. Registered SQL replayed on another major is
+     * replayed again on one of that major ({@link MajorReplays}); {@code label} ({@code orders@3}) names it in a warning.
+     */
+    public ReplayedSchema parseFor(String dialect, String text, String serverVersion, String label) {
+        return majorReplays.forServer(parse(SubjectFormat.SQL, dialect, text), serverVersion, label);
+    }
+
     private static ParsedSchema parseRecord(SubjectFormat format, String text) {
         return parseWith(RecordSources.support(format.record()), format, text);
     }
@@ -89,20 +98,35 @@ public final class SchemaParser implements AutoCloseable {
         return new ParsedSchema(format, null, text, envelope.canonical(), envelope.fingerprint(), schema);
     }
 
-    private ParsedSchema parseSql(String dialect, String text) {
+    private ParsedSchema cached(String key) {
+        synchronized (cache) {
+            return cache.get(key);
+        }
+    }
+
+    private ParsedSchema parseSql(String key, String dialect, String text) {
         String name = Dialects.byName(dialect == null ? "postgres" : dialect).name();
         SourceLoader loader = loaders.computeIfAbsent(name, n -> new SourceLoader(new SourceOptions(n, devUrls.get(n))));
-        LoadedSource loaded;
         synchronized (loader) {
+            // The environments of a rollout ask for the same version at once: all but the first find it parsed here.
+            ParsedSchema hit = cached(key);
+            if (hit != null) {
+                return hit;
+            }
             // Text a client sent: replayed as schema statements only, by a login that can reach nothing else.
-            loaded = loader.replaySubmitted("schema", List.of(new SqlScript("schema", text)));
+            LoadedSource loaded = loader.replaySubmitted("schema", List.of(new SqlScript("schema", text)));
+            String canonical = ModelFiles.toJson(loaded.catalog());
+            ParsedSchema parsed = new ParsedSchema(SubjectFormat.SQL, name, text, canonical, Sha256.hex(canonical), loaded.catalog());
+            synchronized (cache) {
+                cache.put(key, parsed);
+            }
+            return parsed;
         }
-        String canonical = ModelFiles.toJson(loaded.catalog());
-        return new ParsedSchema(SubjectFormat.SQL, name, text, canonical, Sha256.hex(canonical), loaded.catalog());
     }
 
     @Override
     public void close() {
         loaders.values().forEach(SourceLoader::close);
+        majorReplays.close();
     }
 }

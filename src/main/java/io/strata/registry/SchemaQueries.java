@@ -19,11 +19,14 @@ public final class SchemaQueries {
                 "no schema has id " + id));
     }
 
-    /** The relational model of version {@code version} of a SQL subject (its DDL replayed). */
-    public io.strata.model.Catalog catalogOf(String subject, int version) {
+    /**
+     * The relational model of version {@code version} of a SQL subject as a server of {@code serverVersion} prints it
+     * (empty: as registered): what an environment of that version is compared with and migrated to.
+     */
+    public ReplayedSchema catalogFor(String subject, int version, String serverVersion) {
         RegistryCore.SubjectState state = core.state(subject);
         SchemaVersion v = version(subject, null, Integer.toString(version), true);
-        return core.parse(state.subject(), v).catalog();
+        return core.parser().parseFor(state.subject().dialect(), v.schema(), serverVersion, subject + "@" + version);
     }
 
     /** The format of {@code subject}'s versions. */

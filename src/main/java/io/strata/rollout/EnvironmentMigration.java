@@ -35,6 +35,11 @@ final class EnvironmentMigration {
      *              nothing ran, try again later
      */
     record Outcome(TaskState state, String message, boolean retry) {
+
+        /** This outcome with {@code warning} (null: none) on a line of its own after its message. */
+        Outcome warning(String warning) {
+            return warning == null ? this : new Outcome(state, message == null ? warning : message + "\n" + warning, retry);
+        }
     }
 
     private final Clients clients;
@@ -77,6 +82,18 @@ final class EnvironmentMigration {
             return new Outcome(result.ok() ? TaskState.SUCCEEDED : TaskState.FAILED, result.message(), false);
         } catch (RuntimeException e) {
             return new Outcome(TaskState.FAILED, JdbcUrls.redact(String.valueOf(e.getMessage())), false);
+        }
+    }
+
+    /**
+     * The version of {@code environment}'s server, as its driver reports it; empty when it cannot be reached, which
+     * the migration that follows reports.
+     */
+    String serverVersion(Environment environment) {
+        try (Connection connection = connections.probe(environment)) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -1,7 +1,8 @@
 package io.strata.rollout;
 
 import io.strata.rollout.drift.DetectDrift;
-import io.strata.model.Catalog;
+import io.strata.registry.RegistryException;
+import io.strata.registry.ReplayedSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,25 +38,25 @@ final class RolloutWorker implements AutoCloseable {
     private final RolloutStore store;
     private final EnvironmentMigration migration;
     private final RolloutProgress progress;
-    private final BiFunction<String, Integer, Catalog> versionSchema;
+    private final VersionSchemas versionSchemas;
     private final BiFunction<String, Integer, List<String>> breaksOlderClients;
     private final DetectDrift drift;
     private final String owner = ownerName();
     private final AtomicInteger busy = new AtomicInteger();
-    private final Map<Long, VersionSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> breaks = new ConcurrentHashMap<>();
     private final ExecutorService slots = Executors.newFixedThreadPool(SLOTS, DaemonThreads.named("strata-rollout", false));
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("strata-rollout-rounds", false));
     private volatile Duration lease = Duration.ofSeconds(15);
     private volatile boolean started;
 
     RolloutWorker(RolloutStore store, EnvironmentMigration migration, RolloutProgress progress,
-                  BiFunction<String, Integer, Catalog> versionSchema, BiFunction<String, Integer, List<String>> breaksOlderClients,
+                  VersionSchemas versionSchemas, BiFunction<String, Integer, List<String>> breaksOlderClients,
                   DetectDrift drift) {
         this.drift = drift;
         this.store = store;
         this.migration = migration;
         this.progress = progress;
-        this.versionSchema = versionSchema;
+        this.versionSchemas = versionSchemas;
         this.breaksOlderClients = breaksOlderClients;
     }
 
@@ -115,14 +116,14 @@ final class RolloutWorker implements AutoCloseable {
     }
 
     /**
-     * Drops the version schemas of rollouts no longer active (worked out again if one is resumed), once nothing
-     * is in flight here: an environment claimed just before its rollout paused may still be reading one.
+     * Forgets what the versions of rollouts no longer active break for older clients (worked out again if one is
+     * resumed), once nothing is in flight here: an environment claimed just before its rollout paused may still read it.
      */
     private void forgetSettled(List<Long> active) {
         if (busy.get() > 0) {
             return;
         }
-        schemas.keySet().removeIf(id -> !active.contains(id));
+        breaks.keySet().removeIf(id -> !active.contains(id));
     }
 
     private void renew() {
@@ -144,8 +145,7 @@ final class RolloutWorker implements AutoCloseable {
                 outcome = new EnvironmentMigration.Outcome(forward ? TaskState.FAILED : TaskState.ROLLBACK_FAILED,
                         "environment " + name + " was removed", false);
             } else if (forward) {
-                VersionSchema version = schemas.computeIfAbsent(id, k -> versionSchema(rollout));
-                outcome = migration.apply(rollout, environment.get(), version.catalog(), version.breaks());
+                outcome = migrate(rollout, environment.get());
             } else {
                 outcome = migration.takeBack(rollout, environment.get());
             }
@@ -183,16 +183,20 @@ final class RolloutWorker implements AutoCloseable {
     }
 
     /**
-     * The version's schema and what it breaks for older clients, worked out once per rollout on this server:
-     * every environment's apply reads it, instead of replaying the DDL on a scratch database of its own (which
-     * PostgreSQL serialises: one CREATE DATABASE at a time).
+     * Migrates {@code environment} toward the rollout's version as the environment's own major prints it (replayed
+     * once per version and major, by the registry); a replay on another major is said in the task's message. What
+     * the version breaks for older clients is worked out once per rollout on this server.
      */
-    private record VersionSchema(Catalog catalog, List<String> breaks) {
-    }
-
-    private VersionSchema versionSchema(Rollout rollout) {
-        return new VersionSchema(versionSchema.apply(rollout.subject(), rollout.version()),
-                breaksOlderClients.apply(rollout.subject(), rollout.version()));
+    private EnvironmentMigration.Outcome migrate(Rollout rollout, Environment environment) {
+        ReplayedSchema desired;
+        try {
+            desired = versionSchemas.forServer(rollout.subject(), rollout.version(), migration.serverVersion(environment));
+        } catch (RegistryException e) {
+            // SQL the environment's major refuses cannot be applied there: the task fails, saying why, and is not retried.
+            return new EnvironmentMigration.Outcome(TaskState.FAILED, e.getMessage(), false);
+        }
+        List<String> breaking = breaks.computeIfAbsent(rollout.id(), k -> breaksOlderClients.apply(rollout.subject(), rollout.version()));
+        return migration.apply(rollout, environment, desired.catalog(), breaking).warning(desired.warning());
     }
 
     /** Names this server in claims: the host and process, and a random part for a restart that reuses the pid. */

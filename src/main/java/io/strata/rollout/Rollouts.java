@@ -34,7 +34,7 @@ public final class Rollouts implements AutoCloseable {
 
     private final RolloutStore store;
     private final EventSink events;
-    private final BiFunction<String, Integer, Catalog> versionSchema;
+    private final VersionSchemas versionSchema;
     private final DetectDrift drift;
     private final RolloutWorker worker;
     private final RolloutApprovals approvals;
@@ -43,11 +43,11 @@ public final class Rollouts implements AutoCloseable {
     /**
      * @param breaksOlderClients what a subject's version breaks for clients of the version before it, as
      *                           {@code CODE at location} lines (empty when nothing)
-     * @param versionSchema      the relational model of a subject's version
+     * @param versionSchema      the relational model of a subject's version, as registered or as an environment's server prints it
      */
     public Rollouts(RolloutStore store, EventSink events, Clients clients, DetectDrift drift,
                     BiFunction<String, Integer, List<String>> breaksOlderClients,
-                    BiFunction<String, Integer, Catalog> versionSchema, TargetConnections connections) {
+                    VersionSchemas versionSchema, TargetConnections connections) {
         this.store = store;
         this.connections = connections;
         this.events = events;
@@ -172,8 +172,8 @@ public final class Rollouts implements AutoCloseable {
 
     /** The preflight of the plan from the version before {@code prepared}'s to it, for {@code targets}. */
     private RolloutPreflight.Checked preflight(Prepared prepared, PhaseKind phase, List<Environment> targets) {
-        Catalog after = versionSchema.apply(prepared.subject().name(), prepared.version().version());
-        Catalog before = prepared.previous() == null ? null : versionSchema.apply(prepared.subject().name(), prepared.previous());
+        Catalog after = versionSchema.registered(prepared.subject().name(), prepared.version().version());
+        Catalog before = prepared.previous() == null ? null : versionSchema.registered(prepared.subject().name(), prepared.previous());
         return RolloutPreflight.check(prepared.label(), before, after, phase, targets);
     }
 
@@ -247,8 +247,8 @@ public final class Rollouts implements AutoCloseable {
     public List<PhaseKind> phases(String subject, String version) {
         Prepared prepared = store.transaction(tx -> prepare(tx, new RolloutRequest(subject, version, null, null, null, null,
                 null, null, null, false)));
-        Catalog after = versionSchema.apply(subject, prepared.version().version());
-        return RolloutPreflight.phases(prepared.previous() == null ? null : versionSchema.apply(subject, prepared.previous()), after);
+        Catalog after = versionSchema.registered(subject, prepared.version().version());
+        return RolloutPreflight.phases(prepared.previous() == null ? null : versionSchema.registered(subject, prepared.previous()), after);
     }
 
     public Rollout get(long id) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class DriftJson {
 
-    /** The report column: the differences, and the note when nothing was compared. */
+    /** The report column: the differences, and the note when nothing was compared or the comparison is less exact. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Report(List<DriftChange> changes, String note) {
         Report {

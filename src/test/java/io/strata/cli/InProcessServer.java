@@ -15,7 +15,12 @@ final class InProcessServer implements AutoCloseable {
     private final ApiServer server;
 
     InProcessServer(Path dir) {
-        registry = Registry.open(null, dir.resolve("store"), Map.of());
+        this(dir, Map.of());
+    }
+
+    /** @param devUrls the scratch server configured per SQL dialect, as {@code strata serve} passes them */
+    InProcessServer(Path dir, Map<String, String> devUrls) {
+        registry = Registry.open(null, dir.resolve("store"), devUrls);
         server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
 

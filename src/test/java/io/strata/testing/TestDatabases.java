@@ -131,6 +131,13 @@ public final class TestDatabases {
         return DriverManager.getConnection(url);
     }
 
+    /** The major version of the server behind {@code url} ({@code "15"}). */
+    public static String majorOf(String url) throws SQLException {
+        try (Connection c = connect(url)) {
+            return String.valueOf(c.getMetaData().getDatabaseMajorVersion());
+        }
+    }
+
     public static void exec(String url, String... statements) {
         try (Connection c = connect(url); Statement s = c.createStatement()) {
             for (String sql : statements) {

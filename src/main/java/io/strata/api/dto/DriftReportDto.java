@@ -11,7 +11,8 @@ import java.util.List;
  * A DriftReportDto is an environment's latest drift check as the API answers it.
  *
  * @param changes how many differences were found
- * @param report  the differences (codes, locations, roles broken, recipes), and a note when nothing was compared
+ * @param report  the differences (codes, locations, roles broken, recipes), and a note when nothing was compared or the
+ *                comparison is less exact (the version replayed on another major than the environment's)
  * @param repair  the plan back to the expected version; null when there is none
  */
 public record DriftReportDto(String environment, String subject, Integer version, boolean drifted, int changes,

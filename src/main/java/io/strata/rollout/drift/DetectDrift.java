@@ -27,6 +27,8 @@ import io.strata.rollout.RolloutException;
 import io.strata.rollout.RolloutStore;
 import io.strata.rollout.TargetConnections;
 import io.strata.rollout.VersionLabel;
+import io.strata.rollout.VersionSchemas;
+import io.strata.registry.ReplayedSchema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,7 +43,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +55,7 @@ import java.util.function.Supplier;
 public final class DetectDrift {
 
     private final RolloutStore store;
-    private final BiFunction<String, Integer, Catalog> versionSchema;
+    private final VersionSchemas versionSchemas;
     private final EventSink events;
     private final TargetConnections connections;
     /** Per environment, held while it is inspected: two checks at once would only race to save the same report. */
@@ -74,14 +75,14 @@ public final class DetectDrift {
     }
 
     /**
-     * @param versionSchema the relational model of a subject's version
-     * @param connections   how this server reaches the environments' databases
+     * @param versionSchemas the relational model of a subject's version as an environment's server prints it
+     * @param connections    how this server reaches the environments' databases
      */
-    public DetectDrift(RolloutStore store, BiFunction<String, Integer, Catalog> versionSchema, EventSink events,
+    public DetectDrift(RolloutStore store, VersionSchemas versionSchemas, EventSink events,
                        TargetConnections connections) {
         this.store = store;
         this.connections = connections;
-        this.versionSchema = versionSchema;
+        this.versionSchemas = versionSchemas;
         this.events = events;
     }
 
@@ -148,7 +149,7 @@ public final class DetectDrift {
             Comparison c = compared.get();
             List<Finding> findings = CompatibilityChecker.check(CompatibilityLevel.NONE, List.of(new LabelledChanges(
                     c.subject() + "@" + c.version(), "live", Differ.diff(c.expected(), c.live()))), environment.dialect()).findings();
-            report = new DriftReport(name, c.subject(), c.version(), findings.stream().map(DriftChange::of).toList(), null,
+            report = new DriftReport(name, c.subject(), c.version(), findings.stream().map(DriftChange::of).toList(), c.warning(),
                     repairPlan(environment, c), Instant.now());
         }
         store.transaction(tx -> {
@@ -169,13 +170,19 @@ public final class DetectDrift {
     /**
      * What a check compares: the version the history names and the schema it should have, with the live one;
      * or, in {@code phasesLeft}, the phases of that version still to be rolled out (nothing is compared then).
+     *
+     * @param warning why the comparison may show differences only in how two servers print the same thing, or null
      */
-    private record Comparison(String subject, int version, Catalog live, Catalog expected, String phasesLeft) {
+    private record Comparison(String subject, int version, Catalog live, Catalog expected, String phasesLeft, String warning) {
     }
 
-    /** Inspects the environment; empty when no rollout left a version there. */
+    /**
+     * Inspects the environment; empty when no rollout left a version there. The version is compared as the
+     * environment's own major prints it (replayed on that major once per version), after the connection is closed.
+     */
     private Optional<Comparison> compare(Environment environment) {
-        Optional<Comparison> compared = Optional.empty();
+        Optional<RolledOut> applied;
+        Catalog live = null;
         Connection opened;
         try {
             opened = connections.probe(environment);
@@ -183,22 +190,23 @@ public final class DetectDrift {
             throw markUnreachable(environment, e);
         }
         try (Connection connection = opened) {
-            Optional<RolledOut> applied = lastRolledOut(environment, connection);
-            if (applied.isPresent() && applied.get().phasesLeft() != null) {
-                compared = Optional.of(new Comparison(applied.get().subject(), applied.get().version(), null, null,
-                        applied.get().phasesLeft()));
-            } else if (applied.isPresent()) {
-                String subject = applied.get().subject();
-                int version = applied.get().version();
-                Catalog live = LiveSchema.withoutHistory(Dialects.byName(environment.dialect()).inspector()
-                        .inspect(connection, List.of()));
-                compared = Optional.of(new Comparison(subject, version, live, versionSchema.apply(subject, version), null));
+            applied = lastRolledOut(environment, connection);
+            if (applied.isPresent() && applied.get().phasesLeft() == null) {
+                live = LiveSchema.withoutHistory(Dialects.byName(environment.dialect()).inspector().inspect(connection, List.of()));
             }
         } catch (SQLException e) {
             throw markUnreachable(environment, e);
         }
         unreachable.remove(environment.name());
-        return compared;
+        if (applied.isEmpty()) {
+            return Optional.empty();
+        }
+        RolledOut at = applied.get();
+        if (at.phasesLeft() != null) {
+            return Optional.of(new Comparison(at.subject(), at.version(), null, null, at.phasesLeft(), null));
+        }
+        ReplayedSchema expected = versionSchemas.forServer(at.subject(), at.version(), live.serverVersion());
+        return Optional.of(new Comparison(at.subject(), at.version(), live, expected.catalog(), null, expected.warning()));
     }
 
     /** Remembers that {@code environment} could not be reached, and why, for /metrics and the next check. */

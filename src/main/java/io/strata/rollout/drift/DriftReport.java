@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param subject     null when Strata never rolled a version out there (nothing to compare with)
  * @param differences what the live schema has that the version has not, or lacks, with the roles each breaks
- * @param note        why nothing was compared (no version rolled out, a phased rollout half way), or null
+ * @param note        why nothing was compared (no version rolled out, a phased rollout half way), or what makes the
+ *                    comparison less exact (the version replayed on a server of another major than the environment's),
+ *                    or null
  * @param repair      the plan from the live schema back to that version; null when there is no version to go
  *                    back to, or for a report stored before the plan was kept with it
  */

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +40,7 @@ class ReplayOnTargetMajorTest {
     @BeforeAll
     static void targetOnPostgres15() throws Exception {
         String server = TestDatabases.postgresServerUrl();
-        if (!majorOf(server).equals("15")) {
+        if (!TestDatabases.majorOf(server).equals("15")) {
             PostgresEmbeddedServer.Started started = PostgresEmbeddedServer.acquire(15);
             embeddedTarget = true;
             if (started.key() != 15) {
@@ -106,12 +104,12 @@ class ReplayOnTargetMajorTest {
     @Test
     void aDevUrlOfAnotherMajorIsUsedAsNamedWithAWarning() throws Exception {
         String dev = TestDatabases.postgresServerUrl();
-        String other = majorOf(dev).equals("15") ? "16.1" : "15.4";
+        String other = TestDatabases.majorOf(dev).equals("15") ? "16.1" : "15.4";
         List<String> notices = new CopyOnWriteArrayList<>();
         try (SourceLoader loader = new SourceLoader(new SourceOptions(null, dev, other), notices::add)) {
             loader.load(schemaFile.toString());
         }
-        assertThat(notices).singleElement().asString().contains("--dev-url server, PostgreSQL " + majorOf(dev))
+        assertThat(notices).singleElement().asString().contains("--dev-url server, PostgreSQL " + TestDatabases.majorOf(dev))
                 .contains("not " + other.substring(0, 2) + " like the target");
     }
 
@@ -133,11 +131,5 @@ class ReplayOnTargetMajorTest {
         catalog.schemas().forEach(s -> views.addAll(s.views()));
         assertThat(views).hasSize(1);
         return views.get(0);
-    }
-
-    private static String majorOf(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            return String.valueOf(c.getMetaData().getDatabaseMajorVersion());
-        }
     }
 }
