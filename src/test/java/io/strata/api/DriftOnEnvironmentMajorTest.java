@@ -5,6 +5,7 @@ import io.strata.app.Registry;
 import io.strata.model.Catalog;
 import io.strata.model.View;
 import io.strata.registry.ReplayedSchema;
+import io.strata.dialect.postgres.Postgres15;
 import io.strata.testing.TestDatabases;
 import io.strata.testing.TestKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,9 +39,10 @@ class DriftOnEnvironmentMajorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        String major = TestDatabases.majorOf(TestDatabases.postgresServerUrl());
-        Assumptions.assumeTrue(major.equals("15"), "skipped: the test server (STRATA_TEST_PG_URL) is PostgreSQL " + major
-                + ", and these tests need a PostgreSQL 15 environment beside the bundled 18");
+        if (Postgres15.serverUrl().isEmpty()) {
+            System.out.println(Postgres15.MISSING);
+        }
+        Assumptions.assumeTrue(Postgres15.serverUrl().isPresent(), Postgres15.MISSING);
         registry = Registry.open(null, Files.createTempDirectory("strata-drift-major"), Map.of());
         server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }
@@ -55,7 +57,7 @@ class DriftOnEnvironmentMajorTest {
 
     @Test
     void aViewRolledOutToPostgres15IsNoDriftButTheViewChangedByHandIs() throws Exception {
-        String url = TestDatabases.freshPostgres();
+        String url = freshPostgres15();
         register(server, "major.invoices");
         send(server, "POST", "/api/v1/environments", Map.of("name", "pg15", "tier", "dev", "url", url), 201);
         DriftFixture.rollOut(server.port(), "major.invoices", "pg15");
@@ -102,7 +104,7 @@ class DriftOnEnvironmentMajorTest {
         send(server, "POST", "/api/v1/schemas", Map.of("subject", "major.virtual", "format", "SQL", "schema",
                 "CREATE TABLE gauges (id int PRIMARY KEY, reading numeric, doubled numeric GENERATED ALWAYS AS (reading * 2) VIRTUAL);"),
                 201);
-        String url = TestDatabases.freshPostgres();
+        String url = freshPostgres15();
         send(server, "POST", "/api/v1/environments", Map.of("name", "pg15-virtual", "tier", "dev", "url", url), 201);
         long id = send(server, "POST", "/api/v1/migrations", Map.of("subject", "major.virtual", "version", 1,
                 "environments", List.of("pg15-virtual")), 201).path("id").asLong();
@@ -118,7 +120,7 @@ class DriftOnEnvironmentMajorTest {
     void aConfiguredScratchServerOfAnotherMajorIsUsedAndTheRolloutAndDriftReportSaySo() throws Exception {
         // Registered on the configured scratch server (15); the environment is a PostgreSQL 18 of its own.
         try (Registry configured = Registry.open(null, Files.createTempDirectory("strata-drift-major-dev"),
-                Map.of("postgres", TestDatabases.postgresServerUrl()));
+                Map.of("postgres", Postgres15.serverUrl().orElseThrow()));
              ApiServer api = TestKeys.serve(configured, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
              EmbeddedPostgres pg18 = EmbeddedPostgres.builder().start()) {
             String url = pg18.getJdbcUrl("postgres", "postgres");
@@ -152,5 +154,13 @@ class DriftOnEnvironmentMajorTest {
         return catalog.schemas().stream().flatMap(s -> s.views().stream()).reduce((a, b) -> {
             throw new AssertionError("more than one view in " + catalog.schemas());
         }).orElseThrow();
+    }
+
+    /** A new empty database on the PostgreSQL 15 server. */
+    private static String freshPostgres15() throws Exception {
+        String server = Postgres15.serverUrl().orElseThrow();
+        String name = "strata_major_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        TestDatabases.exec(server, "CREATE DATABASE " + name);
+        return TestDatabases.withDatabase(server, name);
     }
 }

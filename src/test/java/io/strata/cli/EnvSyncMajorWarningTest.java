@@ -1,6 +1,8 @@
 package io.strata.cli;
 
+import io.strata.dialect.postgres.Postgres15;
 import io.strata.testing.TestDatabases;
+import org.junit.jupiter.api.Assumptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code strata env sync} shows the warning of a version compared as another major prints it: the server's configured
- * scratch server is a PostgreSQL 15 and the environment an 18, so the view reads as changed only because 18 prints it
+ * scratch server is a PostgreSQL 15 (the test service or an embedded 15) and the environment an 18, so the view reads as changed only because 18 prints it
  * without the table's name, and the user must be told so beside the changes.
  */
 class EnvSyncMajorWarningTest {
@@ -25,7 +28,13 @@ class EnvSyncMajorWarningTest {
 
     @Test
     void aDriftReportOfAVersionReplayedOnAnotherMajorPrintsItsWarning() throws Exception {
-        String scratch = TestDatabases.postgresServerUrl();
+        // The scratch server is a 15 and the environment the bundled 18.
+        Optional<String> postgres15 = Postgres15.serverUrl();
+        if (postgres15.isEmpty()) {
+            System.out.println(Postgres15.MISSING);
+        }
+        Assumptions.assumeTrue(postgres15.isPresent(), Postgres15.MISSING);
+        String scratch = postgres15.get();
         try (InProcessServer running = new InProcessServer(dir, Map.of("postgres", scratch));
              EmbeddedPostgres environment = EmbeddedPostgres.builder().start()) {
             String env = environment.getJdbcUrl("postgres", "postgres");
