@@ -44,12 +44,14 @@ final class StatusCommand implements Callable<Integer> {
         } else if (rows.isEmpty()) {
             out.println("no migrations recorded");
         } else {
-            out.printf("%-4s %-16s %-10s %-9s %-16s %-9s %-24s %s%n", "rank", "version", "kind", "phase", "state", "stmts",
+            // Start times to the second (the JSON form keeps the server's precision), so the columns line up.
+            out.printf("%-4s %-16s %-10s %-9s %-16s %-9s %-20s %s%n", "rank", "version", "kind", "phase", "state", "stmts",
                     "started", "description");
             for (HistoryRow r : rows) {
-                out.printf("%-4d %-16s %-10s %-9s %-16s %-9s %-24s %s%n", r.rank(), r.version(), r.kind(),
-                        r.phase() == null ? "-" : r.phase(), r.state(),
-                        r.statementsApplied() + "/" + r.statementsTotal(), r.startedAt(), r.description());
+                out.printf("%-4d %-16s %-10s %-9s %-16s %-9s %-20s %s%n", r.rank(), r.version(), r.kind(),
+                        r.phase() == null ? "-" : r.phase(), r.state(), r.statementsApplied() + "/" + r.statementsTotal(),
+                        r.startedAt() == null ? "-" : r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        r.description());
                 if (Migration.DATA_CHECKS_SKIPPED.equals(r.dataChecks())) {
                     out.println("     applied with --skip-data-checks");
                 }

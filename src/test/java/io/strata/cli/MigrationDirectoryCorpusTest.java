@@ -105,7 +105,13 @@ class MigrationDirectoryCorpusTest {
             }
         });
         assertThat(repeatableRuns).containsExactly("account totals", "reader grants", "account totals");
-        assertThat(CliRun.of("status", "--url", url).out()).contains("repeatable").contains("account totals");
+        String status = CliRun.of("status", "--url", url).out();
+        assertThat(status).contains("repeatable").contains("account totals");
+        // Columns line up: every row's description starts where the header's does.
+        List<String> lines = status.lines().toList();
+        int descriptionColumn = lines.get(0).indexOf("description");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line.charAt(descriptionColumn - 1)).isEqualTo(' '))
+                .anySatisfy(line -> assertThat(line.substring(descriptionColumn)).isEqualTo("account totals"));
 
         CliRun diff = corpus.diff(url, dir.toString());
         assertThat(diff.json().get("changes")).as(diff.out() + diff.err()).isEmpty();
