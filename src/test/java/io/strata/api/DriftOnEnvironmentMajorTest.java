@@ -10,7 +10,6 @@ import io.strata.testing.TestDatabases;
 import io.strata.testing.TestKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +38,7 @@ class DriftOnEnvironmentMajorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (Postgres15.serverUrl().isEmpty()) {
-            System.out.println(Postgres15.MISSING);
-        }
-        Assumptions.assumeTrue(Postgres15.serverUrl().isPresent(), Postgres15.MISSING);
+        Postgres15.urlOrSkip();
         registry = Registry.open(null, Files.createTempDirectory("strata-drift-major"), Map.of());
         server = TestKeys.serve(registry, new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY));
     }

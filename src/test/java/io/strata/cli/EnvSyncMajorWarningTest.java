@@ -2,7 +2,6 @@ package io.strata.cli;
 
 import io.strata.dialect.postgres.Postgres15;
 import io.strata.testing.TestDatabases;
-import org.junit.jupiter.api.Assumptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +27,7 @@ class EnvSyncMajorWarningTest {
     @Test
     void aDriftReportOfAVersionReplayedOnAnotherMajorPrintsItsWarning() throws Exception {
         // The scratch server is a 15 and the environment the bundled 18.
-        Optional<String> postgres15 = Postgres15.serverUrl();
-        if (postgres15.isEmpty()) {
-            System.out.println(Postgres15.MISSING);
-        }
-        Assumptions.assumeTrue(postgres15.isPresent(), Postgres15.MISSING);
-        String scratch = postgres15.get();
+        String scratch = Postgres15.urlOrSkip();
         try (InProcessServer running = new InProcessServer(dir, Map.of("postgres", scratch));
              EmbeddedPostgres environment = EmbeddedPostgres.builder().start()) {
             String env = environment.getJdbcUrl("postgres", "postgres");

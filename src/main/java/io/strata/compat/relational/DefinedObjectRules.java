@@ -72,7 +72,7 @@ final class DefinedObjectRules {
             "a privilege exists only in the new version",
             "Expand first: grant the privilege before deploying the applications that need it.",
             "New clients connecting as the grantee need the privilege; against the old schema they are refused.",
-            "privilege \"{location}\" was granted",
+            "privilege \"{location}\" was {what}",
             Effects.of(OK, OK, BREAKS, BREAKS));
 
     static final Rule GRANT_REVOKED = new Rule("GRANT_REVOKED", "Privilege revoked or narrowed",
@@ -91,6 +91,9 @@ final class DefinedObjectRules {
 
     static final List<Rule> RULES = List.of(ROUTINE_ADDED, ROUTINE_DROPPED, ROUTINE_BODY_CHANGED, TRIGGER_CHANGED,
             POLICY_CHANGED, GRANT_ADDED, GRANT_REVOKED, EVENT_CHANGED);
+
+    /** How a grant's messages say "added" and "dropped". */
+    private static final java.util.Map<String, String> GRANT_VERBS = java.util.Map.of("added", "granted", "dropped", "revoked");
 
     private DefinedObjectRules() {
     }
@@ -118,8 +121,7 @@ final class DefinedObjectRules {
             case FUNCTION, PROCEDURE -> routineRule.finding(change, "kind", kind);
             case TRIGGER -> TRIGGER_CHANGED.finding(change, "what", what);
             case POLICY, ROW_SECURITY -> POLICY_CHANGED.finding(change, "kind", kind, "what", what);
-            case GRANT -> grantRule == GRANT_ADDED ? grantRule.finding(change)
-                    : grantRule.finding(change, "what", "dropped".equals(what) ? "revoked" : what);
+            case GRANT -> grantRule.finding(change, "what", GRANT_VERBS.getOrDefault(what, what));
             case EVENT -> EVENT_CHANGED.finding(change, "what", what);
         };
     }

@@ -35,7 +35,15 @@ public final class Postgres15 {
         return server;
     }
 
-    /** Why a test that needs {@link #serverUrl()} is skipped when it is empty. */
-    public static final String MISSING = "skipped: no PostgreSQL 15 server (STRATA_TEST_PG_URL) and no PostgreSQL 15"
+    /** The server's JDBC URL; when there is none, prints why and skips the calling test. */
+    public static String urlOrSkip() throws java.sql.SQLException {
+        if (serverUrl().isEmpty()) {
+            System.out.println(MISSING);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(serverUrl().isPresent(), MISSING);
+        return serverUrl().get();
+    }
+
+    private static final String MISSING = "skipped: no PostgreSQL 15 server (STRATA_TEST_PG_URL) and no PostgreSQL 15"
             + " binaries in target/pg-binaries or the local Maven repository";
 }

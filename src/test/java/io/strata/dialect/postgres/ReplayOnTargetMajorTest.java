@@ -7,8 +7,6 @@ import io.strata.model.View;
 import io.strata.source.SourceLoader;
 import io.strata.source.SourceOptions;
 import io.strata.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,37 +31,18 @@ class ReplayOnTargetMajorTest {
             """;
 
     private static String target;
-    private static boolean embeddedTarget;
     private static Path schemaFile;
 
     /** A PostgreSQL 15 database holding {@link #SCHEMA}: on the test server when it is a 15, else on an embedded 15. */
     @BeforeAll
     static void targetOnPostgres15() throws Exception {
-        String server = TestDatabases.postgresServerUrl();
-        if (!TestDatabases.majorOf(server).equals("15")) {
-            PostgresEmbeddedServer.Started started = PostgresEmbeddedServer.acquire(15);
-            embeddedTarget = true;
-            if (started.key() != 15) {
-                PostgresEmbeddedServer.release(started.key());
-                embeddedTarget = false;
-                Assumptions.abort("skipped: no PostgreSQL 15 server (STRATA_TEST_PG_URL) and no PostgreSQL 15 binaries"
-                        + " in target/pg-binaries or the local Maven repository");
-            }
-            server = started.url();
-        }
+        String server = Postgres15.urlOrSkip();
         String name = "strata_major_" + ProcessHandle.current().pid();
         TestDatabases.exec(server, "DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name);
         target = TestDatabases.withDatabase(server, name);
         TestDatabases.exec(target, SCHEMA);
         schemaFile = Files.createTempFile("orders", ".sql");
         Files.writeString(schemaFile, SCHEMA);
-    }
-
-    @AfterAll
-    static void stopEmbeddedTarget() {
-        if (embeddedTarget) {
-            PostgresEmbeddedServer.release(15);
-        }
     }
 
     @Test
